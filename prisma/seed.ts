@@ -1,0 +1,102 @@
+// Reference data (every environment) and demo data (embedded/demo only). Both are idempotent: running them again
+// adds what is missing and never overwrites what an administrator has changed.
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse } from "csv-parse/sync";
+import type { PrismaClient } from "../src/generated/prisma/client";
+import { createOrganization, createUser } from "../tests/factories/index";
+
+const referenceDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "reference");
+
+function readCsv(file: string): Record<string, string>[] {
+  return parse(fs.readFileSync(path.join(referenceDir, file), "utf8"), { columns: true, skip_empty_lines: true, trim: true });
+}
+
+const SOURCE_FILE = "shared/data (copied to prisma/reference)";
+
+/** Codes Caseway needs that the reference tables do not hold: seeded unverified for an administrator to confirm. */
+const UNVERIFIED_AGENCIES = [
+  {
+    code: "B",
+    name: "Department of the Army (U.S. Army Security Assistance Command)",
+    shortName: "Army / USASAC",
+    source: "Common usage (fms-domain.md §1, tagged [F?]); not found in a public code table. Confirm against SAMM C4.T2 / MILSTRIP AP2.2.",
+  },
+  {
+    code: "D",
+    name: "Department of the Air Force (SAF/IA and AFSAC)",
+    shortName: "Air Force",
+    source: "Common usage (fms-domain.md §1, tagged [F?]); not found in a public code table. Confirm against SAMM C4.T2 / MILSTRIP AP2.2.",
+  },
+];
+
+export async function seedReference(prisma: PrismaClient) {
+  const countries = readCsv("partner-countries.csv").map((row) => ({
+    kind: "PARTNER_COUNTRY" as const,
+    code: row.fms_code!,
+    name: row.name!,
+    natoMember: row.nato_member === "true",
+    natoPlus: row.nato_plus === "true",
+    standardOedDays: 85,
+    verified: true,
+    source: `${SOURCE_FILE}/partner-countries.csv: ${row.notes}`,
+  }));
+  const agencies = readCsv("implementing-agencies.csv").map((row) => ({
+    kind: "IMPLEMENTING_AGENCY" as const,
+    code: row.code!,
+    name: row.name!,
+    shortName: row.short_name || null,
+    verified: true,
+    source: `${SOURCE_FILE}/implementing-agencies.csv: ${row.notes}`,
+  }));
+  const unverifiedAgencies = UNVERIFIED_AGENCIES.map((a) => ({ kind: "IMPLEMENTING_AGENCY" as const, ...a, verified: false }));
+  const offices = [
+    { kind: "DSCA" as const, code: "DSCA", name: "Defense Security Cooperation Agency", shortName: "DSCA" },
+    { kind: "STATE_PM" as const, code: "PM", name: "Department of State, Bureau of Political-Military Affairs", shortName: "State PM" },
+    { kind: "DTSA" as const, code: "DTSA", name: "Defense Technology Security Administration", shortName: "DTSA" },
+  ].map((o) => ({ ...o, verified: true, source: "U.S. Government office (fms-domain.md §1)" }));
+
+  const result = await prisma.organization.createMany({
+    data: [...offices, ...agencies, ...unverifiedAgencies, ...countries],
+    skipDuplicates: true,
+  });
+  return result.count;
+}
+
+export const DEMO_PASSWORD = "Caseway-demo-2026";
+
+export const DEMO_USERS = [
+  { email: "partner.sr@caseway.example", name: "Faisal Al-Harbi", role: "PARTNER_OFFICER", org: ["PARTNER_COUNTRY", "SR"] },
+  { email: "partner.bn@caseway.example", name: "Mira Castellan", role: "PARTNER_OFFICER", org: ["PARTNER_COUNTRY", "BN"] },
+  { email: "dsca@caseway.example", name: "Dana Whitfield", role: "DSCA_ANALYST", org: ["DSCA", "DSCA"] },
+  { email: "state@caseway.example", name: "Marcus Reyes", role: "STATE_REVIEWER", org: ["STATE_PM", "PM"] },
+  { email: "dtsa@caseway.example", name: "Priya Natarajan", role: "DTSA_REVIEWER", org: ["DTSA", "DTSA"] },
+  { email: "navy@caseway.example", name: "Tom Okafor", role: "IA_CASE_MANAGER", org: ["IMPLEMENTING_AGENCY", "P"] },
+  { email: "admin@caseway.example", name: "Alex Morgan", role: "ADMIN", org: ["DSCA", "DSCA"] },
+  { email: "auditor@caseway.example", name: "Jordan Lee", role: "AUDITOR", org: ["DSCA", "DSCA"] },
+] as const;
+
+export async function seedDemo(prisma: PrismaClient) {
+  // SAMM's own examples use the invented customer "Bandaria" (BN); here it stands in for a NATO+ purchaser.
+  await createOrganization(prisma, {
+    kind: "PARTNER_COUNTRY",
+    code: "BN",
+    name: "Bandaria (fictional demo customer)",
+    natoPlus: true,
+    verified: false,
+    source: "Demo data only: the fictional customer used in SAMM examples (DISAM's 'Bandaria'). Not a real FMS code.",
+  });
+  for (const demo of DEMO_USERS) {
+    const organization = await prisma.organization.findUniqueOrThrow({
+      where: { kind_code: { kind: demo.org[0], code: demo.org[1] } },
+    });
+    await createUser(prisma, {
+      role: demo.role,
+      email: demo.email,
+      name: demo.name,
+      password: DEMO_PASSWORD,
+      organizationId: organization.id,
+    });
+  }
+}

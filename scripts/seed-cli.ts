@@ -1,0 +1,16 @@
+// `npm run db:seed`: loads reference data, plus demo users when SEED_DEMO=true, into DATABASE_URL.
+import { seedDemo, seedReference } from "../prisma/seed";
+import { createPrismaClient } from "../src/server/prisma-client";
+
+const url = process.env.DATABASE_URL;
+if (!url) {
+  console.error("Set DATABASE_URL (npm run dev seeds the embedded database by itself)");
+  process.exit(1);
+}
+const prisma = createPrismaClient(url, 2);
+console.log(`Reference organizations added: ${await seedReference(prisma)}`);
+if (process.env.SEED_DEMO === "true") {
+  await seedDemo(prisma);
+  console.log("Demo users seeded");
+}
+await prisma.$disconnect();

@@ -1,0 +1,30 @@
+"use server";
+
+import { AuthError, CredentialsSignin } from "next-auth";
+import { SignInInput } from "@/domain/schemas/auth";
+import { formObject, type ActionState } from "@/server/action-result";
+import { fieldErrorsFrom } from "@/server/errors";
+import { signIn } from "@/server/auth/next-auth";
+
+export async function signInAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  const parsed = SignInInput.safeParse(formObject(form));
+  if (!parsed.success) {
+    return { status: "error", message: "Enter your email and password.", fields: fieldErrorsFrom(parsed.error) };
+  }
+  try {
+    await signIn("credentials", { ...parsed.data, redirectTo: "/" });
+    return { status: "ok", message: "Signed in" };
+  } catch (error) {
+    if (error instanceof CredentialsSignin && error.code.startsWith("throttled")) {
+      const minutes = Number(error.code.split(":")[1] ?? "15");
+      return {
+        status: "error",
+        message: `Too many failed attempts for this account. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+      };
+    }
+    if (error instanceof AuthError) {
+      return { status: "error", message: "The email or password is incorrect, or the account is not active." };
+    }
+    throw error; // the redirect after a successful sign-in
+  }
+}

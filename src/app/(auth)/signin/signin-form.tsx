@@ -1,0 +1,44 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field, TextInput } from "@/components/ui/form";
+import type { ActionState } from "@/server/action-result";
+import { signInAction } from "./actions";
+
+export function SignInForm() {
+  const [state, action, pending] = useActionState<ActionState, FormData>(signInAction, { status: "idle" });
+  // Controlled so a failed attempt keeps the email (React resets uncontrolled fields after an action).
+  const [email, setEmail] = useState("");
+  const fields = state.status === "error" ? state.fields : undefined;
+  return (
+    <form action={action} noValidate className="space-y-2">
+      {state.status === "error" && (
+        <div className="mb-4">
+          <Alert type="error" title="Sign-in failed" testId="signin-error">
+            {state.message}
+          </Alert>
+        </div>
+      )}
+      <Field id="email" label="Email address" error={fields?.email}>
+        <TextInput
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          error={fields?.email}
+        />
+      </Field>
+      <Field id="password" label="Password" error={fields?.password}>
+        <TextInput id="password" name="password" type="password" autoComplete="current-password" required error={fields?.password} />
+      </Field>
+      <Button type="submit" disabled={pending}>
+        {pending ? "Signing in…" : "Sign in"}
+      </Button>
+    </form>
+  );
+}

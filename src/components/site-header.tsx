@@ -1,0 +1,50 @@
+import Link from "next/link";
+import type { Actor } from "@/domain/policy";
+import { ROLE_LABELS } from "@/domain/roles";
+import { navigationFor } from "@/lib/navigation";
+import { signOutAction } from "@/app/(app)/actions";
+
+export function SiteHeader({ actor }: { actor: Actor }) {
+  const items = navigationFor(actor);
+  return (
+    <header className="border-b-4 border-primary bg-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+        <Link href="/" className="no-underline visited:text-primary-darker">
+          <span className="block text-2xl font-bold text-primary-darker">Caseway</span>
+          <span className="block text-xs text-base-dark">Foreign Military Sales case management</span>
+        </Link>
+        <div className="flex items-center gap-4 text-right text-sm" data-testid="user-badge">
+          <div>
+            <p className="font-bold" data-testid="user-name">
+              {actor.name}
+            </p>
+            <p className="text-base-dark">
+              <span data-testid="user-role">{ROLE_LABELS[actor.role]}</span> ·{" "}
+              <span data-testid="user-organization">{actor.organizationName}</span>
+              {actor.countryCode && <span> ({actor.countryCode})</span>}
+            </p>
+          </div>
+          <form action={signOutAction}>
+            <button type="submit" className="rounded border-2 border-primary px-3 py-1.5 font-bold text-primary hover:bg-primary-lighter">
+              Sign out
+            </button>
+          </form>
+        </div>
+      </div>
+      <nav aria-label="Main" className="bg-primary-darker">
+        <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-1 px-2">
+          {items.map((item) => (
+            <li key={item.href}>
+              <Link
+                href={item.href}
+                className="block px-3 py-2.5 font-bold text-white no-underline visited:text-white hover:bg-primary-dark hover:text-white"
+              >
+                {item.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,70 @@
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+
+const inputClass =
+  "mt-1 block w-full max-w-md border-2 border-base-dark bg-white px-2 py-2 text-base aria-[invalid=true]:border-error-dark";
+
+export function Field({
+  id,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className={`mb-5 ${error ? "border-l-4 border-error-dark pl-3" : ""}`}>
+      <label htmlFor={id} className="block font-bold">
+        {label}
+      </label>
+      {hint && (
+        <p id={`${id}-hint`} className="text-sm text-base-dark">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="text-sm font-bold text-error-dark" data-testid={`error-${id}`}>
+          {error}
+        </p>
+      )}
+      {children}
+    </div>
+  );
+}
+
+export function describedBy(id: string, hint?: string, error?: string) {
+  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+}
+
+export function TextInput({ error, hint, ...props }: InputHTMLAttributes<HTMLInputElement> & { error?: string; hint?: string }) {
+  return (
+    <input
+      {...props}
+      aria-invalid={error ? true : undefined}
+      aria-describedby={describedBy(props.id ?? "", hint, error)}
+      className={inputClass}
+    />
+  );
+}
+
+export function Select({
+  error,
+  hint,
+  children,
+  ...props
+}: SelectHTMLAttributes<HTMLSelectElement> & { error?: string; hint?: string }) {
+  return (
+    <select
+      {...props}
+      aria-invalid={error ? true : undefined}
+      aria-describedby={describedBy(props.id ?? "", hint, error)}
+      className={inputClass}
+    >
+      {children}
+    </select>
+  );
+}

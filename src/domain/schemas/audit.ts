@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { PageQuery } from "./common";
+
+export const AUDIT_OUTCOMES = ["SUCCESS", "FAILURE", "DENIED"] as const;
+
+const isoDay = (label: string) =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label} must be a date like 2026-01-31` })
+    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), {
+      error: `${label} must be a real calendar date`,
+    });
+
+export const AuditQuery = PageQuery.extend({
+  action: z
+    .string()
+    .trim()
+    .max(80, { error: "action must be at most 80 characters" })
+    .optional()
+    .transform((value) => (value ? value : undefined)),
+  actor: z
+    .string()
+    .trim()
+    .max(254, { error: "actor must be at most 254 characters" })
+    .optional()
+    .transform((value) => (value ? value.toLowerCase() : undefined)),
+  outcome: z.enum(AUDIT_OUTCOMES, { error: "outcome must be SUCCESS, FAILURE or DENIED" }).optional(),
+  from: isoDay("from").optional(),
+  to: isoDay("to").optional(),
+}).refine((q) => !q.from || !q.to || q.from <= q.to, { error: "from must be on or before to", path: ["from"] });
+export type AuditQuery = z.infer<typeof AuditQuery>;
+
+export const AuditEventView = z
+  .object({
+    id: z.string(),
+    occurredAt: z.iso.datetime(),
+    actorUserId: z.string().nullable(),
+    actorEmail: z.string().nullable(),
+    actorRole: z.string().nullable(),
+    action: z.string(),
+    targetType: z.string().nullable(),
+    targetId: z.string().nullable(),
+    outcome: z.enum(AUDIT_OUTCOMES),
+    ip: z.string().nullable(),
+    requestId: z.string().nullable(),
+    details: z.unknown().nullable(),
+  })
+  .meta({ id: "AuditEvent" });
+export type AuditEventView = z.infer<typeof AuditEventView>;

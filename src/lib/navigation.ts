@@ -1,0 +1,20 @@
+import { can, type Actor } from "@/domain/policy";
+
+export interface NavItem {
+  href: string;
+  label: string;
+}
+
+/** Navigation drawn from the policy table, so a link appears exactly when its page would let the person in. */
+export function navigationFor(actor: Actor): NavItem[] {
+  const items: NavItem[] = [{ href: "/", label: "Home" }];
+  if (actor.role === "PARTNER_OFFICER") {
+    items.push({ href: `/organizations/${actor.organizationId}`, label: "My country" });
+  } else {
+    items.push({ href: "/organizations", label: "Organizations" });
+  }
+  if (can(actor, "listUsers")) items.push({ href: "/admin/users", label: "Users" });
+  if (can(actor, "viewAuditLog")) items.push({ href: "/audit", label: "Audit log" });
+  items.push({ href: "/profile", label: "Profile" });
+  return items;
+}

@@ -1,0 +1,35 @@
+import "server-only";
+import { unstable_rethrow } from "next/navigation";
+import { AppError, type FieldErrors } from "./errors";
+
+export type ActionState<T = unknown> =
+  | { status: "idle" }
+  | { status: "ok"; message: string; data?: T }
+  | { status: "error"; message: string; fields?: FieldErrors; currentVersion?: number };
+
+/** Runs a use case for a server action: AppErrors become messages beside the fields; anything else is logged. */
+export async function runAction<T>(work: () => Promise<{ message: string; data?: T }>): Promise<ActionState<T>> {
+  try {
+    const result = await work();
+    return { status: "ok", ...result };
+  } catch (error) {
+    unstable_rethrow(error); // redirects and other Next control flow pass through
+    if (error instanceof AppError) {
+      return {
+        status: "error",
+        message: error.message,
+        fields: error.extra.fields,
+        currentVersion: error.extra.currentVersion,
+      };
+    }
+    console.error(error);
+    return { status: "error", message: "Something went wrong on our side. Try again, or contact support." };
+  }
+}
+
+/** FormData to a plain object; repeated keys keep the last value. */
+export function formObject(form: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of form.entries()) if (typeof value === "string" && !key.startsWith("$")) out[key] = value;
+  return out;
+}

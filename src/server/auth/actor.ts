@@ -1,0 +1,116 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { cache } from "react";
+import { redirect } from "next/navigation";
+import { decide, type Actor, type PolicyAction, type PolicySubject } from "@/domain/policy";
+import { sessionStatus, shouldTouchSession } from "@/domain/security";
+import { sessionTimeouts } from "@/env";
+import { db } from "../db";
+import { AppError } from "../errors";
+import { auth } from "./next-auth";
+
+type UserWithOrganization = {
+  id: string;
+  email: string;
+  name: string;
+  role: Actor["role"];
+  organizationId: string;
+  active: boolean;
+  organization: { kind: Actor["organizationKind"]; name: string; code: string };
+};
+
+function toActor(user: UserWithOrganization, ids: { sessionId?: string; tokenId?: string }): Actor {
+  return {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    organizationId: user.organizationId,
+    organizationKind: user.organization.kind,
+    organizationName: user.organization.name,
+    countryCode: user.organization.kind === "PARTNER_COUNTRY" ? user.organization.code : null,
+    sessionId: ids.sessionId ?? null,
+    tokenId: ids.tokenId ?? null,
+  };
+}
+
+/**
+ * The actor behind a server-side session, read fresh from the database: a deactivated user or a changed role
+ * takes effect on the very next request, on every app instance.
+ */
+export async function actorForSession(sessionId: string, now = new Date()): Promise<Actor | null> {
+  const session = await db().session.findUnique({
+    where: { id: sessionId },
+    include: { user: { include: { organization: true } } },
+  });
+  if (!session) return null;
+  const status = sessionStatus(session, now, sessionTimeouts());
+  const endReason = status !== "active" ? status : !session.user.active ? "user_deactivated" : null;
+  if (endReason) {
+    if (!session.endedAt) {
+      await db().session.updateMany({
+        where: { id: sessionId, endedAt: null },
+        data: { endedAt: now, endReason },
+      });
+    }
+    return null;
+  }
+  if (shouldTouchSession(session.lastSeenAt, now)) {
+    await db().session.update({ where: { id: sessionId }, data: { lastSeenAt: now } });
+  }
+  return toActor(session.user, { sessionId });
+}
+
+export function hashApiToken(secret: string): string {
+  return createHash("sha256").update(secret, "utf8").digest("hex");
+}
+
+export async function actorForApiToken(secret: string, now = new Date()): Promise<Actor | null> {
+  if (!secret.startsWith("cwt_") || secret.length > 200) return null;
+  const token = await db().apiToken.findUnique({
+    where: { tokenHash: hashApiToken(secret) },
+    include: { user: { include: { organization: true } } },
+  });
+  if (!token || token.revokedAt || !token.user.active) return null;
+  if (token.expiresAt && token.expiresAt.getTime() <= now.getTime()) return null;
+  if (!token.lastUsedAt || shouldTouchSession(token.lastUsedAt, now)) {
+    await db().apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } });
+  }
+  return toActor(token.user, { tokenId: token.id });
+}
+
+/** The signed-in person for this request (browser session), or null. Cached for the request. */
+export const currentActor = cache(async (): Promise<Actor | null> => {
+  const session = await auth();
+  if (!session?.sid) return null;
+  return actorForSession(session.sid);
+});
+
+/** For pages and server actions: the actor, or a redirect to the sign-in page. */
+export async function requireActor(): Promise<Actor> {
+  const actor = await currentActor();
+  if (actor) return actor;
+  const session = await auth();
+  redirect(session?.sid ? "/signin?ended=1" : "/signin");
+}
+
+/** For /api/v1: a personal API token (Authorization: Bearer) or the browser session. */
+export async function requireApiActor(request: Request): Promise<Actor> {
+  const authorization = request.headers.get("authorization");
+  if (authorization) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+    const actor = match?.[1] ? await actorForApiToken(match[1]) : null;
+    if (!actor) throw new AppError("UNAUTHENTICATED", "The API token is invalid, expired or revoked");
+    return actor;
+  }
+  const actor = await currentActor();
+  if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in or send an API token: Authorization: Bearer <token>");
+  return actor;
+}
+
+/** Enforces the policy table. Another country's record answers 404, not 403. */
+export function assertCan(actor: Actor, action: PolicyAction, subject: PolicySubject = {}, what = "Record"): void {
+  const decision = decide(actor, action, subject);
+  if (decision === "not-found") throw new AppError("NOT_FOUND", `${what} not found`);
+  if (decision === "forbidden") throw new AppError("FORBIDDEN", "You do not have permission to do that");
+}

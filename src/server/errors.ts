@@ -1,0 +1,69 @@
+import type { z } from "zod";
+
+// Error codes mapped to HTTP status in one place. Server actions turn them into form messages; route handlers into
+// `{ "error": { "code", "message", "fields"? } }`.
+export const ERROR_STATUS = {
+  BAD_REQUEST: 400,
+  VALIDATION_FAILED: 422,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  VERSION_CONFLICT: 409,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  UNAVAILABLE: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+export type FieldErrors = Record<string, string>;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly extra: { fields?: FieldErrors; currentVersion?: number; retryAfterSeconds?: number } = {},
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+/** The first message for each field, keyed by its dotted path ("" for the whole input). */
+export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".") || "_";
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+export function validationError(error: z.ZodError): AppError {
+  const fields = fieldErrorsFrom(error);
+  const count = Object.keys(fields).length;
+  return new AppError("VALIDATION_FAILED", count === 1 ? "One field needs attention" : `${count} fields need attention`, {
+    fields,
+  });
+}
+
+/** Parses input with a zod schema, throwing a 422 that names every failing field. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw validationError(result.error);
+  return result.data;
+}
+
+export const notFound = (what = "Record") => new AppError("NOT_FOUND", `${what} not found`);
+
+export function versionConflict(currentVersion: number) {
+  return new AppError(
+    "VERSION_CONFLICT",
+    "Someone else changed this record since you loaded it. Reload to see the current version.",
+    { currentVersion },
+  );
+}

@@ -1,0 +1,82 @@
+import "server-only";
+import type { Actor } from "@/domain/policy";
+import { ROLE_LABELS, roleFitsOrganization } from "@/domain/roles";
+import { UpdateUserInput } from "@/domain/schemas/users";
+import { assertCan } from "../auth/actor";
+import { recordAudit } from "../audit";
+import { db } from "../db";
+import { AppError, notFound, parseInput, versionConflict } from "../errors";
+import type { RequestContext } from "../request-context";
+import { isUuid } from "./get-user";
+import { toUserView, userInclude } from "./user-view";
+
+/**
+ * Changes a user's role, organization or active flag with compare-and-set on the version. Deactivating ends every
+ * open session and revokes nothing else: the user's tokens stop working because the user is inactive.
+ */
+export async function updateUser(actor: Actor, userId: string, input: unknown, context: RequestContext) {
+  if (!isUuid(userId)) throw notFound("User");
+  const change = parseInput(UpdateUserInput, input);
+  const before = await db().user.findUnique({ where: { id: userId }, include: userInclude });
+  if (!before) throw notFound("User");
+  if (change.active !== undefined && change.active !== before.active) assertCan(actor, "deactivateUser", { userId });
+  if (change.role !== undefined || change.organizationId !== undefined) assertCan(actor, "changeUserRole", { userId });
+  if (change.active === undefined && change.role === undefined && change.organizationId === undefined) {
+    assertCan(actor, "changeUserRole", { userId });
+  }
+
+  const role = change.role ?? before.role;
+  const organization =
+    change.organizationId && change.organizationId !== before.organizationId
+      ? await db().organization.findUnique({ where: { id: change.organizationId } })
+      : before.organization;
+  if (!organization) {
+    throw new AppError("VALIDATION_FAILED", "One field needs attention", {
+      fields: { organizationId: "Choose an existing organization" },
+    });
+  }
+  if (!roleFitsOrganization(role, organization.kind)) {
+    throw new AppError("VALIDATION_FAILED", "One field needs attention", {
+      fields: {
+        [change.role ? "role" : "organizationId"]: `A ${ROLE_LABELS[role].toLowerCase()} cannot belong to ${organization.name}`,
+      },
+    });
+  }
+
+  return db().$transaction(async (tx) => {
+    const now = new Date();
+    const active = change.active ?? before.active;
+    const updated = await tx.user.updateMany({
+      where: { id: userId, version: change.expectedVersion },
+      data: {
+        role,
+        organizationId: organization.id,
+        active,
+        deactivatedAt: active ? null : (before.deactivatedAt ?? now),
+        version: { increment: 1 },
+      },
+    });
+    if (updated.count === 0) {
+      const current = await tx.user.findUnique({ where: { id: userId }, select: { version: true } });
+      throw versionConflict(current?.version ?? before.version);
+    }
+    if (!active) {
+      await tx.session.updateMany({ where: { userId, endedAt: null }, data: { endedAt: now, endReason: "user_deactivated" } });
+    }
+    const after = await tx.user.findUniqueOrThrow({ where: { id: userId }, include: userInclude });
+    const action =
+      before.active !== after.active ? (after.active ? "user.reactivate" : "user.deactivate") : "user.change_role";
+    await recordAudit(tx, {
+      action,
+      outcome: "SUCCESS",
+      actor,
+      target: { type: "user", id: userId },
+      details: {
+        before: { role: before.role, organization: before.organization.code, active: before.active },
+        after: { role: after.role, organization: after.organization.code, active: after.active },
+      },
+      context,
+    });
+    return toUserView(after);
+  });
+}
