@@ -36,16 +36,21 @@ export function Field({
   );
 }
 
-export function describedBy(id: string, hint?: string, error?: string) {
+export function describedBy(id: string, hint?: boolean, error?: string) {
   return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
 }
 
-export function TextInput({ error, hint, ...props }: InputHTMLAttributes<HTMLInputElement> & { error?: string; hint?: string }) {
+/** `hasHint` links the input to the hint its Field shows, for screen readers. */
+export function TextInput({
+  error,
+  hasHint,
+  ...props
+}: InputHTMLAttributes<HTMLInputElement> & { error?: string; hasHint?: boolean }) {
   return (
     <input
       {...props}
       aria-invalid={error ? true : undefined}
-      aria-describedby={describedBy(props.id ?? "", hint, error)}
+      aria-describedby={describedBy(props.id ?? "", hasHint, error)}
       className={inputClass}
     />
   );
@@ -53,15 +58,15 @@ export function TextInput({ error, hint, ...props }: InputHTMLAttributes<HTMLInp
 
 export function Select({
   error,
-  hint,
+  hasHint,
   children,
   ...props
-}: SelectHTMLAttributes<HTMLSelectElement> & { error?: string; hint?: string }) {
+}: SelectHTMLAttributes<HTMLSelectElement> & { error?: string; hasHint?: boolean }) {
   return (
     <select
       {...props}
       aria-invalid={error ? true : undefined}
-      aria-describedby={describedBy(props.id ?? "", hint, error)}
+      aria-describedby={describedBy(props.id ?? "", hasHint, error)}
       className={inputClass}
     >
       {children}

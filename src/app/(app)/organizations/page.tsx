@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { PageHeader } from "@/components/page-header";
+import { Tag } from "@/components/ui/card";
+import { ORGANIZATION_KIND_LABELS, ORGANIZATION_KINDS } from "@/domain/roles";
+import { requireActor } from "@/server/auth/actor";
+import { listOrganizations } from "@/server/organizations/list-organizations";
+import { forPage } from "@/server/page-guard";
+
+export const metadata: Metadata = { title: "Organizations" };
+
+export default async function OrganizationsPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+  const actor = await requireActor();
+  if (actor.role === "PARTNER_OFFICER") redirect(`/organizations/${actor.organizationId}`);
+  const params = await searchParams;
+  const filter = { kind: ORGANIZATION_KINDS.find((k) => k === params.kind), verified: params.verified === "false" ? "false" : undefined };
+  const organizations = await forPage(() => listOrganizations(actor, filter));
+  const kinds = ORGANIZATION_KINDS.filter((k) => organizations.some((o) => o.kind === k));
+  return (
+    <div>
+      <PageHeader
+        title="Organizations"
+        lead="Partner countries and organizations, U.S. Government offices and implementing agencies. Codes come from the reference tables with their source; codes not yet checked against SAMM are marked unverified."
+      />
+      <p className="mb-4 text-sm">
+        {filter.verified ? (
+          <Link href="/organizations">Show all organizations</Link>
+        ) : (
+          <Link href="/organizations?verified=false">Show only unverified codes</Link>
+        )}
+      </p>
+      {kinds.map((kind) => (
+        <section key={kind} className="mb-8" aria-labelledby={`kind-${kind}`}>
+          <h2 id={`kind-${kind}`} className="mb-2 text-xl">
+            {ORGANIZATION_KIND_LABELS[kind]}
+          </h2>
+          <div className="overflow-x-auto rounded border border-base-lighter bg-white">
+            <table className="w-full text-left text-sm">
+              <thead className="bg-base-lightest">
+                <tr>
+                  <th scope="col" className="w-20 px-3 py-2">Code</th>
+                  <th scope="col" className="px-3 py-2">Name</th>
+                  {kind === "PARTNER_COUNTRY" && <th scope="col" className="px-3 py-2">NATO+</th>}
+                  <th scope="col" className="px-3 py-2">Status</th>
+                </tr>
+              </thead>
+              <tbody>
+                {organizations
+                  .filter((o) => o.kind === kind)
+                  .map((o) => (
+                    <tr key={o.id} className="border-t border-base-lighter" data-testid="organization-row">
+                      <td className="px-3 py-2 font-mono font-bold">{o.code}</td>
+                      <td className="px-3 py-2">
+                        <Link href={`/organizations/${o.id}`}>{o.name}</Link>
+                      </td>
+                      {kind === "PARTNER_COUNTRY" && <td className="px-3 py-2">{o.natoPlus ? "Yes" : "No"}</td>}
+                      <td className="px-3 py-2">{o.verified ? <Tag tone="success">Verified</Tag> : <Tag tone="warning">Unverified</Tag>}</td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ))}
+    </div>
+  );
+}

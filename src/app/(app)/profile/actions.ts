@@ -1,0 +1,26 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { formObject, runAction, type ActionState } from "@/server/action-result";
+import { requireActor } from "@/server/auth/actor";
+import { requestContext } from "@/server/request-context";
+import { createApiToken } from "@/server/tokens/create-api-token";
+import { revokeApiToken } from "@/server/tokens/revoke-api-token";
+
+export async function createTokenAction(_previous: ActionState<{ secret: string; name: string }>, form: FormData) {
+  return runAction(async () => {
+    const actor = await requireActor();
+    const token = await createApiToken(actor, formObject(form), await requestContext());
+    revalidatePath("/profile");
+    return { message: `Token “${token.name}” created`, data: { secret: token.secret, name: token.name } };
+  });
+}
+
+export async function revokeTokenAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const actor = await requireActor();
+    const token = await revokeApiToken(actor, String(form.get("tokenId") ?? ""), await requestContext());
+    revalidatePath("/profile");
+    return { message: `Token “${token.name}” revoked` };
+  });
+}

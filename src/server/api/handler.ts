@@ -1,0 +1,103 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { Actor } from "@/domain/policy";
+import { requireApiActor } from "../auth/actor";
+import { AppError } from "../errors";
+import { REQUEST_ID_HEADER, type RequestContext } from "../request-context";
+
+export interface ApiCall<P> {
+  request: Request;
+  params: P;
+  context: RequestContext;
+  /** Parsed JSON body; a malformed body is a 400 before the handler runs. */
+  body: () => Promise<unknown>;
+  query: Record<string, string>;
+}
+
+type RouteContext<P> = { params: Promise<P> };
+
+function contextOf(request: Request): RequestContext {
+  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return {
+    requestId: request.headers.get(REQUEST_ID_HEADER) ?? randomUUID(),
+    ip: (forwarded || request.headers.get("x-real-ip") || null)?.slice(0, 64) ?? null,
+    userAgent: request.headers.get("user-agent")?.slice(0, 400) ?? null,
+  };
+}
+
+export function errorResponse(error: unknown, requestId: string): Response {
+  if (error instanceof AppError) {
+    const headers: Record<string, string> = { [REQUEST_ID_HEADER]: requestId };
+    if (error.extra.retryAfterSeconds) headers["retry-after"] = String(error.extra.retryAfterSeconds);
+    if (error.status === 401) headers["www-authenticate"] = 'Bearer realm="caseway"';
+    return Response.json(
+      {
+        error: {
+          code: error.code,
+          message: error.message,
+          ...(error.extra.fields ? { fields: error.extra.fields } : {}),
+          ...(error.extra.currentVersion !== undefined ? { currentVersion: error.extra.currentVersion } : {}),
+        },
+      },
+      { status: error.status, headers },
+    );
+  }
+  console.error(`[${requestId}]`, error);
+  return Response.json(
+    { error: { code: "INTERNAL", message: `Something went wrong on our side. Quote request id ${requestId} to support.` } },
+    { status: 500, headers: { [REQUEST_ID_HEADER]: requestId } },
+  );
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!type.toLowerCase().includes("application/json")) {
+    throw new AppError("BAD_REQUEST", "Send the request body as JSON with Content-Type: application/json");
+  }
+  const text = await request.text();
+  if (text.length > 1_000_000) throw new AppError("BAD_REQUEST", "The request body is too large");
+  try {
+    return text ? JSON.parse(text) : {};
+  } catch {
+    throw new AppError("BAD_REQUEST", "The request body is not valid JSON");
+  }
+}
+
+function respond(result: unknown, status: number, requestId: string): Response {
+  if (result instanceof Response) {
+    result.headers.set(REQUEST_ID_HEADER, requestId);
+    return result;
+  }
+  return Response.json(result, { status, headers: { [REQUEST_ID_HEADER]: requestId, "cache-control": "no-store" } });
+}
+
+/** A thin door onto a use case: authenticates (token or session), runs it, and maps errors to the JSON error shape. */
+export function apiRoute<P = Record<string, never>>(
+  handler: (actor: Actor, call: ApiCall<P>) => Promise<unknown>,
+  { status = 200 }: { status?: number } = {},
+) {
+  return async (request: Request, route: RouteContext<P>) => {
+    const context = contextOf(request);
+    try {
+      const actor = await requireApiActor(request);
+      const params = await route.params;
+      const query = Object.fromEntries(new URL(request.url).searchParams);
+      const result = await handler(actor, { request, params, context, query, body: () => readJson(request) });
+      return respond(result, status, context.requestId);
+    } catch (error) {
+      return errorResponse(error, context.requestId);
+    }
+  };
+}
+
+/** Routes that need no sign-in (health, OpenAPI). */
+export function publicRoute(handler: (request: Request) => Promise<unknown>) {
+  return async (request: Request) => {
+    const context = contextOf(request);
+    try {
+      return respond(await handler(request), 200, context.requestId);
+    } catch (error) {
+      return errorResponse(error, context.requestId);
+    }
+  };
+}

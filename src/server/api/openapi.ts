@@ -1,0 +1,152 @@
+import { z } from "zod";
+import { AuditEventView, AuditQuery } from "@/domain/schemas/audit";
+import { ConfirmOrganizationInput, OrganizationListQuery, OrganizationView } from "@/domain/schemas/organizations";
+import { ApiTokenView, CreateApiTokenInput, CreatedApiToken } from "@/domain/schemas/tokens";
+import { CreateUserInput, UpdateUserInput, UserListQuery, UserView } from "@/domain/schemas/users";
+import { ROLES } from "@/domain/roles";
+
+// The OpenAPI 3.1 document, generated from the same zod schemas that validate forms, actions and API requests.
+
+type Schema = z.ZodType;
+interface Operation {
+  method: "get" | "post" | "patch" | "delete";
+  path: string;
+  summary: string;
+  tag: string;
+  auth?: boolean;
+  query?: z.ZodObject;
+  body?: Schema;
+  response?: Schema;
+  status?: number;
+  errors?: number[];
+}
+
+const ErrorBody = z
+  .object({
+    error: z.object({
+      code: z.string().meta({ description: "Stable machine-readable code, e.g. VALIDATION_FAILED" }),
+      message: z.string(),
+      fields: z.record(z.string(), z.string()).optional().meta({ description: "A message per invalid field" }),
+      currentVersion: z.number().int().optional().meta({ description: "On 409 version conflicts" }),
+    }),
+  })
+  .meta({ id: "Error" });
+
+const Health = z.object({
+  status: z.enum(["ok", "unavailable"]),
+  database: z.enum(["up", "down"]),
+  latencyMs: z.number(),
+});
+
+const Me = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  roleLabel: z.string(),
+  organization: z.object({ id: z.uuid(), name: z.string(), kind: z.string() }),
+  countryCode: z.string().nullable(),
+  authenticatedWith: z.enum(["session", "api_token"]),
+});
+
+const page = (item: Schema) =>
+  z.object({ items: z.array(item), page: z.number().int(), pageSize: z.number().int(), total: z.number().int() });
+const list = (item: Schema) => z.object({ items: z.array(item) });
+const OrganizationDetail = OrganizationView.extend({
+  verifiedByName: z.string().nullable(),
+  members: z.array(z.object({ id: z.uuid(), name: z.string(), email: z.string(), role: z.enum(ROLES) })),
+});
+
+const OPERATIONS: Operation[] = [
+  { method: "get", path: "/health", summary: "Database reachability", tag: "System", auth: false, response: Health, errors: [503] },
+  { method: "get", path: "/me", summary: "The signed-in user or token owner", tag: "Account", response: Me },
+  { method: "get", path: "/me/tokens", summary: "Your personal API tokens", tag: "Account", response: list(ApiTokenView) },
+  { method: "post", path: "/me/tokens", summary: "Create a personal API token (the secret is shown once)", tag: "Account", body: CreateApiTokenInput, response: CreatedApiToken, status: 201, errors: [400, 409, 422] },
+  { method: "delete", path: "/me/tokens/{id}", summary: "Revoke one of your API tokens", tag: "Account", response: ApiTokenView, errors: [404] },
+  { method: "get", path: "/users", summary: "List and search users (administrators)", tag: "Users", query: UserListQuery, response: page(UserView), errors: [403, 422] },
+  { method: "post", path: "/users", summary: "Create a user (administrators)", tag: "Users", body: CreateUserInput, response: UserView, status: 201, errors: [400, 403, 409, 422] },
+  { method: "get", path: "/users/{id}", summary: "One user (administrators)", tag: "Users", response: UserView, errors: [403, 404] },
+  { method: "patch", path: "/users/{id}", summary: "Change role or organization, deactivate or reactivate (administrators)", tag: "Users", body: UpdateUserInput, response: UserView, errors: [400, 403, 404, 409, 422] },
+  { method: "get", path: "/organizations", summary: "Organizations; a partner officer sees only their own country", tag: "Reference data", query: OrganizationListQuery, response: list(OrganizationView), errors: [422] },
+  { method: "get", path: "/organizations/{id}", summary: "One organization; another country's answers 404", tag: "Reference data", response: OrganizationDetail, errors: [404] },
+  { method: "post", path: "/organizations/{id}/confirm", summary: "Confirm an unverified reference code (administrators)", tag: "Reference data", body: ConfirmOrganizationInput, response: OrganizationView, errors: [400, 403, 404, 409, 422] },
+  { method: "get", path: "/audit-events", summary: "The audit log (auditors and administrators)", tag: "Audit", query: AuditQuery, response: page(AuditEventView), errors: [403, 422] },
+];
+
+const STATUS_TEXT: Record<number, string> = {
+  400: "Malformed request (not JSON, wrong content type)",
+  401: "No valid session or API token",
+  403: "Your role may not do this",
+  404: "Not found, or belongs to another country",
+  409: "Conflict: the record changed since you read it (currentVersion says what it is now), or a duplicate",
+  422: "Validation failed: `fields` names each problem",
+  429: "Too many requests",
+  503: "Database unavailable",
+};
+
+const jsonSchema = (schema: Schema, io: "input" | "output") => {
+  const out = z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any" }) as Record<string, unknown>;
+  delete out.$schema;
+  return out;
+};
+
+export function buildOpenApiDocument() {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of OPERATIONS) {
+    const parameters: unknown[] = [];
+    for (const match of op.path.matchAll(/\{(\w+)\}/g)) {
+      parameters.push({ name: match[1], in: "path", required: true, schema: { type: "string", format: "uuid" } });
+    }
+    if (op.query) {
+      for (const [name, field] of Object.entries(op.query.shape)) {
+        parameters.push({ name, in: "query", required: false, schema: jsonSchema(field as Schema, "input") });
+      }
+    }
+    const errors = [...new Set([...(op.auth === false ? [] : [401]), ...(op.errors ?? [])])].sort();
+    const responses: Record<string, unknown> = {
+      [String(op.status ?? 200)]: {
+        description: "Success",
+        ...(op.response ? { content: { "application/json": { schema: jsonSchema(op.response, "output") } } } : {}),
+      },
+    };
+    for (const code of errors) {
+      responses[String(code)] = {
+        description: STATUS_TEXT[code] ?? "Error",
+        content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+      };
+    }
+    paths[op.path] ??= {};
+    paths[op.path]![op.method] = {
+      summary: op.summary,
+      tags: [op.tag],
+      operationId: `${op.method}${op.path.replace(/\{(\w+)\}/g, "By_$1").replace(/[^a-zA-Z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ""))}`,
+      ...(op.auth === false ? { security: [] } : {}),
+      ...(parameters.length ? { parameters } : {}),
+      ...(op.body
+        ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(op.body, "input") } } } }
+        : {}),
+      responses,
+    };
+  }
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Caseway API",
+      version: "1.0.0",
+      description:
+        "Foreign Military Sales case management. Authenticate with a personal API token (`Authorization: Bearer cwt_…`, created on your profile page) or a browser session. Errors always have the shape `{ \"error\": { \"code\", \"message\", \"fields\"? } }`.",
+    },
+    servers: [{ url: "/api/v1" }],
+    security: [{ bearerToken: [] }, { sessionCookie: [] }],
+    components: {
+      securitySchemes: {
+        bearerToken: { type: "http", scheme: "bearer", description: "A personal API token" },
+        sessionCookie: { type: "apiKey", in: "cookie", name: "authjs.session-token" },
+      },
+      schemas: { Error: jsonSchema(ErrorBody, "output") },
+    },
+    paths,
+  };
+}
+
+export const API_OPERATIONS = OPERATIONS.map(({ method, path, auth }) => ({ method, path, auth: auth !== false }));

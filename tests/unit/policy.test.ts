@@ -1,0 +1,170 @@
+import { describe, expect, it } from "vitest";
+import { POLICY, can, decide, isForeignToActor, type Actor, type PolicyAction, type PolicySubject } from "@/domain/policy";
+import { ROLES, type OrganizationKind, type Role } from "@/domain/roles";
+
+const OWN_ORG = "11111111-1111-4111-8111-111111111111";
+const OTHER_ORG = "22222222-2222-4222-8222-222222222222";
+const ACTOR_ID = "33333333-3333-4333-8333-333333333333";
+const OTHER_USER = "44444444-4444-4444-8444-444444444444";
+
+const KIND_FOR_ROLE: Record<Role, OrganizationKind> = {
+  PARTNER_OFFICER: "PARTNER_COUNTRY",
+  DSCA_ANALYST: "DSCA",
+  STATE_REVIEWER: "STATE_PM",
+  DTSA_REVIEWER: "DTSA",
+  IA_CASE_MANAGER: "IMPLEMENTING_AGENCY",
+  ADMIN: "DSCA",
+  AUDITOR: "DSCA",
+};
+
+function actorFor(role: Role, overrides: Partial<Actor> = {}): Actor {
+  return {
+    userId: ACTOR_ID,
+    email: `${role.toLowerCase()}@test.example`,
+    name: `Test ${role}`,
+    role,
+    organizationId: OWN_ORG,
+    organizationKind: KIND_FOR_ROLE[role],
+    organizationName: "Own organization",
+    countryCode: role === "PARTNER_OFFICER" ? "SR" : null,
+    sessionId: null,
+    tokenId: null,
+    ...overrides,
+  };
+}
+
+const ALL = ROLES;
+const ADMIN_ONLY: readonly Role[] = ["ADMIN"];
+
+/**
+ * The permission table written out independently of POLICY, so a change to POLICY has to be made here too.
+ * Subjects are another user in the actor's own organization.
+ */
+const EXPECTED_ALLOWED: Record<PolicyAction, readonly Role[]> = {
+  viewOwnProfile: ALL,
+  manageOwnApiTokens: ALL,
+  viewOrganization: ALL,
+  listOrganizations: ALL,
+  viewOrganizationMembers: ALL,
+  confirmReferenceData: ADMIN_ONLY,
+  listUsers: ADMIN_ONLY,
+  viewUser: ADMIN_ONLY,
+  createUser: ADMIN_ONLY,
+  changeUserRole: ADMIN_ONLY,
+  deactivateUser: ADMIN_ONLY,
+  viewAuditLog: ["AUDITOR", "ADMIN"],
+};
+
+const ACTIONS = Object.keys(POLICY) as PolicyAction[];
+
+const matrix = ACTIONS.flatMap((action) =>
+  ROLES.map((role) => ({
+    action,
+    role,
+    expected: EXPECTED_ALLOWED[action].includes(role) ? ("allow" as const) : ("forbidden" as const),
+  })),
+);
+
+describe("policy table", () => {
+  it("covers exactly the actions this test knows about", () => {
+    expect([...ACTIONS].sort()).toEqual(Object.keys(EXPECTED_ALLOWED).sort());
+  });
+
+  it("every rule has a description", () => {
+    for (const action of ACTIONS) expect(POLICY[action].description.length, action).toBeGreaterThan(5);
+  });
+
+  it.each(matrix)("$role → $action without a subject: $expected", ({ action, role, expected }) => {
+    expect(decide(actorFor(role), action)).toBe(expected);
+  });
+
+  it.each(matrix)("$role → $action on another user of their own organization: $expected", ({ action, role, expected }) => {
+    expect(decide(actorFor(role), action, { organizationId: OWN_ORG, userId: OTHER_USER })).toBe(expected);
+  });
+});
+
+describe("country isolation", () => {
+  const partner = actorFor("PARTNER_OFFICER");
+
+  it.each(ACTIONS)("partner officer gets not-found for %s on another organization's record", (action) => {
+    expect(decide(partner, action, { organizationId: OTHER_ORG })).toBe("not-found");
+    expect(decide(partner, action, { organizationId: OTHER_ORG, userId: OTHER_USER, countryCode: "W7" })).toBe(
+      "not-found",
+    );
+    expect(can(partner, action, { organizationId: OTHER_ORG })).toBe(false);
+  });
+
+  it.each(ACTIONS)("partner officer on their own organization's record for %s follows the role table", (action) => {
+    const expected = EXPECTED_ALLOWED[action].includes("PARTNER_OFFICER") ? "allow" : "forbidden";
+    expect(decide(partner, action, { organizationId: OWN_ORG })).toBe(expected);
+  });
+
+  it("partner officer may see their own organization and its members", () => {
+    expect(decide(partner, "viewOrganization", { organizationId: OWN_ORG })).toBe("allow");
+    expect(decide(partner, "viewOrganizationMembers", { organizationId: OWN_ORG })).toBe("allow");
+    expect(decide(partner, "listUsers", { organizationId: OWN_ORG })).toBe("forbidden");
+  });
+
+  const usgRoles = ROLES.filter((role) => role !== "PARTNER_OFFICER");
+  const usgCases = usgRoles.flatMap((role) => ACTIONS.map((action) => ({ role, action })));
+  it.each(usgCases)("USG $role is not confined to one organization for $action", ({ role, action }) => {
+    const actor = actorFor(role);
+    const expected = EXPECTED_ALLOWED[action].includes(role) ? "allow" : "forbidden";
+    expect(decide(actor, action, { organizationId: OTHER_ORG, userId: OTHER_USER })).toBe(expected);
+  });
+
+  it("isForeignToActor only applies to partner officers and to subjects that name an organization", () => {
+    expect(isForeignToActor(partner, { organizationId: OTHER_ORG })).toBe(true);
+    expect(isForeignToActor(partner, { organizationId: OWN_ORG })).toBe(false);
+    expect(isForeignToActor(partner, {})).toBe(false);
+    expect(isForeignToActor(partner, { countryCode: "W7" })).toBe(false);
+    for (const role of usgRoles) expect(isForeignToActor(actorFor(role), { organizationId: OTHER_ORG })).toBe(false);
+  });
+});
+
+describe("administrators and their own account", () => {
+  const admin = actorFor("ADMIN");
+
+  it.each(["changeUserRole", "deactivateUser"] as const)("an admin cannot %s on themselves", (action) => {
+    expect(decide(admin, action, { userId: admin.userId })).toBe("forbidden");
+    expect(decide(admin, action, { userId: admin.userId, organizationId: OWN_ORG })).toBe("forbidden");
+    expect(can(admin, action, { userId: admin.userId })).toBe(false);
+  });
+
+  it.each(["changeUserRole", "deactivateUser"] as const)("an admin can %s on someone else", (action) => {
+    expect(decide(admin, action, { userId: OTHER_USER })).toBe("allow");
+    expect(decide(admin, action, { userId: OTHER_USER, organizationId: OTHER_ORG })).toBe("allow");
+  });
+
+  it("self-protection does not affect other admin actions on themselves", () => {
+    expect(decide(admin, "viewUser", { userId: admin.userId })).toBe("allow");
+    expect(decide(admin, "viewOwnProfile", { userId: admin.userId })).toBe("allow");
+  });
+
+  it.each(ROLES.filter((r) => r !== "ADMIN"))("%s cannot change anyone's role or active flag", (role) => {
+    const actor = actorFor(role);
+    for (const userId of [actor.userId, OTHER_USER]) {
+      expect(decide(actor, "changeUserRole", { userId })).toBe("forbidden");
+      expect(decide(actor, "deactivateUser", { userId })).toBe("forbidden");
+    }
+  });
+});
+
+describe("can() agrees with decide()", () => {
+  const subjects: PolicySubject[] = [
+    {},
+    { organizationId: OWN_ORG },
+    { organizationId: OTHER_ORG },
+    { userId: ACTOR_ID },
+    { userId: OTHER_USER, organizationId: OWN_ORG },
+    { userId: ACTOR_ID, organizationId: OTHER_ORG },
+  ];
+  const cases = ROLES.flatMap((role) => ACTIONS.map((action) => ({ role, action })));
+  it.each(cases)("$role / $action", ({ role, action }) => {
+    const actor = actorFor(role);
+    for (const subject of subjects) {
+      expect(can(actor, action, subject)).toBe(decide(actor, action, subject) === "allow");
+    }
+    expect(can(actor, action)).toBe(decide(actor, action) === "allow");
+  });
+});
