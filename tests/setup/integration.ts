@@ -1,5 +1,5 @@
 // Runs in every integration worker before the test files: points db() at the test database.
-import { inject, vi } from "vitest";
+import { afterAll, inject, vi } from "vitest";
 
 process.env.DATABASE_URL = inject("databaseUrl");
 
@@ -16,3 +16,9 @@ vi.mock("@/server/auth/next-auth", () => ({
   },
   handlers: {},
 }));
+
+// Each test file gets its own worker; close the shared db() pool when the file is done.
+afterAll(async () => {
+  const { db } = await import("@/server/db");
+  await db().$disconnect();
+});
