@@ -79,7 +79,7 @@ export function apiRoute<P = Record<string, never>>(
   return async (request: Request, route: RouteContext<P>) => {
     const context = contextOf(request);
     try {
-      const actor = await requireApiActor(request);
+      const actor = await requireApiActor(request, context);
       const params = await route.params;
       const query = Object.fromEntries(new URL(request.url).searchParams);
       const result = await handler(actor, { request, params, context, query, body: () => readJson(request) });

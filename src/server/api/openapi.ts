@@ -80,7 +80,7 @@ const STATUS_TEXT: Record<number, string> = {
   404: "Not found, or belongs to another country",
   409: "Conflict: the record changed since you read it (currentVersion says what it is now), or a duplicate",
   422: "Validation failed: `fields` names each problem",
-  429: "Too many requests",
+  429: "Too many failed authentications from your address (see Retry-After)",
   503: "Database unavailable",
 };
 
@@ -102,7 +102,7 @@ export function buildOpenApiDocument() {
         parameters.push({ name, in: "query", required: false, schema: jsonSchema(field as Schema, "input") });
       }
     }
-    const errors = [...new Set([...(op.auth === false ? [] : [401]), ...(op.errors ?? [])])].sort();
+    const errors = [...new Set([...(op.auth === false ? [] : [401, 429]), ...(op.errors ?? [])])].sort();
     const responses: Record<string, unknown> = {
       [String(op.status ?? 200)]: {
         description: "Success",

@@ -3,10 +3,11 @@ import { createHash } from "node:crypto";
 import { cache } from "react";
 import { redirect } from "next/navigation";
 import { decide, type Actor, type PolicyAction, type PolicySubject } from "@/domain/policy";
-import { sessionStatus, shouldTouchSession } from "@/domain/security";
+import { afterFailedAttempt, isLockedOut, sessionStatus, shouldTouchSession } from "@/domain/security";
 import { sessionTimeouts } from "@/env";
 import { db } from "../db";
 import { AppError } from "../errors";
+import type { RequestContext } from "../request-context";
 import { auth } from "./next-auth";
 
 type UserWithOrganization = {
@@ -94,15 +95,32 @@ export async function requireActor(): Promise<Actor> {
   redirect(session?.sid ? "/signin?ended=1" : "/signin");
 }
 
-/** For /api/v1: a personal API token (Authorization: Bearer) or the browser session. */
-export async function requireApiActor(request: Request): Promise<Actor> {
-  const authorization = request.headers.get("authorization");
-  if (authorization) {
-    const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
-    const actor = match?.[1] ? await actorForApiToken(match[1]) : null;
-    if (!actor) throw new AppError("UNAUTHENTICATED", "The API token is invalid, expired or revoked");
-    return actor;
+/** Guessing tokens: this many failures from one address within the window earn a lockout (429). */
+export const API_AUTH_THROTTLE = { maxFailures: 20, windowMinutes: 15, lockoutMinutes: 15 };
+
+async function bearerActor(authorization: string, context: RequestContext, now = new Date()): Promise<Actor> {
+  const key = `api-auth:${context.ip ?? "unknown"}`;
+  const limit = await db().rateLimit.findUnique({ where: { key } });
+  if (isLockedOut(limit, now)) {
+    const retryAfterSeconds = Math.ceil((limit!.lockedUntil!.getTime() - now.getTime()) / 1000);
+    throw new AppError("RATE_LIMITED", "Too many failed API authentications from your address. Try again later.", {
+      retryAfterSeconds,
+    });
   }
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+  const actor = match?.[1] ? await actorForApiToken(match[1], now) : null;
+  if (!actor) {
+    const next = afterFailedAttempt(limit, now, API_AUTH_THROTTLE);
+    await db().rateLimit.upsert({ where: { key }, create: { key, ...next }, update: next });
+    throw new AppError("UNAUTHENTICATED", "The API token is invalid, expired or revoked");
+  }
+  return actor;
+}
+
+/** For /api/v1: a personal API token (Authorization: Bearer) or the browser session. */
+export async function requireApiActor(request: Request, context: RequestContext): Promise<Actor> {
+  const authorization = request.headers.get("authorization");
+  if (authorization) return bearerActor(authorization, context);
   const actor = await currentActor();
   if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in or send an API token: Authorization: Bearer <token>");
   return actor;

@@ -1,0 +1,127 @@
+import { expect, test, type Page } from "@playwright/test";
+import {
+  ADMIN,
+  BASE_URL,
+  bareApi,
+  closeAll,
+  createUserViaApi,
+  json,
+  organizationByCode,
+  signIn,
+  signedInContext,
+  uniqueEmail,
+  type ApiError,
+} from "./helpers";
+
+const DSCA_OPTION = "Defense Security Cooperation Agency (DSCA)";
+
+async function openUser(page: Page, email: string) {
+  await page.goto(`/admin/users?q=${encodeURIComponent(email)}`);
+  const row = page.getByTestId("user-row").filter({ hasText: email });
+  await expect(row).toHaveCount(1);
+  await row.getByRole("link").click();
+  await expect(page).toHaveURL(/\/admin\/users\/[0-9a-f-]{36}$/);
+}
+
+test.describe("user administration", () => {
+  test("admin creates a user in the UI; deactivating them ends their session and their API token", async ({ browser, page }) => {
+    const email = uniqueEmail("deactivate");
+    const password = "Deactivate-me-password-1";
+
+    // The administrator creates the account through the form.
+    await signIn(page, ADMIN);
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" }).click();
+    await expect(page.getByTestId("user-table")).toBeVisible();
+    await page.getByRole("link", { name: "Add a user" }).click();
+    await page.getByLabel("Full name").fill("Casey Deactivate");
+    await page.getByLabel("Email address").fill(email);
+    await page.getByLabel("Role").selectOption({ label: "DSCA analyst" });
+    await page.getByLabel("Organization").selectOption({ label: DSCA_OPTION });
+    await page.getByLabel("Initial password").fill(password);
+    await page.getByRole("button", { name: "Create user" }).click();
+    await expect(page).toHaveURL(/\/admin\/users\/[0-9a-f-]{36}\?created=1$/);
+    await expect(page.getByTestId("user-created")).toHaveText("Casey Deactivate can now sign in");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Casey Deactivate");
+    const userPage = page.url().replace("?created=1", "");
+
+    // The new user signs in elsewhere and makes an API token.
+    const user = await signedInContext(browser, email, password);
+    await expect(user.page.getByTestId("home-dsca_analyst")).toBeVisible();
+    await expect(user.page.getByTestId("user-name")).toHaveText("Casey Deactivate");
+    const created = await user.api.post("/api/v1/me/tokens", { data: { name: "Before deactivation", expiresInDays: 30 } });
+    expect(created.status()).toBe(201);
+    const { secret } = await json<{ secret: string }>(created);
+    const tokenApi = await bareApi(secret);
+    expect((await tokenApi.get("/api/v1/me")).status()).toBe(200);
+
+    // The administrator deactivates them.
+    await page.goto(userPage);
+    await page.getByRole("button", { name: "Deactivate user" }).click();
+    await expect(page.getByRole("button", { name: "Reactivate user" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1 }).locator("xpath=..")).toContainText("Deactivated");
+
+    // Their very next navigation ends at the sign-in page with a notice, and the token is dead.
+    await user.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Profile" }).click();
+    await expect(user.page).toHaveURL(`${BASE_URL}/signin?ended=1`);
+    await expect(user.page.getByTestId("session-ended")).toBeVisible();
+    const refused = await tokenApi.get("/api/v1/me");
+    expect(refused.status()).toBe(401);
+    expect((await json<ApiError>(refused)).error.code).toBe("UNAUTHENTICATED");
+    expect((await user.api.get("/api/v1/me")).status()).toBe(401);
+
+    // And they cannot sign in again.
+    await user.page.getByLabel("Email address").fill(email);
+    await user.page.getByLabel("Password").fill(password);
+    await user.page.getByRole("button", { name: "Sign in" }).click();
+    await expect(user.page.getByTestId("signin-error")).toBeVisible();
+    await expect(user.page).toHaveURL(/\/signin/);
+
+    // The users list shows them as deactivated.
+    await page.goto(`/admin/users?q=${encodeURIComponent(email)}&status=inactive`);
+    await expect(page.getByTestId("user-row").filter({ hasText: email })).toContainText("Deactivated");
+
+    await closeAll(tokenApi, user.context);
+  });
+
+  test("a role change shows on the user's next page load", async ({ browser, page }) => {
+    const email = uniqueEmail("rolechange");
+    const password = "Role-change-password-1";
+    const admin = await signedInContext(browser, ADMIN);
+    const dsca = await organizationByCode(admin.api, "DSCA", "DSCA");
+    await createUserViaApi(admin.api, { email, name: "Robin Rolechange", role: "DSCA_ANALYST", organizationId: dsca.id, password });
+
+    await signIn(page, email, password);
+    const nav = page.getByRole("navigation", { name: "Main" });
+    await expect(page.getByTestId("user-role")).toHaveText("DSCA analyst");
+    await expect(nav.getByRole("link", { name: "Audit log" })).toHaveCount(0);
+    expect((await page.request.get("/api/v1/audit-events")).status()).toBe(403);
+
+    await openUser(admin.page, email);
+    await admin.page.getByLabel("Role", { exact: true }).selectOption({ label: "Auditor" });
+    await expect(admin.page.getByLabel("Organization", { exact: true })).toHaveValue(dsca.id);
+    await admin.page.getByRole("button", { name: "Save role and organization" }).click();
+    await expect(admin.page.getByRole("heading", { level: 1 }).locator("xpath=..")).toContainText("Auditor");
+    await expect(admin.page.getByText(/version 2$/)).toBeVisible();
+
+    await page.reload();
+    await expect(page.getByTestId("user-role")).toHaveText("Auditor");
+    await expect(page.getByTestId("home-auditor")).toBeVisible();
+    await nav.getByRole("link", { name: "Audit log" }).click();
+    await expect(page.getByTestId("audit-table")).toBeVisible();
+    expect((await page.request.get("/api/v1/audit-events")).status()).toBe(200);
+
+    await closeAll(admin.context);
+  });
+
+  test("the admin cannot change or deactivate their own account", async ({ page }) => {
+    await signIn(page, ADMIN);
+    await openUser(page, ADMIN);
+    await expect(page.getByText("This is your own account")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Deactivate user" })).toHaveCount(0);
+    const me = await json<{ id: string }>(await page.request.get("/api/v1/me"));
+    const user = await json<{ version: number }>(await page.request.get(`/api/v1/users/${me.id}`));
+    const response = await page.request.patch(`/api/v1/users/${me.id}`, { data: { expectedVersion: user.version, active: false } });
+    expect(response.status()).toBe(403);
+    expect((await json<ApiError>(response)).error.code).toBe("FORBIDDEN");
+  });
+});
