@@ -13,6 +13,7 @@ const EnvSchema = z.object({
   LOGIN_MAX_FAILURES: positiveInt(5),
   LOGIN_WINDOW_MINUTES: positiveInt(15),
   LOGIN_LOCKOUT_MINUTES: positiveInt(15),
+  TRUSTED_PROXY_HOPS: positiveInt(1),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -37,6 +37,11 @@ export class AppError extends Error {
 export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
   const fields: FieldErrors = {};
   for (const issue of error.issues) {
+    if (issue.code === "unrecognized_keys") {
+      // Name each field the client may not set, so the message lands beside it.
+      for (const name of issue.keys) fields[[...issue.path.map(String), name].join(".")] ??= `${name} cannot be set here`;
+      continue;
+    }
     const key = issue.path.map(String).join(".") || "_";
     fields[key] ??= issue.message;
   }

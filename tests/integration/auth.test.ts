@@ -64,7 +64,7 @@ describe("verifySignIn", () => {
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ action: "auth.sign_in", outcome: "FAILURE", actorUserId: user.id, ip: ctx.ip });
     expect(events[0]!.details).toMatchObject({ reason: "wrong_password", failures: 1, locked: false });
-    expect(await prisma.loginThrottle.findUnique({ where: { email: user.email } })).toMatchObject({ failures: 1 });
+    expect(await prisma.rateLimit.findUnique({ where: { key: `sign-in:${user.email}` } })).toMatchObject({ failures: 1 });
   });
 
   it("malformed input → invalid without touching the database", async () => {
@@ -96,7 +96,20 @@ describe("verifySignIn", () => {
     const later = new Date(Date.now() + 16 * MINUTE);
     const afterLockout = await verifySignIn({ email: user.email, password: DEFAULT_TEST_PASSWORD }, context(), later);
     expect(afterLockout).toMatchObject({ ok: true, userId: user.id });
-    expect(await prisma.loginThrottle.findUnique({ where: { email: user.email } })).toBeNull();
+    expect(await prisma.rateLimit.findUnique({ where: { key: `sign-in:${user.email}` } })).toBeNull();
+  });
+
+  it("concurrent wrong passwords all count towards the lockout", async () => {
+    const user = await createUser(prisma, { role: "DSCA_ANALYST", email: uniqueEmail("parallel") });
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) => verifySignIn({ email: user.email, password: `parallel-guess-${i}` }, context())),
+    );
+    const throttle = await prisma.rateLimit.findUnique({ where: { key: `sign-in:${user.email}` } });
+    expect(throttle?.failures).toBeGreaterThanOrEqual(MAX_FAILURES);
+    expect(throttle?.lockedUntil).not.toBeNull();
+    expect(await verifySignIn({ email: user.email, password: DEFAULT_TEST_PASSWORD }, context())).toMatchObject({
+      reason: "throttled",
+    });
   });
 
   it("a success resets the failure count", async () => {
@@ -104,7 +117,7 @@ describe("verifySignIn", () => {
     for (let i = 0; i < MAX_FAILURES - 1; i++) await verifySignIn({ email: user.email, password: "nope" }, context());
     expect(await verifySignIn({ email: user.email, password: DEFAULT_TEST_PASSWORD }, context())).toMatchObject({ ok: true });
     expect(await verifySignIn({ email: user.email, password: "nope" }, context())).toEqual({ ok: false, reason: "invalid" });
-    expect(await prisma.loginThrottle.findUnique({ where: { email: user.email } })).toMatchObject({ failures: 1 });
+    expect(await prisma.rateLimit.findUnique({ where: { key: `sign-in:${user.email}` } })).toMatchObject({ failures: 1 });
   });
 
   it("an unknown e-mail is throttled too, and reads the same as a wrong password", async () => {

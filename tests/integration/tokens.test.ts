@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
+import { createHash, randomInt } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { actorForApiToken } from "@/server/auth/actor";
+import { API_AUTH_THROTTLE, actorForApiToken, requireApiActor } from "@/server/auth/actor";
 import { createApiToken } from "@/server/tokens/create-api-token";
 import { listApiTokens } from "@/server/tokens/list-api-tokens";
 import { revokeApiToken } from "@/server/tokens/revoke-api-token";
@@ -151,5 +151,40 @@ describe("actorForApiToken and revokeApiToken", () => {
 
     await updateUser(admin, user.id, { expectedVersion: deactivated.version, active: true }, context());
     expect(await actorForApiToken(created.secret)).not.toBeNull();
+  });
+});
+
+describe("requireApiActor", () => {
+  /** A documentation-range address of our own, so the per-address counter starts at zero on every run. */
+  const freshIp = () => `198.18.${randomInt(256)}.${randomInt(256)}`;
+  const bearer = (secret: string) => new Request("http://caseway.test/api/v1/me", { headers: { authorization: `Bearer ${secret}` } });
+
+  it("accepts a valid bearer token and refuses a bad one as UNAUTHENTICATED", async () => {
+    const { actor } = await tokenOwner();
+    const created = await createApiToken(actor, { name: "bearer" }, context());
+    const ctx = context({ ip: freshIp() });
+    expect(await requireApiActor(bearer(created.secret), ctx)).toEqual({ ...actor, tokenId: created.id });
+    await expectAppError(requireApiActor(bearer("cwt_not-a-real-token"), ctx), "UNAUTHENTICATED");
+    await expectAppError(requireApiActor(new Request("http://caseway.test/", { headers: { authorization: "Basic abc" } }), ctx), "UNAUTHENTICATED");
+  });
+
+  it("without a token or a browser session the caller is UNAUTHENTICATED", async () => {
+    await expectAppError(requireApiActor(new Request("http://caseway.test/api/v1/me"), context()), "UNAUTHENTICATED");
+  });
+
+  it(`after ${API_AUTH_THROTTLE.maxFailures} bad tokens from one address, even a good token gets RATE_LIMITED`, async () => {
+    const { actor } = await tokenOwner();
+    const created = await createApiToken(actor, { name: "victim" }, context());
+    const ctx = context({ ip: freshIp() });
+    for (let i = 0; i < API_AUTH_THROTTLE.maxFailures; i++) {
+      await expectAppError(requireApiActor(bearer(`cwt_guess${i}`), ctx), "UNAUTHENTICATED");
+    }
+    const limited = await expectAppError(requireApiActor(bearer(created.secret), ctx), "RATE_LIMITED");
+    expect(limited.status).toBe(429);
+    expect(limited.extra.retryAfterSeconds).toBeGreaterThan(API_AUTH_THROTTLE.lockoutMinutes * 60 - 30);
+    expect(limited.extra.retryAfterSeconds).toBeLessThanOrEqual(API_AUTH_THROTTLE.lockoutMinutes * 60);
+
+    // Another address is unaffected.
+    expect(await requireApiActor(bearer(created.secret), context({ ip: freshIp() }))).toMatchObject({ userId: actor.userId });
   });
 });

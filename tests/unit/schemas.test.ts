@@ -66,7 +66,7 @@ describe("CreateUserInput", () => {
 
   it("refuses an unknown extra field such as status (.strict())", () => {
     const fields = errorsOf(CreateUserInput, { ...good, status: "active" });
-    expect(fields._).toMatch(/status/);
+    expect(fields.status).toMatch(/status cannot be set/);
   });
 
   it("reports every failing field at once", () => {
@@ -118,7 +118,7 @@ describe("UpdateUserInput", () => {
   });
 
   it("refuses unknown fields", () => {
-    expect(errorsOf(UpdateUserInput, { expectedVersion: 1, active: false, name: "x" })._).toMatch(/name/);
+    expect(errorsOf(UpdateUserInput, { expectedVersion: 1, active: false, name: "x" }).name).toMatch(/name cannot be set/);
   });
 
   it.each([
@@ -148,7 +148,7 @@ describe("CreateApiTokenInput", () => {
   });
 
   it("refuses unknown fields", () => {
-    expect(errorsOf(CreateApiTokenInput, { name: "ci", scope: "admin" })._).toMatch(/scope/);
+    expect(errorsOf(CreateApiTokenInput, { name: "ci", scope: "admin" }).scope).toMatch(/scope cannot be set/);
   });
 
   it.each([
@@ -260,7 +260,7 @@ describe("organization schemas", () => {
   it("ConfirmOrganizationInput needs a whole expectedVersion and nothing else", () => {
     expect(errorsOf(ConfirmOrganizationInput, {}).expectedVersion).toMatch(/whole number/);
     expect(errorsOf(ConfirmOrganizationInput, { expectedVersion: 0 }).expectedVersion).toMatch(/at least 1/);
-    expect(errorsOf(ConfirmOrganizationInput, { expectedVersion: 1, verified: false })._).toMatch(/verified/);
+    expect(errorsOf(ConfirmOrganizationInput, { expectedVersion: 1, verified: false }).verified).toMatch(/verified cannot be set/);
     expect(dataOf(ConfirmOrganizationInput, { expectedVersion: 4 })).toEqual({ expectedVersion: 4 });
   });
 });

@@ -1,9 +1,8 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import type { Actor } from "@/domain/policy";
 import { requireApiActor } from "../auth/actor";
 import { AppError } from "../errors";
-import { REQUEST_ID_HEADER, type RequestContext } from "../request-context";
+import { contextFromHeaders, REQUEST_ID_HEADER, type RequestContext } from "../request-context";
 
 export interface ApiCall<P> {
   request: Request;
@@ -16,14 +15,7 @@ export interface ApiCall<P> {
 
 type RouteContext<P> = { params: Promise<P> };
 
-function contextOf(request: Request): RequestContext {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return {
-    requestId: request.headers.get(REQUEST_ID_HEADER) ?? randomUUID(),
-    ip: (forwarded || request.headers.get("x-real-ip") || null)?.slice(0, 64) ?? null,
-    userAgent: request.headers.get("user-agent")?.slice(0, 400) ?? null,
-  };
-}
+const contextOf = (request: Request): RequestContext => contextFromHeaders(request.headers);
 
 export function errorResponse(error: unknown, requestId: string): Response {
   if (error instanceof AppError) {

@@ -5,13 +5,14 @@ import type { Prisma } from "../../generated/prisma/client";
 import { assertCan } from "../auth/actor";
 import { db } from "../db";
 import { parseInput } from "../errors";
+import { literalLike } from "../search";
 
 export async function listAuditEvents(actor: Actor, query: unknown) {
   assertCan(actor, "viewAuditLog");
   const q = parseInput(AuditQuery, query);
   const where: Prisma.AuditEventWhereInput = {
-    ...(q.action ? { action: { startsWith: q.action } } : {}),
-    ...(q.actor ? { actorEmail: { contains: q.actor } } : {}),
+    ...(q.action ? { action: { startsWith: literalLike(q.action) } } : {}),
+    ...(q.actor ? { actorEmail: { contains: literalLike(q.actor) } } : {}),
     ...(q.outcome ? { outcome: q.outcome } : {}),
     ...(q.from || q.to
       ? {

@@ -3,11 +3,12 @@ import { createHash } from "node:crypto";
 import { cache } from "react";
 import { redirect } from "next/navigation";
 import { decide, type Actor, type PolicyAction, type PolicySubject } from "@/domain/policy";
-import { afterFailedAttempt, isLockedOut, sessionStatus, shouldTouchSession } from "@/domain/security";
+import { sessionStatus, shouldTouchSession } from "@/domain/security";
 import { sessionTimeouts } from "@/env";
 import { db } from "../db";
 import { AppError } from "../errors";
 import type { RequestContext } from "../request-context";
+import { countAttempt, lockedUntil } from "../throttle";
 import { auth } from "./next-auth";
 
 type UserWithOrganization = {
@@ -100,18 +101,16 @@ export const API_AUTH_THROTTLE = { maxFailures: 20, windowMinutes: 15, lockoutMi
 
 async function bearerActor(authorization: string, context: RequestContext, now = new Date()): Promise<Actor> {
   const key = `api-auth:${context.ip ?? "unknown"}`;
-  const limit = await db().rateLimit.findUnique({ where: { key } });
-  if (isLockedOut(limit, now)) {
-    const retryAfterSeconds = Math.ceil((limit!.lockedUntil!.getTime() - now.getTime()) / 1000);
+  const locked = await lockedUntil(key, now);
+  if (locked) {
     throw new AppError("RATE_LIMITED", "Too many failed API authentications from your address. Try again later.", {
-      retryAfterSeconds,
+      retryAfterSeconds: Math.ceil((locked.getTime() - now.getTime()) / 1000),
     });
   }
   const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
   const actor = match?.[1] ? await actorForApiToken(match[1], now) : null;
   if (!actor) {
-    const next = afterFailedAttempt(limit, now, API_AUTH_THROTTLE);
-    await db().rateLimit.upsert({ where: { key }, create: { key, ...next }, update: next });
+    await db().$transaction((tx) => countAttempt(tx, key, now, API_AUTH_THROTTLE));
     throw new AppError("UNAUTHENTICATED", "The API token is invalid, expired or revoked");
   }
   return actor;

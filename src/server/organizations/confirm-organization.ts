@@ -17,6 +17,8 @@ export async function confirmOrganization(actor: Actor, organizationId: string, 
   return db().$transaction(async (tx) => {
     const before = await tx.organization.findUnique({ where: { id: organizationId } });
     if (!before) throw notFound("Organization");
+    if (before.version !== expectedVersion) throw versionConflict(before.version);
+    if (before.verified) return toOrganizationView(before); // already confirmed: keep who confirmed it first
     const updated = await tx.organization.updateMany({
       where: { id: organizationId, version: expectedVersion },
       data: { verified: true, verifiedAt: new Date(), verifiedById: actor.userId, version: { increment: 1 } },

@@ -5,6 +5,7 @@ import type { Prisma } from "../../generated/prisma/client";
 import { assertCan } from "../auth/actor";
 import { db } from "../db";
 import { parseInput } from "../errors";
+import { literalLike } from "../search";
 import { toUserView, userInclude } from "./user-view";
 
 export async function listUsers(actor: Actor, query: unknown) {
@@ -16,10 +17,10 @@ export async function listUsers(actor: Actor, query: unknown) {
     ...(q
       ? {
           OR: [
-            { email: { contains: q, mode: "insensitive" } },
-            { name: { contains: q, mode: "insensitive" } },
-            { organization: { name: { contains: q, mode: "insensitive" } } },
-            { organization: { code: { equals: q, mode: "insensitive" } } },
+            { email: { contains: literalLike(q), mode: "insensitive" } },
+            { name: { contains: literalLike(q), mode: "insensitive" } },
+            { organization: { name: { contains: literalLike(q), mode: "insensitive" } } },
+            { organization: { code: { equals: q.toUpperCase() } } },
           ],
         }
       : {}),

@@ -15,15 +15,14 @@ import { toUserView, userInclude } from "./user-view";
  * open session and revokes nothing else: the user's tokens stop working because the user is inactive.
  */
 export async function updateUser(actor: Actor, userId: string, input: unknown, context: RequestContext) {
+  // Authorize before any lookup, so a caller without the right cannot even learn which user ids exist.
+  assertCan(actor, "viewUser");
   if (!isUuid(userId)) throw notFound("User");
   const change = parseInput(UpdateUserInput, input);
+  if (change.active !== undefined) assertCan(actor, "deactivateUser", { userId });
+  if (change.role !== undefined || change.organizationId !== undefined) assertCan(actor, "changeUserRole", { userId });
   const before = await db().user.findUnique({ where: { id: userId }, include: userInclude });
   if (!before) throw notFound("User");
-  if (change.active !== undefined && change.active !== before.active) assertCan(actor, "deactivateUser", { userId });
-  if (change.role !== undefined || change.organizationId !== undefined) assertCan(actor, "changeUserRole", { userId });
-  if (change.active === undefined && change.role === undefined && change.organizationId === undefined) {
-    assertCan(actor, "changeUserRole", { userId });
-  }
 
   const role = change.role ?? before.role;
   const organization =
@@ -43,9 +42,14 @@ export async function updateUser(actor: Actor, userId: string, input: unknown, c
     });
   }
 
+  const active = change.active ?? before.active;
+  if (before.version !== change.expectedVersion) throw versionConflict(before.version);
+  if (active === before.active && role === before.role && organization.id === before.organizationId) {
+    return toUserView(before); // nothing changes: no new version, no audit noise
+  }
+
   return db().$transaction(async (tx) => {
     const now = new Date();
-    const active = change.active ?? before.active;
     const updated = await tx.user.updateMany({
       where: { id: userId, version: change.expectedVersion },
       data: {
