@@ -34,7 +34,7 @@ export default defineConfig({
     trace: "retain-on-failure",
   },
   webServer: {
-    command: "npx tsx scripts/serve.ts start --port 3100 --data-dir .data/e2e-postgres --db-port 54339 --fresh",
+    command: "npx tsx scripts/serve.ts start --port 3100 --data-dir .data/e2e-postgres --db-port 54339 --fresh --reuse-build",
     url: `${baseURL}/api/v1/health`,
     timeout: 240_000,
     reuseExistingServer: false,

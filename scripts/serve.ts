@@ -1,6 +1,8 @@
 // Serves Caseway. With no DATABASE_URL it starts the embedded PostgreSQL under .data/, applies the migrations and
 // seeds reference and demo data; with DATABASE_URL it uses that server and starts none.
-//   tsx scripts/serve.ts dev|start [--port 3000] [--data-dir .data/postgres] [--fresh]
+//   tsx scripts/serve.ts dev|start [--port 3000] [--data-dir .data/postgres] [--fresh] [--reuse-build]
+// `start` builds first, so a checkout never serves a stale build; --reuse-build skips that when a build exists
+// (the test command has just built).
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -23,6 +25,7 @@ const { values, positionals } = parseArgs({
     "data-dir": { type: "string", default: path.join(root, ".data/postgres") },
     "db-port": { type: "string", default: process.env.EMBEDDED_PG_PORT ?? "54329" },
     fresh: { type: "boolean", default: false },
+    "reuse-build": { type: "boolean", default: false },
   },
 });
 const mode = positionals[0] === "start" ? "start" : "dev";
@@ -87,8 +90,9 @@ if (!authSecret) {
 
 const nextBin = require.resolve("next/dist/bin/next");
 const childEnv = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret };
-if (mode === "start" && !fs.existsSync(path.join(root, ".next/BUILD_ID"))) {
-  log("No production build yet: running next build");
+const hasBuild = fs.existsSync(path.join(root, ".next/BUILD_ID"));
+if (mode === "start" && !(values["reuse-build"] && hasBuild)) {
+  log("Building for production (next build)");
   const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: childEnv });
   if (build.status !== 0) await shutdown(build.status ?? 1);
 }

@@ -113,6 +113,42 @@ test.describe("user administration", () => {
     await closeAll(admin.context);
   });
 
+  test("the admin sees a confirmation after saving a role change", async ({ browser, page }) => {
+    const admin = await signedInContext(browser, ADMIN);
+    const dsca = await organizationByCode(admin.api, "DSCA", "DSCA");
+    const email = uniqueEmail("confirmation");
+    const user = await createUserViaApi(admin.api, { email, name: "Conf Irmation", role: "DSCA_ANALYST", organizationId: dsca.id, password: "Confirmation-password-1" });
+    await closeAll(admin.context);
+    await signIn(page, ADMIN);
+    await page.goto(`/admin/users/${user.id}`);
+    await page.getByLabel("Role", { exact: true }).selectOption({ label: "Auditor" });
+    await page.getByRole("button", { name: "Save role and organization" }).click();
+    await expect(page.getByText(/version 2$/)).toBeVisible();
+    await expect(page.getByTestId("user-updated")).toContainText("Conf Irmation now has the role and organization shown below");
+  });
+
+  test("searching users with the search form", async ({ page }) => {
+    await signIn(page, ADMIN);
+    await page.goto("/admin/users");
+    await page.getByLabel("Name, email or organization").fill("partner.");
+    await page.getByRole("button", { name: "Search" }).click();
+    await page.waitForURL(/[?&]q=partner\./);
+    expect(await page.getByTestId("search-error").count(), "the search form should not complain about empty fields").toBe(0);
+    await expect(page.getByTestId("user-row")).toHaveCount(2);
+    await expect(page.getByTestId("user-table")).toContainText("partner.sr@caseway.example");
+    await expect(page.getByTestId("user-table")).toContainText("partner.bn@caseway.example");
+  });
+
+  test("searching users with a link (query string)", async ({ page }) => {
+    await signIn(page, ADMIN);
+    await page.goto("/admin/users?q=partner.&status=active");
+    await expect(page.getByTestId("user-row")).toHaveCount(2);
+    await expect(page.getByLabel("Name, email or organization")).toHaveValue("partner.");
+    await page.goto("/admin/users?role=AUDITOR");
+    await expect(page.getByTestId("user-row").first()).toBeVisible();
+    for (const row of await page.getByTestId("user-row").all()) await expect(row).toContainText("Auditor");
+  });
+
   test("the admin cannot change or deactivate their own account", async ({ page }) => {
     await signIn(page, ADMIN);
     await openUser(page, ADMIN);

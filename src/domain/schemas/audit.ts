@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PageQuery } from "./common";
+import { blankAsUndefined, PageQuery, searchText } from "./common";
 
 export const AUDIT_OUTCOMES = ["SUCCESS", "FAILURE", "DENIED"] as const;
 
@@ -12,21 +12,13 @@ const isoDay = (label: string) =>
     });
 
 export const AuditQuery = PageQuery.extend({
-  action: z
-    .string()
-    .trim()
-    .max(80, { error: "action must be at most 80 characters" })
-    .optional()
-    .transform((value) => (value ? value : undefined)),
-  actor: z
-    .string()
-    .trim()
-    .max(254, { error: "actor must be at most 254 characters" })
-    .optional()
-    .transform((value) => (value ? value.toLowerCase() : undefined)),
-  outcome: z.enum(AUDIT_OUTCOMES, { error: "outcome must be SUCCESS, FAILURE or DENIED" }).optional(),
-  from: isoDay("from").optional(),
-  to: isoDay("to").optional(),
+  action: searchText("action", 80),
+  actor: searchText("actor", 254).transform((value) => value?.toLowerCase()),
+  /** Events by this user or about this user. */
+  userId: blankAsUndefined(z.uuid({ error: "userId must be a valid identifier" })),
+  outcome: blankAsUndefined(z.enum(AUDIT_OUTCOMES, { error: "outcome must be SUCCESS, FAILURE or DENIED" })),
+  from: blankAsUndefined(isoDay("from")),
+  to: blankAsUndefined(isoDay("to")),
 }).refine((q) => !q.from || !q.to || q.from <= q.to, { error: "from must be on or before to", path: ["from"] });
 export type AuditQuery = z.infer<typeof AuditQuery>;
 

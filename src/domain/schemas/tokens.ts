@@ -1,15 +1,10 @@
 import { z } from "zod";
-import { plainText } from "./common";
+import { plainText, wholeNumber } from "./common";
 
 export const CreateApiTokenInput = z
   .object({
     name: plainText("Token name", { max: 80 }),
-    expiresInDays: z.coerce
-      .number({ error: "Expiry must be a number of days" })
-      .int({ error: "Expiry must be a whole number of days" })
-      .min(1, { error: "Expiry must be at least 1 day" })
-      .max(365, { error: "Expiry must be at most 365 days" })
-      .default(90),
+    expiresInDays: wholeNumber("Expiry", { min: 1, max: 365, fallback: 90, unit: "day" }),
   })
   .strict()
   .meta({ id: "CreateApiTokenInput", description: "A personal API token. The secret is returned once." });

@@ -1,16 +1,19 @@
 import { z } from "zod";
 import { ROLES } from "../roles";
-import { EmailAddress, ExpectedVersion, PageQuery, plainText, Uuid } from "./common";
+import { blankAsUndefined, EmailAddress, ExpectedVersion, PageQuery, plainText, searchText, Uuid } from "./common";
 import { NewPassword } from "./auth";
 
-export const RoleSchema = z.enum(ROLES, { error: `Role must be one of: ${ROLES.join(", ")}` });
+export const RoleSchema = z.enum(ROLES, {
+  error: (issue) =>
+    issue.input === undefined || issue.input === "" ? "Choose a role" : `Role must be one of: ${ROLES.join(", ")}`,
+});
 
 export const CreateUserInput = z
   .object({
     email: EmailAddress,
     name: plainText("Name", { max: 120 }),
     role: RoleSchema,
-    organizationId: Uuid("Organization"),
+    organizationId: Uuid("An organization"),
     password: NewPassword,
   })
   .strict()
@@ -33,14 +36,11 @@ export const UpdateUserInput = z
 export type UpdateUserInput = z.infer<typeof UpdateUserInput>;
 
 export const UserListQuery = PageQuery.extend({
-  q: z
-    .string()
-    .trim()
-    .max(100, { error: "Search text must be at most 100 characters" })
-    .optional()
-    .transform((value) => (value ? value : undefined)),
-  role: RoleSchema.optional(),
-  status: z.enum(["active", "inactive", "all"], { error: "status must be active, inactive or all" }).default("all"),
+  q: searchText("Search text", 100),
+  role: blankAsUndefined(RoleSchema),
+  status: blankAsUndefined(z.enum(["active", "inactive", "all"], { error: "status must be active, inactive or all" })).transform(
+    (value) => value ?? "all",
+  ),
 });
 export type UserListQuery = z.infer<typeof UserListQuery>;
 

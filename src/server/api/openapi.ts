@@ -84,13 +84,29 @@ const STATUS_TEXT: Record<number, string> = {
   503: "Database unavailable",
 };
 
-const jsonSchema = (schema: Schema, io: "input" | "output") => {
-  const out = z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any" }) as Record<string, unknown>;
-  delete out.$schema;
-  return out;
-};
+type JsonSchema = Record<string, unknown>;
+
+/**
+ * zod names schemas that carry a `meta({ id })` under a local `$defs`; OpenAPI resolves references from the document
+ * root, so the definitions move to `components.schemas` and every reference is rewritten to point there.
+ */
+function schemaConverter(components: Record<string, JsonSchema>) {
+  return (schema: Schema, io: "input" | "output"): JsonSchema => {
+    const out = z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any" }) as JsonSchema;
+    delete out.$schema;
+    const defs = (out.$defs ?? {}) as Record<string, JsonSchema>;
+    delete out.$defs;
+    const relink = (value: JsonSchema) =>
+      JSON.parse(JSON.stringify(value).replaceAll('"#/$defs/', '"#/components/schemas/')) as JsonSchema;
+    for (const [name, definition] of Object.entries(defs)) components[name] ??= relink(definition);
+    return relink(out);
+  };
+}
 
 export function buildOpenApiDocument() {
+  const components: Record<string, JsonSchema> = {};
+  const jsonSchema = schemaConverter(components);
+  jsonSchema(ErrorBody, "output"); // registers components.schemas.Error
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of OPERATIONS) {
     const parameters: unknown[] = [];
@@ -143,7 +159,7 @@ export function buildOpenApiDocument() {
         bearerToken: { type: "http", scheme: "bearer", description: "A personal API token" },
         sessionCookie: { type: "apiKey", in: "cookie", name: "authjs.session-token" },
       },
-      schemas: { Error: jsonSchema(ErrorBody, "output") },
+      schemas: components,
     },
     paths,
   };

@@ -14,6 +14,7 @@ export async function listAuditEvents(actor: Actor, query: unknown) {
     ...(q.action ? { action: { startsWith: literalLike(q.action) } } : {}),
     ...(q.actor ? { actorEmail: { contains: literalLike(q.actor) } } : {}),
     ...(q.outcome ? { outcome: q.outcome } : {}),
+    ...(q.userId ? { OR: [{ actorUserId: q.userId }, { targetType: "user", targetId: q.userId }] } : {}),
     ...(q.from || q.to
       ? {
           occurredAt: {

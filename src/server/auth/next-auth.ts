@@ -30,6 +30,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   // The JWT only carries the server-side session id; everything about the user is read fresh on each request.
   session: { strategy: "jwt", maxAge: sessionTimeouts().absoluteHours * 3600 },
   pages: { signIn: "/signin" },
+  // A wrong password is an expected outcome (audited by verifySignIn), not a server error worth a stack trace.
+  logger: {
+    error(error) {
+      const type = (error as { type?: string }).type;
+      if (type === "CredentialsSignin" || error.name === "CredentialsSignin") return;
+      console.error("[auth]", error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },

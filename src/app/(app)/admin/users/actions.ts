@@ -30,11 +30,10 @@ export async function updateUserAction(_previous: ActionState, form: FormData): 
     if (values.role !== undefined) input.role = values.role;
     if (values.organizationId !== undefined) input.organizationId = values.organizationId;
     if (values.active !== undefined) input.active = values.active === "true";
-    const user = await updateUser(actor, userId, input, await requestContext());
-    revalidatePath(`/admin/users/${userId}`);
+    await updateUser(actor, userId, input, await requestContext());
     revalidatePath("/admin/users");
-    const what =
-      values.active === "false" ? "deactivated" : values.active === "true" ? "reactivated" : "updated";
-    return { message: `${user.name} ${what}` };
+    const what = values.active === "false" ? "deactivated" : values.active === "true" ? "reactivated" : "updated";
+    // The page re-renders with the new version; the notice travels in the URL so it survives that.
+    redirect(`/admin/users/${userId}?updated=${what}`);
   });
 }

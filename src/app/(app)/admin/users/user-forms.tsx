@@ -99,11 +99,6 @@ export function ChangeRoleForm({
   const fields = state.status === "error" ? state.fields : undefined;
   return (
     <form action={action} noValidate>
-      {state.status === "ok" && (
-        <div className="mb-4">
-          <Alert type="success" title={state.message} testId="form-success" />
-        </div>
-      )}
       <FormProblem state={state} title="The change was not saved" />
       <input type="hidden" name="userId" value={user.id} />
       <input type="hidden" name="expectedVersion" value={user.version} />
@@ -132,11 +127,6 @@ export function ActivationForm({ user }: { user: { id: string; name: string; act
   const [state, action, pending] = useActionState<ActionState, FormData>(updateUserAction, { status: "idle" });
   return (
     <form action={action}>
-      {state.status === "ok" && (
-        <div className="mb-4">
-          <Alert type="success" title={state.message} testId="activation-success" />
-        </div>
-      )}
       <FormProblem state={state} title="The change was not saved" />
       <input type="hidden" name="userId" value={user.id} />
       <input type="hidden" name="expectedVersion" value={user.version} />

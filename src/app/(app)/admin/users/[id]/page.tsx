@@ -15,6 +15,12 @@ import { ActivationForm, ChangeRoleForm } from "../user-forms";
 
 export const metadata: Metadata = { title: "User" };
 
+const UPDATE_NOTICES: Record<string, string> = {
+  updated: "now has the role and organization shown below",
+  deactivated: "is deactivated and has been signed out",
+  reactivated: "is active again and can sign in",
+};
+
 export default async function UserPage({
   params,
   searchParams,
@@ -24,10 +30,10 @@ export default async function UserPage({
 }) {
   const actor = await requireActor();
   const { id } = await params;
-  const { created } = await searchParams;
+  const { created, updated } = await searchParams;
   const user = await forPage(() => getUser(actor, id));
   const organizations = (await listOrganizations(actor)).map(({ id: orgId, name, code, kind }) => ({ id: orgId, name, code, kind }));
-  const history = can(actor, "viewAuditLog") ? await listAuditEvents(actor, { pageSize: 10, actor: user.email }) : null;
+  const history = can(actor, "viewAuditLog") ? await listAuditEvents(actor, { pageSize: 10, userId: user.id }) : null;
   const self = user.id === actor.userId;
   return (
     <div className="space-y-6">
@@ -35,6 +41,9 @@ export default async function UserPage({
         <Link href="/admin/users">← All users</Link>
       </p>
       {created && <Alert type="success" title={`${user.name} can now sign in`} testId="user-created" />}
+      {updated && UPDATE_NOTICES[updated] && (
+        <Alert type="success" title={`${user.name} ${UPDATE_NOTICES[updated]}`} testId="user-updated" />
+      )}
       <PageHeader
         title={user.name}
         lead={
@@ -59,14 +68,17 @@ export default async function UserPage({
         </div>
       )}
       {history && (
-        <Card title="Recent activity" actions={<Link href={`/audit?actor=${encodeURIComponent(user.email)}`}>Full history</Link>}>
+        <Card title="Recent activity" actions={<Link href={`/audit?userId=${user.id}`}>Full history</Link>}>
           {history.items.length === 0 ? (
             <p className="text-sm text-base-dark">No recorded activity yet.</p>
           ) : (
             <ul className="divide-y divide-base-lighter text-sm">
               {history.items.map((e) => (
                 <li key={e.id} className="flex flex-wrap justify-between gap-2 py-2">
-                  <span className="font-mono">{e.action}</span>
+                  <span>
+                    <span className="font-mono">{e.action}</span>
+                    {e.actorUserId !== user.id && e.actorEmail && <span className="text-base-dark"> by {e.actorEmail}</span>}
+                  </span>
                   <span>
                     <Tag tone={e.outcome === "SUCCESS" ? "success" : "error"}>{e.outcome}</Tag> {formatDateTime(e.occurredAt)}
                   </span>
