@@ -66,9 +66,9 @@ const DSCA_OPTION = "Defense Security Cooperation Agency (DSCA)";
 const CREATE_USER_CASES: CreateUserCase[] = [
   { name: "bad email", values: { email: "not-an-email" }, field: "email", message: "Enter an email address like name@example.gov" },
   { name: "short password", values: { password: "short" }, field: "password", message: "Password must be at least 12 characters" },
-  { name: "missing role", values: { role: "" }, field: "role", message: /Role must be/ },
+  { name: "missing role", values: { role: "" }, field: "role", message: "Choose a role" },
   { name: "missing name", values: { name: "   " }, field: "name", message: "Name is required" },
-  { name: "missing organization", values: { organization: "" }, field: "organizationId", message: /Organization/ },
+  { name: "missing organization", values: { organization: "" }, field: "organizationId", message: "Choose an organization" },
   {
     name: "partner role with a DSCA organization",
     values: { role: "Partner-nation officer" },
