@@ -29,3 +29,23 @@ export function Alert({
     </div>
   );
 }
+
+/** The alert at the top of a form when a server action refused it. */
+export function FormProblem({
+  state,
+  title,
+  testId = "form-error",
+}: {
+  state: { status: string; message?: string };
+  title: string;
+  testId?: string;
+}) {
+  if (state.status !== "error") return null;
+  return (
+    <div className="mb-4">
+      <Alert type="error" title={title} testId={testId}>
+        {state.message}
+      </Alert>
+    </div>
+  );
+}

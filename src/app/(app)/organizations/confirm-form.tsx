@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { Alert } from "@/components/ui/alert";
+import { FormProblem } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { ActionState } from "@/server/action-result";
 import { confirmOrganizationAction } from "./actions";
@@ -10,13 +10,7 @@ export function ConfirmOrganizationForm({ organizationId, version }: { organizat
   const [state, action, pending] = useActionState<ActionState, FormData>(confirmOrganizationAction, { status: "idle" });
   return (
     <form action={action}>
-      {state.status === "error" && (
-        <div className="mb-3">
-          <Alert type="error" title="Not confirmed" testId="confirm-error">
-            {state.message}
-          </Alert>
-        </div>
-      )}
+      <FormProblem state={state} title="Not confirmed" testId="confirm-error" />
       <input type="hidden" name="organizationId" value={organizationId} />
       <input type="hidden" name="expectedVersion" value={version} />
       <Button type="submit" disabled={pending}>

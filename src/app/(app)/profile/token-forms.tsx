@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { Alert } from "@/components/ui/alert";
+import { Alert, FormProblem } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/form";
 import type { ActionState } from "@/server/action-result";
@@ -27,13 +27,7 @@ export function CreateTokenForm() {
           </Alert>
         </div>
       )}
-      {state.status === "error" && (
-        <div className="mb-4">
-          <Alert type="error" title="The token was not created" testId="token-error">
-            {state.message}
-          </Alert>
-        </div>
-      )}
+      <FormProblem state={state} title="The token was not created" testId="token-error" />
       <form action={action} noValidate className="flex flex-wrap items-end gap-x-4">
         <Field id="token-name" label="Token name" hint={TOKEN_NAME_HINT} error={fields?.name}>
           <TextInput id="token-name" name="name" maxLength={80} hasHint error={fields?.name} />

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { Alert } from "@/components/ui/alert";
+import { FormProblem } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/form";
 import type { ActionState } from "@/server/action-result";
@@ -14,13 +14,7 @@ export function SignInForm() {
   const fields = state.status === "error" ? state.fields : undefined;
   return (
     <form action={action} noValidate className="space-y-2">
-      {state.status === "error" && (
-        <div className="mb-4">
-          <Alert type="error" title="Sign-in failed" testId="signin-error">
-            {state.message}
-          </Alert>
-        </div>
-      )}
+      <FormProblem state={state} title="Sign-in failed" testId="signin-error" />
       <Field id="email" label="Email address" error={fields?.email}>
         <TextInput
           id="email"

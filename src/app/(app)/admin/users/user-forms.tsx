@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { Alert } from "@/components/ui/alert";
+import { FormProblem } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Select, TextInput } from "@/components/ui/form";
 import { ORGANIZATION_KIND_LABELS, ROLE_LABELS, ROLES, type OrganizationKind, type Role } from "@/domain/roles";
@@ -34,14 +34,15 @@ function OrganizationOptions({ organizations }: { organizations: OrganizationOpt
   );
 }
 
-function FormProblem({ state, title }: { state: ActionState; title: string }) {
-  if (state.status !== "error") return null;
+function RoleOptions() {
   return (
-    <div className="mb-4">
-      <Alert type="error" title={title} testId="form-error">
-        {state.message}
-      </Alert>
-    </div>
+    <>
+      {ROLES.map((r) => (
+        <option key={r} value={r}>
+          {ROLE_LABELS[r]}
+        </option>
+      ))}
+    </>
   );
 }
 
@@ -63,11 +64,7 @@ export function CreateUserForm({ organizations }: { organizations: OrganizationO
       <Field id="role" label="Role" error={fields?.role}>
         <Select id="role" name="role" value={values.role} onChange={set("role")} error={fields?.role}>
           <option value="">Choose a role</option>
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {ROLE_LABELS[r]}
-            </option>
-          ))}
+          <RoleOptions />
         </Select>
       </Field>
       <Field id="organizationId" label="Organization" hint="Partner officers belong to their country; staff to their office" error={fields?.organizationId}>
@@ -104,11 +101,7 @@ export function ChangeRoleForm({
       <input type="hidden" name="expectedVersion" value={user.version} />
       <Field id="change-role" label="Role" error={fields?.role}>
         <Select id="change-role" name="role" value={role} onChange={(e) => setRole(e.target.value)} error={fields?.role}>
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {ROLE_LABELS[r]}
-            </option>
-          ))}
+          <RoleOptions />
         </Select>
       </Field>
       <Field id="change-organization" label="Organization" error={fields?.organizationId}>
