@@ -78,8 +78,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       )}
       {result && (
         <>
-          <p className="mb-2 text-sm text-base-dark">{result.total} events</p>
-          <div className="overflow-x-auto rounded border border-base-lighter bg-white">
+          <p className="mb-2 text-sm text-base-dark" aria-live="polite">
+            {result.total === 0 ? "No events match these filters." : `${result.total} ${result.total === 1 ? "event" : "events"}`}
+          </p>
+          <div hidden={result.total === 0} className="overflow-x-auto rounded border border-base-lighter bg-white">
             <table className="w-full text-left text-sm" data-testid="audit-table">
               <caption className="sr-only">Audit events, newest first</caption>
               <thead className="bg-base-lightest">

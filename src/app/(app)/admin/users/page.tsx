@@ -68,9 +68,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       {result && (
         <>
           <p className="mb-2 text-sm text-base-dark" aria-live="polite">
-            {result.total} {result.total === 1 ? "user" : "users"} found
+            {result.total === 0 ? "No users match this search." : `${result.total} ${result.total === 1 ? "user" : "users"} found`}
           </p>
-          <div className="overflow-x-auto rounded border border-base-lighter bg-white">
+          <div hidden={result.total === 0} className="overflow-x-auto rounded border border-base-lighter bg-white">
             <table className="w-full text-left text-sm" data-testid="user-table">
               <caption className="sr-only">Users</caption>
               <thead className="bg-base-lightest">
