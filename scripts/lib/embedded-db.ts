@@ -93,7 +93,8 @@ export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<E
   const needsInit = !fs.existsSync(path.join(dataDir, "PG_VERSION"));
   if (needsInit) fs.rmSync(dataDir, { recursive: true, force: true });
   ensurePostgresOwnership(dataDir);
-  if (!needsInit) recoverStaleLock(dataDir, log);
+  // Always tell the person: a crash left something behind and it was cleaned up.
+  if (!needsInit) recoverStaleLock(dataDir, (line) => console.log(`[caseway] ${line}`));
 
   const port = await freePort(options.port);
   const pg = new EmbeddedPostgres({
