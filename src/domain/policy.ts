@@ -16,6 +16,31 @@ export interface Actor {
   tokenId: string | null;
 }
 
+/** The user fields an Actor is built from, wherever the user was loaded. */
+export interface ActingUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  organizationId: string;
+  organization: { kind: OrganizationKind; name: string; code: string };
+}
+
+export function actorFromUser(user: ActingUser, ids: { sessionId?: string; tokenId?: string } = {}): Actor {
+  return {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    organizationId: user.organizationId,
+    organizationKind: user.organization.kind,
+    organizationName: user.organization.name,
+    countryCode: user.organization.kind === "PARTNER_COUNTRY" ? user.organization.code : null,
+    sessionId: ids.sessionId ?? null,
+    tokenId: ids.tokenId ?? null,
+  };
+}
+
 /** The record a rule looks at. Only the fields rules need, so the table stays independent of storage. */
 export interface PolicySubject {
   organizationId?: string;

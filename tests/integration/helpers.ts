@@ -1,8 +1,7 @@
 // Shared helpers for the integration suite: a Prisma client of its own, actors, request contexts and error checks.
 import { randomUUID } from "node:crypto";
 import { afterAll, expect } from "vitest";
-import type { Actor } from "@/domain/policy";
-import type { OrganizationKind, Role } from "@/domain/roles";
+import { actorFromUser, type ActingUser, type Actor } from "@/domain/policy";
 import { AppError, type ErrorCode } from "@/server/errors";
 import { createPrismaClient } from "@/server/prisma-client";
 import type { RequestContext } from "@/server/request-context";
@@ -32,30 +31,8 @@ export function context(overrides: Partial<RequestContext> = {}): RequestContext
   return { requestId: `test-${randomUUID()}`, ip: "192.0.2.10", userAgent: "vitest", ...overrides };
 }
 
-type UserWithOrganization = {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  organizationId: string;
-  organization: { kind: OrganizationKind; name: string; code: string };
-};
-
 /** The Actor a signed-in user would be (no session or token behind it). */
-export function actorOf(user: UserWithOrganization): Actor {
-  return {
-    userId: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    organizationId: user.organizationId,
-    organizationKind: user.organization.kind,
-    organizationName: user.organization.name,
-    countryCode: user.organization.kind === "PARTNER_COUNTRY" ? user.organization.code : null,
-    sessionId: null,
-    tokenId: null,
-  };
-}
+export const actorOf = (user: ActingUser): Actor => actorFromUser(user);
 
 /** Awaits a promise that must reject with an AppError of the given code, and returns the error. */
 export async function expectAppError(promise: Promise<unknown>, code: ErrorCode): Promise<AppError> {

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { cache } from "react";
 import { redirect } from "next/navigation";
-import { decide, type Actor, type PolicyAction, type PolicySubject } from "@/domain/policy";
+import { actorFromUser, decide, type Actor, type PolicyAction, type PolicySubject } from "@/domain/policy";
 import { sessionStatus, shouldTouchSession } from "@/domain/security";
 import { sessionTimeouts } from "@/env";
 import { db } from "../db";
@@ -10,31 +10,6 @@ import { AppError } from "../errors";
 import type { RequestContext } from "../request-context";
 import { countAttempt, lockedUntil } from "../throttle";
 import { auth } from "./next-auth";
-
-type UserWithOrganization = {
-  id: string;
-  email: string;
-  name: string;
-  role: Actor["role"];
-  organizationId: string;
-  active: boolean;
-  organization: { kind: Actor["organizationKind"]; name: string; code: string };
-};
-
-function toActor(user: UserWithOrganization, ids: { sessionId?: string; tokenId?: string }): Actor {
-  return {
-    userId: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    organizationId: user.organizationId,
-    organizationKind: user.organization.kind,
-    organizationName: user.organization.name,
-    countryCode: user.organization.kind === "PARTNER_COUNTRY" ? user.organization.code : null,
-    sessionId: ids.sessionId ?? null,
-    tokenId: ids.tokenId ?? null,
-  };
-}
 
 /**
  * The actor behind a server-side session, read fresh from the database: a deactivated user or a changed role
@@ -60,7 +35,7 @@ export async function actorForSession(sessionId: string, now = new Date()): Prom
   if (shouldTouchSession(session.lastSeenAt, now)) {
     await db().session.update({ where: { id: sessionId }, data: { lastSeenAt: now } });
   }
-  return toActor(session.user, { sessionId });
+  return actorFromUser(session.user, { sessionId });
 }
 
 export function hashApiToken(secret: string): string {
@@ -78,7 +53,7 @@ export async function actorForApiToken(secret: string, now = new Date()): Promis
   if (!token.lastUsedAt || shouldTouchSession(token.lastUsedAt, now)) {
     await db().apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } });
   }
-  return toActor(token.user, { tokenId: token.id });
+  return actorFromUser(token.user, { tokenId: token.id });
 }
 
 /** The signed-in person for this request (browser session), or null. Cached for the request. */
