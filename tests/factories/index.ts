@@ -1,7 +1,7 @@
 // Factories that build the world for tests and for the demo seed. Each call makes unique records unless told otherwise.
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "../../src/generated/prisma/client";
-import type { OrganizationKind, Role } from "../../src/domain/roles";
+import { ROLE_ORGANIZATION_KINDS, type OrganizationKind, type Role } from "../../src/domain/roles";
 import { hashPassword } from "../../src/server/passwords";
 
 export const DEFAULT_TEST_PASSWORD = "correct horse battery staple";
@@ -43,15 +43,8 @@ export async function createOrganization(prisma: PrismaClient, spec: Organizatio
   });
 }
 
-const ORGANIZATION_KIND_FOR_ROLE: Record<Role, OrganizationKind> = {
-  PARTNER_OFFICER: "PARTNER_COUNTRY",
-  DSCA_ANALYST: "DSCA",
-  STATE_REVIEWER: "STATE_PM",
-  DTSA_REVIEWER: "DTSA",
-  IA_CASE_MANAGER: "IMPLEMENTING_AGENCY",
-  ADMIN: "DSCA",
-  AUDITOR: "DSCA",
-};
+/** The first organization kind the domain allows for a role (admins and auditors: DSCA). */
+const organizationKindFor = (role: Role): OrganizationKind => ROLE_ORGANIZATION_KINDS[role][0]!;
 
 export interface UserSpec {
   role: Role;
@@ -69,8 +62,8 @@ export async function createUser(prisma: PrismaClient, spec: UserSpec) {
     spec.organizationId ??
     (
       await createOrganization(prisma, {
-        kind: ORGANIZATION_KIND_FOR_ROLE[spec.role],
-        code: spec.countryCode ?? (spec.role === "PARTNER_OFFICER" ? undefined : `T${ORGANIZATION_KIND_FOR_ROLE[spec.role]}`.slice(0, 8)),
+        kind: organizationKindFor(spec.role),
+        code: spec.countryCode ?? (spec.role === "PARTNER_OFFICER" ? undefined : `T${organizationKindFor(spec.role)}`.slice(0, 8)),
       })
     ).id;
   const email = (spec.email ?? `${spec.role.toLowerCase()}.${randomUUID().slice(0, 8)}@test.example`).toLowerCase();

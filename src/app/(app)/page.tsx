@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
 import { Card, Stat, Tag } from "@/components/ui/card";
-import { ORGANIZATION_KIND_LABELS, ROLE_LABELS } from "@/domain/roles";
+import { ORGANIZATION_KIND_LABELS, ROLE_LABELS, type Role } from "@/domain/roles";
 import { formatDateTime } from "@/lib/format";
 import { requireActor } from "@/server/auth/actor";
 import { getHomeSummary } from "@/server/home/get-home-summary";
 
 export const metadata: Metadata = { title: "Home" };
 
-const ROLE_INTRO: Record<string, string> = {
+const ROLE_INTRO: Record<Role, string> = {
   PARTNER_OFFICER:
     "Caseway is where your country's Letters of Request and the cases that follow them live. You see your own country's records only.",
   DSCA_ANALYST: "You validate Letters of Request, route cases to implementing agencies and review Letters of Offer and Acceptance.",

@@ -75,6 +75,13 @@ export const EmailAddress = z
       .pipe(z.email({ error: "Enter an email address like name@example.gov" })),
   );
 
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An id from a URL that is not even a UUID cannot name a record: callers answer 404 without a query. */
+export function isUuid(value: string): boolean {
+  return UUID_PATTERN.test(value);
+}
+
 export const Uuid = (label: string) =>
   z.uuid({
     error: (issue) => (issue.input === undefined || issue.input === "" ? `Choose ${label.toLowerCase()}` : `${label} must be a valid identifier`),

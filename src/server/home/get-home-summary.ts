@@ -1,6 +1,7 @@
 import "server-only";
 import { can, type Actor } from "@/domain/policy";
 import { db } from "../db";
+import { activeTokensOf } from "../tokens/token-view";
 
 const DAY = 86_400_000;
 
@@ -13,9 +14,7 @@ export async function getHomeSummary(actor: Actor, now = new Date()) {
     orderBy: { name: "asc" },
     take: 12,
   });
-  const activeTokens = await db().apiToken.count({
-    where: { userId: actor.userId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
-  });
+  const activeTokens = await db().apiToken.count({ where: activeTokensOf(actor.userId, now) });
 
   const reference =
     actor.role === "PARTNER_OFFICER"

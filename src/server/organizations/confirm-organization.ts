@@ -6,7 +6,7 @@ import { recordAudit } from "../audit";
 import { db } from "../db";
 import { notFound, parseInput, versionConflict } from "../errors";
 import type { RequestContext } from "../request-context";
-import { isUuid } from "../users/get-user";
+import { isUuid } from "@/domain/schemas/common";
 import { toOrganizationView } from "./organization-view";
 
 /** An administrator confirms a reference code that was seeded unverified, after checking it against SAMM. */

@@ -4,7 +4,7 @@ import { can } from "@/domain/policy";
 import { assertCan } from "../auth/actor";
 import { db } from "../db";
 import { notFound } from "../errors";
-import { isUuid } from "../users/get-user";
+import { isUuid } from "@/domain/schemas/common";
 import { toOrganizationView } from "./organization-view";
 
 /** One organization with the people in it. A partner asking for another country gets 404. */

@@ -7,7 +7,7 @@ import { recordAudit } from "../audit";
 import { db } from "../db";
 import { AppError, parseInput } from "../errors";
 import type { RequestContext } from "../request-context";
-import { toApiTokenView } from "./token-view";
+import { activeTokensOf, toApiTokenView } from "./token-view";
 
 const MAX_ACTIVE_TOKENS = 20;
 
@@ -18,9 +18,7 @@ export async function createApiToken(actor: Actor, input: unknown, context: Requ
   const secret = `cwt_${randomBytes(32).toString("base64url")}`;
   const now = new Date();
   return db().$transaction(async (tx) => {
-    const active = await tx.apiToken.count({
-      where: { userId: actor.userId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
-    });
+    const active = await tx.apiToken.count({ where: activeTokensOf(actor.userId, now) });
     if (active >= MAX_ACTIVE_TOKENS) {
       throw new AppError("CONFLICT", `You already have ${MAX_ACTIVE_TOKENS} active tokens. Revoke one first.`);
     }

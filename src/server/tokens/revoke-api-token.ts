@@ -5,7 +5,7 @@ import { recordAudit } from "../audit";
 import { db } from "../db";
 import { notFound } from "../errors";
 import type { RequestContext } from "../request-context";
-import { isUuid } from "../users/get-user";
+import { isUuid } from "@/domain/schemas/common";
 import { toApiTokenView } from "./token-view";
 
 /** Revokes one of the actor's own tokens. Someone else's token is simply not found. Revoking twice is harmless. */

@@ -10,6 +10,11 @@ type TokenRow = {
   revokedAt: Date | null;
 };
 
+/** Tokens that still work: not revoked and not expired. */
+export function activeTokensOf(userId: string, now: Date) {
+  return { userId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] };
+}
+
 export function toApiTokenView(token: TokenRow): ApiTokenView {
   return {
     id: token.id,

@@ -1,13 +1,13 @@
 import "server-only";
 import type { Actor } from "@/domain/policy";
 import { ROLE_LABELS, roleFitsOrganization } from "@/domain/roles";
+import { isUuid } from "@/domain/schemas/common";
 import { UpdateUserInput } from "@/domain/schemas/users";
 import { assertCan } from "../auth/actor";
 import { recordAudit } from "../audit";
 import { db } from "../db";
 import { AppError, notFound, parseInput, versionConflict } from "../errors";
 import type { RequestContext } from "../request-context";
-import { isUuid } from "./get-user";
 import { toUserView, userInclude } from "./user-view";
 
 /**
