@@ -1,6 +1,6 @@
 import "server-only";
 import { forbidden, notFound } from "next/navigation";
-import { AppError } from "./errors";
+import { AppError, type FieldErrors } from "./errors";
 
 /** Runs a page's use case; a missing or foreign record renders the 404 page, a refused role the 403 page. */
 export async function forPage<T>(work: () => Promise<T> | T): Promise<T> {
@@ -9,6 +9,20 @@ export async function forPage<T>(work: () => Promise<T> | T): Promise<T> {
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     if (error instanceof AppError && error.code === "FORBIDDEN") forbidden();
+    throw error;
+  }
+}
+
+export type Filtered<T> = { result: T; problem: null } | { result: null; problem: FieldErrors };
+
+/** For list pages whose filters come from the URL: a bad filter is shown beside the form, not as an error page. */
+export async function forFilteredPage<T>(work: () => Promise<T>): Promise<Filtered<T>> {
+  try {
+    return { result: await forPage(work), problem: null };
+  } catch (error) {
+    if (error instanceof AppError && error.code === "VALIDATION_FAILED") {
+      return { result: null, problem: error.extra.fields ?? {} };
+    }
     throw error;
   }
 }

@@ -16,13 +16,9 @@ describe("docker-compose.yml", () => {
     expect(compose.services.app.healthcheck.test.join(" ")).toContain("/api/v1/health");
   });
 
-  it("is accepted by docker-compose when it is installed", () => {
-    const probe = spawnSync("docker-compose", ["version"], { stdio: "ignore" });
-    if (probe.error) {
-      // CI installs docker-compose; on a workstation without it the structural test above still applies.
-      expect(probe.error).toBeInstanceOf(Error);
-      return;
-    }
+  // .ci/run installs docker-compose; a workstation without it reports this test as skipped rather than passed.
+  const hasDockerCompose = !spawnSync("docker-compose", ["version"], { stdio: "ignore" }).error;
+  it.runIf(hasDockerCompose)("is accepted by docker-compose", () => {
     const result = spawnSync("docker-compose", ["-f", "docker-compose.yml", "config", "-q"], {
       cwd: root,
       env: { ...process.env, AUTH_SECRET: "compose-validation" },

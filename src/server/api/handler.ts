@@ -17,27 +17,26 @@ type RouteContext<P> = { params: Promise<P> };
 
 const contextOf = (request: Request): RequestContext => contextFromHeaders(request.headers);
 
-export function errorResponse(error: unknown, requestId: string): Response {
-  if (error instanceof AppError) {
-    const headers: Record<string, string> = { [REQUEST_ID_HEADER]: requestId };
-    if (error.extra.retryAfterSeconds) headers["retry-after"] = String(error.extra.retryAfterSeconds);
-    if (error.status === 401) headers["www-authenticate"] = 'Bearer realm="caseway"';
-    return Response.json(
-      {
-        error: {
-          code: error.code,
-          message: error.message,
-          ...(error.extra.fields ? { fields: error.extra.fields } : {}),
-          ...(error.extra.currentVersion !== undefined ? { currentVersion: error.extra.currentVersion } : {}),
-        },
-      },
-      { status: error.status, headers },
-    );
-  }
-  console.error(`[${requestId}]`, error);
+export function errorResponse(caught: unknown, requestId: string): Response {
+  // Anything that is not an AppError is our fault: log it, and tell the caller only the request id.
+  const error =
+    caught instanceof AppError
+      ? caught
+      : new AppError("INTERNAL", `Something went wrong on our side. Quote request id ${requestId} to support.`);
+  if (error !== caught) console.error(`[${requestId}]`, caught);
+  const headers: Record<string, string> = { [REQUEST_ID_HEADER]: requestId };
+  if (error.extra.retryAfterSeconds) headers["retry-after"] = String(error.extra.retryAfterSeconds);
+  if (error.status === 401) headers["www-authenticate"] = 'Bearer realm="caseway"';
   return Response.json(
-    { error: { code: "INTERNAL", message: `Something went wrong on our side. Quote request id ${requestId} to support.` } },
-    { status: 500, headers: { [REQUEST_ID_HEADER]: requestId } },
+    {
+      error: {
+        code: error.code,
+        message: error.message,
+        ...(error.extra.fields ? { fields: error.extra.fields } : {}),
+        ...(error.extra.currentVersion !== undefined ? { currentVersion: error.extra.currentVersion } : {}),
+      },
+    },
+    { status: error.status, headers },
   );
 }
 

@@ -4,10 +4,10 @@ import { Pagination } from "@/components/pagination";
 import { Alert } from "@/components/ui/alert";
 import { Tag } from "@/components/ui/card";
 import { formatDateTime } from "@/lib/format";
-import { assertCan, requireActor } from "@/server/auth/actor";
+import { DataTable } from "@/components/ui/data-table";
+import { requireActor } from "@/server/auth/actor";
 import { listAuditEvents } from "@/server/audit-log/list-audit-events";
-import { AppError } from "@/server/errors";
-import { forPage } from "@/server/page-guard";
+import { forFilteredPage } from "@/server/page-guard";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -21,16 +21,8 @@ const ACTIONS = [
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const actor = await requireActor();
-  await forPage(() => assertCan(actor, "viewAuditLog"));
   const params = await searchParams;
-  let result: Awaited<ReturnType<typeof listAuditEvents>> | null = null;
-  let problem: AppError | null = null;
-  try {
-    result = await listAuditEvents(actor, params);
-  } catch (error) {
-    if (!(error instanceof AppError) || error.code !== "VALIDATION_FAILED") throw error;
-    problem = error;
-  }
+  const { result, problem } = await forFilteredPage(() => listAuditEvents(actor, params));
   const input = "mt-1 border-2 border-base-dark bg-white px-2 py-1.5";
   return (
     <div>
@@ -73,29 +65,19 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       </form>
       {problem && (
         <Alert type="error" title="Check the filter" testId="audit-filter-error">
-          {Object.values(problem.extra.fields ?? {}).join(". ")}
+          {Object.values(problem).join(". ")}
         </Alert>
       )}
       {result && (
         <>
-          <p className="mb-2 text-sm text-base-dark" aria-live="polite">
-            {result.total === 0 ? "No events match these filters." : `${result.total} ${result.total === 1 ? "event" : "events"}`}
-          </p>
-          <div hidden={result.total === 0} className="overflow-x-auto rounded border border-base-lighter bg-white">
-            <table className="w-full text-left text-sm" data-testid="audit-table">
-              <caption className="sr-only">Audit events, newest first</caption>
-              <thead className="bg-base-lightest">
-                <tr>
-                  <th scope="col" className="px-3 py-2">When</th>
-                  <th scope="col" className="px-3 py-2">Event</th>
-                  <th scope="col" className="px-3 py-2">Who</th>
-                  <th scope="col" className="px-3 py-2">Outcome</th>
-                  <th scope="col" className="px-3 py-2">Target</th>
-                  <th scope="col" className="px-3 py-2">From</th>
-                  <th scope="col" className="px-3 py-2">Details</th>
-                </tr>
-              </thead>
-              <tbody>
+          <DataTable
+            caption="Audit events, newest first"
+            columns={["When", "Event", "Who", "Outcome", "Target", "From", "Details"]}
+            count={result.total}
+            noun={["event", "events"]}
+            emptyMessage="No events match these filters."
+            testId="audit-table"
+          >
                 {result.items.map((e) => (
                   <tr key={e.id} className="border-t border-base-lighter align-top" data-testid="audit-row">
                     <td className="whitespace-nowrap px-3 py-2">{formatDateTime(e.occurredAt)}</td>
@@ -124,9 +106,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     </td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+          </DataTable>
           <Pagination page={result.page} pageSize={result.pageSize} total={result.total} params={params} basePath="/audit" />
         </>
       )}

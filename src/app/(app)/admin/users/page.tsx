@@ -6,25 +6,17 @@ import { Alert } from "@/components/ui/alert";
 import { buttonLinkClass } from "@/components/ui/button";
 import { Tag } from "@/components/ui/card";
 import { ROLE_LABELS, ROLES } from "@/domain/roles";
-import { assertCan, requireActor } from "@/server/auth/actor";
-import { forPage } from "@/server/page-guard";
-import { AppError } from "@/server/errors";
+import { DataTable } from "@/components/ui/data-table";
+import { requireActor } from "@/server/auth/actor";
+import { forFilteredPage } from "@/server/page-guard";
 import { listUsers } from "@/server/users/list-users";
 
 export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const actor = await requireActor();
-  await forPage(() => assertCan(actor, "listUsers"));
   const params = await searchParams;
-  let result: Awaited<ReturnType<typeof listUsers>> | null = null;
-  let problem: AppError | null = null;
-  try {
-    result = await listUsers(actor, params);
-  } catch (error) {
-    if (!(error instanceof AppError) || error.code !== "VALIDATION_FAILED") throw error;
-    problem = error;
-  }
+  const { result, problem } = await forFilteredPage(() => listUsers(actor, params));
   return (
     <div>
       <PageHeader
@@ -62,27 +54,19 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       </form>
       {problem && (
         <Alert type="error" title="Check your search" testId="search-error">
-          {Object.values(problem.extra.fields ?? {}).join(". ")}
+          {Object.values(problem).join(". ")}
         </Alert>
       )}
       {result && (
         <>
-          <p className="mb-2 text-sm text-base-dark" aria-live="polite">
-            {result.total === 0 ? "No users match this search." : `${result.total} ${result.total === 1 ? "user" : "users"} found`}
-          </p>
-          <div hidden={result.total === 0} className="overflow-x-auto rounded border border-base-lighter bg-white">
-            <table className="w-full text-left text-sm" data-testid="user-table">
-              <caption className="sr-only">Users</caption>
-              <thead className="bg-base-lightest">
-                <tr>
-                  <th scope="col" className="px-3 py-2">Name</th>
-                  <th scope="col" className="px-3 py-2">Email</th>
-                  <th scope="col" className="px-3 py-2">Role</th>
-                  <th scope="col" className="px-3 py-2">Organization</th>
-                  <th scope="col" className="px-3 py-2">Status</th>
-                </tr>
-              </thead>
-              <tbody>
+          <DataTable
+            caption="Users"
+            columns={["Name", "Email", "Role", "Organization", "Status"]}
+            count={result.total}
+            noun={["user", "users"]}
+            emptyMessage="No users match this search."
+            testId="user-table"
+          >
                 {result.items.map((u) => (
                   <tr key={u.id} className="border-t border-base-lighter" data-testid="user-row">
                     <td className="px-3 py-2 font-bold">
@@ -96,9 +80,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                     <td className="px-3 py-2">{u.active ? <Tag tone="success">Active</Tag> : <Tag tone="error">Deactivated</Tag>}</td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+          </DataTable>
           <Pagination page={result.page} pageSize={result.pageSize} total={result.total} params={params} basePath="/admin/users" />
         </>
       )}

@@ -1,0 +1,46 @@
+import type { ReactNode } from "react";
+
+/**
+ * A results table with its count line: the count is announced to screen readers, and an empty result shows a plain
+ * sentence instead of an empty grid.
+ */
+export function DataTable({
+  caption,
+  columns,
+  count,
+  noun,
+  emptyMessage,
+  testId,
+  children,
+}: {
+  caption: string;
+  columns: string[];
+  count: number;
+  noun: [singular: string, plural: string];
+  emptyMessage: string;
+  testId: string;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <p className="mb-2 text-sm text-base-dark" aria-live="polite">
+        {count === 0 ? emptyMessage : `${count} ${count === 1 ? noun[0] : noun[1]} found`}
+      </p>
+      <div hidden={count === 0} className="overflow-x-auto rounded border border-base-lighter bg-white">
+        <table className="w-full text-left text-sm" data-testid={testId}>
+          <caption className="sr-only">{caption}</caption>
+          <thead className="bg-base-lightest">
+            <tr>
+              {columns.map((column) => (
+                <th key={column} scope="col" className="px-3 py-2">
+                  {column}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>{children}</tbody>
+        </table>
+      </div>
+    </>
+  );
+}
