@@ -63,6 +63,10 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   return result.data;
 }
 
+/** A 422 about one field, for rules zod cannot check alone (they need the database). */
+export const fieldError = (field: string, message: string) =>
+  new AppError("VALIDATION_FAILED", "One field needs attention", { fields: { [field]: message } });
+
 export const notFound = (what = "Record") => new AppError("NOT_FOUND", `${what} not found`);
 
 export function versionConflict(currentVersion: number) {

@@ -1,6 +1,5 @@
 import "server-only";
 import type { Actor } from "@/domain/policy";
-import { ROLE_LABELS, roleFitsOrganization } from "@/domain/roles";
 import { CreateUserInput } from "@/domain/schemas/users";
 import { Prisma } from "../../generated/prisma/client";
 import { assertCan } from "../auth/actor";
@@ -9,22 +8,13 @@ import { db } from "../db";
 import { AppError, parseInput } from "../errors";
 import { hashPassword } from "../passwords";
 import type { RequestContext } from "../request-context";
+import { organizationForRole } from "./organization-for-role";
 import { toUserView, userInclude } from "./user-view";
 
 export async function createUser(actor: Actor, input: unknown, context: RequestContext) {
   assertCan(actor, "createUser");
   const data = parseInput(CreateUserInput, input);
-  const organization = await db().organization.findUnique({ where: { id: data.organizationId } });
-  if (!organization) {
-    throw new AppError("VALIDATION_FAILED", "One field needs attention", {
-      fields: { organizationId: "Choose an existing organization" },
-    });
-  }
-  if (!roleFitsOrganization(data.role, organization.kind)) {
-    throw new AppError("VALIDATION_FAILED", "One field needs attention", {
-      fields: { organizationId: `A ${ROLE_LABELS[data.role].toLowerCase()} cannot belong to ${organization.name}` },
-    });
-  }
+  const organization = await organizationForRole(data.role, data.organizationId, "organizationId");
   const passwordHash = await hashPassword(data.password);
   try {
     return await db().$transaction(async (tx) => {

@@ -1,13 +1,13 @@
 import "server-only";
 import type { Actor } from "@/domain/policy";
-import { ROLE_LABELS, roleFitsOrganization } from "@/domain/roles";
 import { isUuid } from "@/domain/schemas/common";
 import { UpdateUserInput } from "@/domain/schemas/users";
 import { assertCan } from "../auth/actor";
 import { recordAudit } from "../audit";
 import { db } from "../db";
-import { AppError, notFound, parseInput, versionConflict } from "../errors";
+import { notFound, parseInput, versionConflict } from "../errors";
 import type { RequestContext } from "../request-context";
+import { organizationForRole } from "./organization-for-role";
 import { toUserView, userInclude } from "./user-view";
 
 /**
@@ -25,22 +25,12 @@ export async function updateUser(actor: Actor, userId: string, input: unknown, c
   if (!before) throw notFound("User");
 
   const role = change.role ?? before.role;
-  const organization =
-    change.organizationId && change.organizationId !== before.organizationId
-      ? await db().organization.findUnique({ where: { id: change.organizationId } })
-      : before.organization;
-  if (!organization) {
-    throw new AppError("VALIDATION_FAILED", "One field needs attention", {
-      fields: { organizationId: "Choose an existing organization" },
-    });
-  }
-  if (!roleFitsOrganization(role, organization.kind)) {
-    throw new AppError("VALIDATION_FAILED", "One field needs attention", {
-      fields: {
-        [change.role ? "role" : "organizationId"]: `A ${ROLE_LABELS[role].toLowerCase()} cannot belong to ${organization.name}`,
-      },
-    });
-  }
+  const organization = await organizationForRole(
+    role,
+    change.organizationId ?? before.organizationId,
+    change.role ? "role" : "organizationId",
+    before.organization,
+  );
 
   const active = change.active ?? before.active;
   if (before.version !== change.expectedVersion) throw versionConflict(before.version);
