@@ -10,7 +10,7 @@ export async function getHomeSummary(actor: Actor, now = new Date()) {
   const organization = await db().organization.findUniqueOrThrow({ where: { id: actor.organizationId } });
   const colleagues = await db().user.findMany({
     where: { organizationId: actor.organizationId, active: true, NOT: { id: actor.userId } },
-    select: { id: true, name: true, role: true, email: true },
+    select: { id: true, name: true, role: true },
     orderBy: { name: "asc" },
     take: 12,
   });
