@@ -47,14 +47,26 @@ export interface PolicySubject {
   organizationKind?: OrganizationKind;
   countryCode?: string | null;
   userId?: string;
+  /** A letter of request that has been submitted at least once (U.S. Government staff never see unsent drafts). */
+  submitted?: boolean;
+  /** The implementing agency a letter of request is routed to, if any. */
+  agencyId?: string | null;
 }
 
 type Rule = {
   roles: readonly Role[] | "everyone";
   /** Extra condition on the record (beyond country isolation, which applies to every rule). */
   when?: (actor: Actor, subject: PolicySubject) => boolean;
+  /** The record is not there for this actor at all (404), e.g. a partner's unsent draft for U.S. Government staff. */
+  hiddenWhen?: (actor: Actor, subject: PolicySubject) => boolean;
   description: string;
 };
+
+const isUsg = (actor: Actor) => actor.role !== "PARTNER_OFFICER";
+const unsentDraft = (actor: Actor, subject: PolicySubject) => isUsg(actor) && subject.submitted === false;
+/** Agency case managers work the letters routed to their agency, and unrouted ones any agency may pick up. */
+const routedToActorsAgency = (actor: Actor, subject: PolicySubject) =>
+  actor.role !== "IA_CASE_MANAGER" || !subject.agencyId || subject.agencyId === actor.organizationId;
 
 const USG: readonly Role[] = ["DSCA_ANALYST", "STATE_REVIEWER", "DTSA_REVIEWER", "IA_CASE_MANAGER", "ADMIN", "AUDITOR"];
 
@@ -97,6 +109,36 @@ export const POLICY = {
     description: "Deactivate or reactivate another user",
   },
   viewAuditLog: { roles: ["AUDITOR", "ADMIN"], description: "Read the audit log" },
+  listLors: {
+    roles: "everyone",
+    description: "List letters of request: partners their own country's, USG staff every submitted one",
+  },
+  viewLor: {
+    roles: "everyone",
+    hiddenWhen: unsentDraft,
+    description: "Read a letter of request, its attachments and timeline; USG staff only once it has been submitted",
+  },
+  createLor: { roles: ["PARTNER_OFFICER"], description: "Start a draft letter of request for your country" },
+  editLor: {
+    roles: ["PARTNER_OFFICER"],
+    description: "Change a draft or insufficient letter of request, and its attachments",
+  },
+  submitLor: { roles: ["PARTNER_OFFICER"], description: "Submit or resubmit a letter of request" },
+  withdrawLor: { roles: ["PARTNER_OFFICER"], description: "Withdraw your country's letter of request" },
+  validateLor: {
+    roles: ["DSCA_ANALYST", "IA_CASE_MANAGER"],
+    hiddenWhen: unsentDraft,
+    when: routedToActorsAgency,
+    description:
+      "Acknowledge a letter of request and validate it: insufficient, actionable, complete (opening a case) or a P&A answer",
+  },
+  disapproveLor: {
+    roles: ["DSCA_ANALYST", "STATE_REVIEWER", "DTSA_REVIEWER"],
+    hiddenWhen: unsentDraft,
+    description: "Disapprove a letter of request for policy, technology-security or eligibility reasons",
+  },
+  listCases: { roles: "everyone", description: "List cases: partners their own country's, USG staff all" },
+  viewCase: { roles: "everyone", description: "Read a case; another country's answers 404" },
 } satisfies Record<string, Rule>;
 
 export type PolicyAction = keyof typeof POLICY;
@@ -110,6 +152,7 @@ export type Decision = "allow" | "forbidden" | "not-found";
 export function decide(actor: Actor, action: PolicyAction, subject: PolicySubject = {}): Decision {
   const rule: Rule = POLICY[action];
   if (isForeignToActor(actor, subject)) return "not-found";
+  if (rule.hiddenWhen?.(actor, subject)) return "not-found";
   if (rule.roles !== "everyone" && !rule.roles.includes(actor.role)) return "forbidden";
   if (rule.when && !rule.when(actor, subject)) return "forbidden";
   return "allow";

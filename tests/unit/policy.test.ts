@@ -53,6 +53,16 @@ const EXPECTED_ALLOWED: Record<PolicyAction, readonly Role[]> = {
   changeUserRole: ADMIN_ONLY,
   deactivateUser: ADMIN_ONLY,
   viewAuditLog: ["AUDITOR", "ADMIN"],
+  listLors: ALL,
+  viewLor: ALL,
+  createLor: ["PARTNER_OFFICER"],
+  editLor: ["PARTNER_OFFICER"],
+  submitLor: ["PARTNER_OFFICER"],
+  withdrawLor: ["PARTNER_OFFICER"],
+  validateLor: ["DSCA_ANALYST", "IA_CASE_MANAGER"],
+  disapproveLor: ["DSCA_ANALYST", "STATE_REVIEWER", "DTSA_REVIEWER"],
+  listCases: ALL,
+  viewCase: ALL,
 };
 
 const ACTIONS = Object.keys(POLICY) as PolicyAction[];

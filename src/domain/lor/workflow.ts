@@ -1,0 +1,75 @@
+import type { LorRequestType, LorStatus } from "./codes";
+import { LOR_STATUS_LABELS } from "./codes";
+
+// The LOR state machine (fms-domain.md §4.1) as data. Who may fire each action is in the policy table; this says
+// from which statuses it may be fired and where it leads.
+
+export const LOR_ACTIONS = [
+  "edit",
+  "submit",
+  "withdraw",
+  "acknowledge",
+  "markInsufficient",
+  "markActionable",
+  "markComplete",
+  "respondPriceAndAvailability",
+  "disapprove",
+] as const;
+export type LorAction = (typeof LOR_ACTIONS)[number];
+
+interface TransitionRule {
+  from: readonly LorStatus[];
+  /** null: the status does not change (editing). */
+  to: LorStatus | null;
+  verb: string;
+  /** Extra condition on the request itself. */
+  only?: (requestType: LorRequestType | null) => boolean;
+}
+
+const EDITABLE: readonly LorStatus[] = ["DRAFT", "INSUFFICIENT"];
+const HELD_BY_USG: readonly LorStatus[] = ["SUBMITTED", "UNDER_VALIDATION", "ACTIONABLE"];
+
+export const LOR_TRANSITIONS: Record<LorAction, TransitionRule> = {
+  edit: { from: EDITABLE, to: null, verb: "edited" },
+  submit: { from: EDITABLE, to: "SUBMITTED", verb: "submitted" },
+  withdraw: { from: [...EDITABLE, ...HELD_BY_USG], to: "WITHDRAWN", verb: "withdrawn" },
+  acknowledge: { from: ["SUBMITTED"], to: "UNDER_VALIDATION", verb: "acknowledged" },
+  markInsufficient: { from: ["UNDER_VALIDATION", "ACTIONABLE"], to: "INSUFFICIENT", verb: "marked insufficient" },
+  markActionable: { from: ["UNDER_VALIDATION"], to: "ACTIONABLE", verb: "marked actionable" },
+  markComplete: { from: ["UNDER_VALIDATION", "ACTIONABLE"], to: "COMPLETE", verb: "marked complete" },
+  respondPriceAndAvailability: {
+    from: ["COMPLETE"],
+    to: "PA_PROVIDED",
+    verb: "answered with P&A data",
+    only: (type) => type === "PRICE_AND_AVAILABILITY",
+  },
+  disapprove: { from: [...HELD_BY_USG, "INSUFFICIENT"], to: "DISAPPROVED", verb: "disapproved" },
+};
+
+export type TransitionOutcome =
+  | { ok: true; to: LorStatus; changesStatus: boolean }
+  | { ok: false; reason: string };
+
+/** Where `action` leads from `status`, or why it cannot be taken now. */
+export function lorTransition(status: LorStatus, action: LorAction, requestType: LorRequestType | null): TransitionOutcome {
+  const rule = LOR_TRANSITIONS[action];
+  if (!rule.from.includes(status)) {
+    return { ok: false, reason: `This letter of request is ${LOR_STATUS_LABELS[status].toLowerCase()}, so it cannot be ${rule.verb} now` };
+  }
+  if (rule.only && !rule.only(requestType)) {
+    return { ok: false, reason: `Only price-and-availability requests can be ${rule.verb}` };
+  }
+  return { ok: true, to: rule.to ?? status, changesStatus: rule.to !== null };
+}
+
+export const canTransition = (status: LorStatus, action: LorAction, requestType: LorRequestType | null) =>
+  lorTransition(status, action, requestType).ok;
+
+export const isEditable = (status: LorStatus) => EDITABLE.includes(status);
+
+/** The letter is with the USG for validation: the five-day clock runs. */
+export const isAwaitingValidation = (status: LorStatus) => HELD_BY_USG.includes(status) && status !== "ACTIONABLE";
+
+/** Statuses the partner can still act on or that are still moving (used by the "open" filter). */
+export const OPEN_STATUSES: readonly LorStatus[] = ["DRAFT", "SUBMITTED", "UNDER_VALIDATION", "INSUFFICIENT", "ACTIONABLE", "COMPLETE"];
+

@@ -1,0 +1,49 @@
+import Decimal from "decimal.js";
+import { z } from "zod";
+
+// Money is exact: US dollars as decimal strings with at most two decimal places ("1250000.00"), never floats.
+
+/** The largest amount Caseway accepts anywhere: just under one trillion dollars. */
+export const MAX_AMOUNT = new Decimal("999999999999.99");
+
+const AMOUNT_PATTERN = /^\d{1,12}(\.\d{1,2})?$/;
+
+/**
+ * A dollar amount from a form ("1,250,000.50", "$300") or JSON (a string, or a number with at most two decimals).
+ * Normalized to a plain two-decimal string.
+ */
+export function dollarAmount(label: string, { min = "0.01" }: { min?: string } = {}) {
+  const message = `${label} must be an amount in US dollars, like 1250000.00`;
+  return z
+    .union([z.string(), z.number()], { error: message })
+    .transform((value, ctx) => {
+      const text = (typeof value === "number" ? String(value) : value).trim().replace(/^\$/, "").replace(/,/g, "");
+      if (!AMOUNT_PATTERN.test(text)) {
+        ctx.addIssue({ code: "custom", message });
+        return z.NEVER;
+      }
+      const amount = new Decimal(text);
+      if (amount.lt(min)) {
+        ctx.addIssue({ code: "custom", message: `${label} must be at least $${min}` });
+        return z.NEVER;
+      }
+      if (amount.gt(MAX_AMOUNT)) {
+        ctx.addIssue({ code: "custom", message: `${label} must be less than one trillion dollars` });
+        return z.NEVER;
+      }
+      return amount.toFixed(2);
+    });
+}
+
+/** "$1,250,000.00" from an exact decimal string, without passing through a float for large values. */
+export function formatUsd(amount: string | null | undefined): string {
+  if (amount === null || amount === undefined || amount === "") return "—";
+  const value = new Decimal(amount);
+  const [whole, cents = "00"] = value.abs().toFixed(2).split(".");
+  const grouped = (whole ?? "0").replace(/\B(?=(\d{3})+(?!\d))/g, "");
+  return `${value.isNegative() ? "-" : ""}$${grouped}.${cents}`;
+}
+
+export function sumAmounts(amounts: readonly (string | null | undefined)[]): string {
+  return amounts.reduce<Decimal>((total, amount) => (amount ? total.plus(amount) : total), new Decimal(0)).toFixed(2);
+}

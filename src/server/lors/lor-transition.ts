@@ -1,0 +1,65 @@
+import "server-only";
+import type { LorStatus } from "@/domain/lor/codes";
+import { lorTransition, type LorAction } from "@/domain/lor/workflow";
+import type { Actor, PolicyAction } from "@/domain/policy";
+import { isUuid } from "@/domain/schemas/common";
+import type { Prisma } from "../../generated/prisma/client";
+import { assertCan } from "../auth/actor";
+import { recordAudit } from "../audit";
+import { db, type Tx } from "../db";
+import { AppError, notFound, versionConflict } from "../errors";
+import type { RequestContext } from "../request-context";
+import { loadLor, lorSubject, toLorView, type LorRow } from "./lor-record";
+
+export interface TransitionStep {
+  /** Columns to set besides status and version. */
+  data?: Prisma.LetterOfRequestUncheckedUpdateInput;
+  /** Extra facts for the audit event (reasons, case opened…). */
+  details?: Prisma.InputJsonObject;
+}
+
+export interface TransitionRequest {
+  action: LorAction;
+  permission: PolicyAction;
+  auditAction: string;
+  expectedVersion: number;
+  /** Guards and side effects inside the transaction, after the status check; returns what to save. */
+  apply?: (row: LorRow, tx: Tx, now: Date) => Promise<TransitionStep> | TransitionStep;
+}
+
+/**
+ * One LOR transition: load → authorize (404 for another country) → check the state machine → compare-and-set on the
+ * version → audit, all in one transaction. The loser of a race gets 409 with the current version.
+ */
+export async function transitionLor(actor: Actor, lorId: string, request: TransitionRequest, context: RequestContext) {
+  if (!isUuid(lorId)) throw notFound("Letter of request");
+  return db().$transaction(async (tx) => {
+    const row = await loadLor(tx, lorId);
+    if (!row) throw notFound("Letter of request");
+    assertCan(actor, "viewLor", lorSubject(row), "Letter of request");
+    assertCan(actor, request.permission, lorSubject(row), "Letter of request");
+    if (row.version !== request.expectedVersion) throw versionConflict(row.version);
+    const outcome = lorTransition(row.status as LorStatus, request.action, row.requestType);
+    if (!outcome.ok) throw new AppError("CONFLICT", outcome.reason);
+    const now = new Date();
+    const step = (await request.apply?.(row, tx, now)) ?? {};
+    const updated = await tx.letterOfRequest.updateMany({
+      where: { id: lorId, version: request.expectedVersion },
+      data: { ...step.data, status: outcome.to, version: { increment: 1 } } as Prisma.LetterOfRequestUncheckedUpdateManyInput,
+    });
+    if (updated.count === 0) {
+      const current = await tx.letterOfRequest.findUnique({ where: { id: lorId }, select: { version: true } });
+      throw versionConflict(current?.version ?? row.version);
+    }
+    await recordAudit(tx, {
+      action: request.auditAction,
+      outcome: "SUCCESS",
+      actor,
+      target: { type: "lor", id: lorId },
+      details: { fromStatus: row.status, toStatus: outcome.to, ...step.details },
+      context,
+    });
+    const after = await loadLor(tx, lorId);
+    return toLorView(after!, now);
+  });
+}

@@ -1,0 +1,61 @@
+import "server-only";
+import { evaluateChecklist } from "@/domain/lor/checklist";
+import type { Actor } from "@/domain/policy";
+import { VersionOnlyInput } from "@/domain/schemas/lor";
+import { dueDate, ruleInForce } from "@/domain/sla";
+import { AppError, parseInput } from "../errors";
+import type { RequestContext } from "../request-context";
+import { checklistInput, todayUtc } from "./lor-record";
+import { transitionLor } from "./lor-transition";
+
+export const LOR_VALIDATION_SLA = "LOR_VALIDATION";
+
+/**
+ * Submits (or resubmits after "insufficient") a letter. Every mandatory checklist criterion must be met; otherwise the
+ * refusal names each missing item. Submission starts the validation clock under the rule in force today.
+ */
+export async function submitLor(actor: Actor, lorId: string, input: unknown, context: RequestContext) {
+  const { expectedVersion } = parseInput(VersionOnlyInput, input);
+  return transitionLor(
+    actor,
+    lorId,
+    {
+      action: "submit",
+      permission: "submitLor",
+      auditAction: "lor.submit",
+      expectedVersion,
+      apply: async (row, tx, now) => {
+        const checklist = evaluateChecklist(checklistInput(row), todayUtc(now));
+        if (!checklist.ready) {
+          const count = checklist.missing.length;
+          throw new AppError(
+            "VALIDATION_FAILED",
+            `The letter cannot be submitted yet: ${count} required ${count === 1 ? "item is" : "items are"} missing`,
+            { fields: Object.fromEntries(checklist.missing.map((c) => [`checklist.${c.key}`, `${c.label}: ${c.problem}`])) },
+          );
+        }
+        const rules = await tx.slaRule.findMany({ where: { key: LOR_VALIDATION_SLA } });
+        const rule = ruleInForce(rules, LOR_VALIDATION_SLA, now);
+        return {
+          data: {
+            submittedAt: now,
+            firstSubmittedAt: row.firstSubmittedAt ?? now,
+            validationSlaRuleId: rule?.id ?? null,
+            validationDueAt: rule ? dueDate(now, rule) : null,
+            acknowledgedAt: null,
+            validatedAt: null,
+            statusReason: null,
+            insufficientCriteria: [],
+            routedAgencyId: row.routedAgencyId ?? row.preferredAgencyId,
+          },
+          details: {
+            resubmission: row.firstSubmittedAt !== null,
+            completeness: checklist.score,
+            validationDueAt: rule ? dueDate(now, rule).toISOString() : null,
+          },
+        };
+      },
+    },
+    context,
+  );
+}
