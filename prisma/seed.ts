@@ -61,8 +61,21 @@ export async function seedReference(prisma: PrismaClient) {
     data: [...offices, ...agencies, ...unverifiedAgencies, ...countries],
     skipDuplicates: true,
   });
+  await prisma.slaRule.createMany({ data: SLA_RULES, skipDuplicates: true });
   return result.count;
 }
+
+/** Service-level targets as effective-dated rows (fms-domain.md §9); an administrator adds a row to change one. */
+export const SLA_RULES = [
+  {
+    key: "LOR_VALIDATION",
+    days: 5,
+    dayKind: "CALENDAR" as const,
+    amberPercent: 75,
+    effectiveFrom: new Date("2016-01-01T00:00:00Z"),
+    source: "DSCA Policy 16-11: validate the LOR within 5 days of receipt (fms-domain.md §3, §9)",
+  },
+];
 
 export const DEMO_PASSWORD = "Caseway-demo-2026";
 

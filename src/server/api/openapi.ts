@@ -4,6 +4,24 @@ import { ConfirmOrganizationInput, OrganizationListQuery, OrganizationView } fro
 import { ApiTokenView, CreateApiTokenInput, CreatedApiToken } from "@/domain/schemas/tokens";
 import { CreateUserInput, UpdateUserInput, UserListQuery, UserView } from "@/domain/schemas/users";
 import { ROLES } from "@/domain/roles";
+import { CaseListQuery, CaseView } from "@/domain/schemas/cases";
+import {
+  AcknowledgeLorInput,
+  AttachmentKindSchema,
+  AttachmentView,
+  CreateLorInput,
+  DisapproveLorInput,
+  LorEventView,
+  LorListQuery,
+  LorSummaryView,
+  LorView,
+  MarkCompleteInput,
+  MarkInsufficientInput,
+  RespondPriceAndAvailabilityInput,
+  UpdateLorInput,
+  VersionOnlyInput,
+  WithdrawLorInput,
+} from "@/domain/schemas/lor";
 
 // The OpenAPI 3.1 document, generated from the same zod schemas that validate forms, actions and API requests.
 
@@ -17,6 +35,10 @@ interface Operation {
   query?: z.ZodObject;
   body?: Schema;
   response?: Schema;
+  /** The request is a multipart file upload instead of JSON. */
+  upload?: boolean;
+  /** The success response is a file of one of these types instead of JSON. */
+  fileResponse?: string[];
   status?: number;
   errors?: number[];
 }
@@ -71,6 +93,25 @@ const OPERATIONS: Operation[] = [
   { method: "get", path: "/organizations/{id}", summary: "One organization; another country's answers 404", tag: "Reference data", response: OrganizationDetail, errors: [404] },
   { method: "post", path: "/organizations/{id}/confirm", summary: "Confirm an unverified reference code (administrators)", tag: "Reference data", body: ConfirmOrganizationInput, response: OrganizationView, errors: [400, 403, 404, 409, 422] },
   { method: "get", path: "/audit-events", summary: "The audit log (auditors and administrators)", tag: "Audit", query: AuditQuery, response: page(AuditEventView), errors: [403, 422] },
+  { method: "get", path: "/lors", summary: "Letters of request: partners see their own country's, USG staff every submitted one", tag: "Letters of request", query: LorListQuery, response: page(LorSummaryView), errors: [422] },
+  { method: "post", path: "/lors", summary: "Start a draft letter of request for your country (partner officers)", tag: "Letters of request", body: CreateLorInput, response: LorView, status: 201, errors: [400, 403, 422] },
+  { method: "get", path: "/lors/{id}", summary: "One letter of request with its checklist, validation clock and attachments", tag: "Letters of request", response: LorView, errors: [404] },
+  { method: "patch", path: "/lors/{id}", summary: "Change a draft or insufficient letter (version-checked)", tag: "Letters of request", body: UpdateLorInput, response: LorView, errors: [400, 403, 404, 409, 422] },
+  { method: "get", path: "/lors/{id}/events", summary: "The letter's timeline, oldest first", tag: "Letters of request", response: list(LorEventView), errors: [404] },
+  { method: "post", path: "/lors/{id}/submit", summary: "Submit or resubmit; refused with the missing checklist items named", tag: "Letters of request", body: VersionOnlyInput, response: LorView, errors: [400, 403, 404, 409, 422] },
+  { method: "post", path: "/lors/{id}/withdraw", summary: "Withdraw the letter (partner officers)", tag: "Letters of request", body: WithdrawLorInput, response: LorView, errors: [400, 403, 404, 409, 422] },
+  { method: "post", path: "/lors/{id}/acknowledge", summary: "Acknowledge receipt and start validation (DSCA, implementing agency)", tag: "Validation", body: AcknowledgeLorInput, response: LorView, errors: [400, 403, 404, 409, 422] },
+  { method: "post", path: "/lors/{id}/mark-insufficient", summary: "Return the letter as insufficient, with reasons the partner sees", tag: "Validation", body: MarkInsufficientInput, response: LorView, errors: [400, 403, 404, 409, 422] },
+  { method: "post", path: "/lors/{id}/mark-actionable", summary: "Record that the letter meets the actionable criteria", tag: "Validation", body: VersionOnlyInput, response: LorView, errors: [400, 403, 404, 409, 422] },
+  { method: "post", path: "/lors/{id}/mark-complete", summary: "Mark complete: an LOA request opens a case (CC-I-DDD); amendments link to theirs", tag: "Validation", body: MarkCompleteInput, response: LorView, errors: [400, 403, 404, 409, 422] },
+  { method: "post", path: "/lors/{id}/respond-pa", summary: "Answer a complete P&A request with non-binding price and availability data", tag: "Validation", body: RespondPriceAndAvailabilityInput, response: LorView, errors: [400, 403, 404, 409, 422] },
+  { method: "post", path: "/lors/{id}/disapprove", summary: "Disapprove the request, with a reason (DSCA, State, DTSA)", tag: "Validation", body: DisapproveLorInput, response: LorView, errors: [400, 403, 404, 409, 422] },
+  { method: "get", path: "/lors/{id}/attachments", summary: "The letter's attachments", tag: "Letters of request", response: list(AttachmentView), errors: [404] },
+  { method: "post", path: "/lors/{id}/attachments", summary: "Attach a PDF, PNG or JPEG of at most 10 MB (judged by content) to a draft or insufficient letter", tag: "Letters of request", upload: true, response: AttachmentView, status: 201, errors: [400, 403, 404, 409, 413, 415, 422] },
+  { method: "get", path: "/lors/{id}/attachments/{attachmentId}", summary: "Download an attachment", tag: "Letters of request", fileResponse: ["application/pdf", "image/png", "image/jpeg"], errors: [404] },
+  { method: "delete", path: "/lors/{id}/attachments/{attachmentId}", summary: "Remove an attachment from a draft or insufficient letter", tag: "Letters of request", response: z.object({ id: z.uuid(), removed: z.literal(true) }), errors: [403, 404, 409] },
+  { method: "get", path: "/cases", summary: "Cases: partners see their own country's, USG staff all", tag: "Cases", query: CaseListQuery, response: page(CaseView), errors: [422] },
+  { method: "get", path: "/cases/{id}", summary: "One case; another country's answers 404", tag: "Cases", response: CaseView, errors: [404] },
 ];
 
 const STATUS_TEXT: Record<number, string> = {
@@ -80,6 +121,8 @@ const STATUS_TEXT: Record<number, string> = {
   404: "Not found, or belongs to another country",
   409: "Conflict: the record changed since you read it (currentVersion says what it is now), or a duplicate",
   422: "Validation failed: `fields` names each problem",
+  413: "The upload is larger than 10 MB",
+  415: "Not a multipart upload",
   429: "Too many failed authentications from your address (see Retry-After)",
   503: "Database unavailable",
 };
@@ -123,6 +166,9 @@ export function buildOpenApiDocument() {
       [String(op.status ?? 200)]: {
         description: "Success",
         ...(op.response ? { content: { "application/json": { schema: jsonSchema(op.response, "output") } } } : {}),
+        ...(op.fileResponse
+          ? { content: Object.fromEntries(op.fileResponse.map((type) => [type, { schema: { type: "string", contentMediaType: type } }])) }
+          : {}),
       },
     };
     for (const code of errors) {
@@ -140,6 +186,25 @@ export function buildOpenApiDocument() {
       ...(parameters.length ? { parameters } : {}),
       ...(op.body
         ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(op.body, "input") } } } }
+        : {}),
+      ...(op.upload
+        ? {
+            requestBody: {
+              required: true,
+              content: {
+                "multipart/form-data": {
+                  schema: {
+                    type: "object",
+                    required: ["file", "kind"],
+                    properties: {
+                      file: { type: "string", contentMediaType: "application/octet-stream", description: "PDF, PNG or JPEG, at most 10 MB" },
+                      kind: jsonSchema(AttachmentKindSchema, "input"),
+                    },
+                  },
+                },
+              },
+            },
+          }
         : {}),
       responses,
     };
