@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
 import type { PrismaClient } from "../src/generated/prisma/client";
 import { createOrganization, createUser } from "../tests/factories/index";
+import { seedDemoLors } from "./demo-lors";
 
 const referenceDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "reference");
 
@@ -112,4 +113,5 @@ export async function seedDemo(prisma: PrismaClient) {
       organizationId: organization.id,
     });
   }
+  await seedDemoLors(prisma);
 }

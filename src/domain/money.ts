@@ -40,7 +40,7 @@ export function formatUsd(amount: string | null | undefined): string {
   if (amount === null || amount === undefined || amount === "") return "—";
   const value = new Decimal(amount);
   const [whole, cents = "00"] = value.abs().toFixed(2).split(".");
-  const grouped = (whole ?? "0").replace(/\B(?=(\d{3})+(?!\d))/g, "");
+  const grouped = (whole ?? "0").replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   return `${value.isNegative() ? "-" : ""}$${grouped}.${cents}`;
 }
 

@@ -137,6 +137,10 @@ export const POLICY = {
     hiddenWhen: unsentDraft,
     description: "Disapprove a letter of request for policy, technology-security or eligibility reasons",
   },
+  listImplementingAgencies: {
+    roles: "everyone",
+    description: "List implementing agencies (reference data every user may read, e.g. to name a preferred agency)",
+  },
   listCases: { roles: "everyone", description: "List cases: partners their own country's, USG staff all" },
   viewCase: { roles: "everyone", description: "Read a case; another country's answers 404" },
 } satisfies Record<string, Rule>;

@@ -8,6 +8,10 @@ export interface NavItem {
 /** Navigation drawn from the policy table, so a link appears exactly when its page would let the person in. */
 export function navigationFor(actor: Actor): NavItem[] {
   const items: NavItem[] = [{ href: "/", label: "Home" }];
+  if (can(actor, "listLors")) {
+    items.push({ href: "/lors", label: actor.role === "PARTNER_OFFICER" ? "My letters of request" : "Letters of request" });
+  }
+  if (can(actor, "listCases")) items.push({ href: "/cases", label: actor.role === "PARTNER_OFFICER" ? "My cases" : "Cases" });
   if (actor.role === "PARTNER_OFFICER") {
     items.push({ href: `/organizations/${actor.organizationId}`, label: "My country" });
   } else {

@@ -61,6 +61,7 @@ const EXPECTED_ALLOWED: Record<PolicyAction, readonly Role[]> = {
   withdrawLor: ["PARTNER_OFFICER"],
   validateLor: ["DSCA_ANALYST", "IA_CASE_MANAGER"],
   disapproveLor: ["DSCA_ANALYST", "STATE_REVIEWER", "DTSA_REVIEWER"],
+  listImplementingAgencies: ALL,
   listCases: ALL,
   viewCase: ALL,
 };

@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 
 const inputClass =
   "mt-1 block w-full max-w-md border-2 border-base-dark bg-white px-2 py-2 text-base aria-[invalid=true]:border-error-dark";
@@ -71,5 +71,77 @@ export function Select({
     >
       {children}
     </select>
+  );
+}
+
+const textareaClass =
+  "mt-1 block w-full max-w-2xl border-2 border-base-dark bg-white px-2 py-2 text-base aria-[invalid=true]:border-error-dark";
+
+export function Textarea({
+  error,
+  hasHint,
+  ...props
+}: TextareaHTMLAttributes<HTMLTextAreaElement> & { error?: string; hasHint?: boolean }) {
+  return (
+    <textarea
+      rows={3}
+      {...props}
+      aria-invalid={error ? true : undefined}
+      aria-describedby={describedBy(props.id ?? "", hasHint, error)}
+      className={textareaClass}
+    />
+  );
+}
+
+/** Radio buttons in a fieldset whose legend is the question; the error sits under the legend. */
+export function RadioGroup({
+  name,
+  legend,
+  hint,
+  error,
+  options,
+  value,
+  onChange,
+}: {
+  name: string;
+  legend: string;
+  hint?: string;
+  error?: string;
+  options: readonly { value: string; label: string }[];
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <fieldset
+      className={`mb-5 ${error ? "border-l-4 border-error-dark pl-3" : ""}`}
+      aria-describedby={[hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined}
+    >
+      <legend className="font-bold">{legend}</legend>
+      {hint && (
+        <p id={`${name}-hint`} className="text-sm text-base-dark">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${name}-error`} className="text-sm font-bold text-error-dark" data-testid={`error-${name}`}>
+          {error}
+        </p>
+      )}
+      <div className="mt-1 flex flex-wrap gap-x-6 gap-y-1">
+        {options.map((option) => (
+          <label key={option.value} className="flex items-center gap-2 py-1">
+            <input
+              type="radio"
+              name={name}
+              value={option.value}
+              checked={value === option.value}
+              onChange={() => onChange(option.value)}
+              className="h-5 w-5 accent-primary"
+            />
+            {option.label}
+          </label>
+        ))}
+      </div>
+    </fieldset>
   );
 }

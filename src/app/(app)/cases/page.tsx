@@ -1,0 +1,79 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader } from "@/components/page-header";
+import { Pagination } from "@/components/pagination";
+import { Alert } from "@/components/ui/alert";
+import { Tag } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
+import { CASE_STATUS_LABELS } from "@/domain/cases/identifier";
+import { LOA_TYPE_LABELS } from "@/domain/lor/codes";
+import { formatDate } from "@/lib/format";
+import { requireActor } from "@/server/auth/actor";
+import { listCases } from "@/server/cases/list-cases";
+import { forFilteredPage } from "@/server/page-guard";
+
+export const metadata: Metadata = { title: "Cases" };
+
+export default async function CasesPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+  const actor = await requireActor();
+  const params = await searchParams;
+  const { result, problem } = await forFilteredPage(() => listCases(actor, params));
+  const partner = actor.role === "PARTNER_OFFICER";
+  return (
+    <div>
+      <PageHeader
+        title={partner ? "My cases" : "Cases"}
+        lead="A case opens when a letter of request for an LOA is complete. Its identifier is the country code, the implementing agency and a designator."
+      />
+      <form role="search" aria-label="Find cases" className="mb-6 flex flex-wrap items-end gap-4 rounded border border-base-lighter bg-white p-4">
+        <div>
+          <label htmlFor="q" className="block text-sm font-bold">
+            Case identifier or subject
+          </label>
+          <input id="q" name="q" type="search" defaultValue={params.q ?? ""} className="mt-1 border-2 border-base-dark px-2 py-1.5" />
+        </div>
+        <button type="submit" className="rounded bg-primary px-4 py-2 font-bold text-white hover:bg-primary-dark">
+          Search
+        </button>
+      </form>
+      {problem && (
+        <Alert type="error" title="Check your search" testId="search-error">
+          {Object.values(problem).join(". ")}
+        </Alert>
+      )}
+      {result && (
+        <>
+          <DataTable
+            caption="Cases"
+            columns={["Case", "Country", "Implementing agency", "Type", "Status", "Opened", "Letter of request"]}
+            count={result.total}
+            noun={["case", "cases"]}
+            emptyMessage="No cases yet."
+            testId="case-table"
+          >
+            {result.items.map((c) => (
+              <tr key={c.id} className="border-t border-base-lighter align-top" data-testid="case-row">
+                <td className="px-3 py-2">
+                  <Link href={`/cases/${c.id}`} className="font-mono font-bold">
+                    {c.identifier}
+                  </Link>
+                </td>
+                <td className="px-3 py-2">{c.country.name}</td>
+                <td className="px-3 py-2">{c.implementingAgency.name}</td>
+                <td className="px-3 py-2">{LOA_TYPE_LABELS[c.caseType].split(" (")[0]}</td>
+                <td className="px-3 py-2">
+                  <Tag tone="info">{CASE_STATUS_LABELS[c.status]}</Tag>
+                </td>
+                <td className="px-3 py-2">{formatDate(c.openedAt)}</td>
+                <td className="px-3 py-2">
+                  {c.letters[0] ? <Link href={`/lors/${c.letters[0].id}`}>{c.letters[0].subject ?? c.letters[0].originatorReference}</Link> : "—"}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+          <Pagination page={result.page} pageSize={result.pageSize} total={result.total} params={params} basePath="/cases" />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader } from "@/components/page-header";
+import { Alert } from "@/components/ui/alert";
+import { isEditable } from "@/domain/lor/workflow";
+import { can } from "@/domain/policy";
+import { requireActor } from "@/server/auth/actor";
+import { getLor } from "@/server/lors/get-lor";
+import { listImplementingAgencies } from "@/server/organizations/list-implementing-agencies";
+import { forPage } from "@/server/page-guard";
+import { forbidden, redirect } from "next/navigation";
+import { LorForm } from "../../lor-form";
+
+export const metadata: Metadata = { title: "Edit letter of request" };
+
+export default async function EditLorPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string>>;
+}) {
+  const actor = await requireActor();
+  const { id } = await params;
+  const { notice } = await searchParams;
+  const [lor, agencies] = await forPage(() => Promise.all([getLor(actor, id), listImplementingAgencies(actor)]));
+  if (!can(actor, "editLor", { organizationId: lor.country.id })) forbidden();
+  if (!isEditable(lor.status)) redirect(`/lors/${lor.id}`);
+  return (
+    <div>
+      <p className="mb-2 text-sm">
+        <Link href={`/lors/${lor.id}`}>← Back to the letter</Link>
+      </p>
+      <PageHeader
+        title={lor.subject ? `Edit: ${lor.subject}` : "Edit draft letter of request"}
+        lead={lor.status === "INSUFFICIENT" ? "The U.S. Government asked for changes. Fix what they named, then save and submit again." : "Your changes are saved when you choose Save draft."}
+      />
+      {notice === "saved" && (
+        <div className="mb-4">
+          <Alert type="success" title="Draft saved" testId="notice">
+            You can leave and come back to it from My letters of request.
+          </Alert>
+        </div>
+      )}
+      {lor.status === "INSUFFICIENT" && lor.statusReason && (
+        <div className="mb-4">
+          <Alert type="warning" title="What the U.S. Government asked you to change">
+            <p className="whitespace-pre-line">{lor.statusReason}</p>
+          </Alert>
+        </div>
+      )}
+      <LorForm
+        key={lor.version}
+        lor={lor}
+        agencies={agencies.map((a) => ({ code: a.code, name: a.shortName ?? a.name }))}
+        attachmentKinds={lor.attachments.map((a) => a.kind)}
+      />
+    </div>
+  );
+}
