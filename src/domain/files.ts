@@ -32,18 +32,19 @@ const EXTENSION_ALIASES: Record<AttachmentContentType, readonly string[]> = {
  * characters, plain ASCII, at most 100 characters, ending in the extension of the detected type.
  */
 export function safeFileName(original: string, type: AttachmentContentType): string {
-  const base = (original.split(/[\\/]/).pop() ?? "")
+  const last = (original.split(/[\\/]/).pop() ?? "").trim();
+  const alias = EXTENSION_ALIASES[type].find((ext) => last.toLowerCase().endsWith(ext));
+  const stem = (alias ? last.slice(0, last.length - alias.length) : last)
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/[^A-Za-z0-9 ._()-]/g, "_")
     .replace(/_+/g, "_")
     .replace(/\s+/g, " ")
     .replace(/^[\s._-]+/, "")
-    .trim();
-  const lower = base.toLowerCase();
-  const alias = EXTENSION_ALIASES[type].find((ext) => lower.endsWith(ext));
-  const stem = (alias ? base.slice(0, base.length - alias.length) : base).slice(0, 90).replace(/[\s.]+$/, "");
-  return `${stem || "attachment"}${alias ?? ATTACHMENT_TYPES[type]}`;
+    .slice(0, 90)
+    .replace(/[\s._-]+$/, "");
+  // A name with no letters or digits left (e.g. written in another script) gets a neutral one.
+  return `${/[A-Za-z0-9]/.test(stem) ? stem : "attachment"}${alias ?? ATTACHMENT_TYPES[type]}`;
 }
 
 export function formatBytes(size: number): string {

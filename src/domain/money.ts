@@ -17,7 +17,13 @@ export function dollarAmount(label: string, { min = "0.01" }: { min?: string } =
   return z
     .union([z.string(), z.number()], { error: message })
     .transform((value, ctx) => {
-      const text = (typeof value === "number" ? String(value) : value).trim().replace(/^\$/, "").replace(/,/g, "");
+      const typed = (typeof value === "number" ? String(value) : value).trim().replace(/^\$/, "");
+      // Commas may only group thousands ("1,250,000.50"). A decimal comma ("12,50") is refused, not read as 1250.
+      if (typed.includes(",") && !/^\d{1,3}(,\d{3})+(\.\d{1,2})?$/.test(typed)) {
+        ctx.addIssue({ code: "custom", message: `${label}: use a dot for cents, like 1250.50 (commas only separate thousands)` });
+        return z.NEVER;
+      }
+      const text = typed.replace(/,/g, "");
       if (!AMOUNT_PATTERN.test(text)) {
         ctx.addIssue({ code: "custom", message });
         return z.NEVER;

@@ -1,7 +1,7 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 
 const inputClass =
-  "mt-1 block w-full max-w-md border-2 border-base-dark bg-white px-2 py-2 text-base aria-[invalid=true]:border-error-dark";
+  "mt-1 block w-full max-w-md border-2 border-base-dark bg-white px-2 py-2 text-[1rem] text-ink aria-[invalid=true]:border-error-dark";
 
 export function Field({
   id,
@@ -75,7 +75,7 @@ export function Select({
 }
 
 const textareaClass =
-  "mt-1 block w-full max-w-2xl border-2 border-base-dark bg-white px-2 py-2 text-base aria-[invalid=true]:border-error-dark";
+  "mt-1 block w-full max-w-2xl border-2 border-base-dark bg-white px-2 py-2 text-[1rem] text-ink aria-[invalid=true]:border-error-dark";
 
 export function Textarea({
   error,

@@ -1,5 +1,17 @@
 import type { LorRequestType, LorStatus } from "./codes";
-import { LOR_STATUS_LABELS } from "./codes";
+
+/** How a status reads inside a sentence: "This letter of request is <phrase>". */
+const STATUS_PHRASES: Record<LorStatus, string> = {
+  DRAFT: "still a draft",
+  SUBMITTED: "submitted and waiting for acknowledgment",
+  UNDER_VALIDATION: "under validation",
+  INSUFFICIENT: "marked insufficient",
+  ACTIONABLE: "actionable",
+  COMPLETE: "complete",
+  PA_PROVIDED: "answered with P&A data",
+  WITHDRAWN: "withdrawn",
+  DISAPPROVED: "disapproved",
+};
 
 // The LOR state machine (fms-domain.md §4.1) as data. Who may fire each action is in the policy table; this says
 // from which statuses it may be fired and where it leads.
@@ -54,7 +66,7 @@ export type TransitionOutcome =
 export function lorTransition(status: LorStatus, action: LorAction, requestType: LorRequestType | null): TransitionOutcome {
   const rule = LOR_TRANSITIONS[action];
   if (!rule.from.includes(status)) {
-    return { ok: false, reason: `This letter of request is ${LOR_STATUS_LABELS[status].toLowerCase()}, so it cannot be ${rule.verb} now` };
+    return { ok: false, reason: `This letter of request is ${STATUS_PHRASES[status]}, so it cannot be ${rule.verb} now` };
   }
   if (rule.only && !rule.only(requestType)) {
     return { ok: false, reason: `Only price-and-availability requests can be ${rule.verb}` };

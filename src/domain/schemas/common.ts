@@ -1,8 +1,8 @@
 import { z } from "zod";
 
-// Control characters (other than ordinary whitespace) and bidirectional overrides have no place in names or
+// Control characters (other than tab, line feed and carriage return) and bidirectional overrides have no place in names or
 // labels: they hide text or reorder it on screen.
-const UNSAFE_CHARACTERS =
+export const UNSAFE_CHARACTERS =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 /** Single-line text: Unicode-normalized, trimmed, inner whitespace collapsed, no control characters. */

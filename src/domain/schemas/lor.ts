@@ -8,7 +8,7 @@ import {
   UNITS_OF_ISSUE,
 } from "../lor/codes";
 import { dollarAmount } from "../money";
-import { EmailAddress, ExpectedVersion, PageQuery, blankAsUndefined, searchText } from "./common";
+import { EmailAddress, ExpectedVersion, PageQuery, UNSAFE_CHARACTERS, blankAsUndefined, searchText } from "./common";
 import { optionalBoolean, optionalCount, optionalDate, optionalEnum, optionalLine, optionalParagraphs } from "./text";
 
 // One schema for the Letter of Request: the browser form, the server action, the API and the OpenAPI document all
@@ -136,7 +136,7 @@ const reason = (label: string, max = 4000) =>
         .string()
         .min(1, { error: `${label} is required` })
         .max(max, { error: `${label} must be at most ${max} characters` })
-        .refine((v) => v.isWellFormed() && !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(v), {
+        .refine((v) => v.isWellFormed() && !UNSAFE_CHARACTERS.test(v), {
           error: `${label} contains characters that are not allowed`,
         }),
     );

@@ -1,10 +1,9 @@
 import { z } from "zod";
-import { plainText } from "./common";
+import { plainText, UNSAFE_CHARACTERS } from "./common";
 
 // Optional free text for long forms. A blank field ("" or null) means "not filled in yet", which drafts allow;
 // anything typed is normalized and checked like any other text.
 
-const UNSAFE_MULTILINE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 const blankToNull = (value: unknown) => (value === undefined ? undefined : value === null || (typeof value === "string" && value.trim() === "") ? null : value);
 
@@ -31,7 +30,7 @@ export function optionalParagraphs(label: string, max: number) {
       z
         .string()
         .max(max, { error: `${label} must be at most ${max} characters` })
-        .refine((value) => value.isWellFormed() && !UNSAFE_MULTILINE.test(value), {
+        .refine((value) => value.isWellFormed() && !UNSAFE_CHARACTERS.test(value), {
           error: `${label} contains characters that are not allowed`,
         }),
     );
@@ -81,8 +80,11 @@ export function optionalCount(label: string, { min, max }: { min: number; max: n
   return z.preprocess(
     (value) => {
       if (typeof value === "string") {
-        const trimmed = value.trim().replace(/,/g, "");
-        if (trimmed === "") return null;
+        const typed = value.trim();
+        if (typed === "") return null;
+        // Commas may only group thousands ("1,500"); "1,5" is refused rather than read as 15.
+        if (typed.includes(",") && !/^-?\d{1,3}(,\d{3})+$/.test(typed)) return value;
+        const trimmed = typed.replace(/,/g, "");
         return /^-?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : value;
       }
       return value;

@@ -76,7 +76,7 @@ export async function listLorEvents(actor: Actor, lorId: string): Promise<z.infe
     const user = event.actorUserId ? byId.get(event.actorUserId) : undefined;
     const office = user?.organization.shortName ?? user?.organization.name ?? "Caseway";
     const sameOrganization = user?.organization.id === actor.organizationId;
-    const who = !user ? "Caseway" : actor.role === "PARTNER_OFFICER" && !sameOrganization ? office : `${user.name} (${office})`;
+    const who = !user ? "Caseway" : actor.role === "PARTNER_OFFICER" && !sameOrganization ? office : `${user.name}, ${office}`;
     return {
       id: event.id.toString(),
       occurredAt: event.occurredAt.toISOString(),

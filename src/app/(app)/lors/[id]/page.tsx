@@ -223,7 +223,7 @@ export default async function LorPage({ params, searchParams }: { params: Promis
                       <td colSpan={3} className="px-2 py-2 text-right">
                         Total of estimates
                       </td>
-                      <td className="px-2 py-2 text-right">{formatUsd(lor.itemsTotal)}</td>
+                      <td className="px-2 py-2 text-right">{lor.items.some((i) => i.estimatedValue) ? formatUsd(lor.itemsTotal) : "Not estimated"}</td>
                     </tr>
                   </tfoot>
                 </table>

@@ -1,0 +1,215 @@
+import { describe, expect, it } from "vitest";
+import { AGING_LABELS, agingOf, dueDate, isBusinessDay, ruleInForce, wholeDaysBetween, type SlaRule } from "@/domain/sla";
+
+const DAY = 86_400_000;
+const at = (iso: string) => new Date(iso);
+
+// 2026-01-01 is a Thursday; 2026-01-02 a Friday; 2026-01-19 (Monday) is Martin Luther King Jr. Day.
+describe("isBusinessDay", () => {
+  it.each([
+    ["2026-01-02T12:00:00Z", true], // Friday
+    ["2026-01-03T12:00:00Z", false], // Saturday
+    ["2026-01-04T12:00:00Z", false], // Sunday
+    ["2026-01-05T00:00:00Z", true], // Monday, first instant
+    ["2026-01-04T23:59:59.999Z", false], // Sunday, last instant (UTC)
+  ])("%s → %s", (iso, expected) => {
+    expect(isBusinessDay(at(iso))).toBe(expected);
+  });
+
+  it("a listed holiday is not a business day", () => {
+    expect(isBusinessDay(at("2026-01-19T10:00:00Z"), new Set(["2026-01-19"]))).toBe(false);
+    expect(isBusinessDay(at("2026-01-19T10:00:00Z"))).toBe(true);
+  });
+});
+
+describe("dueDate", () => {
+  it("calendar days count every day, weekends included, keeping the time of day", () => {
+    expect(dueDate(at("2026-01-02T15:30:00Z"), { days: 1, dayKind: "CALENDAR" })).toEqual(at("2026-01-03T15:30:00Z"));
+    expect(dueDate(at("2026-01-02T15:30:00Z"), { days: 5, dayKind: "CALENDAR" })).toEqual(at("2026-01-07T15:30:00Z"));
+    expect(dueDate(at("2026-01-02T15:30:00Z"), { days: 30, dayKind: "CALENDAR" })).toEqual(at("2026-02-01T15:30:00Z"));
+  });
+
+  it("calendar days ignore holidays", () => {
+    expect(dueDate(at("2026-01-18T09:00:00Z"), { days: 1, dayKind: "CALENDAR" }, new Set(["2026-01-19"]))).toEqual(
+      at("2026-01-19T09:00:00Z"),
+    );
+  });
+
+  it.each([
+    ["Friday + 1 business day → Monday", "2026-01-02T15:30:00Z", 1, "2026-01-05T15:30:00Z"],
+    ["Thursday + 1 → Friday", "2026-01-01T08:00:00Z", 1, "2026-01-02T08:00:00Z"],
+    ["Friday + 5 → next Friday", "2026-01-02T08:00:00Z", 5, "2026-01-09T08:00:00Z"],
+    ["Saturday + 1 → Monday", "2026-01-03T08:00:00Z", 1, "2026-01-05T08:00:00Z"],
+    ["Sunday + 1 → Monday", "2026-01-04T08:00:00Z", 1, "2026-01-05T08:00:00Z"],
+    ["Monday + 10 → Monday two weeks on", "2026-01-05T08:00:00Z", 10, "2026-01-19T08:00:00Z"],
+  ])("%s", (_name, start, days, expected) => {
+    expect(dueDate(at(start), { days, dayKind: "BUSINESS" })).toEqual(at(expected));
+  });
+
+  it("business days skip holidays: Friday + 1 over a Monday holiday → Tuesday", () => {
+    const holidays = new Set(["2026-01-19"]);
+    expect(dueDate(at("2026-01-16T15:30:00Z"), { days: 1, dayKind: "BUSINESS" }, holidays)).toEqual(at("2026-01-20T15:30:00Z"));
+  });
+
+  it("business days skip consecutive holidays (Christmas to New Year)", () => {
+    const holidays = new Set(["2025-12-25", "2025-12-26", "2026-01-01"]);
+    // Wednesday 24 Dec + 3 business days: skip Thu 25, Fri 26 (holidays), Sat, Sun; Mon 29, Tue 30, Wed 31.
+    expect(dueDate(at("2025-12-24T12:00:00Z"), { days: 3, dayKind: "BUSINESS" }, holidays)).toEqual(at("2025-12-31T12:00:00Z"));
+    // + 4: skip Thu 1 Jan → Fri 2 Jan.
+    expect(dueDate(at("2025-12-24T12:00:00Z"), { days: 4, dayKind: "BUSINESS" }, holidays)).toEqual(at("2026-01-02T12:00:00Z"));
+  });
+
+  it("a holiday that falls on a weekend changes nothing", () => {
+    expect(dueDate(at("2026-01-02T08:00:00Z"), { days: 1, dayKind: "BUSINESS" }, new Set(["2026-01-03"]))).toEqual(
+      at("2026-01-05T08:00:00Z"),
+    );
+  });
+
+  it("zero days is due at the start", () => {
+    expect(dueDate(at("2026-01-03T08:00:00Z"), { days: 0, dayKind: "BUSINESS" })).toEqual(at("2026-01-03T08:00:00Z"));
+    expect(dueDate(at("2026-01-03T08:00:00Z"), { days: 0, dayKind: "CALENDAR" })).toEqual(at("2026-01-03T08:00:00Z"));
+  });
+
+  it("does not modify the start date", () => {
+    const start = at("2026-01-02T08:00:00Z");
+    dueDate(start, { days: 3, dayKind: "BUSINESS" });
+    expect(start.toISOString()).toBe("2026-01-02T08:00:00.000Z");
+  });
+});
+
+describe("ruleInForce", () => {
+  const rule = (key: string, days: number, from: string, to: string | null): SlaRule => ({
+    key,
+    days,
+    dayKind: "CALENDAR",
+    amberPercent: 75,
+    effectiveFrom: at(from),
+    effectiveTo: to === null ? null : at(to),
+  });
+  const rules = [
+    rule("LOR_VALIDATION", 10, "2001-01-01T00:00:00Z", "2016-06-01T00:00:00Z"),
+    rule("LOR_VALIDATION", 5, "2016-06-01T00:00:00Z", null),
+    rule("CASE_DEVELOPMENT", 150, "2010-01-01T00:00:00Z", null),
+  ];
+
+  it.each([
+    ["before any rule", "2000-12-31T23:59:59.999Z", null],
+    ["at the first rule's start (inclusive)", "2001-01-01T00:00:00Z", 10],
+    ["inside the first rule", "2010-05-05T00:00:00Z", 10],
+    ["1 ms before the first rule ends", "2016-05-31T23:59:59.999Z", 10],
+    ["at the first rule's end (exclusive): the new rule applies", "2016-06-01T00:00:00Z", 5],
+    ["long after, under the open-ended rule", "2030-01-01T00:00:00Z", 5],
+  ])("%s → %s days", (_name, when, expected) => {
+    expect(ruleInForce(rules, "LOR_VALIDATION", at(when))?.days ?? null).toBe(expected);
+  });
+
+  it("only considers rules with the asked key", () => {
+    expect(ruleInForce(rules, "CASE_DEVELOPMENT", at("2026-01-01T00:00:00Z"))?.days).toBe(150);
+    expect(ruleInForce(rules, "NO_SUCH_CLOCK", at("2026-01-01T00:00:00Z"))).toBeNull();
+    expect(ruleInForce([], "LOR_VALIDATION", at("2026-01-01T00:00:00Z"))).toBeNull();
+  });
+
+  it("a rule whose window has closed with no successor leaves no rule", () => {
+    const closed = [rule("MASL", 10, "2020-01-01T00:00:00Z", "2021-01-01T00:00:00Z")];
+    expect(ruleInForce(closed, "MASL", at("2021-01-01T00:00:00Z"))).toBeNull();
+  });
+
+  it("when rows overlap the latest start wins, whatever the order given", () => {
+    const overlapping = [
+      rule("K", 30, "2020-01-01T00:00:00Z", null),
+      rule("K", 20, "2024-01-01T00:00:00Z", null),
+      rule("K", 25, "2022-01-01T00:00:00Z", null),
+    ];
+    expect(ruleInForce(overlapping, "K", at("2025-01-01T00:00:00Z"))?.days).toBe(20);
+    expect(ruleInForce([...overlapping].reverse(), "K", at("2023-01-01T00:00:00Z"))?.days).toBe(25);
+  });
+
+  it("returns the rule object itself (with any extra fields)", () => {
+    const withId = [{ ...rule("K", 5, "2020-01-01T00:00:00Z", null), id: "rule-1" }];
+    expect(ruleInForce(withId, "K", at("2021-01-01T00:00:00Z"))?.id).toBe("rule-1");
+  });
+});
+
+describe("agingOf", () => {
+  const start = at("2026-03-02T00:00:00Z"); // Monday
+  const tenCalendarDays = { days: 10, dayKind: "CALENDAR" as const, amberPercent: 75 };
+  const due = new Date(start.getTime() + 10 * DAY);
+  const after = (ms: number) => new Date(start.getTime() + ms);
+
+  it.each([
+    ["at the start", 0, "ON_TRACK", 0],
+    ["half way", 5 * DAY, "ON_TRACK", 50],
+    ["1 ms before the amber share", 7.5 * DAY - 1, "ON_TRACK", 74],
+    ["exactly at the amber share (75%)", 7.5 * DAY, "DUE_SOON", 75],
+    ["exactly at the due moment", 10 * DAY, "DUE_SOON", 100],
+    ["1 ms after due", 10 * DAY + 1, "OVERDUE", 100],
+    ["two days late", 12 * DAY, "OVERDUE", 120],
+  ] as const)("running clock %s → %s (%s%)", (_name, elapsed, state, percent) => {
+    const aging = agingOf(start, tenCalendarDays, after(elapsed));
+    expect(aging.state).toBe(state);
+    expect(aging.percentElapsed).toBe(percent);
+    expect(aging.dueAt).toEqual(due);
+    expect(aging.targetDays).toBe(10);
+    expect(aging.dayKind).toBe("CALENDAR");
+  });
+
+  it("a clock read before it started is on track at 0%", () => {
+    expect(agingOf(start, tenCalendarDays, after(-DAY))).toMatchObject({ state: "ON_TRACK", percentElapsed: 0 });
+  });
+
+  it.each([
+    ["well before due", 2 * DAY, "MET", 20],
+    ["exactly at due", 10 * DAY, "MET", 100],
+    ["1 ms after due", 10 * DAY + 1, "MISSED", 100],
+    ["three days late", 13 * DAY, "MISSED", 130],
+  ] as const)("stopped clock %s → %s", (_name, stoppedAfter, state, percent) => {
+    // "now" is long after; a stopped clock reports how it ended, not how late it is now.
+    const aging = agingOf(start, tenCalendarDays, after(40 * DAY), { stoppedAt: after(stoppedAfter) });
+    expect(aging.state).toBe(state);
+    expect(aging.percentElapsed).toBe(percent);
+  });
+
+  it("a different amber share moves the DUE_SOON boundary", () => {
+    const rule = { ...tenCalendarDays, amberPercent: 50 };
+    expect(agingOf(start, rule, after(5 * DAY - 1)).state).toBe("ON_TRACK");
+    expect(agingOf(start, rule, after(5 * DAY)).state).toBe("DUE_SOON");
+  });
+
+  it("business-day clocks: 5 business days from Monday fall due the next Monday; Friday evening is still on track or due soon, never overdue", () => {
+    const rule = { days: 5, dayKind: "BUSINESS" as const, amberPercent: 75 };
+    const monday = at("2026-03-02T09:00:00Z");
+    const aging = agingOf(monday, rule, at("2026-03-06T18:00:00Z"));
+    expect(aging.dueAt).toEqual(at("2026-03-09T09:00:00Z"));
+    expect(aging.state).not.toBe("OVERDUE");
+    expect(agingOf(monday, rule, at("2026-03-09T09:00:00.001Z")).state).toBe("OVERDUE");
+  });
+
+  it("holidays push the due date, so a clock is not overdue on a holiday-extended target", () => {
+    const rule = { days: 1, dayKind: "BUSINESS" as const, amberPercent: 75 };
+    const friday = at("2026-01-16T12:00:00Z");
+    const mondayEvening = at("2026-01-19T18:00:00Z");
+    expect(agingOf(friday, rule, mondayEvening).state).toBe("OVERDUE");
+    expect(agingOf(friday, rule, mondayEvening, { holidays: new Set(["2026-01-19"]) }).state).not.toBe("OVERDUE");
+  });
+
+  it("every state has a label", () => {
+    expect(AGING_LABELS).toEqual({
+      ON_TRACK: "On track",
+      DUE_SOON: "Due soon",
+      OVERDUE: "Overdue",
+      MET: "Target met",
+      MISSED: "Target missed",
+    });
+  });
+});
+
+describe("wholeDaysBetween", () => {
+  it.each([
+    ["2026-01-01T00:00:00Z", "2026-01-01T23:59:59Z", 0],
+    ["2026-01-01T00:00:00Z", "2026-01-02T00:00:00Z", 1],
+    ["2026-01-01T12:00:00Z", "2026-01-04T11:59:59Z", 2],
+    ["2026-01-05T00:00:00Z", "2026-01-01T00:00:00Z", 0],
+  ])("%s → %s: %s days", (from, to, days) => {
+    expect(wholeDaysBetween(at(from), at(to))).toBe(days);
+  });
+});
