@@ -28,6 +28,22 @@ export default async function HomePage() {
     <div data-testid={`home-${actor.role.toLowerCase()}`}>
       <PageHeader title={`Welcome, ${actor.name.split(" ")[0]}`} lead={ROLE_INTRO[actor.role]} />
 
+      {summary.letters &&
+        (actor.role === "PARTNER_OFFICER" ? (
+          <div className="mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4" data-testid="letter-tiles">
+            <Stat label="Draft letters" value={summary.letters.drafts} href="/lors?status=DRAFT" />
+            <Stat label="Letters that need your changes" value={summary.letters.needChanges} href="/lors?status=INSUFFICIENT" />
+            <Stat label="Letters with the U.S. Government" value={summary.letters.withUsg} href="/lors?status=OPEN" />
+            <Stat label="Cases" value={summary.letters.cases} href="/cases" />
+          </div>
+        ) : (
+          <div className="mb-6 grid gap-4 sm:grid-cols-3" data-testid="letter-tiles">
+            <Stat label="Letters waiting for validation" value={summary.letters.withUsg} href="/lors?status=WITH_USG" />
+            <Stat label="Past the validation target" value={summary.letters.overdue} href="/lors?status=WITH_USG&overdue=true" />
+            <Stat label="Cases" value={summary.letters.cases} href="/cases" />
+          </div>
+        ))}
+
       {summary.security && (
         <div className="mb-6 grid gap-4 sm:grid-cols-3">
           <Stat label="Successful sign-ins, last 24 hours" value={summary.security.signIns} href="/audit?action=auth.sign_in&outcome=SUCCESS" />
@@ -121,7 +137,7 @@ export default async function HomePage() {
           </Card>
         )}
 
-        {summary.security && (
+      {summary.security && (
           <Card title="Latest audit events" actions={<Link href="/audit">Open the audit log</Link>}>
             <ul className="divide-y divide-base-lighter text-sm">
               {summary.security.recent.map((e) => (

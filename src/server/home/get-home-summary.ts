@@ -74,5 +74,23 @@ export async function getHomeSummary(actor: Actor, now = new Date()) {
       })()
     : null;
 
-  return { organization, colleagues, activeTokens, reference, users, security };
+  const letters = can(actor, "listLors") ? await letterCounts(actor, now) : null;
+
+  return { organization, colleagues, activeTokens, reference, users, security, letters };
+}
+
+/** Counts for the letters-of-request tiles, in the same scope as the list (own country, or submitted letters). */
+async function letterCounts(actor: Actor, now: Date) {
+  const partner = actor.role === "PARTNER_OFFICER";
+  const scope = partner ? { countryId: actor.organizationId } : { firstSubmittedAt: { not: null } };
+  const [drafts, needChanges, withUsg, overdue, cases] = await Promise.all([
+    partner ? db().letterOfRequest.count({ where: { ...scope, status: "DRAFT" } }) : Promise.resolve(0),
+    db().letterOfRequest.count({ where: { ...scope, status: "INSUFFICIENT" } }),
+    db().letterOfRequest.count({ where: { ...scope, status: { in: ["SUBMITTED", "UNDER_VALIDATION", "ACTIONABLE"] } } }),
+    db().letterOfRequest.count({
+      where: { ...scope, status: { in: ["SUBMITTED", "UNDER_VALIDATION"] }, validationDueAt: { lt: now } },
+    }),
+    db().case.count({ where: partner ? { countryId: actor.organizationId } : {} }),
+  ]);
+  return { drafts, needChanges, withUsg, overdue, cases };
 }

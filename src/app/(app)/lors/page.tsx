@@ -42,7 +42,7 @@ export default async function LorsPage({ searchParams }: { searchParams: Promise
         lead={
           partner
             ? `Every letter of request from ${actor.organizationName}, drafts included. Open one to see its checklist and timeline.`
-            : "Letters waiting for acknowledgment and validation. The target is to validate each letter within 5 days of receipt."
+            : "Letters waiting for acknowledgment and validation, oldest due first, each with its age against the validation target."
         }
         actions={
           can(actor, "createLor") ? (
