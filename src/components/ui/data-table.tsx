@@ -26,7 +26,8 @@ export function DataTable({
       <p className="mb-2 text-sm text-base-dark" aria-live="polite">
         {count === 0 ? emptyMessage : `${count} ${count === 1 ? noun[0] : noun[1]} found`}
       </p>
-      <div hidden={count === 0} className="overflow-x-auto rounded border border-base-lighter bg-white">
+      {/* Focusable so keyboard users can scroll a wide table on a narrow screen. */}
+      <div hidden={count === 0} className="overflow-x-auto rounded border border-base-lighter bg-white" tabIndex={0} role="region" aria-label={caption}>
         <table className="w-full text-left text-sm" data-testid={testId}>
           <caption className="sr-only">{caption}</caption>
           <thead className="bg-base-lightest">
