@@ -27,6 +27,24 @@ export interface TransitionRequest {
   apply?: (row: LorRow, tx: Tx, now: Date) => Promise<TransitionStep> | TransitionStep;
 }
 
+const jsonValue = (value: unknown): Prisma.InputJsonValue | null => {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === "object" && "toFixed" in (value as object)) return String(value);
+  return value as Prisma.InputJsonValue;
+};
+
+/** The columns a transition sets, as they were and as they become, for the audit event. */
+function beforeAfter(row: LorRow, data: Prisma.LetterOfRequestUncheckedUpdateInput, to: LorStatus) {
+  const keys = Object.keys(data).filter((k) => !["validationSlaRuleId"].includes(k));
+  const stored = row as unknown as Record<string, unknown>;
+  const changes = data as Record<string, unknown>;
+  return {
+    before: Object.fromEntries([["status", row.status], ...keys.map((k) => [k, jsonValue(stored[k])])]) as Prisma.InputJsonObject,
+    after: Object.fromEntries([["status", to], ...keys.map((k) => [k, jsonValue(changes[k])])]) as Prisma.InputJsonObject,
+  };
+}
+
 /**
  * One LOR transition: load → authorize (404 for another country) → check the state machine → compare-and-set on the
  * version → audit, all in one transaction. The loser of a race gets 409 with the current version.
@@ -56,7 +74,7 @@ export async function transitionLor(actor: Actor, lorId: string, request: Transi
       outcome: "SUCCESS",
       actor,
       target: { type: "lor", id: lorId },
-      details: { fromStatus: row.status, toStatus: outcome.to, ...step.details },
+      details: { fromStatus: row.status, toStatus: outcome.to, ...beforeAfter(row, step.data ?? {}, outcome.to), ...step.details },
       context,
     });
     const after = await loadLor(tx, lorId);
