@@ -11,7 +11,7 @@ import { recordAudit } from "../audit";
 import { db } from "../db";
 import { AppError, fieldError, notFound, parseInput } from "../errors";
 import type { RequestContext } from "../request-context";
-import { attachmentUrl, loadLor, lorSubject } from "./lor-record";
+import { attachmentUrl, loadLor, lockLor, lorSubject } from "./lor-record";
 import { z } from "zod";
 
 const AttachmentMeta = z.object({ kind: AttachmentKindSchema });
@@ -35,6 +35,7 @@ export async function addLorAttachment(actor: Actor, lorId: string, meta: unknow
   const contentType = detectContentType(file.bytes);
   if (!contentType) throw fieldError("file", "Attach a PDF, PNG or JPEG file. The file's contents are not one of these.");
   return db().$transaction(async (tx) => {
+    if (!(await lockLor(tx, lorId))) throw notFound("Letter of request");
     const lor = await loadLor(tx, lorId);
     if (!lor) throw notFound("Letter of request");
     assertCan(actor, "viewLor", lorSubject(lor), "Letter of request");

@@ -253,6 +253,16 @@ export function changedFields(before: Record<string, unknown>, after: Record<str
   } as { fields: string[]; before: Prisma.InputJsonObject; after: Prisma.InputJsonObject };
 }
 
+/**
+ * Takes the letter's row lock for the rest of the transaction, so concurrent changes to one letter (a transition, an
+ * edit, an upload) run one after another and each sees the others' committed result. Returns false if there is no such
+ * letter.
+ */
+export async function lockLor(tx: Tx, id: string): Promise<boolean> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM letters_of_request WHERE id = ${id}::uuid FOR UPDATE`;
+  return rows.length > 0;
+}
+
 export async function loadLor(tx: Tx, id: string) {
   return tx.letterOfRequest.findUnique({ where: { id }, include: lorInclude });
 }

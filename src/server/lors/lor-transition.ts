@@ -9,7 +9,7 @@ import { recordAudit } from "../audit";
 import { db, type Tx } from "../db";
 import { AppError, notFound, versionConflict } from "../errors";
 import type { RequestContext } from "../request-context";
-import { loadLor, lorSubject, toLorView, type LorRow } from "./lor-record";
+import { loadLor, lockLor, lorSubject, toLorView, type LorRow } from "./lor-record";
 
 export interface TransitionStep {
   /** Columns to set besides status and version. */
@@ -52,6 +52,7 @@ function beforeAfter(row: LorRow, data: Prisma.LetterOfRequestUncheckedUpdateInp
 export async function transitionLor(actor: Actor, lorId: string, request: TransitionRequest, context: RequestContext) {
   if (!isUuid(lorId)) throw notFound("Letter of request");
   return db().$transaction(async (tx) => {
+    if (!(await lockLor(tx, lorId))) throw notFound("Letter of request");
     const row = await loadLor(tx, lorId);
     if (!row) throw notFound("Letter of request");
     assertCan(actor, "viewLor", lorSubject(row), "Letter of request");

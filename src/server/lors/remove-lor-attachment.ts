@@ -8,12 +8,13 @@ import { recordAudit } from "../audit";
 import { db } from "../db";
 import { AppError, notFound } from "../errors";
 import type { RequestContext } from "../request-context";
-import { lorSubject } from "./lor-record";
+import { lockLor, lorSubject } from "./lor-record";
 
 /** Removes an attachment while the letter can still be changed (draft or insufficient). */
 export async function removeLorAttachment(actor: Actor, lorId: string, attachmentId: string, context: RequestContext) {
   if (!isUuid(lorId) || !isUuid(attachmentId)) throw notFound("Attachment");
   return db().$transaction(async (tx) => {
+    if (!(await lockLor(tx, lorId))) throw notFound("Attachment");
     const attachment = await tx.lorAttachment.findFirst({
       where: { id: attachmentId, lorId },
       include: { lor: { select: { countryId: true, firstSubmittedAt: true, routedAgencyId: true, status: true, requestType: true } } },

@@ -9,13 +9,14 @@ import { recordAudit } from "../audit";
 import { db } from "../db";
 import { AppError, notFound, parseInput, versionConflict } from "../errors";
 import type { RequestContext } from "../request-context";
-import { changedFields, contentData, contentSnapshot, loadLor, lorSubject, toLorView } from "./lor-record";
+import { changedFields, contentData, contentSnapshot, loadLor, lockLor, lorSubject, toLorView } from "./lor-record";
 
 /** Saves changes to a draft or an insufficient letter. Only fields that changed are audited, before and after. */
 export async function updateLor(actor: Actor, lorId: string, input: unknown, context: RequestContext) {
   if (!isUuid(lorId)) throw notFound("Letter of request");
   const { expectedVersion, ...content } = parseInput(UpdateLorInput, input);
   return db().$transaction(async (tx) => {
+    if (!(await lockLor(tx, lorId))) throw notFound("Letter of request");
     const before = await loadLor(tx, lorId);
     if (!before) throw notFound("Letter of request");
     assertCan(actor, "viewLor", lorSubject(before), "Letter of request");
@@ -28,7 +29,10 @@ export async function updateLor(actor: Actor, lorId: string, input: unknown, con
       where: { id: lorId, version: expectedVersion },
       data: { ...(data as object), version: { increment: 1 } },
     });
-    if (updated.count === 0) throw versionConflict(before.version);
+    if (updated.count === 0) {
+      const current = await tx.letterOfRequest.findUnique({ where: { id: lorId }, select: { version: true } });
+      throw versionConflict(current?.version ?? before.version);
+    }
     const after = (await loadLor(tx, lorId))!;
     const diff = changedFields(contentSnapshot(before), contentSnapshot(after));
     await recordAudit(tx, {
