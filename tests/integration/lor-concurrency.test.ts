@@ -22,7 +22,6 @@ import {
   seedSlaRules,
   submittedLor,
   underValidationLor,
-  waitForLockWaiters,
   world,
 } from "./lor-helpers";
 

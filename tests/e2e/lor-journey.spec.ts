@@ -1,0 +1,340 @@
+import { expect, test, type APIRequestContext, type BrowserContext, type Locator, type Page } from "@playwright/test";
+import { BASE_URL, closeAll, json, saveScreen, signedInContext, signIn, unique, type ApiError } from "./helpers";
+import { DSCA, futureDate, getLorViaApi, NAVY, PARTNER_BN, PARTNER_SR, tinyPdf } from "./lor-helpers";
+
+// The journey the issue asks for, in the browser: a Bandarian officer drafts a letter over two sittings, attaches the
+// signed letter and submits; DSCA returns it as insufficient; the officer revises and resubmits; the Navy
+// acknowledges, DSCA marks it complete with agency P and a case opens; another country sees none of it.
+
+type Session = { context: BrowserContext; page: Page; api: APIRequestContext };
+
+const byId = (page: Page, id: string) => page.locator(`[id="${id}"]`);
+const group = (page: Page, name: string | RegExp) => page.getByRole("group", { name });
+
+async function score(page: Page): Promise<number> {
+  const text = (await page.getByTestId("completeness").textContent()) ?? "";
+  return Number(text.replace("%", "").trim());
+}
+
+async function expectStatus(page: Page, label: string) {
+  await expect(page.getByTestId("lor-status").first()).toHaveText(label);
+}
+
+async function openDisclosure(page: Page, action: string): Promise<Locator> {
+  const panel = page.getByTestId(`action-${action}`);
+  await panel.locator("summary").click();
+  return panel;
+}
+
+test.describe.serial("letter of request journey, from draft to case", () => {
+  const subject = unique("E2E journey radars");
+  const reference = unique("BN/E2E");
+  const reason = "Item 1 needs the radar's full configuration: antenna variant, software baseline and power supply.";
+  const pdf = tinyPdf("Signed letter of request: journey");
+  let partner: Session;
+  let usg: Session;
+  let lorId = "";
+  let caseId = "";
+  let caseIdentifier = "";
+
+  test.beforeAll(async ({ browser }) => {
+    partner = await signedInContext(browser, PARTNER_BN);
+  });
+
+  test.afterAll(async () => {
+    await closeAll(partner?.context, usg?.context);
+  });
+
+  test("the partner starts a letter; the completeness score rises while typing; a draft is saved", async () => {
+    const { page } = partner;
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My letters of request" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("My letters of request");
+    await page.getByRole("link", { name: "Start a new letter" }).click();
+    await expect(page).toHaveURL(`${BASE_URL}/lors/new`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("New letter of request");
+
+    // An empty form scores nothing and cannot be submitted.
+    await expect(page.getByTestId("completeness")).toHaveText("0%");
+    await expect(page.getByRole("button", { name: "Save and submit" })).toBeDisabled();
+    await expect(page.getByTestId("criterion-reference")).toHaveAttribute("data-met", "false");
+
+    await page.getByLabel("Subject", { exact: true }).fill(subject);
+    // The reference criterion needs both subject and reference: still 0% until the reference is typed.
+    await expect(page.getByTestId("completeness")).toHaveText("0%");
+    await page.getByLabel("Your reference number").pressSequentially(reference, { delay: 5 });
+    await expect(page.getByTestId("criterion-reference")).toHaveAttribute("data-met", "true");
+    await expect.poll(() => score(page)).toBeGreaterThan(0);
+    const afterReference = await score(page);
+
+    await page.getByLabel("Originating office").fill("Bandarian Navy, Procurement Office");
+    await page.getByLabel("Office address").fill("1 Admiralty Quay\nPort Castellan");
+    await expect(page.getByTestId("criterion-originator")).toHaveAttribute("data-met", "true");
+    await expect.poll(() => score(page)).toBeGreaterThan(afterReference);
+    const afterOriginator = await score(page);
+
+    await group(page, "What are you asking for?").getByLabel("Letter of Offer and Acceptance (LOA)").check();
+    await expect(page.getByTestId("criterion-requestType")).toHaveAttribute("data-met", "true");
+    await expect.poll(() => score(page)).toBeGreaterThan(afterOriginator);
+    // Still far from ready: the required items, financing, delivery, parties, contact and signatory are missing.
+    await expect(page.getByTestId("criterion-items")).toHaveAttribute("data-met", "false");
+    await expect(page.getByTestId("criterion-signatory")).toHaveAttribute("data-met", "false");
+    await expect(page.getByRole("button", { name: "Save and submit" })).toBeDisabled();
+    await saveScreen(page, "lor-form-half-filled");
+
+    const halfScore = await score(page);
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await expect(page).toHaveURL(/\/lors\/[0-9a-f-]{36}\/edit\?notice=saved$/);
+    await expect(page.getByTestId("notice")).toContainText("Draft saved");
+    lorId = /\/lors\/([0-9a-f-]{36})\/edit/.exec(page.url())![1]!;
+    // The saved draft scores the same on the server.
+    expect((await getLorViaApi(partner.api, lorId)).checklist.score).toBe(halfScore);
+    expect((await getLorViaApi(partner.api, lorId)).status).toBe("DRAFT");
+  });
+
+  test("after signing out and in again, the draft is in My letters of request and opens for editing", async () => {
+    const { page } = partner;
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/signin/);
+    await signIn(page, PARTNER_BN);
+
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My letters of request" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("My letters of request");
+    const row = page.getByTestId("lor-row").filter({ hasText: subject });
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText(reference);
+    await expect(row.getByTestId("lor-status")).toHaveText("Draft");
+    await saveScreen(page, "lor-partner-list");
+
+    await row.getByRole("link", { name: subject }).click();
+    await expect(page).toHaveURL(`${BASE_URL}/lors/${lorId}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(subject);
+    await expectStatus(page, "Draft");
+    await page.getByRole("link", { name: "Edit draft" }).click();
+    await expect(page).toHaveURL(`${BASE_URL}/lors/${lorId}/edit`);
+    await expect(page.getByLabel("Subject", { exact: true })).toHaveValue(subject);
+    await expect(page.getByLabel("Your reference number")).toHaveValue(reference);
+    await expect(page.getByLabel("Office address")).toHaveValue("1 Admiralty Quay\nPort Castellan");
+    await expect(group(page, "What are you asking for?").getByLabel("Letter of Offer and Acceptance (LOA)")).toBeChecked();
+  });
+
+  test("the partner fills in the rest, attaches the signed letter and submits", async () => {
+    const { page } = partner;
+    const before = await score(page);
+    await group(page, "Type of LOA you want").getByLabel("Defined line (specific items)").check();
+    await byId(page, "items.0.nomenclature").fill("SPS-77 maritime search radar");
+    await byId(page, "items.0.description").fill("Mast-mounted configuration with below-deck processor and operator console");
+    await byId(page, "items.0.quantity").fill("3");
+    await byId(page, "items.0.unitOfIssue").selectOption("EA");
+    await byId(page, "items.0.estimatedValue").fill("4500000.00");
+    await group(page, "How do you propose to pay?").getByLabel("National funds", { exact: true }).check();
+    await page.getByLabel("Delivery needed by").fill(futureDate(2));
+    await group(page, /Will anyone other than your government/).getByLabel("No", { exact: true }).check();
+    await group(page, /specific contractor \(sole source\)/).getByLabel("No", { exact: true }).check();
+    await page.getByLabel("Training needs").fill("Operator training for 12 sailors");
+    await byId(page, "pointsOfContact.0.name").fill("Cdr. Ilse Marren");
+    await byId(page, "pointsOfContact.0.email").fill("i.marren@navy.bn.example");
+    await page.getByLabel("Name of the signing official").fill("Mira Castellan");
+    await page.getByLabel("Title", { exact: true }).fill("Director of Naval Procurement");
+    await page.getByLabel("Authority to request").fill("Delegated by the Minister of Defence to request defense articles");
+
+    for (const key of ["loaType", "items", "configuration", "financing", "delivery", "thirdParty", "soleSource", "pointOfContact", "signatory"]) {
+      await expect(page.getByTestId(`criterion-${key}`), key).toHaveAttribute("data-met", "true");
+    }
+    // The signed letter is recommended, not required: it is still missing.
+    await expect(page.getByTestId("criterion-signedLetter")).toHaveAttribute("data-met", "false");
+    expect(await score(page)).toBeGreaterThan(before);
+    await expect(page.getByRole("button", { name: "Save and submit" })).toBeEnabled();
+
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await expect(page.getByTestId("notice")).toContainText("Draft saved");
+    await page.getByRole("link", { name: "← Back to the letter" }).click();
+    await expect(page).toHaveURL(`${BASE_URL}/lors/${lorId}`);
+
+    // Attach the signed letter on the letter page.
+    await page.getByLabel("File", { exact: true }).setInputFiles({ name: "signed-letter.pdf", mimeType: "application/pdf", buffer: pdf });
+    await page.getByLabel("What is it?").selectOption("SIGNED_LETTER");
+    await page.getByRole("button", { name: "Attach file" }).click();
+    await expect(page.getByTestId("notice")).toHaveText("File attached.");
+    const attachments = page.getByTestId("attachments");
+    await expect(attachments).toContainText("signed-letter.pdf");
+    await expect(attachments).toContainText("Signed letter");
+    await expect(page.getByTestId("criterion-signedLetter")).toHaveAttribute("data-met", "true");
+    await expect(page.getByTestId("completeness")).toHaveText(/^\d+%$/);
+
+    // The partner can download it back, byte for byte.
+    const href = await attachments.getByRole("link", { name: "signed-letter.pdf" }).getAttribute("href");
+    const download = await page.request.get(href!);
+    expect(download.status()).toBe(200);
+    expect(Buffer.compare(await download.body(), pdf)).toBe(0);
+
+    await page.getByRole("button", { name: "Submit the letter" }).click();
+    await expect(page.getByTestId("notice")).toHaveText("Submitted. The U.S. Government has it now.");
+    await expectStatus(page, "Submitted");
+    await expect(page.getByRole("link", { name: "Edit draft" })).toHaveCount(0);
+    await expect(page.getByTestId("upload-form")).toHaveCount(0);
+  });
+
+  test("DSCA finds it in the incoming queue with its validation target, acknowledges it and returns it as insufficient", async ({ browser }) => {
+    usg = await signedInContext(browser, DSCA);
+    const { page } = usg;
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Letters of request" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Incoming letters of request");
+    await page.getByLabel("Subject, reference or case").fill(subject);
+    await page.getByRole("button", { name: "Filter" }).click();
+    const row = page.getByTestId("lor-row").filter({ hasText: subject });
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText("BN");
+    await expect(row.getByTestId("lor-status")).toHaveText("Submitted");
+    await expect(row.getByTestId("aging")).toContainText("On track");
+    await expect(row.getByTestId("aging")).toContainText("of 5 days");
+    await saveScreen(page, "lor-usg-queue");
+
+    await row.getByRole("link", { name: subject }).click();
+    await expect(page).toHaveURL(`${BASE_URL}/lors/${lorId}`);
+    await expect(page.getByRole("heading", { name: "Validation target" })).toBeVisible();
+    await expect(page.getByTestId("validation-actions")).toBeVisible();
+    // DSCA sees who is working it; the partner's edit controls are not offered to USG staff.
+    await expect(page.getByRole("link", { name: "Edit draft" })).toHaveCount(0);
+    await expect(page.getByTestId("upload-form")).toHaveCount(0);
+    await saveScreen(page, "lor-validation-view");
+
+    await page.getByRole("button", { name: "Acknowledge receipt and start validation" }).click();
+    await expect(page.getByTestId("notice")).toHaveText("Receipt acknowledged. Validation has started.");
+    await expectStatus(page, "Under validation");
+
+    const panel = await openDisclosure(page, "mark-insufficient");
+    // Criteria the letter does not meet come pre-ticked (here only recommended ones); the validator names the real gap.
+    await expect(panel.getByLabel("Preferred implementing agency")).toBeChecked();
+    await expect(panel.getByLabel("Enough detail to estimate cost")).not.toBeChecked();
+    const boxes = panel.getByRole("checkbox");
+    for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).uncheck();
+    await panel.getByLabel("Enough detail to estimate cost").check();
+    await panel.getByLabel("What must the partner change?").fill(reason);
+    await panel.getByRole("button", { name: "Return to the partner" }).click();
+    await expect(page.getByTestId("notice")).toHaveText("Returned to the partner as insufficient.");
+    await expectStatus(page, "Insufficient — needs changes");
+  });
+
+  test("the partner sees the reason, revises the letter and resubmits", async () => {
+    const { page } = partner;
+    await page.goto(`/lors/${lorId}`);
+    await expectStatus(page, "Insufficient — needs changes");
+    const alert = page.getByRole("status").filter({ hasText: "The U.S. Government needs changes before it can act" });
+    await expect(alert).toContainText(reason);
+    await expect(alert).toContainText("Checklist items: Enough detail to estimate cost.");
+    await expect(page.getByTestId("criterion-configuration")).toContainText("(flagged by the validator)");
+    // Partners see the U.S. Government office that acted, not the analyst's name.
+    await expect(page.getByTestId("timeline")).not.toContainText("Dana Whitfield");
+
+    await page.getByRole("link", { name: "Revise the letter" }).click();
+    await expect(page).toHaveURL(`${BASE_URL}/lors/${lorId}/edit`);
+    await expect(page.getByText("What the U.S. Government asked you to change")).toBeVisible();
+    await expect(page.getByText(reason).first()).toBeVisible();
+    await byId(page, "items.0.description").fill(
+      "Mast-mounted configuration, X-band antenna variant B, software baseline 4.2, 440 V 60 Hz power supply, below-deck processor and two operator consoles",
+    );
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await expect(page.getByTestId("notice")).toContainText("Draft saved");
+    await page.getByRole("link", { name: "← Back to the letter" }).click();
+
+    await page.getByRole("button", { name: "Resubmit the letter" }).click();
+    await expect(page.getByTestId("notice")).toHaveText("Submitted. The U.S. Government has it now.");
+    await expectStatus(page, "Submitted");
+    await expect(page.getByText("The U.S. Government needs changes before it can act")).toHaveCount(0);
+  });
+
+  test("the Navy acknowledges it again; DSCA marks it complete with agency P and a BN-P case opens", async ({ browser }) => {
+    const navy = await signedInContext(browser, NAVY);
+    try {
+      await navy.page.goto(`/lors/${lorId}`);
+      await expectStatus(navy.page, "Submitted");
+      // An agency case manager takes the letter for their own agency: no routing choice.
+      await expect(navy.page.getByLabel("Route to implementing agency")).toHaveCount(0);
+      await navy.page.getByRole("button", { name: "Acknowledge receipt and start validation" }).click();
+      await expect(navy.page.getByTestId("notice")).toHaveText("Receipt acknowledged. Validation has started.");
+      await expectStatus(navy.page, "Under validation");
+      await expect(navy.page.getByText("Department of the Navy (P)").first()).toBeVisible();
+    } finally {
+      await closeAll(navy.context);
+    }
+
+    const { page } = usg;
+    await page.goto(`/lors/${lorId}`);
+    await expectStatus(page, "Under validation");
+    const panel = await openDisclosure(page, "mark-complete");
+    await expect(panel.locator("summary")).toHaveText("Mark complete and open a case");
+    await panel.getByLabel("Implementing agency that will write the LOA").selectOption("P");
+    await panel.getByRole("button", { name: "Mark complete and open the case" }).click();
+    await expect(page.getByTestId("notice")).toHaveText("Marked complete.");
+    await expectStatus(page, "Complete");
+    const link = page.getByTestId("case-link");
+    await expect(link).toHaveText(/^BN-P-[A-Z0-9]{3}$/);
+    caseIdentifier = (await link.textContent())!.trim();
+    await expect(page.getByTestId("validation-actions")).toHaveCount(0);
+
+    // The partner sees the same case on the letter and in the list.
+    await partner.page.goto(`/lors/${lorId}`);
+    await expectStatus(partner.page, "Complete");
+    await expect(partner.page.getByTestId("case-link")).toHaveText(caseIdentifier);
+    await partner.page.goto("/lors");
+    await expect(partner.page.getByTestId("lor-row").filter({ hasText: subject })).toContainText(caseIdentifier);
+
+    await link.click();
+    await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}$/);
+    caseId = /\/cases\/([0-9a-f-]{36})$/.exec(page.url())![1]!;
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Case ${caseIdentifier}`);
+    await expect(page.getByTestId("case-identifier")).toHaveText(caseIdentifier);
+    await expect(page.getByText("Department of the Navy (P)")).toBeVisible();
+    await expect(page.getByRole("link", { name: subject })).toBeVisible();
+    await saveScreen(page, "lor-case-page");
+
+    // The API agrees.
+    const found = await json<{ identifier: string; country: { code: string }; implementingAgency: { code: string } }>(await usg.api.get(`/api/v1/cases/${caseId}`));
+    expect(found).toMatchObject({ identifier: caseIdentifier, country: { code: "BN" }, implementingAgency: { code: "P" } });
+  });
+
+  test("the timeline lists every step, in order", async () => {
+    const { page } = usg;
+    await page.goto(`/lors/${lorId}`);
+    const events = page.getByTestId("timeline-event");
+    await expect(events).toHaveText([
+      /^Draft started — now draft/,
+      /^Draft changed/,
+      /^File attached.*signed-letter\.pdf/,
+      /^Submitted — now submitted/,
+      /^Receipt acknowledged; validation started — now under validation.*Dana Whitfield/,
+      new RegExp(`^Returned as insufficient — now insufficient.*${reason.slice(0, 40).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`),
+      /^Draft changed.*Changed: items/,
+      /^Submitted — now submitted.*Resubmitted after changes/,
+      /^Receipt acknowledged; validation started — now under validation.*Tom Okafor/,
+      new RegExp(`^Marked complete — now complete.*Case ${caseIdentifier}`),
+    ]);
+    await saveScreen(page, "lor-timeline");
+  });
+
+  test("a Saudi officer gets 404 for the letter, its attachment and its case", async ({ browser }) => {
+    const download = (await getLorViaApi(partner.api, lorId)).attachments[0]!.downloadUrl;
+    const sr = await signedInContext(browser, PARTNER_SR);
+    try {
+      const { page, api } = sr;
+      for (const path of [`/lors/${lorId}`, `/lors/${lorId}/edit`, `/cases/${caseId}`]) {
+        const response = await page.goto(path);
+        expect(response?.status(), path).toBe(404);
+        await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+        await expect(page.getByText(subject)).toHaveCount(0);
+        await expect(page.getByText(caseIdentifier)).toHaveCount(0);
+      }
+      const file = await page.request.get(download);
+      expect(file.status()).toBe(404);
+      expect((await json<ApiError>(file)).error.code).toBe("NOT_FOUND");
+      expect((await file.body()).includes(pdf)).toBe(false);
+      for (const path of [`/api/v1/lors/${lorId}`, `/api/v1/cases/${caseId}`]) {
+        const response = await api.get(path);
+        expect(response.status(), path).toBe(404);
+        expect(JSON.stringify(await response.json())).not.toContain(subject);
+      }
+    } finally {
+      await closeAll(sr.context);
+    }
+  });
+});
