@@ -8,6 +8,18 @@ import { ATTACHMENT_KIND_LABELS, ATTACHMENT_KINDS } from "@/domain/lor/codes";
 import type { ActionState } from "@/server/action-result";
 import { lorActionAction, removeAttachmentAction, uploadAttachmentAction } from "./actions";
 
+export function AgencyOptions({ agencies }: { agencies: { code: string; name: string }[] }) {
+  return (
+    <>
+      {agencies.map((a) => (
+        <option key={a.code} value={a.code}>
+          {a.name} ({a.code})
+        </option>
+      ))}
+    </>
+  );
+}
+
 interface Target {
   lorId: string;
   version: number;
@@ -136,11 +148,7 @@ export function CompleteForm({
             <Field id="implementingAgencyCode" label="Implementing agency that will write the LOA" hint="Its letter becomes part of the case identifier" error={errors.implementingAgencyCode}>
               <Select id="implementingAgencyCode" name="implementingAgencyCode" defaultValue={defaultAgency} hasHint error={errors.implementingAgencyCode}>
                 <option value="">Choose an agency</option>
-                {agencies.map((a) => (
-                  <option key={a.code} value={a.code}>
-                    {a.name} ({a.code})
-                  </option>
-                ))}
+                <AgencyOptions agencies={agencies} />
               </Select>
             </Field>
           )}
@@ -160,11 +168,7 @@ export function AcknowledgeForm({ target, agencies, routeable, currentAgency }: 
         <Field id="route-agency" label="Route to implementing agency">
           <Select id="route-agency" name="implementingAgencyCode" defaultValue={currentAgency}>
             <option value="">Leave as is</option>
-            {agencies.map((a) => (
-              <option key={a.code} value={a.code}>
-                {a.name} ({a.code})
-              </option>
-            ))}
+            <AgencyOptions agencies={agencies} />
           </Select>
         </Field>
       )}

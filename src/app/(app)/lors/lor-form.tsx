@@ -22,6 +22,7 @@ import {
 import type { LorView } from "@/domain/schemas/lor";
 import type { ActionState } from "@/server/action-result";
 import { saveLorAction } from "./actions";
+import { AgencyOptions } from "./lor-action-forms";
 
 // The letter-of-request form. Everything typed stays in the browser until "Save draft"; the checklist score updates
 // on every keystroke from the same function the server runs at submission.
@@ -250,11 +251,7 @@ export function LorForm({
           <Field id="preferredAgencyCode" label="Preferred implementing agency (optional)" error={errors.preferredAgencyCode}>
             <Select {...text("preferredAgencyCode")}>
               <option value="">No preference</option>
-              {agencies.map((a) => (
-                <option key={a.code} value={a.code}>
-                  {a.name} ({a.code})
-                </option>
-              ))}
+              <AgencyOptions agencies={agencies} />
             </Select>
           </Field>
         </Section>
