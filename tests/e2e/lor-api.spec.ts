@@ -351,6 +351,37 @@ test.describe("letters of request through the API", () => {
     expect((await eventsViaApi(bn, draft.id)).map((e) => e.action)).toEqual(["lor.create", "lor.attachment_add", "lor.attachment_add", "lor.attachment_remove"]);
   });
 
+  test("an amendment is linked to the existing case it names, and opens no new one", async () => {
+    const existing = await json<Page<{ id: string; identifier: string }>>(await bn.get("/api/v1/cases?q=BN-P-AAA"));
+    const harpoon = existing.items.find((c) => c.identifier === "BN-P-AAA");
+    test.skip(!harpoon, "the seeded case BN-P-AAA is not there");
+    const submitted = await lorAction(bn, await createLorViaApi(bn, completeLorContent({ subject: unique("E2E amendment"), requestType: "AMENDMENT", relatedCaseIdentifier: "bn-p-aaa" })), "submit");
+    expect(submitted.requestType).toBe("AMENDMENT");
+    const complete = await lorAction(dsca, await lorAction(dsca, submitted, "acknowledge"), "mark-complete");
+    expect(complete.status).toBe("COMPLETE");
+    expect(complete.case).toEqual({ id: harpoon!.id, identifier: "BN-P-AAA" });
+    const theCase = await json<{ letters: { id: string }[] }>(await bn.get(`/api/v1/cases/${harpoon!.id}`));
+    expect(theCase.letters.map((l) => l.id)).toContain(submitted.id);
+  });
+
+  test("a letter holds at most 20 attachments, and attachment ids only work under their own letter", async () => {
+    const draft = await createLorViaApi(bn, { subject: unique("E2E many files") });
+    const other = await createLorViaApi(bn, { subject: unique("E2E other letter") });
+    let first: Attachment | undefined;
+    for (let i = 0; i < 20; i++) {
+      const response = await uploadViaApi(bn, draft.id, { name: `page-${i + 1}.png`, mimeType: "image/png", buffer: tinyPng() }, "OTHER");
+      expect(response.status(), await response.text()).toBe(201);
+      first ??= await json<Attachment>(response);
+    }
+    const refused = await expectError(await uploadViaApi(bn, draft.id, { name: "page-21.png", mimeType: "image/png", buffer: tinyPng() }, "OTHER"), 422, "VALIDATION_FAILED");
+    expect(refused.fields).toHaveProperty("file");
+    expect((await getLorViaApi(bn, draft.id)).attachments).toHaveLength(20);
+
+    await expectError(await bn.get(`/api/v1/lors/${other.id}/attachments/${first!.id}`), 404, "NOT_FOUND");
+    await expectError(await bn.delete(`/api/v1/lors/${other.id}/attachments/${first!.id}`), 404, "NOT_FOUND");
+    expect((await bn.get(first!.downloadUrl)).status()).toBe(200);
+  });
+
   test("races: one of two simultaneous actions wins; simultaneous completions get distinct case identifiers", async () => {
     const one = await lorAction(bn, await createLorViaApi(bn, completeLorContent({ subject: unique("E2E race 1") })), "submit");
     const two = await lorAction(bn, await createLorViaApi(bn, completeLorContent({ subject: unique("E2E race 2") })), "submit");

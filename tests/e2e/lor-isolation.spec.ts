@@ -82,6 +82,11 @@ test.describe("letter-of-request isolation", () => {
     await expectNotFoundJson(await uploadViaApi(sr, draft.id, { name: "sr.pdf", mimeType: "application/pdf", buffer: tinyPdf() }));
     // The same answer as for a letter that does not exist.
     await expectNotFoundJson(await sr.get("/api/v1/lors/00000000-0000-4000-8000-000000000000"));
+    // Nor can the attachment be reached through a letter of their own.
+    const own = await createLorViaApi(sr, { subject: unique("E2E SR own letter") });
+    await expectNotFoundJson(await sr.get(`/api/v1/lors/${own.id}/attachments/${attachment.id}`), subject);
+    await expectNotFoundJson(await sr.delete(`/api/v1/lors/${own.id}/attachments/${attachment.id}`));
+    expect((await bn.get(attachment.downloadUrl)).status()).toBe(200);
 
     for (const path of [`/lors/${draft.id}`, `/lors/${draft.id}/edit`, `/cases/${theCase.id}`]) await expectNotFoundPage(page, path, subject);
 
@@ -236,6 +241,25 @@ test.describe("letter-of-request isolation", () => {
     expect((await json<ApiError>(wrongAgency)).error.fields).toHaveProperty("implementingAgencyCode");
     const complete: Lor = await lorAction(navy.api, acknowledged, "mark-complete");
     expect(complete.case?.identifier).toMatch(/^BN-P-[A-Z0-9]{3}$/);
+  });
+
+  test("writing pages: USG staff get 403 for the form, partners are sent back from a letter they can no longer edit", async () => {
+    const submitted = await submittedLorViaApi(as(PARTNER_BN).api, { subject: unique("E2E edit pages") });
+    const { page } = as(DSCA);
+    for (const path of ["/lors/new", `/lors/${submitted.id}/edit`]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(403);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("You do not have access to this page");
+      await expect(page.getByTestId("lor-form")).toHaveCount(0);
+    }
+    await page.goto("/lors");
+    await expect(page.getByRole("link", { name: "Start a new letter" })).toHaveCount(0);
+
+    const partner = as(PARTNER_BN).page;
+    await partner.goto(`/lors/${submitted.id}/edit`);
+    await expect(partner).toHaveURL(new RegExp(`/lors/${submitted.id}$`));
+    await expect(partner.getByTestId("lor-form")).toHaveCount(0);
+    await expect(partner.getByTestId("lor-status").first()).toHaveText("Submitted");
   });
 
   test("auditors read letters but cannot change them", async ({ browser }) => {

@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import { BASE_URL, closeAll, json, saveScreen, signedInContext, signIn, unique, type ApiError } from "./helpers";
-import { DSCA, futureDate, getLorViaApi, NAVY, PARTNER_BN, PARTNER_SR, tinyPdf } from "./lor-helpers";
+import { completeLorContent, DSCA, futureDate, getLorViaApi, NAVY, PARTNER_BN, PARTNER_SR, tinyPdf, tinyPng } from "./lor-helpers";
 
 // The journey the issue asks for, in the browser: a Bandarian officer drafts a letter over two sittings, attaches the
 // signed letter and submits; DSCA returns it as insufficient; the officer revises and resubmits; the Navy
@@ -278,6 +278,9 @@ test.describe.serial("letter of request journey, from draft to case", () => {
     await expect(partner.page.getByTestId("case-link")).toHaveText(caseIdentifier);
     await partner.page.goto("/lors");
     await expect(partner.page.getByTestId("lor-row").filter({ hasText: subject })).toContainText(caseIdentifier);
+    await partner.page.getByTestId("lor-row").filter({ hasText: subject }).getByRole("link", { name: caseIdentifier }).click();
+    await expect(partner.page.getByTestId("case-identifier")).toHaveText(caseIdentifier);
+    await expect(partner.page.getByRole("heading", { level: 1 })).toHaveText(`Case ${caseIdentifier}`);
 
     await link.click();
     await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}$/);
@@ -298,16 +301,16 @@ test.describe.serial("letter of request journey, from draft to case", () => {
     await page.goto(`/lors/${lorId}`);
     const events = page.getByTestId("timeline-event");
     await expect(events).toHaveText([
-      /^Draft started — now draft/,
+      /^Draft started/,
       /^Draft changed/,
       /^File attached.*signed-letter\.pdf/,
-      /^Submitted — now submitted/,
-      /^Receipt acknowledged; validation started — now under validation.*Dana Whitfield/,
-      new RegExp(`^Returned as insufficient — now insufficient.*${reason.slice(0, 40).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`),
+      /^Submitted/,
+      /^Receipt acknowledged; validation started.*Dana Whitfield/,
+      new RegExp(`^Returned as insufficient.*${reason.slice(0, 40).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`),
       /^Draft changed.*Changed: items/,
-      /^Submitted — now submitted.*Resubmitted after changes/,
-      /^Receipt acknowledged; validation started — now under validation.*Tom Okafor/,
-      new RegExp(`^Marked complete — now complete.*Case ${caseIdentifier}`),
+      /^Submitted.*Resubmitted after changes/,
+      /^Receipt acknowledged; validation started.*Tom Okafor/,
+      new RegExp(`^Marked complete.*Case ${caseIdentifier}`),
     ]);
     await saveScreen(page, "lor-timeline");
   });
@@ -336,5 +339,97 @@ test.describe.serial("letter of request journey, from draft to case", () => {
     } finally {
       await closeAll(sr.context);
     }
+  });
+});
+
+test.describe("the letter form and letter page when something is wrong", () => {
+  test("invalid values are refused beside their fields, and what was typed is kept", async ({ page }) => {
+    await signIn(page, PARTNER_BN);
+    await page.goto("/lors/new");
+    const subject = unique("E2E invalid form");
+    await page.getByLabel("Subject", { exact: true }).fill(subject);
+    await byId(page, "items.0.nomenclature").fill("Radar");
+    await byId(page, "items.0.estimatedValue").fill("a lot");
+    await byId(page, "pointsOfContact.0.name").fill("Cdr. Ilse Marren");
+    await byId(page, "pointsOfContact.0.email").fill("not-an-email");
+    await page.getByRole("button", { name: "Save draft" }).click();
+
+    await expect(page.getByTestId("form-error")).toContainText("Your letter was not saved");
+    await expect(page.getByTestId("error-items.0.estimatedValue")).toBeVisible();
+    await expect(page.getByTestId("error-pointsOfContact.0.email")).toBeVisible();
+    await expect(byId(page, "pointsOfContact.0.email")).toHaveAttribute("aria-invalid", "true");
+    await expect(page).toHaveURL(`${BASE_URL}/lors/new`);
+    await expect(page.getByLabel("Subject", { exact: true })).toHaveValue(subject);
+    await expect(byId(page, "pointsOfContact.0.email")).toHaveValue("not-an-email");
+
+    // Nothing was created.
+    const listed = await json<{ total: number }>(await page.request.get(`/api/v1/lors?q=${encodeURIComponent(subject)}`));
+    expect(listed.total).toBe(0);
+
+    // A delivery date in the past does not meet the checklist.
+    await page.getByLabel("Delivery needed by").fill("2020-01-01");
+    await expect(page.getByTestId("criterion-delivery")).toHaveAttribute("data-met", "false");
+    await expect(page.getByTestId("criterion-delivery")).toContainText("must be in the future");
+  });
+
+  test("saving a draft someone else changed meanwhile is refused, not silently overwritten", async ({ page }) => {
+    await signIn(page, PARTNER_BN);
+    const subject = unique("E2E stale form");
+    const created = await page.request.post("/api/v1/lors", { data: { subject } });
+    expect(created.status()).toBe(201);
+    const draft = await json<{ id: string; version: number }>(created);
+    await page.goto(`/lors/${draft.id}/edit`);
+    await expect(page.getByLabel("Subject", { exact: true })).toHaveValue(subject);
+
+    // A colleague (here: the same officer through the API) changes it first.
+    const patched = await page.request.patch(`/api/v1/lors/${draft.id}`, { data: { expectedVersion: draft.version, originatorReference: "FROM-ELSEWHERE" } });
+    expect(patched.status()).toBe(200);
+
+    await page.getByLabel("Your reference number").fill("FROM-THE-FORM");
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await expect(page.getByTestId("form-error")).toContainText("Someone else changed this record");
+    expect((await getLorViaApi(page.request, draft.id)).originatorReference).toBe("FROM-ELSEWHERE");
+  });
+
+  test("a file that is not really a PDF is refused on the letter page", async ({ page }) => {
+    await signIn(page, PARTNER_BN);
+    const created = await page.request.post("/api/v1/lors", { data: { subject: unique("E2E fake upload") } });
+    const draft = await json<{ id: string }>(created);
+    await page.goto(`/lors/${draft.id}`);
+    await page.getByLabel("File", { exact: true }).setInputFiles({ name: "letter.pdf", mimeType: "application/pdf", buffer: Buffer.from("<html><script>alert(1)</script></html>") });
+    await page.getByRole("button", { name: "Attach file" }).click();
+    const form = page.getByTestId("upload-form");
+    await expect(form.getByTestId("form-error")).toContainText("The file was not attached");
+    await expect(form).toContainText("Attach a PDF, PNG or JPEG file");
+    await expect(page.getByTestId("attachments")).toHaveCount(0);
+    await expect(page.getByText("No files attached.")).toBeVisible();
+
+    // A PNG is fine, and can be removed again while the letter is a draft.
+    await page.getByLabel("File", { exact: true }).setInputFiles({ name: "drawing.png", mimeType: "image/png", buffer: tinyPng() });
+    await page.getByLabel("What is it?").selectOption("SPECIFICATION");
+    await page.getByRole("button", { name: "Attach file" }).click();
+    await expect(page.getByTestId("notice")).toHaveText("File attached.");
+    await expect(page.getByTestId("attachments")).toContainText("drawing.png");
+    await expect(page.getByTestId("attachments")).toContainText("Specification");
+    await page.getByRole("button", { name: "Remove drawing.png" }).click();
+    await expect(page.getByTestId("notice")).toHaveText("File removed.");
+    await expect(page.getByText("No files attached.")).toBeVisible();
+  });
+
+  test("the partner can withdraw a submitted letter from its page", async ({ page }) => {
+    await signIn(page, PARTNER_BN);
+    const subject = unique("E2E withdraw in the UI");
+    const created = await page.request.post("/api/v1/lors", { data: completeLorContent({ subject }) });
+    const draft = await json<{ id: string; version: number }>(created);
+    expect((await page.request.post(`/api/v1/lors/${draft.id}/submit`, { data: { expectedVersion: draft.version } })).status()).toBe(200);
+    await page.goto(`/lors/${draft.id}`);
+    await expectStatus(page, "Submitted");
+    await page.getByTestId("action-withdraw").locator("summary").click();
+    await page.getByLabel("Reason (optional)").fill("The requirement moved to next year.");
+    await page.getByRole("button", { name: "Withdraw the letter" }).click();
+    await expect(page.getByTestId("notice")).toHaveText("The letter was withdrawn.");
+    await expectStatus(page, "Withdrawn");
+    await expect(page.getByText("The requirement moved to next year.").first()).toBeVisible();
+    await expect(page.getByTestId("action-withdraw")).toHaveCount(0);
   });
 });

@@ -33,7 +33,9 @@ export function AgingTag({
         <Tag tone={AGING_TONES[aging.state]}>{AGING_LABELS[aging.state]}</Tag>
       </span>
       <span className="text-xs text-base-dark">
-        {aging.state === "MET" || aging.state === "MISSED" ? "Target was" : "Due"} {formatDate(aging.dueAt)} · {aging.percentElapsed}% of {days}
+        {aging.state === "MET" || aging.state === "MISSED"
+          ? `Target was ${formatDate(aging.dueAt)} (${days} from receipt)`
+          : `Due ${formatDate(aging.dueAt)} · ${aging.percentElapsed}% of ${days} used`}
       </span>
     </span>
   );

@@ -1,4 +1,4 @@
-import { LOR_STATUS_LABELS, type LorStatus } from "@/domain/lor/codes";
+import type { LorStatus } from "@/domain/lor/codes";
 import { formatDateTime } from "@/lib/format";
 
 export interface TimelineEvent {
@@ -30,11 +30,8 @@ export function Timeline({ events }: { events: readonly TimelineEvent[] }) {
       {events.map((event) => (
         <li key={event.id} className="mb-4 ml-4" data-testid="timeline-event">
           <span className="absolute -left-[7px] mt-1.5 h-3 w-3 rounded-full bg-primary" aria-hidden="true" />
-          <p className="font-bold">
+          <p className="font-bold" data-status={event.toStatus ?? undefined}>
             {event.label}
-            {event.toStatus && event.toStatus !== event.fromStatus && (
-              <span className="font-normal text-base-dark"> — now {LOR_STATUS_LABELS[event.toStatus].toLowerCase()}</span>
-            )}
           </p>
           <p className="text-sm text-base-dark">
             <time dateTime={event.occurredAt}>{formatDateTime(event.occurredAt)}</time> · {event.actor}

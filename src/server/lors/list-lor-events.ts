@@ -35,8 +35,14 @@ function noteFor(action: string, details: Details): string | null {
     case "lor.disapprove":
     case "lor.withdraw":
       return text(details.reason);
-    case "lor.mark_complete":
-      return [details.caseIdentifier ? `Case ${String(details.caseIdentifier)}` : null, text(details.comment)].filter(Boolean).join(" — ") || null;
+    case "lor.mark_complete": {
+      const caseNote = !details.caseIdentifier
+        ? null
+        : details.caseId
+          ? `Case ${String(details.caseIdentifier)}`
+          : `Refers to case ${String(details.caseIdentifier)}, which is not in Caseway`;
+      return [caseNote, text(details.comment)].filter(Boolean).join(" — ") || null;
+    }
     case "lor.respond_pa":
       return `Estimated $${String(details.estimatedValue)}; ${String(details.availability)}`;
     case "lor.submit":

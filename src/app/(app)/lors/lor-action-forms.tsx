@@ -95,19 +95,25 @@ export function ActionDisclosure({
   );
 }
 
-export function InsufficientForm({ target, criteria }: { target: Target; criteria: { key: string; label: string; met: boolean }[] }) {
+export function InsufficientForm({
+  target,
+  criteria,
+}: {
+  target: Target;
+  criteria: { key: string; label: string; met: boolean; mandatory: boolean }[];
+}) {
   return (
     <ActionDisclosure target={target} action="mark-insufficient" summary="Return as insufficient" submitLabel="Return to the partner">
       {(errors) => (
         <>
           <fieldset className="mb-4">
             <legend className="font-bold">Which checklist items fall short?</legend>
-            <p className="text-sm text-base-dark">Items the letter does not meet are ticked for you.</p>
+            <p className="text-sm text-base-dark">Required items the letter does not meet are ticked for you.</p>
             {errors.criteria && <p className="text-sm font-bold text-error-dark">{errors.criteria}</p>}
             <div className="mt-1 grid gap-1 sm:grid-cols-2">
               {criteria.map((c) => (
                 <label key={c.key} className="flex items-center gap-2 text-sm">
-                  <input type="checkbox" name="criteria" value={c.key} defaultChecked={!c.met} className="h-4 w-4 accent-primary" />
+                  <input type="checkbox" name="criteria" value={c.key} defaultChecked={c.mandatory && !c.met} className="h-4 w-4 accent-primary" />
                   {c.label}
                 </label>
               ))}

@@ -199,7 +199,7 @@ export function LorForm({
   const blanket = values.loaType === "BLANKET_ORDER";
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
       <form action={action} noValidate data-testid="lor-form">
         <FormProblem state={state} title="Your letter was not saved" />
         {Object.keys(errors).length > 1 && (
@@ -449,7 +449,7 @@ export function LorForm({
           </p>
         </div>
       </form>
-      <aside className="lg:sticky lg:top-4 lg:self-start">
+      <aside className="order-first lg:sticky lg:top-4 lg:order-last lg:self-start">
         <ChecklistPanel score={checklist.score} criteria={checklist.criteria} heading="Completeness" />
       </aside>
     </div>

@@ -160,7 +160,7 @@ export default async function LorPage({ params, searchParams }: { params: Promis
         </div>
       )}
 
-      <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div>
           {lor.validation && (
             <Panel title="Validation target">
