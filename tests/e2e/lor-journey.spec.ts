@@ -203,8 +203,8 @@ test.describe.serial("letter of request journey, from draft to case", () => {
     await expectStatus(page, "Under validation");
 
     const panel = await openDisclosure(page, "mark-insufficient");
-    // Criteria the letter does not meet come pre-ticked (here only recommended ones); the validator names the real gap.
-    await expect(panel.getByLabel("Preferred implementing agency")).toBeChecked();
+    // Only unmet required criteria come pre-ticked (here none: the unmet ones are recommended); the validator names the real gap.
+    await expect(panel.getByLabel("Preferred implementing agency")).not.toBeChecked();
     await expect(panel.getByLabel("Enough detail to estimate cost")).not.toBeChecked();
     const boxes = panel.getByRole("checkbox");
     for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).uncheck();
