@@ -354,7 +354,8 @@ test.describe("letters of request through the API", () => {
   test("an amendment is linked to the existing case it names, and opens no new one", async () => {
     const existing = await json<Page<{ id: string; identifier: string }>>(await bn.get("/api/v1/cases?q=BN-P-AAA"));
     const harpoon = existing.items.find((c) => c.identifier === "BN-P-AAA");
-    test.skip(!harpoon, "the seeded case BN-P-AAA is not there");
+    // The demo seed opens BN-P-AAA; the amendment must find it.
+    expect(harpoon, "the demo case BN-P-AAA").toBeTruthy();
     const submitted = await lorAction(bn, await createLorViaApi(bn, completeLorContent({ subject: unique("E2E amendment"), requestType: "AMENDMENT", relatedCaseIdentifier: "bn-p-aaa" })), "submit");
     expect(submitted.requestType).toBe("AMENDMENT");
     const complete = await lorAction(dsca, await lorAction(dsca, submitted, "acknowledge"), "mark-complete");
