@@ -63,45 +63,10 @@ export type LorSummary = Pick<Lor, "id" | "country" | "status" | "version" | "su
 export type LorEvent = { id: string; occurredAt: string; action: string; label: string; actor: string; fromStatus: string | null; toStatus: string | null; note: string | null; changedFields: string[] };
 export type Page<T> = { items: T[]; page: number; pageSize: number; total: number };
 
-/** An ISO date `years` ahead (the checklist refuses delivery dates that are not in the future). */
-export function futureDate(years = 2): string {
-  const date = new Date();
-  date.setUTCFullYear(date.getUTCFullYear() + years);
-  return date.toISOString().slice(0, 10);
-}
+// The same complete letter (and future delivery date) the integration tests and the demo seed use.
+import { completeLorContent, futureDate } from "../factories/lor";
 
-/** Letter content that meets every checklist criterion except the (recommended) signed-letter attachment. */
-export function completeLorContent(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    subject: "Counterfire radars with training and initial spares",
-    originatorReference: "E2E/PROC/2026/001",
-    originatorName: "Ministry of Defence, Directorate of Procurement",
-    originatorAddress: "12 Harbour Road\nPort Castellan",
-    requestType: "LOA",
-    loaType: "DEFINED_ORDER",
-    items: [
-      {
-        nomenclature: "AN/TPQ-53 counterfire target acquisition radar",
-        description: "Truck-mounted configuration with the standard software baseline and two spare antennas",
-        quantity: 4,
-        unitOfIssue: "EA",
-        estimatedValue: "120000000.00",
-      },
-    ],
-    financing: "NATIONAL_FUNDS",
-    requestedDeliveryBy: futureDate(),
-    thirdPartyInvolvement: false,
-    soleSourceRequested: false,
-    trainingNeeds: "Operator and maintainer training for 24 personnel",
-    logisticsNeeds: "Two years of initial spares",
-    transportationNeeds: "Delivery to the port of embarkation",
-    pointsOfContact: [{ name: "Col. Ana Ferreira", title: "Head of Procurement", email: "a.ferreira@mod.example", phone: "+1 555 0100" }],
-    signatoryName: "Mira Castellan",
-    signatoryTitle: "Director of Procurement",
-    signatoryAuthority: "Authorized by the Minister of Defence to request defense articles on behalf of the government",
-    ...overrides,
-  };
-}
+export { completeLorContent, futureDate };
 
 // ---- Tiny valid files ----
 
