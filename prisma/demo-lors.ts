@@ -1,9 +1,11 @@
 // Demo letters of request for the embedded demo database: one of each situation a reviewer wants to see (a draft, an
 // overdue letter, one under validation, one returned, one that opened a case, a P&A answer). Written straight to the
 // tables, with the timeline events the use cases would have recorded. Idempotent: skipped once any demo letter exists.
-import { caseIdentifier, designatorFor } from "../src/domain/cases/identifier";
+import { caseIdentifier } from "../src/domain/cases/identifier";
 import { LorContentInput } from "../src/domain/schemas/lor";
 import type { Prisma, PrismaClient } from "../src/generated/prisma/client";
+import { allocateDesignator } from "../src/server/cases/allocate-designator";
+import { contentData } from "../src/server/lors/lor-content";
 import { completeLorContent, type LorContent } from "../tests/factories/lor";
 
 const DAY = 86_400_000;
@@ -145,20 +147,13 @@ export async function seedDemoLors(prisma: PrismaClient, now = new Date()) {
     const country = await org("PARTNER_COUNTRY", demo.country);
     const author = await user(demo.createdBy);
     const content = LorContentInput.parse(demo.content);
-    const { preferredAgencyCode, requestedDeliveryBy, signedOn, items, pointsOfContact, ...rest } = content;
-    const preferred = preferredAgencyCode ? await org("IMPLEMENTING_AGENCY", preferredAgencyCode) : null;
     const routed = demo.routedAgency ? await org("IMPLEMENTING_AGENCY", demo.routedAgency) : null;
     const submitStep = [...demo.steps].reverse().find((s) => s.action === "lor.submit");
     const ackStep = demo.steps.find((s) => s.action === "lor.acknowledge");
     const decided = demo.steps.find((s) => s.action === "lor.mark_insufficient" || s.action === "lor.mark_complete");
     const lor = await prisma.letterOfRequest.create({
       data: {
-        ...(rest as Prisma.LetterOfRequestUncheckedCreateInput),
-        items: (items ?? []) as Prisma.InputJsonValue,
-        pointsOfContact: (pointsOfContact ?? []) as Prisma.InputJsonValue,
-        requestedDeliveryBy: requestedDeliveryBy ? new Date(`${requestedDeliveryBy}T00:00:00Z`) : null,
-        signedOn: signedOn ? new Date(`${signedOn}T00:00:00Z`) : null,
-        preferredAgencyId: preferred?.id ?? null,
+        ...((await contentData(prisma, content)) as Prisma.LetterOfRequestUncheckedCreateInput),
         routedAgencyId: demo.status === "DRAFT" ? null : (routed?.id ?? null),
         countryId: country.id,
         createdById: author.id,
@@ -178,11 +173,7 @@ export async function seedDemoLors(prisma: PrismaClient, now = new Date()) {
     });
     let caseDetails: Record<string, unknown> = {};
     if (demo.openCase && routed) {
-      const [row] = await prisma.$queryRaw<{ allocated: number }[]>`
-        INSERT INTO case_designator_sequences (country_id, agency_id, "next") VALUES (${country.id}::uuid, ${routed.id}::uuid, 1)
-        ON CONFLICT (country_id, agency_id) DO UPDATE SET "next" = case_designator_sequences."next" + 1
-        RETURNING "next" - 1 AS allocated`;
-      const designator = designatorFor(Number(row!.allocated));
+      const designator = await allocateDesignator(prisma, country.id, routed.id);
       const opener = await user("navy@caseway.example");
       const opened = await prisma.case.create({
         data: {

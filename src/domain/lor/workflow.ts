@@ -39,7 +39,11 @@ interface TransitionRule {
 }
 
 const EDITABLE: readonly LorStatus[] = ["DRAFT", "INSUFFICIENT"];
-const HELD_BY_USG: readonly LorStatus[] = ["SUBMITTED", "UNDER_VALIDATION", "ACTIONABLE"];
+/** The U.S. Government holds the letter: the queue's "waiting for the U.S. Government". */
+export const WITH_USG_STATUSES: readonly LorStatus[] = ["SUBMITTED", "UNDER_VALIDATION", "ACTIONABLE"];
+/** The validation clock runs in these statuses (until the letter is found insufficient, actionable or complete). */
+export const VALIDATION_CLOCK_STATUSES: readonly LorStatus[] = ["SUBMITTED", "UNDER_VALIDATION"];
+const HELD_BY_USG = WITH_USG_STATUSES;
 
 export const LOR_TRANSITIONS: Record<LorAction, TransitionRule> = {
   edit: { from: EDITABLE, to: null, verb: "edited" },
@@ -79,8 +83,8 @@ export const canTransition = (status: LorStatus, action: LorAction, requestType:
 
 export const isEditable = (status: LorStatus) => EDITABLE.includes(status);
 
-/** The letter is with the USG for validation: the five-day clock runs. */
-export const isAwaitingValidation = (status: LorStatus) => HELD_BY_USG.includes(status) && status !== "ACTIONABLE";
+/** The letter is with the USG for validation: the validation clock runs. */
+export const isAwaitingValidation = (status: LorStatus) => VALIDATION_CLOCK_STATUSES.includes(status);
 
 /** Statuses the partner can still act on or that are still moving (used by the "open" filter). */
 export const OPEN_STATUSES: readonly LorStatus[] = ["DRAFT", "SUBMITTED", "UNDER_VALIDATION", "INSUFFICIENT", "ACTIONABLE", "COMPLETE"];

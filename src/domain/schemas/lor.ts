@@ -7,6 +7,7 @@ import {
   LOR_STATUSES,
   UNITS_OF_ISSUE,
 } from "../lor/codes";
+import { LOR_ACTIONS } from "../lor/workflow";
 import { dollarAmount } from "../money";
 import { EmailAddress, ExpectedVersion, PageQuery, UNSAFE_CHARACTERS, blankAsUndefined, searchText } from "./common";
 import { optionalBoolean, optionalCount, optionalDate, optionalEnum, optionalLine, optionalParagraphs } from "./text";
@@ -302,6 +303,7 @@ export const LorView = z
       .object({ estimatedValue: z.string(), availability: z.string(), notes: nullableText, respondedAt: z.iso.datetime() })
       .nullable(),
     case: z.object({ id: z.uuid(), identifier: z.string() }).nullable(),
+    availableActions: z.array(z.enum(LOR_ACTIONS)).meta({ description: "What the caller may do with the letter now" }),
     checklist: ChecklistView,
     validation: AgingView.nullable().meta({ description: "Age against the validation target while the USG holds the letter" }),
     attachments: z.array(AttachmentView),

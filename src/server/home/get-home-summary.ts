@@ -1,6 +1,8 @@
 import "server-only";
+import { VALIDATION_CLOCK_STATUSES, WITH_USG_STATUSES } from "@/domain/lor/workflow";
 import { can, type Actor } from "@/domain/policy";
 import { db } from "../db";
+import { lorScope } from "../lors/lor-record";
 import { activeTokensOf } from "../tokens/token-view";
 
 const DAY = 86_400_000;
@@ -82,13 +84,13 @@ export async function getHomeSummary(actor: Actor, now = new Date()) {
 /** Counts for the letters-of-request tiles, in the same scope as the list (own country, or submitted letters). */
 async function letterCounts(actor: Actor, now: Date) {
   const partner = actor.role === "PARTNER_OFFICER";
-  const scope = partner ? { countryId: actor.organizationId } : { firstSubmittedAt: { not: null } };
+  const scope = lorScope(actor);
   const [drafts, needChanges, withUsg, overdue, cases] = await Promise.all([
     partner ? db().letterOfRequest.count({ where: { ...scope, status: "DRAFT" } }) : Promise.resolve(0),
     db().letterOfRequest.count({ where: { ...scope, status: "INSUFFICIENT" } }),
-    db().letterOfRequest.count({ where: { ...scope, status: { in: ["SUBMITTED", "UNDER_VALIDATION", "ACTIONABLE"] } } }),
+    db().letterOfRequest.count({ where: { ...scope, status: { in: [...WITH_USG_STATUSES] } } }),
     db().letterOfRequest.count({
-      where: { ...scope, status: { in: ["SUBMITTED", "UNDER_VALIDATION"] }, validationDueAt: { lt: now } },
+      where: { ...scope, status: { in: [...VALIDATION_CLOCK_STATUSES] }, validationDueAt: { lt: now } },
     }),
     db().case.count({ where: partner ? { countryId: actor.organizationId } : {} }),
   ]);

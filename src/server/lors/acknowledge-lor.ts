@@ -3,7 +3,7 @@ import type { Actor } from "@/domain/policy";
 import { AcknowledgeLorInput } from "@/domain/schemas/lor";
 import { fieldError, parseInput } from "../errors";
 import type { RequestContext } from "../request-context";
-import { agencyByCode } from "./lor-record";
+import { agencyByCode } from "./lor-content";
 import { transitionLor } from "./lor-transition";
 
 /**
@@ -17,7 +17,6 @@ export async function acknowledgeLor(actor: Actor, lorId: string, input: unknown
     lorId,
     {
       action: "acknowledge",
-      permission: "validateLor",
       auditAction: "lor.acknowledge",
       expectedVersion,
       apply: async (row, tx, now) => {

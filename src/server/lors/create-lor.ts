@@ -7,7 +7,8 @@ import { recordAudit } from "../audit";
 import { db } from "../db";
 import { parseInput } from "../errors";
 import type { RequestContext } from "../request-context";
-import { contentData, contentSnapshot, loadLor, toLorView } from "./lor-record";
+import { contentData } from "./lor-content";
+import { contentSnapshot, loadLor, toLorView } from "./lor-record";
 
 /** A partner officer starts a draft for their own country; every content field may still be empty. */
 export async function createLor(actor: Actor, input: unknown, context: RequestContext) {
@@ -27,6 +28,6 @@ export async function createLor(actor: Actor, input: unknown, context: RequestCo
       details: { toStatus: "DRAFT", after: contentSnapshot(row) as Prisma.InputJsonObject },
       context,
     });
-    return toLorView(row);
+    return toLorView(row, new Date(), actor);
   });
 }

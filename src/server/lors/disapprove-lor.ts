@@ -13,7 +13,6 @@ export async function disapproveLor(actor: Actor, lorId: string, input: unknown,
     lorId,
     {
       action: "disapprove",
-      permission: "disapproveLor",
       auditAction: "lor.disapprove",
       expectedVersion,
       apply: (_row, _tx, now) => ({ data: { statusReason: reason, closedAt: now }, details: { reason } }),

@@ -12,5 +12,5 @@ export async function getLor(actor: Actor, lorId: string) {
   const row = await loadLor(db(), lorId);
   if (!row) throw notFound("Letter of request");
   assertCan(actor, "viewLor", lorSubject(row), "Letter of request");
-  return toLorView(row);
+  return toLorView(row, new Date(), actor);
 }

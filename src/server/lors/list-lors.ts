@@ -1,4 +1,5 @@
 import "server-only";
+import { OPEN_STATUSES, VALIDATION_CLOCK_STATUSES, WITH_USG_STATUSES } from "@/domain/lor/workflow";
 import type { Actor } from "@/domain/policy";
 import { LorListQuery } from "@/domain/schemas/lor";
 import type { Prisma } from "../../generated/prisma/client";
@@ -6,11 +7,8 @@ import { assertCan } from "../auth/actor";
 import { db } from "../db";
 import { parseInput } from "../errors";
 import { literalLike } from "../search";
-import { lorInclude, toLorSummary } from "./lor-record";
+import { lorInclude, lorScope, toLorSummary } from "./lor-record";
 
-const OPEN = ["DRAFT", "SUBMITTED", "UNDER_VALIDATION", "INSUFFICIENT", "ACTIONABLE", "COMPLETE"] as const;
-const WITH_USG = ["SUBMITTED", "UNDER_VALIDATION", "ACTIONABLE"] as const;
-const CLOCK_RUNNING = ["SUBMITTED", "UNDER_VALIDATION"] as const;
 
 /**
  * Letters of request the actor may see: a partner officer their own country's (drafts included); U.S. Government staff
@@ -19,23 +17,21 @@ const CLOCK_RUNNING = ["SUBMITTED", "UNDER_VALIDATION"] as const;
 export async function listLors(actor: Actor, query: unknown, now = new Date()) {
   assertCan(actor, "listLors");
   const { status, requestType, q, agency, overdue, sort, page, pageSize } = parseInput(LorListQuery, query);
-  const scope: Prisma.LetterOfRequestWhereInput =
-    actor.role === "PARTNER_OFFICER" ? { countryId: actor.organizationId } : { firstSubmittedAt: { not: null } };
   const statusFilter: Prisma.LetterOfRequestWhereInput =
     status === "OPEN"
-      ? { status: { in: [...OPEN] } }
+      ? { status: { in: [...OPEN_STATUSES] } }
       : status === "WITH_USG"
-        ? { status: { in: [...WITH_USG] } }
+        ? { status: { in: [...WITH_USG_STATUSES] } }
         : status
           ? { status }
           : {};
   const where: Prisma.LetterOfRequestWhereInput = {
     AND: [
-      scope,
+      lorScope(actor),
       statusFilter,
       requestType ? { requestType } : {},
       agency === "mine" ? { routedAgencyId: actor.organizationId } : agency === "unrouted" ? { routedAgencyId: null } : {},
-      overdue === "true" ? { status: { in: [...CLOCK_RUNNING] }, validationDueAt: { lt: now } } : {},
+      overdue === "true" ? { status: { in: [...VALIDATION_CLOCK_STATUSES] }, validationDueAt: { lt: now } } : {},
       q
         ? {
             OR: [

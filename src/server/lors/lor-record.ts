@@ -1,13 +1,15 @@
 import "server-only";
-import { evaluateChecklist, type ChecklistInput } from "@/domain/lor/checklist";
+import { evaluateChecklist, type ChecklistResult } from "@/domain/lor/checklist";
 import type { AttachmentKind, LorStatus } from "@/domain/lor/codes";
-import type { PolicySubject } from "@/domain/policy";
-import { LOR_CONTENT_SHAPE, type LorContentInput, type LorSummaryView, type LorView } from "@/domain/schemas/lor";
+import { availableLorActions, lorPolicySubject } from "@/domain/lor/access";
+import type { Actor, PolicySubject } from "@/domain/policy";
+import type { LorSummaryView, LorView } from "@/domain/schemas/lor";
 import { agingOf } from "@/domain/sla";
+import { isAwaitingValidation } from "@/domain/lor/workflow";
 import { sumAmounts } from "@/domain/money";
 import type { Prisma } from "../../generated/prisma/client";
 import type { Tx } from "../db";
-import { fieldError } from "../errors";
+import { CONTENT_FIELDS } from "./lor-content";
 
 // How a letter of request is loaded, checked against the policy, turned into the API/page view, and written back.
 
@@ -25,11 +27,15 @@ export const lorInclude = {
 
 export type LorRow = Prisma.LetterOfRequestGetPayload<{ include: typeof lorInclude }>;
 
-export const CONTENT_FIELDS = Object.keys(LOR_CONTENT_SHAPE) as (keyof LorContentInput)[];
 
 /** What the policy table needs to know about a letter. */
 export function lorSubject(row: { countryId: string; firstSubmittedAt: Date | null; routedAgencyId: string | null }): PolicySubject {
-  return { organizationId: row.countryId, submitted: row.firstSubmittedAt !== null, agencyId: row.routedAgencyId };
+  return lorPolicySubject({ countryId: row.countryId, submitted: row.firstSubmittedAt !== null, routedAgencyId: row.routedAgencyId });
+}
+
+/** Which letters a list may show this actor: a partner their own country's, USG staff those submitted at least once. */
+export function lorScope(actor: Actor): Prisma.LetterOfRequestWhereInput {
+  return actor.role === "PARTNER_OFFICER" ? { countryId: actor.organizationId } : { firstSubmittedAt: { not: null } };
 }
 
 const isoDate = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : null);
@@ -56,62 +62,9 @@ function storedContacts(value: Prisma.JsonValue) {
   return rows.map((c) => ({ name: c.name ?? null, title: c.title ?? null, email: c.email ?? null, phone: c.phone ?? null }));
 }
 
-/** The letter's content in the shape the checklist reads. */
-export function checklistInput(row: LorRow): ChecklistInput {
+/** The purchaser-written content, as the API shows it (one mapping from columns, used by the view and the checklist). */
+function contentOf(row: LorRow) {
   return {
-    subject: row.subject,
-    originatorReference: row.originatorReference,
-    originatorName: row.originatorName,
-    originatorAddress: row.originatorAddress,
-    requestType: row.requestType,
-    relatedCaseIdentifier: row.relatedCaseIdentifier,
-    loaType: row.loaType,
-    preferredAgencyCode: row.preferredAgency?.code ?? null,
-    items: storedItems(row.items),
-    blanketValue: money(row.blanketValue),
-    blanketCategory: row.blanketCategory,
-    financing: row.financing,
-    financingNotes: row.financingNotes,
-    requestedDeliveryBy: isoDate(row.requestedDeliveryBy),
-    thirdPartyInvolvement: row.thirdPartyInvolvement,
-    thirdPartyDetails: row.thirdPartyDetails,
-    soleSourceRequested: row.soleSourceRequested,
-    soleSourceContractor: row.soleSourceContractor,
-    soleSourceJustification: row.soleSourceJustification,
-    trainingNeeds: row.trainingNeeds,
-    logisticsNeeds: row.logisticsNeeds,
-    transportationNeeds: row.transportationNeeds,
-    pointsOfContact: storedContacts(row.pointsOfContact),
-    signatoryName: row.signatoryName,
-    signatoryTitle: row.signatoryTitle,
-    signatoryAuthority: row.signatoryAuthority,
-    attachmentKinds: row.attachments.map((a) => a.kind as AttachmentKind),
-  };
-}
-
-/** The five-day validation clock: running while the USG holds the letter, stopped once it was validated. */
-export function validationAging(row: LorRow, now: Date): LorView["validation"] {
-  if (!row.submittedAt || !row.validationSla) return null;
-  const running = row.status === "SUBMITTED" || row.status === "UNDER_VALIDATION";
-  if (!running && !row.validatedAt) return null;
-  const aging = agingOf(row.submittedAt, row.validationSla, now, { stoppedAt: running ? null : row.validatedAt });
-  // The due date was fixed at submission; report that one even if the rule's arithmetic would now differ.
-  const dueAt = row.validationDueAt ?? aging.dueAt;
-  return { ...aging, dueAt: dueAt.toISOString() };
-}
-
-export function attachmentUrl(lorId: string, attachmentId: string) {
-  return `/api/v1/lors/${lorId}/attachments/${attachmentId}`;
-}
-
-export function toLorView(row: LorRow, now = new Date()): LorView {
-  const items = storedItems(row.items);
-  const checklist = evaluateChecklist(checklistInput(row), todayUtc(now));
-  return {
-    id: row.id,
-    country: row.country,
-    status: row.status as LorStatus,
-    version: row.version,
     subject: row.subject,
     originatorReference: row.originatorReference,
     originatorName: row.originatorName,
@@ -120,9 +73,7 @@ export function toLorView(row: LorRow, now = new Date()): LorView {
     relatedCaseIdentifier: row.relatedCaseIdentifier,
     loaType: row.loaType,
     preferredAgency: row.preferredAgency,
-    routedAgency: row.routedAgency,
-    items,
-    itemsTotal: sumAmounts(items.map((i) => i.estimatedValue)),
+    items: storedItems(row.items),
     blanketValue: money(row.blanketValue),
     blanketCategory: row.blanketCategory,
     financing: row.financing,
@@ -142,6 +93,49 @@ export function toLorView(row: LorRow, now = new Date()): LorView {
     signatoryTitle: row.signatoryTitle,
     signatoryAuthority: row.signatoryAuthority,
     signedOn: isoDate(row.signedOn),
+  };
+}
+
+/** The letter scored against the actionable checklist on `now`'s date. */
+export function checklistOf(row: LorRow, now = new Date()): ChecklistResult {
+  const content = contentOf(row);
+  return evaluateChecklist(
+    {
+      ...content,
+      preferredAgencyCode: content.preferredAgency?.code ?? null,
+      attachmentKinds: row.attachments.map((a) => a.kind as AttachmentKind),
+    },
+    todayUtc(now),
+  );
+}
+
+/** The five-day validation clock: running while the USG holds the letter, stopped once it was validated. */
+export function validationAging(row: LorRow, now: Date): LorView["validation"] {
+  if (!row.submittedAt || !row.validationSla) return null;
+  const running = isAwaitingValidation(row.status as LorStatus);
+  if (!running && !row.validatedAt) return null;
+  const aging = agingOf(row.submittedAt, row.validationSla, now, { stoppedAt: running ? null : row.validatedAt });
+  // The due date was fixed at submission; report that one even if the rule's arithmetic would now differ.
+  const dueAt = row.validationDueAt ?? aging.dueAt;
+  return { ...aging, dueAt: dueAt.toISOString() };
+}
+
+export function attachmentUrl(lorId: string, attachmentId: string) {
+  return `/api/v1/lors/${lorId}/attachments/${attachmentId}`;
+}
+
+/** The letter as the API and pages show it; `availableActions` are the actor's (none without an actor). */
+export function toLorView(row: LorRow, now = new Date(), actor?: Actor): LorView {
+  const content = contentOf(row);
+  const checklist = checklistOf(row, now);
+  return {
+    id: row.id,
+    country: row.country,
+    status: row.status as LorStatus,
+    version: row.version,
+    ...content,
+    routedAgency: row.routedAgency,
+    itemsTotal: sumAmounts(content.items.map((i) => i.estimatedValue)),
     statusReason: row.statusReason,
     insufficientCriteria: row.insufficientCriteria,
     priceAndAvailability:
@@ -149,6 +143,15 @@ export function toLorView(row: LorRow, now = new Date()): LorView {
         ? { estimatedValue: row.paEstimatedValue.toFixed(2), availability: row.paAvailability, notes: row.paNotes, respondedAt: row.paRespondedAt.toISOString() }
         : null,
     case: row.case,
+    availableActions: actor
+      ? availableLorActions(actor, {
+          countryId: row.countryId,
+          submitted: row.firstSubmittedAt !== null,
+          routedAgencyId: row.routedAgencyId,
+          status: row.status as LorStatus,
+          requestType: row.requestType,
+        })
+      : [],
     checklist: {
       score: checklist.score,
       ready: checklist.ready,
@@ -191,46 +194,6 @@ export function toLorSummary(row: LorRow, now = new Date()): LorSummaryView {
     submittedAt: view.submittedAt,
     completeness: view.checklist.score,
   };
-}
-
-/** An implementing agency by its code (e.g. "P"), or a 422 naming the field. */
-export async function agencyByCode(tx: Tx, code: string, field: string) {
-  const agency = await tx.organization.findFirst({
-    where: { kind: "IMPLEMENTING_AGENCY", code, OR: [{ effectiveTo: null }, { effectiveTo: { gt: new Date() } }] },
-    select: { id: true, code: true, name: true },
-  });
-  if (!agency) throw fieldError(field, `There is no implementing agency with code ${code}`);
-  return agency;
-}
-
-const dateValue = (value: string | null | undefined) => (value === undefined ? undefined : value === null ? null : new Date(`${value}T00:00:00Z`));
-
-/**
- * Prisma data for the content fields present in `input` (undefined = leave as is, null = clear). The preferred agency
- * arrives as a code and is stored as a reference.
- */
-export async function contentData(tx: Tx, input: Partial<LorContentInput>) {
-  const data: Prisma.LetterOfRequestUncheckedUpdateInput = {};
-  for (const field of CONTENT_FIELDS) {
-    const value = input[field];
-    if (value === undefined) continue;
-    switch (field) {
-      case "preferredAgencyCode":
-        data.preferredAgencyId = value === null ? null : (await agencyByCode(tx, value as string, "preferredAgencyCode")).id;
-        break;
-      case "requestedDeliveryBy":
-      case "signedOn":
-        data[field] = dateValue(value as string | null);
-        break;
-      case "items":
-      case "pointsOfContact":
-        data[field] = (value ?? []) as Prisma.InputJsonValue;
-        break;
-      default:
-        (data as Record<string, unknown>)[field] = value;
-    }
-  }
-  return data;
 }
 
 /** The content as the API shows it, for before/after audit entries. */

@@ -1,7 +1,8 @@
 import "server-only";
 import type { LorStatus } from "@/domain/lor/codes";
 import { lorTransition, type LorAction } from "@/domain/lor/workflow";
-import type { Actor, PolicyAction } from "@/domain/policy";
+import { LOR_ACTION_PERMISSIONS } from "@/domain/lor/access";
+import type { Actor } from "@/domain/policy";
 import { isUuid } from "@/domain/schemas/common";
 import type { Prisma } from "../../generated/prisma/client";
 import { assertCan } from "../auth/actor";
@@ -20,7 +21,6 @@ export interface TransitionStep {
 
 export interface TransitionRequest {
   action: LorAction;
-  permission: PolicyAction;
   auditAction: string;
   expectedVersion: number;
   /** Guards and side effects inside the transaction, after the status check; returns what to save. */
@@ -56,7 +56,7 @@ export async function transitionLor(actor: Actor, lorId: string, request: Transi
     const row = await loadLor(tx, lorId);
     if (!row) throw notFound("Letter of request");
     assertCan(actor, "viewLor", lorSubject(row), "Letter of request");
-    assertCan(actor, request.permission, lorSubject(row), "Letter of request");
+    assertCan(actor, LOR_ACTION_PERMISSIONS[request.action], lorSubject(row), "Letter of request");
     if (row.version !== request.expectedVersion) throw versionConflict(row.version);
     const outcome = lorTransition(row.status as LorStatus, request.action, row.requestType);
     if (!outcome.ok) throw new AppError("CONFLICT", outcome.reason);
@@ -79,6 +79,6 @@ export async function transitionLor(actor: Actor, lorId: string, request: Transi
       context,
     });
     const after = await loadLor(tx, lorId);
-    return toLorView(after!, now);
+    return toLorView(after!, now, actor);
   });
 }

@@ -13,7 +13,6 @@ export async function markLorActionable(actor: Actor, lorId: string, input: unkn
     lorId,
     {
       action: "markActionable",
-      permission: "validateLor",
       auditAction: "lor.mark_actionable",
       expectedVersion,
       apply: (_row, _tx, now) => ({ data: { validatedAt: now } }),

@@ -5,7 +5,8 @@ import { openCase } from "../cases/open-case";
 import type { Tx } from "../db";
 import { fieldError, parseInput } from "../errors";
 import type { RequestContext } from "../request-context";
-import { agencyByCode, type LorRow } from "./lor-record";
+import { agencyByCode } from "./lor-content";
+import type { LorRow } from "./lor-record";
 import { transitionLor } from "./lor-transition";
 
 async function chooseAgency(tx: Tx, actor: Actor, row: LorRow, code: string | null | undefined) {
@@ -32,7 +33,6 @@ export async function markLorComplete(actor: Actor, lorId: string, input: unknow
     lorId,
     {
       action: "markComplete",
-      permission: "validateLor",
       auditAction: "lor.mark_complete",
       expectedVersion,
       apply: async (row, tx, now) => {

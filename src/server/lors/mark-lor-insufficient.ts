@@ -17,7 +17,6 @@ export async function markLorInsufficient(actor: Actor, lorId: string, input: un
     lorId,
     {
       action: "markInsufficient",
-      permission: "validateLor",
       auditAction: "lor.mark_insufficient",
       expectedVersion,
       apply: (row, _tx, now) => ({

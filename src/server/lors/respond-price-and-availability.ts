@@ -13,7 +13,6 @@ export async function respondPriceAndAvailability(actor: Actor, lorId: string, i
     lorId,
     {
       action: "respondPriceAndAvailability",
-      permission: "validateLor",
       auditAction: "lor.respond_pa",
       expectedVersion,
       apply: (_row, _tx, now) => ({

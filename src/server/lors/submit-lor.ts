@@ -1,11 +1,10 @@
 import "server-only";
-import { evaluateChecklist } from "@/domain/lor/checklist";
 import type { Actor } from "@/domain/policy";
 import { VersionOnlyInput } from "@/domain/schemas/lor";
 import { dueDate, ruleInForce } from "@/domain/sla";
 import { AppError, parseInput } from "../errors";
 import type { RequestContext } from "../request-context";
-import { checklistInput, todayUtc } from "./lor-record";
+import { checklistOf } from "./lor-record";
 import { transitionLor } from "./lor-transition";
 
 export const LOR_VALIDATION_SLA = "LOR_VALIDATION";
@@ -21,11 +20,10 @@ export async function submitLor(actor: Actor, lorId: string, input: unknown, con
     lorId,
     {
       action: "submit",
-      permission: "submitLor",
       auditAction: "lor.submit",
       expectedVersion,
       apply: async (row, tx, now) => {
-        const checklist = evaluateChecklist(checklistInput(row), todayUtc(now));
+        const checklist = checklistOf(row, now);
         if (!checklist.ready) {
           const count = checklist.missing.length;
           throw new AppError(

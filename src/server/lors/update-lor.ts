@@ -1,6 +1,7 @@
 import "server-only";
 import type { LorStatus } from "@/domain/lor/codes";
 import { lorTransition } from "@/domain/lor/workflow";
+import { LOR_ACTION_PERMISSIONS } from "@/domain/lor/access";
 import type { Actor } from "@/domain/policy";
 import { isUuid } from "@/domain/schemas/common";
 import { UpdateLorInput } from "@/domain/schemas/lor";
@@ -9,7 +10,8 @@ import { recordAudit } from "../audit";
 import { db } from "../db";
 import { AppError, notFound, parseInput, versionConflict } from "../errors";
 import type { RequestContext } from "../request-context";
-import { changedFields, contentData, contentSnapshot, loadLor, lockLor, lorSubject, toLorView } from "./lor-record";
+import { contentData } from "./lor-content";
+import { changedFields, contentSnapshot, loadLor, lockLor, lorSubject, toLorView } from "./lor-record";
 
 /** Saves changes to a draft or an insufficient letter. Only fields that changed are audited, before and after. */
 export async function updateLor(actor: Actor, lorId: string, input: unknown, context: RequestContext) {
@@ -20,7 +22,7 @@ export async function updateLor(actor: Actor, lorId: string, input: unknown, con
     const before = await loadLor(tx, lorId);
     if (!before) throw notFound("Letter of request");
     assertCan(actor, "viewLor", lorSubject(before), "Letter of request");
-    assertCan(actor, "editLor", lorSubject(before), "Letter of request");
+    assertCan(actor, LOR_ACTION_PERMISSIONS.edit, lorSubject(before), "Letter of request");
     if (before.version !== expectedVersion) throw versionConflict(before.version);
     const outcome = lorTransition(before.status as LorStatus, "edit", before.requestType);
     if (!outcome.ok) throw new AppError("CONFLICT", outcome.reason);
@@ -43,6 +45,6 @@ export async function updateLor(actor: Actor, lorId: string, input: unknown, con
       details: { changedFields: diff.fields, before: diff.before, after: diff.after },
       context,
     });
-    return toLorView(after);
+    return toLorView(after, new Date(), actor);
   });
 }

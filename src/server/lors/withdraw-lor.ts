@@ -13,7 +13,6 @@ export async function withdrawLor(actor: Actor, lorId: string, input: unknown, c
     lorId,
     {
       action: "withdraw",
-      permission: "withdrawLor",
       auditAction: "lor.withdraw",
       expectedVersion,
       apply: (_row, _tx, now) => ({ data: { statusReason: reason ?? null, closedAt: now }, details: { reason: reason ?? null } }),

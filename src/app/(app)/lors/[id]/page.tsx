@@ -10,10 +10,8 @@ import { buttonLinkClass } from "@/components/ui/button";
 import { formatBytes } from "@/domain/files";
 import { ATTACHMENT_KIND_LABELS, FINANCING_LABELS, LOA_TYPE_LABELS, LOR_REQUEST_TYPE_LABELS, UNIT_OF_ISSUE_LABELS } from "@/domain/lor/codes";
 import { checklistLabel } from "@/domain/lor/checklist";
-import { canTransition, isEditable, type LorAction } from "@/domain/lor/workflow";
+import type { LorAction } from "@/domain/lor/workflow";
 import { formatUsd } from "@/domain/money";
-import { can, type Actor, type PolicyAction } from "@/domain/policy";
-import type { LorView } from "@/domain/schemas/lor";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { requireActor } from "@/server/auth/actor";
 import { getLor } from "@/server/lors/get-lor";
@@ -70,13 +68,6 @@ function Panel({ title, id, children }: { title: string; id?: string; children: 
 
 const yesNo = (value: boolean | null) => (value === null ? null : value ? "Yes" : "No");
 
-function allowed(actor: Actor, lor: LorView, permission: PolicyAction, action: LorAction) {
-  return (
-    can(actor, permission, { organizationId: lor.country.id, submitted: lor.submittedAt !== null, agencyId: lor.routedAgency?.id ?? null }) &&
-    canTransition(lor.status, action, lor.requestType)
-  );
-}
-
 export default async function LorPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string>> }) {
   const actor = await requireActor();
   const { id } = await params;
@@ -85,17 +76,11 @@ export default async function LorPage({ params, searchParams }: { params: Promis
   const agencies = agencyRows.map((a) => ({ code: a.code, name: a.shortName ?? a.name }));
   const target = { lorId: lor.id, version: lor.version };
   const partner = actor.role === "PARTNER_OFFICER";
-  const editable = isEditable(lor.status) && can(actor, "editLor", { organizationId: lor.country.id });
+  const editable = lor.availableActions.includes("edit");
   const shown = notice ? NOTICES[notice] : undefined;
-  const may = (permission: PolicyAction, action: LorAction) => allowed(actor, lor, permission, action);
-  const usgActions = [
-    may("validateLor", "acknowledge"),
-    may("validateLor", "markActionable"),
-    may("validateLor", "markInsufficient"),
-    may("validateLor", "markComplete"),
-    may("validateLor", "respondPriceAndAvailability"),
-    may("disapproveLor", "disapprove"),
-  ].some(Boolean);
+  // What the server says this person may do now (policy table and state table together).
+  const may = (action: LorAction) => lor.availableActions.includes(action);
+  const usgActions = (["acknowledge", "markActionable", "markInsufficient", "markComplete", "respondPriceAndAvailability", "disapprove"] as const).some(may);
 
   return (
     <div>
@@ -295,18 +280,18 @@ export default async function LorPage({ params, searchParams }: { params: Promis
         </div>
 
         <aside className="space-y-4">
-          {(editable || may("withdrawLor", "withdraw")) && (
+          {(editable || may("withdraw")) && (
             <section aria-labelledby="partner-actions-h" className="rounded border border-base-lighter bg-white p-4">
               <h2 id="partner-actions-h" className="mb-3 text-lg">
                 What you can do
               </h2>
-              {may("submitLor", "submit") &&
+              {may("submit") &&
                 (lor.checklist.ready ? (
                   <ActionButton target={target} action="submit" label={lor.status === "INSUFFICIENT" ? "Resubmit the letter" : "Submit the letter"} />
                 ) : (
                   <p className="mb-3 text-sm">Fill in every required checklist item to submit.</p>
                 ))}
-              {may("withdrawLor", "withdraw") && (
+              {may("withdraw") && (
                 <ReasonForm target={target} action="withdraw" summary="Withdraw this letter" submitLabel="Withdraw the letter" label="Reason" hint="Tell the U.S. Government why, if you wish" required={false} />
               )}
             </section>
@@ -316,11 +301,11 @@ export default async function LorPage({ params, searchParams }: { params: Promis
               <h2 id="validation-h" className="mb-3 text-lg">
                 Validation
               </h2>
-              {may("validateLor", "acknowledge") && (
+              {may("acknowledge") && (
                 <AcknowledgeForm target={target} agencies={agencies} routeable={actor.role === "DSCA_ANALYST"} currentAgency={lor.routedAgency?.code ?? ""} />
               )}
-              {may("validateLor", "markActionable") && <ActionButton target={target} action="mark-actionable" label="Mark actionable" variant="secondary" />}
-              {may("validateLor", "markComplete") && (
+              {may("markActionable") && <ActionButton target={target} action="mark-actionable" label="Mark actionable" variant="secondary" />}
+              {may("markComplete") && (
                 <CompleteForm
                   target={target}
                   agencies={agencies}
@@ -329,9 +314,9 @@ export default async function LorPage({ params, searchParams }: { params: Promis
                   opensCase={lor.requestType === "LOA"}
                 />
               )}
-              {may("validateLor", "markInsufficient") && <InsufficientForm target={target} criteria={lor.checklist.criteria.filter((c) => c.applicable)} />}
-              {may("validateLor", "respondPriceAndAvailability") && <PriceAndAvailabilityForm target={target} />}
-              {may("disapproveLor", "disapprove") && (
+              {may("markInsufficient") && <InsufficientForm target={target} criteria={lor.checklist.criteria.filter((c) => c.applicable)} />}
+              {may("respondPriceAndAvailability") && <PriceAndAvailabilityForm target={target} />}
+              {may("disapprove") && (
                 <ReasonForm target={target} action="disapprove" summary="Disapprove the request" submitLabel="Disapprove" label="Reason" hint="Policy, technology security or eligibility. The partner sees this." required />
               )}
             </section>

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
 import { Alert } from "@/components/ui/alert";
-import { isEditable } from "@/domain/lor/workflow";
 import { can } from "@/domain/policy";
 import { requireActor } from "@/server/auth/actor";
 import { getLor } from "@/server/lors/get-lor";
@@ -24,8 +23,11 @@ export default async function EditLorPage({
   const { id } = await params;
   const { notice } = await searchParams;
   const [lor, agencies] = await forPage(() => Promise.all([getLor(actor, id), listImplementingAgencies(actor)]));
-  if (!can(actor, "editLor", { organizationId: lor.country.id })) forbidden();
-  if (!isEditable(lor.status)) redirect(`/lors/${lor.id}`);
+  if (!lor.availableActions.includes("edit")) {
+    // A partner whose letter has moved on goes back to it; anyone else may never edit letters.
+    if (can(actor, "editLor")) redirect(`/lors/${lor.id}`);
+    forbidden();
+  }
   return (
     <div>
       <p className="mb-2 text-sm">
