@@ -3,6 +3,7 @@
 // tables, with the timeline events the use cases would have recorded. Idempotent: skipped once any demo letter exists.
 import { caseIdentifier } from "../src/domain/cases/identifier";
 import { LorContentInput } from "../src/domain/schemas/lor";
+import { SLA_KEYS } from "../src/domain/sla";
 import type { Prisma, PrismaClient } from "../src/generated/prisma/client";
 import { allocateDesignator } from "../src/server/cases/allocate-designator";
 import { contentData } from "../src/server/lors/lor-content";
@@ -30,7 +31,7 @@ export async function seedDemoLors(prisma: PrismaClient, now = new Date()) {
   const org = (kind: "PARTNER_COUNTRY" | "IMPLEMENTING_AGENCY", code: string) =>
     prisma.organization.findUniqueOrThrow({ where: { kind_code: { kind, code } } });
   const user = (email: string) => prisma.user.findUniqueOrThrow({ where: { email } });
-  const rule = await prisma.slaRule.findFirstOrThrow({ where: { key: "LOR_VALIDATION" }, orderBy: { effectiveFrom: "desc" } });
+  const rule = await prisma.slaRule.findFirstOrThrow({ where: { key: SLA_KEYS.lorValidation }, orderBy: { effectiveFrom: "desc" } });
 
   const demos: DemoLor[] = [
     {

@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
 import type { PrismaClient } from "../src/generated/prisma/client";
 import { createOrganization, createUser } from "../tests/factories/index";
+import { SLA_KEYS } from "../src/domain/sla";
 import { seedDemoLors } from "./demo-lors";
 
 const referenceDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "reference");
@@ -69,7 +70,7 @@ export async function seedReference(prisma: PrismaClient) {
 /** Service-level targets as effective-dated rows (fms-domain.md §9); an administrator adds a row to change one. */
 export const SLA_RULES = [
   {
-    key: "LOR_VALIDATION",
+    key: SLA_KEYS.lorValidation,
     days: 5,
     dayKind: "CALENDAR" as const,
     amberPercent: 75,

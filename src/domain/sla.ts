@@ -3,6 +3,9 @@
 
 export type DayKind = "CALENDAR" | "BUSINESS";
 
+/** The rule keys Caseway reads. */
+export const SLA_KEYS = { lorValidation: "LOR_VALIDATION" } as const;
+
 export interface SlaRule {
   key: string;
   days: number;

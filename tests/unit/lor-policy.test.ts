@@ -1,40 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { can, decide, type Actor, type PolicyAction } from "@/domain/policy";
-import { ROLES, type OrganizationKind, type Role } from "@/domain/roles";
+import { ROLES, type Role } from "@/domain/roles";
+import { testActor } from "./test-actors";
 
 const OWN_COUNTRY = "11111111-1111-4111-8111-111111111111";
 const OTHER_COUNTRY = "22222222-2222-4222-8222-222222222222";
 const OWN_AGENCY = "55555555-5555-4555-8555-555555555555";
 const OTHER_AGENCY = "66666666-6666-4666-8666-666666666666";
-const ACTOR_ID = "33333333-3333-4333-8333-333333333333";
-
-const KIND_FOR_ROLE: Record<Role, OrganizationKind> = {
-  PARTNER_OFFICER: "PARTNER_COUNTRY",
-  DSCA_ANALYST: "DSCA",
-  STATE_REVIEWER: "STATE_PM",
-  DTSA_REVIEWER: "DTSA",
-  IA_CASE_MANAGER: "IMPLEMENTING_AGENCY",
-  ADMIN: "DSCA",
-  AUDITOR: "DSCA",
-};
 
 /** A partner officer works for OWN_COUNTRY; an agency case manager for OWN_AGENCY; other USG staff for their office. */
 function actorFor(role: Role, overrides: Partial<Actor> = {}): Actor {
   const organizationId =
     role === "PARTNER_OFFICER" ? OWN_COUNTRY : role === "IA_CASE_MANAGER" ? OWN_AGENCY : "77777777-7777-4777-8777-777777777777";
-  return {
-    userId: ACTOR_ID,
-    email: `${role.toLowerCase()}@test.example`,
-    name: `Test ${role}`,
-    role,
-    organizationId,
-    organizationKind: KIND_FOR_ROLE[role],
-    organizationName: "Own organization",
-    countryCode: role === "PARTNER_OFFICER" ? "SR" : null,
-    sessionId: null,
-    tokenId: null,
-    ...overrides,
-  };
+  return testActor(role, organizationId, overrides);
 }
 
 const USG_ROLES = ROLES.filter((r) => r !== "PARTNER_OFFICER");

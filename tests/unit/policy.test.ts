@@ -1,36 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { POLICY, can, decide, isForeignToActor, type Actor, type PolicyAction, type PolicySubject } from "@/domain/policy";
-import { ROLES, type OrganizationKind, type Role } from "@/domain/roles";
+import { ROLES, type Role } from "@/domain/roles";
+import { TEST_ACTOR_ID as ACTOR_ID, testActor } from "./test-actors";
 
 const OWN_ORG = "11111111-1111-4111-8111-111111111111";
 const OTHER_ORG = "22222222-2222-4222-8222-222222222222";
-const ACTOR_ID = "33333333-3333-4333-8333-333333333333";
 const OTHER_USER = "44444444-4444-4444-8444-444444444444";
 
-const KIND_FOR_ROLE: Record<Role, OrganizationKind> = {
-  PARTNER_OFFICER: "PARTNER_COUNTRY",
-  DSCA_ANALYST: "DSCA",
-  STATE_REVIEWER: "STATE_PM",
-  DTSA_REVIEWER: "DTSA",
-  IA_CASE_MANAGER: "IMPLEMENTING_AGENCY",
-  ADMIN: "DSCA",
-  AUDITOR: "DSCA",
-};
-
 function actorFor(role: Role, overrides: Partial<Actor> = {}): Actor {
-  return {
-    userId: ACTOR_ID,
-    email: `${role.toLowerCase()}@test.example`,
-    name: `Test ${role}`,
-    role,
-    organizationId: OWN_ORG,
-    organizationKind: KIND_FOR_ROLE[role],
-    organizationName: "Own organization",
-    countryCode: role === "PARTNER_OFFICER" ? "SR" : null,
-    sessionId: null,
-    tokenId: null,
-    ...overrides,
-  };
+  return testActor(role, OWN_ORG, overrides);
 }
 
 const ALL = ROLES;

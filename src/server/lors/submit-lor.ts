@@ -1,13 +1,11 @@
 import "server-only";
 import type { Actor } from "@/domain/policy";
 import { VersionOnlyInput } from "@/domain/schemas/lor";
-import { dueDate, ruleInForce } from "@/domain/sla";
+import { SLA_KEYS, dueDate, ruleInForce } from "@/domain/sla";
 import { AppError, parseInput } from "../errors";
 import type { RequestContext } from "../request-context";
 import { checklistOf } from "./lor-record";
 import { transitionLor } from "./lor-transition";
-
-export const LOR_VALIDATION_SLA = "LOR_VALIDATION";
 
 /**
  * Submits (or resubmits after "insufficient") a letter. Every mandatory checklist criterion must be met; otherwise the
@@ -32,8 +30,8 @@ export async function submitLor(actor: Actor, lorId: string, input: unknown, con
             { fields: Object.fromEntries(checklist.missing.map((c) => [`checklist.${c.key}`, `${c.label}: ${c.problem}`])) },
           );
         }
-        const rules = await tx.slaRule.findMany({ where: { key: LOR_VALIDATION_SLA } });
-        const rule = ruleInForce(rules, LOR_VALIDATION_SLA, now);
+        const rules = await tx.slaRule.findMany({ where: { key: SLA_KEYS.lorValidation } });
+        const rule = ruleInForce(rules, SLA_KEYS.lorValidation, now);
         return {
           data: {
             submittedAt: now,

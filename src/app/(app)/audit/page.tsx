@@ -5,6 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Tag } from "@/components/ui/card";
 import { formatDateTime } from "@/lib/format";
 import { DataTable } from "@/components/ui/data-table";
+import { FilterForm, FilterInput, FilterSelect } from "@/components/ui/filter-form";
 import { requireActor } from "@/server/auth/actor";
 import { listAuditEvents } from "@/server/audit-log/list-audit-events";
 import { forFilteredPage } from "@/server/page-guard";
@@ -17,52 +18,39 @@ const ACTIONS = [
   ["user.", "User administration"],
   ["api_token.", "API tokens"],
   ["reference.", "Reference data"],
+  ["lor.", "Letters of request"],
+  ["case.", "Cases"],
 ] as const;
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const actor = await requireActor();
   const params = await searchParams;
   const { result, problem } = await forFilteredPage(() => listAuditEvents(actor, params));
-  const input = "mt-1 border-2 border-base-dark bg-white px-2 py-1.5";
   return (
     <div>
       <PageHeader
         title="Audit log"
         lead="Every sign-in, sign-out, account change and token, with who, when (UTC), from where and the outcome. Entries cannot be changed or deleted."
       />
-      <form className="mb-6 flex flex-wrap items-end gap-4 rounded border border-base-lighter bg-white p-4" aria-label="Filter the audit log">
-        <div>
-          <label htmlFor="action" className="block text-sm font-bold">Event</label>
-          <select id="action" name="action" defaultValue={params.action ?? ""} className={input}>
-            <option value="">All events</option>
-            {ACTIONS.map(([value, label]) => (
-              <option key={value} value={value}>{label}</option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="outcome" className="block text-sm font-bold">Outcome</label>
-          <select id="outcome" name="outcome" defaultValue={params.outcome ?? ""} className={input}>
-            <option value="">Any outcome</option>
-            <option value="SUCCESS">Success</option>
-            <option value="FAILURE">Failure</option>
-            <option value="DENIED">Refused</option>
-          </select>
-        </div>
-        <div>
-          <label htmlFor="actor" className="block text-sm font-bold">Person (email)</label>
-          <input id="actor" name="actor" type="search" defaultValue={params.actor ?? ""} className={input} />
-        </div>
-        <div>
-          <label htmlFor="from" className="block text-sm font-bold">From (UTC)</label>
-          <input id="from" name="from" type="date" defaultValue={params.from ?? ""} className={input} />
-        </div>
-        <div>
-          <label htmlFor="to" className="block text-sm font-bold">To (UTC)</label>
-          <input id="to" name="to" type="date" defaultValue={params.to ?? ""} className={input} />
-        </div>
-        <button type="submit" className="rounded bg-primary px-4 py-2 font-bold text-white hover:bg-primary-dark">Filter</button>
-      </form>
+      <FilterForm label="Filter the audit log" submitLabel="Filter">
+        <FilterSelect name="action" label="Event" defaultValue={params.action}>
+          <option value="">All events</option>
+          {ACTIONS.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </FilterSelect>
+        <FilterSelect name="outcome" label="Outcome" defaultValue={params.outcome}>
+          <option value="">Any outcome</option>
+          <option value="SUCCESS">Success</option>
+          <option value="FAILURE">Failure</option>
+          <option value="DENIED">Refused</option>
+        </FilterSelect>
+        <FilterInput name="actor" label="Person (email)" defaultValue={params.actor} />
+        <FilterInput name="from" label="From (UTC)" type="date" defaultValue={params.from} />
+        <FilterInput name="to" label="To (UTC)" type="date" defaultValue={params.to} />
+      </FilterForm>
       {problem && (
         <Alert type="error" title="Check the filter" testId="audit-filter-error">
           {Object.values(problem).join(". ")}

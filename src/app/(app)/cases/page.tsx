@@ -5,6 +5,7 @@ import { Pagination } from "@/components/pagination";
 import { Alert } from "@/components/ui/alert";
 import { Tag } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
+import { FilterForm, FilterInput } from "@/components/ui/filter-form";
 import { CASE_STATUS_LABELS } from "@/domain/cases/identifier";
 import { LOA_TYPE_LABELS } from "@/domain/lor/codes";
 import { formatDate } from "@/lib/format";
@@ -25,17 +26,9 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         title={partner ? "My cases" : "Cases"}
         lead="A case opens when a letter of request for an LOA is complete. Its identifier is the country code, the implementing agency and a designator."
       />
-      <form role="search" aria-label="Find cases" className="mb-6 flex flex-wrap items-end gap-4 rounded border border-base-lighter bg-white p-4">
-        <div>
-          <label htmlFor="q" className="block text-sm font-bold">
-            Case identifier or subject
-          </label>
-          <input id="q" name="q" type="search" defaultValue={params.q ?? ""} className="mt-1 border-2 border-base-dark px-2 py-1.5" />
-        </div>
-        <button type="submit" className="rounded bg-primary px-4 py-2 font-bold text-white hover:bg-primary-dark">
-          Search
-        </button>
-      </form>
+      <FilterForm label="Find cases">
+        <FilterInput name="q" label="Case identifier or subject" defaultValue={params.q} />
+      </FilterForm>
       {problem && (
         <Alert type="error" title="Check your search" testId="search-error">
           {Object.values(problem).join(". ")}

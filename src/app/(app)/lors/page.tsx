@@ -6,6 +6,7 @@ import { Pagination } from "@/components/pagination";
 import { Alert } from "@/components/ui/alert";
 import { buttonLinkClass } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
+import { FilterCheckbox, FilterForm, FilterInput, FilterSelect } from "@/components/ui/filter-form";
 import { LOR_REQUEST_TYPE_LABELS, LOR_REQUEST_TYPES, LOR_STATUS_LABELS, LOR_STATUSES } from "@/domain/lor/codes";
 import { can } from "@/domain/policy";
 import { wholeDaysBetween } from "@/domain/sla";
@@ -20,8 +21,6 @@ function ageInWords(since: string, now: Date) {
   const days = wholeDaysBetween(new Date(since), now);
   return days === 0 ? "today" : days === 1 ? "1 day ago" : `${days} days ago`;
 }
-
-const selectClass = "mt-1 border-2 border-base-dark bg-white px-2 py-1.5";
 
 /**
  * Partners: "My letters of request" for their country. USG staff: the incoming queue, oldest due first, with each
@@ -52,68 +51,40 @@ export default async function LorsPage({ searchParams }: { searchParams: Promise
           ) : undefined
         }
       />
-      <form role="search" aria-label="Filter letters of request" className="mb-6 flex flex-wrap items-end gap-4 rounded border border-base-lighter bg-white p-4">
-        <div>
-          <label htmlFor="q" className="block text-sm font-bold">
-            Subject, reference or case
-          </label>
-          <input id="q" name="q" type="search" defaultValue={params.q ?? ""} className="mt-1 border-2 border-base-dark px-2 py-1.5" />
-        </div>
-        <div>
-          <label htmlFor="status" className="block text-sm font-bold">
-            Status
-          </label>
-          <select id="status" name="status" defaultValue={query.status ?? ""} className={selectClass}>
-            <option value="">Any status</option>
-            <option value="OPEN">Open (not finished)</option>
-            {!partner && <option value="WITH_USG">Waiting for the U.S. Government</option>}
-            {LOR_STATUSES.filter((s) => partner || s !== "DRAFT").map((s) => (
-              <option key={s} value={s}>
-                {LOR_STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="requestType" className="block text-sm font-bold">
-            Request type
-          </label>
-          <select id="requestType" name="requestType" defaultValue={params.requestType ?? ""} className={selectClass}>
-            <option value="">Any type</option>
-            {LOR_REQUEST_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {LOR_REQUEST_TYPE_LABELS[t]}
-              </option>
-            ))}
-          </select>
-        </div>
+      <FilterForm label="Filter letters of request" submitLabel="Filter">
+        <FilterInput name="q" label="Subject, reference or case" defaultValue={params.q} />
+        <FilterSelect name="status" label="Status" defaultValue={query.status}>
+          <option value="">Any status</option>
+          <option value="OPEN">Open (not finished)</option>
+          {!partner && <option value="WITH_USG">Waiting for the U.S. Government</option>}
+          {LOR_STATUSES.filter((s) => partner || s !== "DRAFT").map((s) => (
+            <option key={s} value={s}>
+              {LOR_STATUS_LABELS[s]}
+            </option>
+          ))}
+        </FilterSelect>
+        <FilterSelect name="requestType" label="Request type" defaultValue={params.requestType}>
+          <option value="">Any type</option>
+          {LOR_REQUEST_TYPES.map((t) => (
+            <option key={t} value={t}>
+              {LOR_REQUEST_TYPE_LABELS[t]}
+            </option>
+          ))}
+        </FilterSelect>
+        {actor.role === "IA_CASE_MANAGER" && (
+          <FilterSelect name="agency" label="Routing" defaultValue={params.agency}>
+            <option value="">Any agency</option>
+            <option value="mine">Routed to my agency</option>
+            <option value="unrouted">Not yet routed</option>
+          </FilterSelect>
+        )}
         {!partner && (
           <>
-            {actor.role === "IA_CASE_MANAGER" && (
-              <div>
-                <label htmlFor="agency" className="block text-sm font-bold">
-                  Routing
-                </label>
-                <select id="agency" name="agency" defaultValue={params.agency ?? ""} className={selectClass}>
-                  <option value="">Any agency</option>
-                  <option value="mine">Routed to my agency</option>
-                  <option value="unrouted">Not yet routed</option>
-                </select>
-              </div>
-            )}
-            <div className="flex items-center gap-2 pb-2">
-              <input id="overdue" name="overdue" type="checkbox" value="true" defaultChecked={params.overdue === "true"} className="h-5 w-5 accent-primary" />
-              <label htmlFor="overdue" className="text-sm font-bold">
-                Overdue only
-              </label>
-            </div>
+            <FilterCheckbox name="overdue" label="Overdue only" checked={params.overdue === "true"} />
             <input type="hidden" name="sort" value={query.sort ?? "due"} />
           </>
         )}
-        <button type="submit" className="rounded bg-primary px-4 py-2 font-bold text-white hover:bg-primary-dark">
-          Filter
-        </button>
-      </form>
+      </FilterForm>
       {problem && (
         <Alert type="error" title="Check your filters" testId="search-error">
           {Object.values(problem).join(". ")}

@@ -7,6 +7,7 @@ import { buttonLinkClass } from "@/components/ui/button";
 import { Tag } from "@/components/ui/card";
 import { ROLE_LABELS, ROLES } from "@/domain/roles";
 import { DataTable } from "@/components/ui/data-table";
+import { FilterForm, FilterInput, FilterSelect } from "@/components/ui/filter-form";
 import { requireActor } from "@/server/auth/actor";
 import { forFilteredPage } from "@/server/page-guard";
 import { listUsers } from "@/server/users/list-users";
@@ -28,30 +29,22 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           </Link>
         }
       />
-      <form role="search" className="mb-6 flex flex-wrap items-end gap-4 rounded border border-base-lighter bg-white p-4" aria-label="Find users">
-        <div>
-          <label htmlFor="q" className="block text-sm font-bold">Name, email or organization</label>
-          <input id="q" name="q" type="search" defaultValue={params.q ?? ""} className="mt-1 border-2 border-base-dark px-2 py-1.5" />
-        </div>
-        <div>
-          <label htmlFor="role" className="block text-sm font-bold">Role</label>
-          <select id="role" name="role" defaultValue={params.role ?? ""} className="mt-1 border-2 border-base-dark bg-white px-2 py-1.5">
-            <option value="">Any role</option>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>{ROLE_LABELS[r]}</option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="status" className="block text-sm font-bold">Status</label>
-          <select id="status" name="status" defaultValue={params.status ?? "all"} className="mt-1 border-2 border-base-dark bg-white px-2 py-1.5">
-            <option value="all">Active and deactivated</option>
-            <option value="active">Active only</option>
-            <option value="inactive">Deactivated only</option>
-          </select>
-        </div>
-        <button type="submit" className="rounded bg-primary px-4 py-2 font-bold text-white hover:bg-primary-dark">Search</button>
-      </form>
+      <FilterForm label="Find users">
+        <FilterInput name="q" label="Name, email or organization" defaultValue={params.q} />
+        <FilterSelect name="role" label="Role" defaultValue={params.role}>
+          <option value="">Any role</option>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {ROLE_LABELS[r]}
+            </option>
+          ))}
+        </FilterSelect>
+        <FilterSelect name="status" label="Status" defaultValue={params.status ?? "all"}>
+          <option value="all">Active and deactivated</option>
+          <option value="active">Active only</option>
+          <option value="inactive">Deactivated only</option>
+        </FilterSelect>
+      </FilterForm>
       {problem && (
         <Alert type="error" title="Check your search" testId="search-error">
           {Object.values(problem).join(". ")}
