@@ -2,6 +2,7 @@
 // adds what is missing and never overwrites what an administrator has changed.
 import fs from "node:fs";
 import path from "node:path";
+import { STATUS_SLA_KEYS, WORKFLOW_RULE_KEYS } from "../src/domain/workflow/states";
 import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
 import type { PrismaClient } from "../src/generated/prisma/client";
@@ -77,7 +78,38 @@ export const SLA_RULES = [
     effectiveFrom: new Date("2016-01-01T00:00:00Z"),
     source: "DSCA Policy 16-11: validate the LOR within 5 days of receipt (fms-domain.md §3, §9)",
   },
+  ...workflowRules(),
 ];
+
+/** The case workflow's targets and periods (fms-domain.md §6.1, §9). [A] marks Caseway defaults, editable per office. */
+function workflowRules() {
+  const since = new Date("2016-01-01T00:00:00Z");
+  const rule = (key: string, days: number, dayKind: "CALENDAR" | "BUSINESS", source: string) => ({
+    key,
+    days,
+    dayKind,
+    amberPercent: 75,
+    effectiveFrom: since,
+    source,
+  });
+  const keys = WORKFLOW_RULE_KEYS;
+  return [
+    rule(keys.review.DSCA, 10, "BUSINESS", "[A] DSCA CWD case review: 10 business days (fms-domain.md §9)"),
+    rule(keys.review.STATE_PM, 10, "BUSINESS", "[A] State PM review: 10 business days (fms-domain.md §9)"),
+    rule(keys.review.DTSA, 30, "CALENDAR", "[A] DTSA/TSFD review: 30 days (fms-domain.md §9)"),
+    rule(keys.cnInformalReview, 20, "CALENDAR", "Informal (tiered) review for non-NATO+ purchasers: 20 days (eSAMM 5.05; fms-domain.md §6.1)"),
+    rule(keys.cnFormalNatoPlus, 15, "CALENDAR", "AECA 36(b) formal review, NATO+: 15 calendar days (CRS RL31675; fms-domain.md §6.1)"),
+    rule(keys.cnFormalOther, 30, "CALENDAR", "AECA 36(b) formal review, others: 30 calendar days (CRS RL31675; fms-domain.md §6.1)"),
+    rule(keys.offerValidity, 85, "CALENDAR", "Standard OED: 85 days after MILAP (LOA Standardization Guide §4; fms-domain.md §9)"),
+    rule(STATUS_SLA_KEYS.OPENED!, 5, "BUSINESS", "[A] DSCA assigns the implementing agency within 5 business days"),
+    rule(STATUS_SLA_KEYS.IN_DEVELOPMENT!, 45, "CALENDAR", "[F?] AOD group A: 45 days from LOR complete to offer (fms-domain.md §9, verify)"),
+    rule(STATUS_SLA_KEYS.READY_TO_SIGN!, 5, "BUSINESS", "[A] Agency signature (MILSGN) within 5 business days"),
+    rule(STATUS_SLA_KEYS.AGENCY_SIGNED!, 5, "BUSINESS", "[A] DSCA countersignature within 5 business days"),
+    rule(STATUS_SLA_KEYS.COUNTERSIGNED!, 5, "BUSINESS", "[A] Agency sends the offer within 5 business days"),
+    rule(STATUS_SLA_KEYS.ACCEPTED!, 10, "BUSINESS", "[A] Deposit recorded or emergency implementation within 10 business days"),
+    rule(STATUS_SLA_KEYS.SUPPLY_SERVICES_COMPLETE!, 24 * 30, "CALENDAR", "ACC closure: within 24 months after SSC (eSAMM C6.08; fms-domain.md §9)"),
+  ];
+}
 
 export const DEMO_PASSWORD = "Caseway-demo-2026";
 
@@ -88,6 +120,7 @@ export const DEMO_USERS = [
   { email: "state@caseway.example", name: "Marcus Reyes", role: "STATE_REVIEWER", org: ["STATE_PM", "PM"] },
   { email: "dtsa@caseway.example", name: "Priya Natarajan", role: "DTSA_REVIEWER", org: ["DTSA", "DTSA"] },
   { email: "navy@caseway.example", name: "Tom Okafor", role: "IA_CASE_MANAGER", org: ["IMPLEMENTING_AGENCY", "P"] },
+  { email: "army@caseway.example", name: "Grace Whitaker", role: "IA_CASE_MANAGER", org: ["IMPLEMENTING_AGENCY", "B"] },
   { email: "admin@caseway.example", name: "Alex Morgan", role: "ADMIN", org: ["DSCA", "DSCA"] },
   { email: "auditor@caseway.example", name: "Jordan Lee", role: "AUDITOR", org: ["DSCA", "DSCA"] },
 ] as const;

@@ -68,6 +68,10 @@ const unsentDraft = (actor: Actor, subject: PolicySubject) => isUsg(actor) && su
 const routedToActorsAgency = (actor: Actor, subject: PolicySubject) =>
   actor.role !== "IA_CASE_MANAGER" || !subject.agencyId || subject.agencyId === actor.organizationId;
 
+/** Agency case managers act on the cases of their own agency only. */
+const actorsAgency = (actor: Actor, subject: PolicySubject) =>
+  actor.role !== "IA_CASE_MANAGER" || (subject.agencyId !== undefined && subject.agencyId === actor.organizationId);
+
 const USG: readonly Role[] = ["DSCA_ANALYST", "STATE_REVIEWER", "DTSA_REVIEWER", "IA_CASE_MANAGER", "ADMIN", "AUDITOR"];
 
 /** A record belonging to another purchaser than the partner officer's own. USG staff see every country. */
@@ -143,6 +147,50 @@ export const POLICY = {
   },
   listCases: { roles: "everyone", description: "List cases: partners their own country's, USG staff all" },
   viewCase: { roles: "everyone", description: "Read a case; another country's answers 404" },
+  viewCaseAudit: {
+    roles: USG,
+    description: "Read a case's tamper-evident audit trail and its verification (U.S. Government staff)",
+  },
+  listMyTasks: {
+    roles: ["DSCA_ANALYST", "STATE_REVIEWER", "DTSA_REVIEWER", "IA_CASE_MANAGER"],
+    description: "See the cases and reviews waiting on your office",
+  },
+  // Case workflow (src/domain/workflow/case-workflow.ts names the rule behind each event).
+  assignCaseAgency: { roles: ["DSCA_ANALYST"], description: "Assign or reassign a case's implementing agency" },
+  developLoa: {
+    roles: ["IA_CASE_MANAGER"],
+    when: actorsAgency,
+    description: "Approve the LOA for the agency (MILAP), sign it (MILSGN), offer it and restate it — own agency only",
+  },
+  decideReview: {
+    roles: ["DSCA_ANALYST", "STATE_REVIEWER", "DTSA_REVIEWER"],
+    description: "Decide your office's review of a case: concur, concur with comment, return for rework or disapprove",
+  },
+  manageNotification: {
+    roles: ["DSCA_ANALYST"],
+    description: "Set whether congressional notification is required, send it to State and notify Congress",
+  },
+  clearNotification: { roles: ["STATE_REVIEWER"], description: "Clear a congressional notification for the Department of State" },
+  holdNotification: {
+    roles: ["DSCA_ANALYST", "STATE_REVIEWER"],
+    description: "Place or release a political hold on a congressional notification",
+  },
+  countersignLoa: { roles: ["DSCA_ANALYST"], description: "Countersign an LOA for DSCA" },
+  respondToOffer: {
+    roles: ["PARTNER_OFFICER"],
+    description: "Accept an offered LOA for your country, or ask for changes",
+  },
+  implementCase: {
+    roles: ["DSCA_ANALYST"],
+    description: "Record the initial deposit (implementing the case) or approve emergency implementation",
+  },
+  executeCase: {
+    roles: ["IA_CASE_MANAGER"],
+    when: actorsAgency,
+    description: "Start execution, declare supply and services complete, and submit the closure certificate — own agency only",
+  },
+  closeCase: { roles: ["DSCA_ANALYST"], description: "Close a case once its closure certificate is in" },
+  controlCase: { roles: ["DSCA_ANALYST"], description: "Suspend, resume or cancel a case, with a reason" },
 } satisfies Record<string, Rule>;
 
 export type PolicyAction = keyof typeof POLICY;

@@ -1,5 +1,6 @@
-import "server-only";
-import type { Actor } from "@/domain/policy";
+// Free of `server-only` so the demo seed records events (and extends case hash chains) the way the app does.
+import { GENESIS_HASH, eventHash } from "../domain/audit-chain";
+import type { Actor } from "../domain/policy";
 import type { Prisma } from "../generated/prisma/client";
 import type { Tx } from "./db";
 import type { RequestContext } from "./request-context";
@@ -17,22 +18,44 @@ export interface AuditEntry {
   context: RequestContext;
 }
 
-/** Appends an audit event inside the caller's transaction, so the event exists exactly when the change does. */
-export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
-      action: entry.action,
-      outcome: entry.outcome,
-      actorUserId: entry.actor?.userId ?? null,
-      actorEmail: entry.actor?.email ?? entry.actorEmail ?? null,
-      actorRole: entry.actor?.role ?? null,
-      actorOrganizationId: entry.actor?.organizationId ?? null,
-      targetType: entry.target?.type ?? null,
-      targetId: entry.target?.id ?? null,
-      details: entry.details,
-      ip: entry.context.ip,
-      userAgent: entry.context.userAgent,
-      requestId: entry.context.requestId,
-    },
+/** Records whose events are hash-chained (src/domain/audit-chain.ts). */
+const CHAINED_TARGETS = new Set(["case"]);
+
+export const chainKeyFor = (target: { type: string; id: string }) => `${target.type}:${target.id}`;
+
+/**
+ * Appends an audit event inside the caller's transaction, so the event exists exactly when the change does. Events of
+ * a chained record (a case) extend its hash chain; the caller holds the record's row lock, so appends never interleave
+ * (and the unique chain sequence would refuse it if they did).
+ */
+export async function recordAudit(tx: Tx, entry: AuditEntry, occurredAt: Date = new Date()): Promise<void> {
+  const data = {
+    occurredAt,
+    action: entry.action,
+    outcome: entry.outcome,
+    actorUserId: entry.actor?.userId ?? null,
+    actorEmail: entry.actor?.email ?? entry.actorEmail ?? null,
+    actorRole: entry.actor?.role ?? null,
+    actorOrganizationId: entry.actor?.organizationId ?? null,
+    targetType: entry.target?.type ?? null,
+    targetId: entry.target?.id ?? null,
+    details: entry.details,
+    ip: entry.context.ip,
+    userAgent: entry.context.userAgent,
+    requestId: entry.context.requestId,
+  };
+  if (!entry.target || !CHAINED_TARGETS.has(entry.target.type)) {
+    await tx.auditEvent.create({ data });
+    return;
+  }
+  const chainKey = chainKeyFor(entry.target);
+  const last = await tx.auditEvent.findFirst({
+    where: { chainKey },
+    orderBy: { chainSeq: "desc" },
+    select: { chainSeq: true, hash: true },
   });
+  // Round-trip the details through JSON so the hash covers exactly what jsonb will give back.
+  const details = entry.details === undefined ? null : (JSON.parse(JSON.stringify(entry.details)) as Prisma.InputJsonValue);
+  const chained = { ...data, details, chainKey, chainSeq: (last?.chainSeq ?? 0) + 1, prevHash: last?.hash ?? GENESIS_HASH };
+  await tx.auditEvent.create({ data: { ...chained, details: details ?? undefined, hash: eventHash(chained) } });
 }

@@ -42,6 +42,20 @@ const EXPECTED_ALLOWED: Record<PolicyAction, readonly Role[]> = {
   listImplementingAgencies: ALL,
   listCases: ALL,
   viewCase: ALL,
+  viewCaseAudit: ["DSCA_ANALYST", "STATE_REVIEWER", "DTSA_REVIEWER", "IA_CASE_MANAGER", "ADMIN", "AUDITOR"],
+  listMyTasks: ["DSCA_ANALYST", "STATE_REVIEWER", "DTSA_REVIEWER", "IA_CASE_MANAGER"],
+  assignCaseAgency: ["DSCA_ANALYST"],
+  developLoa: ["IA_CASE_MANAGER"],
+  decideReview: ["DSCA_ANALYST", "STATE_REVIEWER", "DTSA_REVIEWER"],
+  manageNotification: ["DSCA_ANALYST"],
+  clearNotification: ["STATE_REVIEWER"],
+  holdNotification: ["DSCA_ANALYST", "STATE_REVIEWER"],
+  countersignLoa: ["DSCA_ANALYST"],
+  respondToOffer: ["PARTNER_OFFICER"],
+  implementCase: ["DSCA_ANALYST"],
+  executeCase: ["IA_CASE_MANAGER"],
+  closeCase: ["DSCA_ANALYST"],
+  controlCase: ["DSCA_ANALYST"],
 };
 
 const ACTIONS = Object.keys(POLICY) as PolicyAction[];

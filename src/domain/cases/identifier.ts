@@ -19,9 +19,3 @@ export function designatorFor(sequence: number): string {
 export function caseIdentifier(countryCode: string, agencyCode: string, designator: string): string {
   return `${countryCode}-${agencyCode}-${designator}`;
 }
-
-export const CASE_STATUSES = ["OPENED"] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
-export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
-  OPENED: "Opened — LOA development to start",
-};

@@ -1,26 +1,100 @@
 import { z } from "zod";
-import { CASE_STATUSES } from "../cases/identifier";
 import { LOA_TYPES } from "../lor/codes";
-import { PageQuery, blankAsUndefined, searchText } from "./common";
+import { dollarAmount } from "../money";
+import { ACTOR_EVENTS, type CaseEvent } from "../workflow/case-workflow";
+import {
+  CASE_STATUSES,
+  CN_STATUSES,
+  COMMENT_VISIBILITIES,
+  REVIEW_DECISIONS,
+  REVIEW_OFFICES,
+  REVIEW_TASK_STATUSES,
+} from "../workflow/states";
+import { ExpectedVersion, PageQuery, Uuid, blankAsUndefined, plainText, searchText } from "./common";
+import { isCalendarDate, optionalEnum, optionalParagraphs } from "./text";
 
 export const CaseListQuery = PageQuery.extend({
   status: blankAsUndefined(z.enum(CASE_STATUSES, { error: `status must be one of: ${CASE_STATUSES.join(", ")}` })),
+  agency: blankAsUndefined(z.string().trim().regex(/^[A-Z0-9]{1,8}$/, { error: "agency must be an agency code, like B" })),
+  country: blankAsUndefined(z.string().trim().regex(/^[A-Z0-9]{2}$/, { error: "country must be a two-character customer code" })),
+  overdue: blankAsUndefined(
+    z.preprocess((v) => (v === "true" || v === "on" ? true : v === "false" ? false : v), z.boolean({ error: "overdue must be true or false" })),
+  ),
   q: searchText("Search", 100),
 });
 
 const Ref = z.object({ id: z.uuid(), code: z.string(), name: z.string() });
+const Instant = z.iso.datetime();
+const Aging = z.object({
+  dueAt: Instant,
+  state: z.enum(["ON_TRACK", "DUE_SOON", "OVERDUE", "MET", "MISSED"]),
+  percentElapsed: z.number().int(),
+  targetDays: z.number().int(),
+  dayKind: z.enum(["CALENDAR", "BUSINESS"]),
+});
+
+export const ReviewTaskView = z
+  .object({
+    id: z.uuid(),
+    round: z.number().int(),
+    office: z.enum(REVIEW_OFFICES),
+    status: z.enum(REVIEW_TASK_STATUSES),
+    openedAt: Instant,
+    dueAt: Instant,
+    aging: Aging.nullable(),
+    decision: z.enum(REVIEW_DECISIONS).nullable(),
+    decidedBy: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    decidedAt: Instant.nullable(),
+    comment: z.string().nullable(),
+    commentVisibility: z.enum(COMMENT_VISIBILITIES).nullable(),
+  })
+  .meta({ id: "ReviewTask" });
+export type ReviewTaskView = z.infer<typeof ReviewTaskView>;
 
 export const CaseView = z
   .object({
     id: z.uuid(),
     identifier: z.string().meta({ description: "CC-I-DDD: customer code, implementing agency, designator" }),
-    country: Ref,
+    country: Ref.extend({ natoPlus: z.boolean() }),
     implementingAgency: Ref,
     designator: z.string(),
     caseType: z.enum(LOA_TYPES),
     status: z.enum(CASE_STATUSES),
-    version: z.number().int(),
-    openedAt: z.iso.datetime(),
+    suspendedFromStatus: z.enum(CASE_STATUSES).nullable(),
+    version: z.number().int().meta({ description: "Send it back as expectedVersion when you act on the case" }),
+    openedAt: Instant,
+    statusChangedAt: Instant,
+    statusAging: Aging.nullable().meta({ description: "The target for whoever must act in the current state" }),
+    waitingOn: z.string(),
+    milestones: z.object({
+      agencyApprovedAt: Instant.nullable(),
+      offerExpiresAt: Instant.nullable().meta({ description: "Offer expiration date (OED)" }),
+      agencySignedAt: Instant.nullable(),
+      countersignedAt: Instant.nullable(),
+      offeredAt: Instant.nullable(),
+      acceptedAt: Instant.nullable(),
+      depositReceivedAt: Instant.nullable(),
+      implementedAt: Instant.nullable(),
+      emergencyImplementation: z.boolean(),
+      closedAt: Instant.nullable(),
+    }),
+    acceptance: z
+      .object({ signerName: z.string(), signerTitle: z.string(), signedOn: z.iso.date(), initialDeposit: z.string() })
+      .nullable(),
+    notification: z
+      .object({
+        status: z.enum(CN_STATUSES),
+        informalEndsAt: Instant.nullable(),
+        notifiedAt: Instant.nullable(),
+        periodEndsAt: Instant.nullable(),
+      })
+      .nullable()
+      .meta({ description: "Congressional-notification track; null for partners" }),
+    reviewRound: z.number().int(),
+    reviews: z.array(ReviewTaskView).meta({ description: "The current round's review tasks; empty for partners" }),
+    availableActions: z.array(z.enum(ACTOR_EVENTS as [CaseEvent, ...CaseEvent[]])).meta({
+      description: "The actions the caller may take now (POST /cases/{id}/actions/{action})",
+    }),
     letters: z.array(
       z.object({
         id: z.uuid(),
@@ -28,9 +102,109 @@ export const CaseView = z
         originatorReference: z.string().nullable(),
         requestType: z.string().nullable(),
         status: z.string(),
-        completedAt: z.iso.datetime().nullable(),
+        completedAt: Instant.nullable(),
       }),
     ),
   })
   .meta({ id: "Case" });
 export type CaseView = z.infer<typeof CaseView>;
+
+// ---- action inputs ---------------------------------------------------------------------------------------------
+
+function requiredDate(label: string) {
+  return z
+    .string({ error: `${label} is required (YYYY-MM-DD)` })
+    .trim()
+    .refine(isCalendarDate, { error: `${label} must be a real date written YYYY-MM-DD, between 1990 and 2100` });
+}
+
+const ActionBase = z.object({
+  expectedVersion: ExpectedVersion,
+  comment: optionalParagraphs("Comment", 4000),
+  commentVisibility: optionalEnum("Comment visibility", COMMENT_VISIBILITIES),
+});
+
+/** What each action takes besides the expected version and an optional comment. Unknown fields are refused. */
+export const CASE_ACTION_INPUTS: Record<CaseEvent, z.ZodObject> = Object.fromEntries(
+  ACTOR_EVENTS.map((event) => [event, ActionBase.strict()]),
+) as unknown as Record<CaseEvent, z.ZodObject>;
+CASE_ACTION_INPUTS["assign-agency"] = ActionBase.extend({ agencyId: Uuid("Implementing agency") }).strict();
+CASE_ACTION_INPUTS["set-notification-requirement"] = ActionBase.extend({
+  required: z.preprocess((v) => (v === "true" ? true : v === "false" ? false : v), z.boolean({ error: "Say whether notification is required (true or false)" })),
+}).strict();
+CASE_ACTION_INPUTS.accept = ActionBase.extend({
+  signerName: plainText("Signer's name", { max: 200 }),
+  signerTitle: plainText("Signer's title", { max: 200 }),
+  signedOn: requiredDate("Date signed"),
+  initialDeposit: dollarAmount("Initial deposit", { min: "0.00" }),
+}).strict();
+CASE_ACTION_INPUTS["record-deposit"] = ActionBase.extend({
+  amount: dollarAmount("Amount received"),
+  receivedOn: requiredDate("Date received"),
+}).strict();
+
+export const CaseEventView = z
+  .object({
+    id: z.string(),
+    occurredAt: Instant,
+    action: z.string(),
+    label: z.string(),
+    actor: z.string().meta({ description: "Who acted; partners see U.S. Government staff by office only" }),
+    note: z.string().nullable().meta({ description: "Facts of the event, e.g. the new identifier or the signer" }),
+    fromStatus: z.enum(CASE_STATUSES).nullable(),
+    toStatus: z.enum(CASE_STATUSES).nullable(),
+    comment: z.string().nullable(),
+    commentVisibility: z.enum(COMMENT_VISIBILITIES).nullable(),
+  })
+  .meta({ id: "CaseEvent" });
+export type CaseEventView = z.infer<typeof CaseEventView>;
+
+export const CaseAuditView = z
+  .object({
+    verification: z.discriminatedUnion("verified", [
+      z.object({ verified: z.literal(true), eventCount: z.number().int(), headHash: z.string() }),
+      z.object({
+        verified: z.literal(false),
+        eventCount: z.number().int(),
+        brokenAt: z.object({ eventId: z.string(), chainSeq: z.number().int(), reason: z.string() }),
+      }),
+    ]),
+    events: z.array(
+      z.object({
+        id: z.string(),
+        chainSeq: z.number().int(),
+        occurredAt: Instant,
+        action: z.string(),
+        outcome: z.string(),
+        actorEmail: z.string().nullable(),
+        actorRole: z.string().nullable(),
+        details: z.unknown(),
+        prevHash: z.string(),
+        hash: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: "CaseAudit" });
+export type CaseAuditView = z.infer<typeof CaseAuditView>;
+
+export const TaskListQuery = z.object({
+  overdue: CaseListQuery.shape.overdue,
+});
+
+export const InboxItemView = z
+  .object({
+    caseId: z.uuid(),
+    identifier: z.string(),
+    country: Ref,
+    implementingAgency: Ref,
+    status: z.enum(CASE_STATUSES),
+    kind: z.enum(["REVIEW", "CASE"]),
+    office: z.enum(REVIEW_OFFICES).nullable(),
+    waitingFor: z.string(),
+    since: Instant,
+    aging: Aging.nullable(),
+    actions: z.array(z.string()),
+    subject: z.string().nullable(),
+  })
+  .meta({ id: "InboxItem" });
+export type InboxItemView = z.infer<typeof InboxItemView>;

@@ -4,7 +4,16 @@ import { ConfirmOrganizationInput, OrganizationListQuery, OrganizationView } fro
 import { ApiTokenView, CreateApiTokenInput, CreatedApiToken } from "@/domain/schemas/tokens";
 import { CreateUserInput, UpdateUserInput, UserListQuery, UserView } from "@/domain/schemas/users";
 import { ROLES } from "@/domain/roles";
-import { CaseListQuery, CaseView } from "@/domain/schemas/cases";
+import {
+  CASE_ACTION_INPUTS,
+  CaseAuditView,
+  CaseEventView,
+  CaseListQuery,
+  CaseView,
+  InboxItemView,
+  TaskListQuery,
+} from "@/domain/schemas/cases";
+import { ACTOR_EVENTS, CASE_EVENTS, type CaseEventDefinition } from "@/domain/workflow/case-workflow";
 import {
   AcknowledgeLorInput,
   AttachmentKindSchema,
@@ -41,6 +50,9 @@ interface Operation {
   fileResponse?: string[];
   status?: number;
   errors?: number[];
+  /** Honours an Idempotency-Key header. */
+  idempotent?: boolean;
+  description?: string;
 }
 
 const ErrorBody = z
@@ -111,7 +123,24 @@ const OPERATIONS: Operation[] = [
   { method: "get", path: "/lors/{id}/attachments/{attachmentId}", summary: "Download an attachment", tag: "Letters of request", fileResponse: ["application/pdf", "image/png", "image/jpeg"], errors: [404] },
   { method: "delete", path: "/lors/{id}/attachments/{attachmentId}", summary: "Remove an attachment from a draft or insufficient letter", tag: "Letters of request", response: z.object({ id: z.uuid(), removed: z.literal(true) }), errors: [403, 404, 409] },
   { method: "get", path: "/cases", summary: "Cases: partners see their own country's, USG staff all", tag: "Cases", query: CaseListQuery, response: page(CaseView), errors: [422] },
-  { method: "get", path: "/cases/{id}", summary: "One case; another country's answers 404", tag: "Cases", response: CaseView, errors: [404] },
+  { method: "get", path: "/cases/{id}", summary: "One case with its version and the caller's available actions; another country's answers 404", tag: "Cases", response: CaseView, errors: [404] },
+  { method: "get", path: "/cases/{id}/events", summary: "The case's timeline (partners see partner-visible milestones and comments only)", tag: "Cases", response: z.object({ items: z.array(CaseEventView) }), errors: [404] },
+  { method: "get", path: "/cases/{id}/audit", summary: "The case's hash-chained audit events and the verification result", tag: "Cases", response: CaseAuditView, errors: [403, 404] },
+  { method: "get", path: "/tasks", summary: "My tasks: reviews and case steps waiting on your office, with due dates and aging", tag: "Cases", query: TaskListQuery, response: z.object({ items: z.array(InboxItemView) }), errors: [403, 422] },
+  ...ACTOR_EVENTS.map((event): Operation => {
+    const definition: CaseEventDefinition = CASE_EVENTS[event];
+    return {
+      method: "post",
+      path: `/cases/{id}/actions/${event}`,
+      summary: `${definition.label}${definition.commentRequired ? " (comment required)" : ""}`,
+      description: `Fires the workflow event \`${event}\` from ${definition.from.join(", ")}. Send \`expectedVersion\` from GET /cases/{id}; the case's \`availableActions\` lists what you may fire now.`,
+      tag: "Case actions",
+      body: CASE_ACTION_INPUTS[event],
+      response: CaseView,
+      idempotent: true,
+      errors: [400, 403, 404, 409, 422],
+    };
+  }),
 ];
 
 const STATUS_TEXT: Record<number, string> = {
@@ -156,6 +185,15 @@ export function buildOpenApiDocument() {
     for (const match of op.path.matchAll(/\{(\w+)\}/g)) {
       parameters.push({ name: match[1], in: "path", required: true, schema: { type: "string", format: "uuid" } });
     }
+    if (op.idempotent) {
+      parameters.push({
+        name: "Idempotency-Key",
+        in: "header",
+        required: false,
+        description: "Any unique string (e.g. a UUID). A retry with the same key and body has one effect and returns the first answer, with `Idempotent-Replayed: true`.",
+        schema: { type: "string", maxLength: 200 },
+      });
+    }
     if (op.query) {
       for (const [name, field] of Object.entries(op.query.shape)) {
         parameters.push({ name, in: "query", required: false, schema: jsonSchema(field as Schema, "input") });
@@ -180,6 +218,7 @@ export function buildOpenApiDocument() {
     paths[op.path] ??= {};
     paths[op.path]![op.method] = {
       summary: op.summary,
+      ...(op.description ? { description: op.description } : {}),
       tags: [op.tag],
       operationId: `${op.method}${op.path.replace(/\{(\w+)\}/g, "By_$1").replace(/[^a-zA-Z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ""))}`,
       ...(op.auth === false ? { security: [] } : {}),

@@ -1,16 +1,18 @@
 import "server-only";
 import type { Actor } from "@/domain/policy";
 import { isUuid } from "@/domain/schemas/common";
+import { caseSubject } from "@/domain/workflow/engine";
 import { assertCan } from "../auth/actor";
 import { db } from "../db";
 import { notFound } from "../errors";
-import { caseInclude, toCaseView } from "./case-view";
+import { toCaseView } from "./case-record";
+import { caseInclude, loadWorkflowContext, snapshotOf } from "./case-store";
 
-/** One case; another country's answers 404. */
+/** One case as the actor may see it, with their available actions; another country's answers 404. */
 export async function getCase(actor: Actor, caseId: string) {
   if (!isUuid(caseId)) throw notFound("Case");
   const row = await db().case.findUnique({ where: { id: caseId }, include: caseInclude });
   if (!row) throw notFound("Case");
-  assertCan(actor, "viewCase", { organizationId: row.countryId }, "Case");
-  return toCaseView(row);
+  assertCan(actor, "viewCase", caseSubject(snapshotOf(row)), "Case");
+  return toCaseView(row, actor, await loadWorkflowContext(db(), row, new Date()));
 }

@@ -1,5 +1,7 @@
 import "server-only";
 import { caseIdentifier } from "@/domain/cases/identifier";
+import { dueDate, ruleInForce } from "@/domain/sla";
+import { STATUS_SLA_KEYS } from "@/domain/workflow/states";
 import type { LoaType } from "@/domain/lor/codes";
 import type { Actor } from "@/domain/policy";
 import { recordAudit } from "../audit";
@@ -18,6 +20,8 @@ export interface OpenCaseRequest {
 export async function openCase(tx: Tx, actor: Actor, request: OpenCaseRequest, context: RequestContext, now: Date) {
   const designator = await allocateDesignator(tx, request.country.id, request.agency.id);
   const identifier = caseIdentifier(request.country.code, request.agency.code, designator);
+  // DSCA's clock to assign the agency starts now, under the rule in force today.
+  const assignment = ruleInForce(await tx.slaRule.findMany({ where: { key: STATUS_SLA_KEYS.OPENED } }), STATUS_SLA_KEYS.OPENED!, now);
   const created = await tx.case.create({
     data: {
       identifier,
@@ -28,6 +32,9 @@ export async function openCase(tx: Tx, actor: Actor, request: OpenCaseRequest, c
       openedFromLorId: request.lorId,
       openedById: actor.userId,
       openedAt: now,
+      statusChangedAt: now,
+      statusDueAt: assignment ? dueDate(now, assignment) : null,
+      statusSlaRuleId: assignment?.id ?? null,
     },
   });
   await recordAudit(tx, {
@@ -37,6 +44,6 @@ export async function openCase(tx: Tx, actor: Actor, request: OpenCaseRequest, c
     target: { type: "case", id: created.id },
     details: { identifier, lorId: request.lorId, caseType: request.caseType, toStatus: "OPENED" },
     context,
-  });
+  }, now);
   return created;
 }

@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Tag } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { FilterForm, FilterInput } from "@/components/ui/filter-form";
-import { CASE_STATUS_LABELS } from "@/domain/cases/identifier";
+import { CASE_STATUS_LABELS } from "@/domain/workflow/states";
 import { LOA_TYPE_LABELS } from "@/domain/lor/codes";
 import { formatDate } from "@/lib/format";
 import { requireActor } from "@/server/auth/actor";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { LorStatusTag } from "@/components/lor/status";
 import { PageHeader } from "@/components/page-header";
 import { Tag } from "@/components/ui/card";
-import { CASE_STATUS_LABELS } from "@/domain/cases/identifier";
+import { CASE_STATUS_LABELS } from "@/domain/workflow/states";
 import { LOA_TYPE_LABELS, LOR_REQUEST_TYPE_LABELS, type LorRequestType, type LorStatus } from "@/domain/lor/codes";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { requireActor } from "@/server/auth/actor";

@@ -1,0 +1,727 @@
+// The case workflow as data (fms-domain.md §3, §4.2–4.4, §6): every event a case can take, the states it leaves and
+// reaches, the policy rule that says who may fire it, its guards and its effects. `transition()` and
+// `availableActions()` in ./engine.ts read only this table, and the diagram is drawn from it.
+import type { PolicyAction } from "../policy";
+import type { Actor } from "../policy";
+import { dueDate, ruleInForce, type SlaRule } from "../sla";
+import {
+  CN_CLEAR_STATUSES,
+  PRE_OFFER_STATUSES,
+  REVIEW_OFFICES,
+  STATUS_SLA_KEYS,
+  SUSPENDABLE_STATUSES,
+  TERMINAL_STATUSES,
+  WORKFLOW_RULE_KEYS,
+  CASE_STATUSES,
+  type CaseStatus,
+  type CnStatus,
+  type CommentVisibility,
+  type ReviewDecision,
+  type ReviewOffice,
+  type ReviewTaskStatus,
+} from "./states";
+
+export interface ReviewTaskSnapshot {
+  /** Absent for a task this transition opens. */
+  id?: string;
+  round: number;
+  office: ReviewOffice;
+  status: ReviewTaskStatus;
+  openedAt: Date;
+  dueAt: Date;
+  slaRuleId: string | null;
+  decision: ReviewDecision | null;
+  decidedById: string | null;
+  decidedAt: Date | null;
+  comment: string | null;
+  commentVisibility: CommentVisibility | null;
+}
+
+export interface CnSnapshot {
+  status: CnStatus;
+  heldFrom: CnStatus | null;
+  informalEndsAt: Date | null;
+  notifiedAt: Date | null;
+  periodEndsAt: Date | null;
+}
+
+/** Everything the workflow reads and writes about a case. The server maps it to and from the database. */
+export interface CaseSnapshot {
+  status: CaseStatus;
+  statusChangedAt: Date;
+  statusDueAt: Date | null;
+  statusSlaRuleId: string | null;
+  suspendedFromStatus: CaseStatus | null;
+  countryId: string;
+  agencyId: string;
+  /** NATO, a NATO member, Japan, Australia, South Korea, Israel or New Zealand: shorter notification periods. */
+  natoPlus: boolean;
+  reviewRound: number;
+  loaPreparerIds: readonly string[];
+  agencyApprovedAt: Date | null;
+  offerExpiresAt: Date | null;
+  agencySignedAt: Date | null;
+  countersignedAt: Date | null;
+  offeredAt: Date | null;
+  acceptedAt: Date | null;
+  acceptance: { signerName: string; signerTitle: string; signedOn: string; initialDeposit: string } | null;
+  depositReceivedAt: Date | null;
+  implementedAt: Date | null;
+  emergencyImplementation: boolean;
+  closedAt: Date | null;
+  cn: CnSnapshot;
+  /** Every review task of every round, so separation of duties can see who decided what. */
+  tasks: readonly ReviewTaskSnapshot[];
+}
+
+/** Facts from outside the case that a transition needs: the time, effective-dated rules and the country's OED days. */
+export interface WorkflowContext {
+  now: Date;
+  rules: readonly (SlaRule & { id: string })[];
+  holidays?: ReadonlySet<string>;
+  /** The country's approved offer validity, if it has its own; otherwise the OFFER_VALIDITY rule applies. */
+  countryOedDays: number | null;
+}
+
+/** Inputs after zod parsing (src/domain/schemas/case-actions.ts). */
+export interface EventInput {
+  comment?: string | null;
+  commentVisibility?: CommentVisibility;
+  agencyId?: string;
+  required?: boolean;
+  signerName?: string;
+  signerTitle?: string;
+  signedOn?: string;
+  initialDeposit?: string;
+  amount?: string;
+  receivedOn?: string;
+}
+
+export type Guard = (snapshot: CaseSnapshot, actor: Actor, context: WorkflowContext) => string | null;
+/** Checks on the input that need the case (e.g. a signature date after the offer); answer [field, message]. */
+export type InputCheck = (snapshot: CaseSnapshot, input: EventInput, context: WorkflowContext) => [string, string] | null;
+export type Effect = (snapshot: CaseSnapshot, input: EventInput, actor: Actor | null, context: WorkflowContext) => CaseSnapshot;
+
+export interface CaseEventDefinition {
+  /** What the button says. */
+  label: string;
+  /** What the timeline says happened. */
+  pastTense: string;
+  from: readonly CaseStatus[];
+  /** Every state the event can lead to (the effect picks one); "from" for events that keep the state. */
+  to: readonly CaseStatus[] | "same";
+  /** The policy rule for who may fire it; null for the clock's own events. */
+  permission: PolicyAction | null;
+  /** The congressional-notification states the event needs (notification events only). */
+  cnFrom?: readonly CnStatus[];
+  cnTo?: readonly CnStatus[];
+  /** A comment (reason) is required. */
+  commentRequired?: boolean;
+  /** The partner sees this milestone on their timeline. Comments follow their own visibility. */
+  partnerVisible: boolean;
+  /** Primary work (shown in inboxes) rather than a control every case offers (suspend, cancel…). */
+  inbox: boolean;
+  guards?: readonly Guard[];
+  inputChecks?: readonly InputCheck[];
+  effect?: Effect;
+}
+
+// ---- helpers for guards and effects ----------------------------------------------------------------------------
+
+const DAY_MS = 86_400_000;
+const addDays = (date: Date, days: number) => new Date(date.getTime() + days * DAY_MS);
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+/** The review office an actor decides for, from their organization. */
+export function officeOf(actor: Actor): ReviewOffice | null {
+  if (actor.organizationKind === "DSCA") return "DSCA";
+  if (actor.organizationKind === "STATE_PM") return "STATE_PM";
+  if (actor.organizationKind === "DTSA") return "DTSA";
+  return null;
+}
+
+export const currentTasks = (snapshot: CaseSnapshot) => snapshot.tasks.filter((t) => t.round === snapshot.reviewRound);
+
+const openTaskFor = (snapshot: CaseSnapshot, office: ReviewOffice | null) =>
+  office ? currentTasks(snapshot).find((t) => t.office === office && t.status === "OPEN") : undefined;
+
+/** Every review of the current round concurred (with or without comment). */
+export function allReviewsConcurred(snapshot: CaseSnapshot): boolean {
+  const tasks = currentTasks(snapshot);
+  return (
+    tasks.length === REVIEW_OFFICES.length &&
+    tasks.every((t) => t.status === "DECIDED" && (t.decision === "CONCUR" || t.decision === "CONCUR_WITH_COMMENT"))
+  );
+}
+
+export const notificationClear = (snapshot: CaseSnapshot) => CN_CLEAR_STATUSES.includes(snapshot.cn.status);
+
+/** The AND-join: every review concurred and the notification track is cleared or not required. */
+export const readyToSign = (snapshot: CaseSnapshot) => allReviewsConcurred(snapshot) && notificationClear(snapshot);
+
+function rule(context: WorkflowContext, key: string) {
+  return ruleInForce(context.rules, key, context.now);
+}
+
+/** Moves the case to `status`, restarting the clock of whoever must act next. */
+export function enter(snapshot: CaseSnapshot, status: CaseStatus, context: WorkflowContext): CaseSnapshot {
+  if (status === snapshot.status) return snapshot;
+  const key = STATUS_SLA_KEYS[status];
+  const slaRule = key ? rule(context, key) : null;
+  return {
+    ...snapshot,
+    status,
+    statusChangedAt: context.now,
+    statusDueAt: status === "OFFERED" ? snapshot.offerExpiresAt : slaRule ? dueDate(context.now, slaRule, context.holidays) : null,
+    statusSlaRuleId: slaRule?.id ?? null,
+  };
+}
+
+const addPreparer = (snapshot: CaseSnapshot, actor: Actor | null): CaseSnapshot =>
+  actor && !snapshot.loaPreparerIds.includes(actor.userId)
+    ? { ...snapshot, loaPreparerIds: [...snapshot.loaPreparerIds, actor.userId] }
+    : snapshot;
+
+/** Open tasks of the current round are cancelled (a return or disapproval ends the round). */
+const cancelOpenTasks = (snapshot: CaseSnapshot): CaseSnapshot => ({
+  ...snapshot,
+  tasks: snapshot.tasks.map((t) => (t.round === snapshot.reviewRound && t.status === "OPEN" ? { ...t, status: "CANCELLED" } : t)),
+});
+
+/** Back to development: the offer terms and the agency approval no longer stand. */
+const backToDevelopment = (snapshot: CaseSnapshot, context: WorkflowContext): CaseSnapshot =>
+  enter(
+    { ...cancelOpenTasks(snapshot), agencyApprovedAt: null, offerExpiresAt: null, agencySignedAt: null, countersignedAt: null, offeredAt: null },
+    "IN_DEVELOPMENT",
+    context,
+  );
+
+function decide(decision: ReviewDecision): Effect {
+  return (snapshot, input, actor, context) => {
+    const office = actor ? officeOf(actor) : null;
+    const decided: CaseSnapshot = {
+      ...snapshot,
+      tasks: snapshot.tasks.map((t) =>
+        t.round === snapshot.reviewRound && t.office === office && t.status === "OPEN"
+          ? {
+              ...t,
+              status: "DECIDED",
+              decision,
+              decidedById: actor!.userId,
+              decidedAt: context.now,
+              comment: input.comment ?? null,
+              commentVisibility: input.comment ? (input.commentVisibility ?? "USG_INTERNAL") : null,
+            }
+          : t,
+      ),
+    };
+    if (decision === "RETURN") return backToDevelopment(decided, context);
+    if (decision === "DISAPPROVE") return enter(cancelOpenTasks(decided), "DISAPPROVED", context);
+    return readyToSign(decided) ? enter(decided, "READY_TO_SIGN", context) : decided;
+  };
+}
+
+// ---- guards ----------------------------------------------------------------------------------------------------
+
+const hasOpenReview: Guard = (snapshot, actor) =>
+  openTaskFor(snapshot, officeOf(actor)) ? null : "Your office has no open review on this case";
+
+/** Separation of duties: whoever drafted or approved the LOA for the agency cannot decide for DSCA. */
+const notAnLoaPreparer: Guard = (snapshot, actor) =>
+  officeOf(actor) === "DSCA" && snapshot.loaPreparerIds.includes(actor.userId)
+    ? "You drafted or approved this LOA for the agency, so someone else must decide for DSCA"
+    : null;
+
+/** Separation of duties: one person decides for one office only. */
+const notDecidedForAnotherOffice: Guard = (snapshot, actor) => {
+  const office = officeOf(actor);
+  const other = snapshot.tasks.find((t) => t.decidedById === actor.userId && t.office !== office);
+  return other ? "You already decided a review on this case for another office" : null;
+};
+
+const countersignerNotPreparer: Guard = (snapshot, actor) =>
+  snapshot.loaPreparerIds.includes(actor.userId)
+    ? "You drafted or approved this LOA for the agency, so someone else must countersign for DSCA"
+    : null;
+
+/** Guards that refuse the person rather than the moment: a refusal is "forbidden", not "try later". */
+export const SEPARATION_OF_DUTIES_GUARDS: ReadonlySet<Guard> = new Set([notAnLoaPreparer, notDecidedForAnotherOffice, countersignerNotPreparer]);
+
+const notificationCleared: Guard = (snapshot) =>
+  notificationClear(snapshot) ? null : "The congressional notification must be cleared (or not required) first";
+
+const offerNotExpired: Guard = (snapshot, _actor, context) =>
+  snapshot.offerExpiresAt && context.now.getTime() >= snapshot.offerExpiresAt.getTime()
+    ? "The offer expiration date has passed; the agency must restate the offer"
+    : null;
+
+const offerDatePassed: Guard = (snapshot, _actor, context) =>
+  snapshot.status === "EXPIRED" || (snapshot.offerExpiresAt && context.now.getTime() >= snapshot.offerExpiresAt.getTime())
+    ? null
+    : "The offer can be restated only once its expiration date has passed";
+
+const informalReviewOver: Guard = (snapshot, _actor, context) =>
+  snapshot.cn.informalEndsAt && context.now.getTime() >= snapshot.cn.informalEndsAt.getTime()
+    ? null
+    : "The informal review period has not ended yet";
+
+const signedOnWithinOffer: InputCheck = (snapshot, input, context) => {
+  if (!input.signedOn) return null;
+  if (input.signedOn > isoDay(context.now)) return ["signedOn", "The signature date cannot be in the future"];
+  if (snapshot.offeredAt && input.signedOn < isoDay(snapshot.offeredAt)) {
+    return ["signedOn", "The signature date cannot be before the offer was made"];
+  }
+  return null;
+};
+
+const receivedOnNotFuture: InputCheck = (_snapshot, input, context) =>
+  input.receivedOn && input.receivedOn > isoDay(context.now) ? ["receivedOn", "The date received cannot be in the future"] : null;
+
+// ---- the definition --------------------------------------------------------------------------------------------
+
+const REVIEW_TARGETS: readonly CaseStatus[] = ["IN_REVIEW", "READY_TO_SIGN"];
+
+export const CASE_EVENTS = {
+  "assign-agency": {
+    label: "Assign implementing agency",
+    pastTense: "Implementing agency assigned",
+    from: ["OPENED", "IN_DEVELOPMENT"],
+    to: ["IN_DEVELOPMENT"],
+    permission: "assignCaseAgency",
+    partnerVisible: true,
+    inbox: true,
+    inputChecks: [
+      (snapshot, input) =>
+        snapshot.status === "IN_DEVELOPMENT" && input.agencyId === snapshot.agencyId
+          ? ["agencyId", "The case is already with this agency; choose another to reassign it"]
+          : null,
+    ],
+    effect: (snapshot, input, _actor, context) => enter({ ...snapshot, agencyId: input.agencyId! }, "IN_DEVELOPMENT", context),
+  },
+  "approve-loa": {
+    label: "Approve LOA for the agency (MILAP)",
+    pastTense: "Agency approved the LOA (MILAP)",
+    from: ["IN_DEVELOPMENT"],
+    to: ["IN_REVIEW"],
+    permission: "developLoa",
+    partnerVisible: true,
+    inbox: true,
+    effect: (snapshot, _input, actor, context) => {
+      const oedDays = context.countryOedDays ?? rule(context, WORKFLOW_RULE_KEYS.offerValidity)?.days ?? 85;
+      const round = snapshot.reviewRound + 1;
+      const tasks = REVIEW_OFFICES.map((office): ReviewTaskSnapshot => {
+        const slaRule = rule(context, WORKFLOW_RULE_KEYS.review[office]);
+        return {
+          round,
+          office,
+          status: "OPEN",
+          openedAt: context.now,
+          // Without a rule in force the task is due at once, so a missing rule shows up as overdue rather than hiding.
+          dueAt: slaRule ? dueDate(context.now, slaRule, context.holidays) : context.now,
+          slaRuleId: slaRule?.id ?? null,
+          decision: null,
+          decidedById: null,
+          decidedAt: null,
+          comment: null,
+          commentVisibility: null,
+        };
+      });
+      return enter(
+        addPreparer(
+          {
+            ...snapshot,
+            reviewRound: round,
+            agencyApprovedAt: context.now,
+            offerExpiresAt: addDays(context.now, oedDays),
+            tasks: [...snapshot.tasks, ...tasks],
+          },
+          actor,
+        ),
+        "IN_REVIEW",
+        context,
+      );
+    },
+  },
+  concur: {
+    label: "Concur",
+    pastTense: "Review concurred",
+    from: ["IN_REVIEW"],
+    to: REVIEW_TARGETS,
+    permission: "decideReview",
+    partnerVisible: false,
+    inbox: true,
+    guards: [hasOpenReview, notAnLoaPreparer, notDecidedForAnotherOffice],
+    effect: decide("CONCUR"),
+  },
+  "concur-with-comment": {
+    label: "Concur with comment",
+    pastTense: "Review concurred with comment",
+    from: ["IN_REVIEW"],
+    to: REVIEW_TARGETS,
+    permission: "decideReview",
+    commentRequired: true,
+    partnerVisible: false,
+    inbox: true,
+    guards: [hasOpenReview, notAnLoaPreparer, notDecidedForAnotherOffice],
+    effect: decide("CONCUR_WITH_COMMENT"),
+  },
+  "return-for-rework": {
+    label: "Return for rework",
+    pastTense: "Returned to the agency for rework",
+    from: ["IN_REVIEW"],
+    to: ["IN_DEVELOPMENT"],
+    permission: "decideReview",
+    commentRequired: true,
+    partnerVisible: false,
+    inbox: true,
+    guards: [hasOpenReview, notAnLoaPreparer, notDecidedForAnotherOffice],
+    effect: decide("RETURN"),
+  },
+  disapprove: {
+    label: "Disapprove",
+    pastTense: "Case disapproved",
+    from: ["IN_REVIEW"],
+    to: ["DISAPPROVED"],
+    permission: "decideReview",
+    commentRequired: true,
+    partnerVisible: true,
+    inbox: true,
+    guards: [hasOpenReview, notAnLoaPreparer, notDecidedForAnotherOffice],
+    effect: decide("DISAPPROVE"),
+  },
+  "set-notification-requirement": {
+    label: "Set congressional notification",
+    pastTense: "Congressional notification requirement set",
+    from: PRE_OFFER_STATUSES,
+    to: "same",
+    permission: "manageNotification",
+    cnFrom: ["NOT_REQUIRED", "PREPARATION"],
+    cnTo: ["NOT_REQUIRED", "PREPARATION"],
+    partnerVisible: false,
+    inbox: false,
+    inputChecks: [
+      (snapshot, input) =>
+        (input.required === true) === (snapshot.cn.status === "PREPARATION")
+          ? ["required", input.required ? "Notification is already required" : "Notification is already not required"]
+          : null,
+    ],
+    effect: (snapshot, input, _actor, context) => {
+      const next: CaseSnapshot = { ...snapshot, cn: { ...snapshot.cn, status: input.required ? "PREPARATION" : "NOT_REQUIRED" } };
+      // A ready case goes back to review when notification becomes required; a reviewed one is ready once it is not.
+      if (next.status === "READY_TO_SIGN" && !readyToSign(next)) return enter(next, "IN_REVIEW", context);
+      if (next.status === "IN_REVIEW" && readyToSign(next)) return enter(next, "READY_TO_SIGN", context);
+      return next;
+    },
+  },
+  "send-notification-to-state": {
+    label: "Send notification to State for clearance",
+    pastTense: "Notification sent to State for clearance",
+    from: PRE_OFFER_STATUSES,
+    to: "same",
+    permission: "manageNotification",
+    cnFrom: ["PREPARATION"],
+    cnTo: ["STATE_CLEARANCE"],
+    partnerVisible: false,
+    inbox: true,
+    effect: (snapshot) => ({ ...snapshot, cn: { ...snapshot.cn, status: "STATE_CLEARANCE" } }),
+  },
+  "clear-notification": {
+    label: "Clear notification for State",
+    pastTense: "State cleared the notification",
+    from: PRE_OFFER_STATUSES,
+    to: "same",
+    permission: "clearNotification",
+    cnFrom: ["STATE_CLEARANCE"],
+    cnTo: ["INFORMAL_REVIEW", "FORMALLY_NOTIFIED"],
+    partnerVisible: false,
+    inbox: true,
+    // Once State clears, DSCA delivers: NATO+ straight to formal notification, others to the 20-day informal review.
+    effect: (snapshot, _input, _actor, context) => {
+      if (snapshot.natoPlus) return formallyNotify(snapshot, context);
+      const informal = rule(context, WORKFLOW_RULE_KEYS.cnInformalReview);
+      return {
+        ...snapshot,
+        cn: { ...snapshot.cn, status: "INFORMAL_REVIEW", informalEndsAt: addDays(context.now, informal?.days ?? 20) },
+      };
+    },
+  },
+  "notify-congress": {
+    label: "Formally notify Congress",
+    pastTense: "Congress formally notified",
+    from: PRE_OFFER_STATUSES,
+    to: "same",
+    permission: "manageNotification",
+    cnFrom: ["INFORMAL_REVIEW"],
+    cnTo: ["FORMALLY_NOTIFIED"],
+    partnerVisible: false,
+    inbox: true,
+    guards: [informalReviewOver],
+    effect: (snapshot, _input, _actor, context) => formallyNotify(snapshot, context),
+  },
+  "notification-period-ended": {
+    label: "Congressional review period ended",
+    pastTense: "Congressional review period ended without a joint resolution",
+    from: PRE_OFFER_STATUSES,
+    to: "same",
+    permission: null,
+    cnFrom: ["FORMALLY_NOTIFIED"],
+    cnTo: ["CLEARED"],
+    partnerVisible: false,
+    inbox: false,
+    effect: (snapshot, _input, _actor, context) => {
+      const next: CaseSnapshot = { ...snapshot, cn: { ...snapshot.cn, status: "CLEARED" } };
+      return next.status === "IN_REVIEW" && readyToSign(next) ? enter(next, "READY_TO_SIGN", context) : next;
+    },
+  },
+  "record-notification-blocked": {
+    label: "Record joint resolution blocking the sale",
+    pastTense: "Congress blocked the sale by joint resolution",
+    from: PRE_OFFER_STATUSES,
+    to: "same",
+    permission: "manageNotification",
+    cnFrom: ["FORMALLY_NOTIFIED"],
+    cnTo: ["BLOCKED"],
+    commentRequired: true,
+    partnerVisible: false,
+    inbox: false,
+    effect: (snapshot) => ({ ...snapshot, cn: { ...snapshot.cn, status: "BLOCKED" } }),
+  },
+  "hold-notification": {
+    label: "Hold notification",
+    pastTense: "Notification held",
+    from: PRE_OFFER_STATUSES,
+    to: "same",
+    permission: "holdNotification",
+    cnFrom: ["PREPARATION", "STATE_CLEARANCE", "INFORMAL_REVIEW"],
+    cnTo: ["HELD"],
+    commentRequired: true,
+    partnerVisible: false,
+    inbox: false,
+    effect: (snapshot) => ({ ...snapshot, cn: { ...snapshot.cn, status: "HELD", heldFrom: snapshot.cn.status } }),
+  },
+  "release-notification-hold": {
+    label: "Release notification hold",
+    pastTense: "Notification hold released",
+    from: PRE_OFFER_STATUSES,
+    to: "same",
+    permission: "holdNotification",
+    cnFrom: ["HELD"],
+    cnTo: ["PREPARATION", "STATE_CLEARANCE", "INFORMAL_REVIEW"],
+    partnerVisible: false,
+    inbox: true,
+    effect: (snapshot) => ({ ...snapshot, cn: { ...snapshot.cn, status: snapshot.cn.heldFrom ?? "PREPARATION", heldFrom: null } }),
+  },
+  sign: {
+    label: "Sign for the agency (MILSGN)",
+    pastTense: "Agency signed the LOA (MILSGN)",
+    from: ["READY_TO_SIGN"],
+    to: ["AGENCY_SIGNED"],
+    permission: "developLoa",
+    partnerVisible: true,
+    inbox: true,
+    guards: [notificationCleared],
+    effect: (snapshot, _input, actor, context) => enter(addPreparer({ ...snapshot, agencySignedAt: context.now }, actor), "AGENCY_SIGNED", context),
+  },
+  countersign: {
+    label: "Countersign for DSCA",
+    pastTense: "DSCA countersigned the LOA",
+    from: ["AGENCY_SIGNED"],
+    to: ["COUNTERSIGNED"],
+    permission: "countersignLoa",
+    partnerVisible: true,
+    inbox: true,
+    guards: [countersignerNotPreparer, notificationCleared],
+    effect: (snapshot, _input, _actor, context) => enter({ ...snapshot, countersignedAt: context.now }, "COUNTERSIGNED", context),
+  },
+  offer: {
+    label: "Send offer to the partner",
+    pastTense: "LOA offered to the partner",
+    from: ["COUNTERSIGNED"],
+    to: ["OFFERED"],
+    permission: "developLoa",
+    partnerVisible: true,
+    inbox: true,
+    guards: [notificationCleared, offerNotExpired],
+    effect: (snapshot, _input, _actor, context) => enter({ ...snapshot, offeredAt: context.now }, "OFFERED", context),
+  },
+  accept: {
+    label: "Accept the offer",
+    pastTense: "Partner accepted the offer",
+    from: ["OFFERED"],
+    to: ["ACCEPTED"],
+    permission: "respondToOffer",
+    partnerVisible: true,
+    inbox: true,
+    guards: [offerNotExpired],
+    inputChecks: [signedOnWithinOffer],
+    effect: (snapshot, input, _actor, context) =>
+      enter(
+        {
+          ...snapshot,
+          acceptedAt: context.now,
+          acceptance: {
+            signerName: input.signerName!,
+            signerTitle: input.signerTitle!,
+            signedOn: input.signedOn!,
+            initialDeposit: input.initialDeposit!,
+          },
+        },
+        "ACCEPTED",
+        context,
+      ),
+  },
+  "request-changes": {
+    label: "Ask for changes (counter-offer)",
+    pastTense: "Partner asked for changes",
+    from: ["OFFERED"],
+    to: ["IN_DEVELOPMENT"],
+    permission: "respondToOffer",
+    commentRequired: true,
+    partnerVisible: true,
+    inbox: false,
+    guards: [offerNotExpired],
+    effect: (snapshot, _input, _actor, context) => backToDevelopment(snapshot, context),
+  },
+  "expire-offer": {
+    label: "Offer expired",
+    pastTense: "Offer expired unsigned",
+    from: ["OFFERED"],
+    to: ["EXPIRED"],
+    permission: null,
+    partnerVisible: true,
+    inbox: false,
+    effect: (snapshot, _input, _actor, context) => enter(snapshot, "EXPIRED", context),
+  },
+  restate: {
+    label: "Restate the offer",
+    pastTense: "Agency reopened the LOA to restate the offer",
+    from: ["EXPIRED", "COUNTERSIGNED"],
+    to: ["IN_DEVELOPMENT"],
+    permission: "developLoa",
+    partnerVisible: true,
+    inbox: true,
+    guards: [offerDatePassed],
+    effect: (snapshot, _input, _actor, context) => backToDevelopment(snapshot, context),
+  },
+  "record-deposit": {
+    label: "Record initial deposit received",
+    pastTense: "Initial deposit received; case implemented",
+    from: ["ACCEPTED"],
+    to: ["IMPLEMENTED"],
+    permission: "implementCase",
+    partnerVisible: true,
+    inbox: true,
+    inputChecks: [receivedOnNotFuture],
+    effect: (snapshot, _input, _actor, context) =>
+      enter({ ...snapshot, depositReceivedAt: context.now, implementedAt: context.now }, "IMPLEMENTED", context),
+  },
+  "emergency-implement": {
+    label: "Approve emergency implementation",
+    pastTense: "DSCA approved emergency implementation",
+    from: ["ACCEPTED"],
+    to: ["IMPLEMENTED"],
+    permission: "implementCase",
+    commentRequired: true,
+    partnerVisible: true,
+    inbox: false,
+    effect: (snapshot, _input, _actor, context) =>
+      enter({ ...snapshot, implementedAt: context.now, emergencyImplementation: true }, "IMPLEMENTED", context),
+  },
+  "start-execution": {
+    label: "Start execution",
+    pastTense: "Execution started",
+    from: ["IMPLEMENTED"],
+    to: ["EXECUTING"],
+    permission: "executeCase",
+    partnerVisible: true,
+    inbox: true,
+    effect: (snapshot, _input, _actor, context) => enter(snapshot, "EXECUTING", context),
+  },
+  "declare-supply-complete": {
+    label: "Declare supply and services complete",
+    pastTense: "Supply and services complete",
+    from: ["EXECUTING"],
+    to: ["SUPPLY_SERVICES_COMPLETE"],
+    permission: "executeCase",
+    partnerVisible: true,
+    inbox: false,
+    effect: (snapshot, _input, _actor, context) => enter(snapshot, "SUPPLY_SERVICES_COMPLETE", context),
+  },
+  "submit-closure": {
+    label: "Submit closure certificate",
+    pastTense: "Closure certificate submitted",
+    from: ["SUPPLY_SERVICES_COMPLETE"],
+    to: ["CLOSURE_PENDING"],
+    permission: "executeCase",
+    partnerVisible: true,
+    inbox: true,
+    effect: (snapshot, _input, _actor, context) => enter(snapshot, "CLOSURE_PENDING", context),
+  },
+  close: {
+    label: "Close the case",
+    pastTense: "Case closed",
+    from: ["CLOSURE_PENDING"],
+    to: ["CLOSED"],
+    permission: "closeCase",
+    partnerVisible: true,
+    inbox: true,
+    effect: (snapshot, _input, _actor, context) => enter({ ...snapshot, closedAt: context.now }, "CLOSED", context),
+  },
+  suspend: {
+    label: "Suspend",
+    pastTense: "Case suspended",
+    from: SUSPENDABLE_STATUSES,
+    to: ["SUSPENDED"],
+    permission: "controlCase",
+    commentRequired: true,
+    partnerVisible: true,
+    inbox: false,
+    effect: (snapshot, _input, _actor, context) => enter({ ...snapshot, suspendedFromStatus: snapshot.status }, "SUSPENDED", context),
+  },
+  resume: {
+    label: "Resume",
+    pastTense: "Case resumed",
+    from: ["SUSPENDED"],
+    to: SUSPENDABLE_STATUSES,
+    permission: "controlCase",
+    partnerVisible: true,
+    inbox: true,
+    effect: (snapshot, _input, _actor, context) =>
+      enter({ ...snapshot, suspendedFromStatus: null }, snapshot.suspendedFromStatus ?? "IN_DEVELOPMENT", context),
+  },
+  cancel: {
+    label: "Cancel the case",
+    pastTense: "Case cancelled",
+    from: CASE_STATUSES.filter((s) => !TERMINAL_STATUSES.includes(s)),
+    to: ["CANCELLED"],
+    permission: "controlCase",
+    commentRequired: true,
+    partnerVisible: true,
+    inbox: false,
+    effect: (snapshot, _input, _actor, context) => enter(cancelOpenTasks(snapshot), "CANCELLED", context),
+  },
+} satisfies Record<string, CaseEventDefinition>;
+
+function formallyNotify(snapshot: CaseSnapshot, context: WorkflowContext): CaseSnapshot {
+  const key = snapshot.natoPlus ? WORKFLOW_RULE_KEYS.cnFormalNatoPlus : WORKFLOW_RULE_KEYS.cnFormalOther;
+  const days = rule(context, key)?.days ?? (snapshot.natoPlus ? 15 : 30);
+  return {
+    ...snapshot,
+    cn: { ...snapshot.cn, status: "FORMALLY_NOTIFIED", notifiedAt: context.now, periodEndsAt: addDays(context.now, days) },
+  };
+}
+
+export type CaseEvent = keyof typeof CASE_EVENTS;
+export const CASE_EVENT_NAMES = Object.keys(CASE_EVENTS) as CaseEvent[];
+
+/** The events people fire (the clock fires the rest). */
+export const ACTOR_EVENTS = CASE_EVENT_NAMES.filter((e) => CASE_EVENTS[e].permission !== null);
+
+/** The clock's events, applied when their date has come (also when the job that applies them runs late). */
+export const TIMED_EVENTS = CASE_EVENT_NAMES.filter((e) => CASE_EVENTS[e].permission === null);
+
+export function eventDefinition(event: CaseEvent): CaseEventDefinition {
+  return CASE_EVENTS[event];
+}
+
+export const isCaseEvent = (value: string): value is CaseEvent => Object.hasOwn(CASE_EVENTS, value);

@@ -1,0 +1,90 @@
+import "server-only";
+import { applyDueClocks, availableActions } from "@/domain/workflow/engine";
+import { currentTasks, type WorkflowContext } from "@/domain/workflow/case-workflow";
+import { WAITING_ON } from "@/domain/workflow/states";
+import type { Actor } from "@/domain/policy";
+import type { CaseView, ReviewTaskView } from "@/domain/schemas/cases";
+import { agingOf, type DayKind } from "@/domain/sla";
+import { snapshotOf, type CaseRow } from "./case-store";
+
+const iso = (date: Date | null) => date?.toISOString() ?? null;
+
+function agingFor(start: Date, dueAt: Date, ruleId: string | null, rules: WorkflowContext["rules"], now: Date, stoppedAt: Date | null = null) {
+  const rule = rules.find((r) => r.id === ruleId);
+  if (!rule) return null;
+  const aging = agingOf(start, rule, now, { stoppedAt });
+  // The stored due date is the one fixed when the clock started (holidays included); report that one.
+  return { ...aging, dueAt: dueAt.toISOString(), dayKind: rule.dayKind as DayKind };
+}
+
+function reviewView(task: CaseRow["reviewTasks"][number], rules: WorkflowContext["rules"], now: Date): ReviewTaskView {
+  return {
+    id: task.id,
+    round: task.round,
+    office: task.office,
+    status: task.status,
+    openedAt: task.openedAt.toISOString(),
+    dueAt: task.dueAt.toISOString(),
+    aging: task.status === "CANCELLED" ? null : agingFor(task.openedAt, task.dueAt, task.slaRuleId, rules, now, task.decidedAt),
+    decision: task.decision,
+    decidedBy: task.decidedBy,
+    decidedAt: iso(task.decidedAt),
+    comment: task.comment,
+    commentVisibility: task.commentVisibility,
+  };
+}
+
+/**
+ * The case as `actor` may see it at `now`. Clock events that have come due are applied first, so an offer past its
+ * expiration date reads as expired even before the job records it. Partners get no review or notification internals.
+ */
+export function toCaseView(row: CaseRow, actor: Actor, context: WorkflowContext): CaseView {
+  const { snapshot } = applyDueClocks(snapshotOf(row), context);
+  const partner = actor.role === "PARTNER_OFFICER";
+  const now = context.now;
+  const statusAging =
+    snapshot.status === row.status && row.statusDueAt
+      ? agingFor(row.statusChangedAt, row.statusDueAt, row.statusSlaRuleId, context.rules, now)
+      : null;
+  const taskIds = new Set(currentTasks(snapshot).map((t) => t.id));
+  return {
+    id: row.id,
+    identifier: row.identifier,
+    country: { id: row.country.id, code: row.country.code, name: row.country.name, natoPlus: row.country.natoPlus === true },
+    implementingAgency: row.implementingAgency,
+    designator: row.designator,
+    caseType: row.caseType,
+    status: snapshot.status,
+    suspendedFromStatus: snapshot.suspendedFromStatus,
+    version: row.version,
+    openedAt: row.openedAt.toISOString(),
+    statusChangedAt: snapshot.statusChangedAt.toISOString(),
+    statusAging,
+    waitingOn: WAITING_ON[snapshot.status],
+    milestones: {
+      agencyApprovedAt: iso(snapshot.agencyApprovedAt),
+      offerExpiresAt: iso(snapshot.offerExpiresAt),
+      agencySignedAt: iso(snapshot.agencySignedAt),
+      countersignedAt: iso(snapshot.countersignedAt),
+      offeredAt: iso(snapshot.offeredAt),
+      acceptedAt: iso(snapshot.acceptedAt),
+      depositReceivedAt: iso(snapshot.depositReceivedAt),
+      implementedAt: iso(snapshot.implementedAt),
+      emergencyImplementation: snapshot.emergencyImplementation,
+      closedAt: iso(snapshot.closedAt),
+    },
+    acceptance: snapshot.acceptance,
+    notification: partner
+      ? null
+      : {
+          status: snapshot.cn.status,
+          informalEndsAt: iso(snapshot.cn.informalEndsAt),
+          notifiedAt: iso(snapshot.cn.notifiedAt),
+          periodEndsAt: iso(snapshot.cn.periodEndsAt),
+        },
+    reviewRound: snapshot.reviewRound,
+    reviews: partner ? [] : row.reviewTasks.filter((t) => taskIds.has(t.id)).map((t) => reviewView(t, context.rules, now)),
+    availableActions: availableActions(snapshot, actor, context),
+    letters: row.lors.map((l) => ({ ...l, completedAt: iso(l.completedAt) })),
+  };
+}

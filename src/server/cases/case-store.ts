@@ -1,0 +1,273 @@
+// The case's storage: loading it as a workflow snapshot, and committing one workflow event (the case row with a
+// compare-and-set on its version, its review tasks and its hash-chained audit events) inside a transaction.
+// Free of `server-only` so the demo seed walks cases through the same code as the app.
+import { caseIdentifier } from "../../domain/cases/identifier";
+import { CASE_EVENTS, officeOf, type CaseEvent, type CaseSnapshot, type EventInput, type ReviewTaskSnapshot, type WorkflowContext } from "../../domain/workflow/case-workflow";
+import { applyDueClocks, transition, type AppliedClockEvent } from "../../domain/workflow/engine";
+import type { CaseStatus, CnStatus } from "../../domain/workflow/states";
+import type { Actor } from "../../domain/policy";
+import type { Prisma } from "../../generated/prisma/client";
+import { recordAudit } from "../audit";
+import type { Tx } from "../db";
+import { AppError, fieldError, notFound, versionConflict } from "../errors";
+import type { RequestContext } from "../request-context";
+import { allocateDesignator } from "./allocate-designator";
+
+export const caseInclude = {
+  country: { select: { id: true, code: true, name: true, natoPlus: true, standardOedDays: true } },
+  implementingAgency: { select: { id: true, code: true, name: true } },
+  lors: {
+    select: { id: true, subject: true, originatorReference: true, requestType: true, status: true, completedAt: true },
+    orderBy: { completedAt: "asc" },
+  },
+  reviewTasks: { include: { decidedBy: { select: { id: true, name: true } } }, orderBy: [{ round: "asc" }, { office: "asc" }] },
+} satisfies Prisma.CaseInclude;
+
+export type CaseRow = Prisma.CaseGetPayload<{ include: typeof caseInclude }>;
+
+/** Takes the case's row lock for the rest of the transaction; false when there is no such case. */
+export async function lockCase(tx: Tx, caseId: string): Promise<boolean> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM cases WHERE id = ${caseId}::uuid FOR UPDATE`;
+  return rows.length > 0;
+}
+
+export const loadCase = (tx: Tx, caseId: string) => tx.case.findUnique({ where: { id: caseId }, include: caseInclude });
+
+const dateOnly = (date: Date) => date.toISOString().slice(0, 10);
+
+export function snapshotOf(row: CaseRow): CaseSnapshot {
+  return {
+    status: row.status as CaseStatus,
+    statusChangedAt: row.statusChangedAt,
+    statusDueAt: row.statusDueAt,
+    statusSlaRuleId: row.statusSlaRuleId,
+    suspendedFromStatus: (row.suspendedFromStatus as CaseStatus | null) ?? null,
+    countryId: row.countryId,
+    agencyId: row.implementingAgencyId,
+    natoPlus: row.country.natoPlus === true,
+    reviewRound: row.reviewRound,
+    loaPreparerIds: row.loaPreparerIds,
+    agencyApprovedAt: row.agencyApprovedAt,
+    offerExpiresAt: row.offerExpiresAt,
+    agencySignedAt: row.agencySignedAt,
+    countersignedAt: row.countersignedAt,
+    offeredAt: row.offeredAt,
+    acceptedAt: row.acceptedAt,
+    acceptance:
+      row.signerName && row.signerTitle && row.signedOn && row.initialDeposit
+        ? {
+            signerName: row.signerName,
+            signerTitle: row.signerTitle,
+            signedOn: dateOnly(row.signedOn),
+            initialDeposit: row.initialDeposit.toFixed(2),
+          }
+        : null,
+    depositReceivedAt: row.depositReceivedAt,
+    implementedAt: row.implementedAt,
+    emergencyImplementation: row.emergencyImplementation,
+    closedAt: row.closedAt,
+    cn: {
+      status: row.cnStatus as CnStatus,
+      heldFrom: (row.cnHeldFromStatus as CnStatus | null) ?? null,
+      informalEndsAt: row.cnInformalEndsAt,
+      notifiedAt: row.cnNotifiedAt,
+      periodEndsAt: row.cnPeriodEndsAt,
+    },
+    tasks: row.reviewTasks.map((t) => ({
+      id: t.id,
+      round: t.round,
+      office: t.office,
+      status: t.status,
+      openedAt: t.openedAt,
+      dueAt: t.dueAt,
+      slaRuleId: t.slaRuleId,
+      decision: t.decision,
+      decidedById: t.decidedById,
+      decidedAt: t.decidedAt,
+      comment: t.comment,
+      commentVisibility: t.commentVisibility,
+    })),
+  };
+}
+
+/** The rules, holidays and country facts a transition reads. Rules are few, so all are loaded. */
+export async function loadWorkflowContext(tx: Tx, row: Pick<CaseRow, "country">, now: Date): Promise<WorkflowContext> {
+  const rules = await tx.slaRule.findMany();
+  return { now, rules, countryOedDays: row.country.standardOedDays ?? null };
+}
+
+/** The case's columns as the snapshot has them (everything the workflow may change, except the agency). */
+export function caseColumns(s: CaseSnapshot) {
+  return {
+    status: s.status,
+    statusChangedAt: s.statusChangedAt,
+    statusDueAt: s.statusDueAt,
+    statusSlaRuleId: s.statusSlaRuleId,
+    suspendedFromStatus: s.suspendedFromStatus,
+    reviewRound: s.reviewRound,
+    loaPreparerIds: [...s.loaPreparerIds],
+    agencyApprovedAt: s.agencyApprovedAt,
+    offerExpiresAt: s.offerExpiresAt,
+    agencySignedAt: s.agencySignedAt,
+    countersignedAt: s.countersignedAt,
+    offeredAt: s.offeredAt,
+    acceptedAt: s.acceptedAt,
+    signerName: s.acceptance?.signerName ?? null,
+    signerTitle: s.acceptance?.signerTitle ?? null,
+    signedOn: s.acceptance ? new Date(`${s.acceptance.signedOn}T00:00:00Z`) : null,
+    initialDeposit: s.acceptance?.initialDeposit ?? null,
+    depositReceivedAt: s.depositReceivedAt,
+    implementedAt: s.implementedAt,
+    emergencyImplementation: s.emergencyImplementation,
+    closedAt: s.closedAt,
+    cnStatus: s.cn.status,
+    cnHeldFromStatus: s.cn.heldFrom,
+    cnInformalEndsAt: s.cn.informalEndsAt,
+    cnNotifiedAt: s.cn.notifiedAt,
+    cnPeriodEndsAt: s.cn.periodEndsAt,
+  } satisfies Prisma.CaseUncheckedUpdateManyInput;
+}
+
+/** Writes the review tasks a transition opened or changed. */
+export async function saveTasks(tx: Tx, caseId: string, before: readonly ReviewTaskSnapshot[], after: readonly ReviewTaskSnapshot[]) {
+  const previous = new Map(before.filter((t) => t.id).map((t) => [t.id!, t]));
+  for (const task of after) {
+    const { id, ...fields } = task;
+    if (!id) {
+      await tx.reviewTask.create({ data: { ...fields, caseId } });
+      continue;
+    }
+    const old = previous.get(id);
+    if (old && JSON.stringify(old) !== JSON.stringify(task)) await tx.reviewTask.update({ where: { id }, data: fields });
+  }
+}
+
+/**
+ * Commits one event on a locked case: clock events that fell due first, then the workflow's transition (state table,
+ * guards, separation of duties), then the case with version + 1 only if the version is still `expectedVersion`, its
+ * review tasks and the audit events — all in the caller's transaction.
+ */
+export async function commitCaseEvent(
+  tx: Tx,
+  row: CaseRow,
+  actor: Actor,
+  action: CaseEvent,
+  input: EventInput & { expectedVersion: number },
+  workflowContext: WorkflowContext,
+  context: RequestContext,
+): Promise<void> {
+  const stored = snapshotOf(row);
+  const clocks = applyDueClocks(stored, workflowContext);
+  if (action === "assign-agency") await checkAgency(tx, input.agencyId!);
+
+  const result = transition(clocks.snapshot, action, actor, input, workflowContext);
+  if (!result.ok) {
+    if (result.kind === "not-found") throw notFound("Case");
+    if (result.kind === "forbidden" || result.kind === "separation-of-duties") throw new AppError("FORBIDDEN", result.message);
+    if (result.kind === "invalid-input") throw fieldError(result.field, result.message);
+    throw new AppError("CONFLICT", result.message);
+  }
+  const next = result.next;
+
+  const identity = await reassignIdentity(tx, row, next);
+  const updated = await tx.case.updateMany({
+    where: { id: row.id, version: input.expectedVersion },
+    data: { ...caseColumns(next), ...identity, version: { increment: 1 } },
+  });
+  if (updated.count === 0) {
+    const current = await tx.case.findUnique({ where: { id: row.id }, select: { version: true } });
+    throw versionConflict(current?.version ?? row.version);
+  }
+  await saveTasks(tx, row.id, stored.tasks, next.tasks);
+
+  const now = workflowContext.now;
+  await recordCaseClockEvents(tx, row.id, clocks.applied, context, now);
+  await recordAudit(
+    tx,
+    {
+      action: `case.${action}`,
+      outcome: "SUCCESS",
+      actor,
+      target: { type: "case", id: row.id },
+      details: eventDetails(action, actor, input, clocks.snapshot, next, row.identifier, identity?.identifier),
+      context,
+    },
+    now,
+  );
+}
+
+async function checkAgency(tx: Tx, agencyId: string) {
+  const agency = await tx.organization.findUnique({ where: { id: agencyId }, select: { kind: true } });
+  if (agency?.kind !== "IMPLEMENTING_AGENCY") throw fieldError("agencyId", "Choose an implementing agency");
+}
+
+/** A new agency means a new case identifier: the agency's letter is part of it, and designators are per agency. */
+async function reassignIdentity(tx: Tx, row: { countryId: string; implementingAgencyId: string; country: { code: string } }, next: CaseSnapshot) {
+  if (next.agencyId === row.implementingAgencyId) return undefined;
+  const agency = await tx.organization.findUniqueOrThrow({ where: { id: next.agencyId }, select: { code: true } });
+  const designator = await allocateDesignator(tx, row.countryId, next.agencyId);
+  return { implementingAgencyId: next.agencyId, designator, identifier: caseIdentifier(row.country.code, agency.code, designator) };
+}
+
+/** What the audit event records: the move, the notification track, the decision, the comment and the inputs. */
+function eventDetails(
+  action: CaseEvent,
+  actor: Actor,
+  input: EventInput & { expectedVersion: number },
+  before: CaseSnapshot,
+  after: CaseSnapshot,
+  identifier: string,
+  newIdentifier: string | undefined,
+): Prisma.InputJsonObject {
+  const { expectedVersion: _version, comment, commentVisibility, ...extra } = input;
+  const definition = CASE_EVENTS[action];
+  const partnerAuthored = actor.role === "PARTNER_OFFICER";
+  return {
+    event: action,
+    identifier,
+    ...(newIdentifier ? { newIdentifier } : {}),
+    fromStatus: before.status,
+    toStatus: after.status,
+    ...(before.cn.status !== after.cn.status ? { notificationFrom: before.cn.status, notificationTo: after.cn.status } : {}),
+    ...(definition.permission === "decideReview" ? { reviewOffice: officeOf(actor), reviewRound: before.reviewRound } : {}),
+    comment: comment ?? null,
+    // A partner's own words are always theirs to see; USG comments are internal unless marked otherwise.
+    commentVisibility: comment ? (partnerAuthored ? "PARTNER_VISIBLE" : (commentVisibility ?? "USG_INTERNAL")) : null,
+    ...(Object.keys(extra).length ? { input: JSON.parse(JSON.stringify(extra)) as Prisma.InputJsonObject } : {}),
+    ...(after.offerExpiresAt && after.offerExpiresAt !== before.offerExpiresAt
+      ? { offerExpiresAt: after.offerExpiresAt.toISOString() }
+      : {}),
+  };
+}
+
+/** Audits the clock's events (offer expired, review period ended) on the case's chain, each with the moment it fell due. */
+export async function recordCaseClockEvents(
+  tx: Tx,
+  caseId: string,
+  applied: readonly AppliedClockEvent[],
+  context: RequestContext,
+  now: Date,
+) {
+  for (const step of applied) {
+    await recordAudit(
+      tx,
+      {
+        action: `case.${step.event}`,
+        outcome: "SUCCESS",
+        actorEmail: "clock",
+        target: { type: "case", id: caseId },
+        details: {
+          event: step.event,
+          dueAt: step.dueAt.toISOString(),
+          fromStatus: step.before.status,
+          toStatus: step.after.status,
+          ...(step.before.cn.status !== step.after.cn.status
+            ? { notificationFrom: step.before.cn.status, notificationTo: step.after.cn.status }
+            : {}),
+        },
+        context,
+      },
+      now,
+    );
+  }
+}
