@@ -5,6 +5,7 @@ import { caseIdentifier } from "../src/domain/cases/identifier";
 import { LorContentInput } from "../src/domain/schemas/lor";
 import { SLA_KEYS } from "../src/domain/sla";
 import type { Prisma, PrismaClient } from "../src/generated/prisma/client";
+import { recordAudit } from "../src/server/audit";
 import { allocateDesignator } from "../src/server/cases/allocate-designator";
 import { contentData } from "../src/server/lors/lor-content";
 import { completeLorContent, type LorContent } from "../tests/factories/lor";
@@ -186,9 +187,23 @@ export async function seedDemoLors(prisma: PrismaClient, now = new Date()) {
           openedFromLorId: lor.id,
           openedById: opener.id,
           openedAt: at(decided!.daysAgo),
+          statusChangedAt: at(decided!.daysAgo),
         },
       });
       await prisma.letterOfRequest.update({ where: { id: lor.id }, data: { caseId: opened.id, updatedAt: lor.updatedAt } });
+      // The case's own trail starts here, on its hash chain, as openCase would record it.
+      await recordAudit(
+        prisma,
+        {
+          action: "case.open",
+          outcome: "SUCCESS",
+          actor: { userId: opener.id, email: opener.email, role: opener.role, organizationId: opener.organizationId },
+          target: { type: "case", id: opened.id },
+          details: { identifier: opened.identifier, lorId: lor.id, caseType: opened.caseType, toStatus: "OPENED" },
+          context: { requestId: "demo-seed", ip: null, userAgent: null },
+        },
+        at(decided!.daysAgo),
+      );
       caseDetails = { caseId: opened.id, caseIdentifier: opened.identifier };
     }
     for (const step of demo.steps) {

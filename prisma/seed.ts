@@ -8,6 +8,7 @@ import { parse } from "csv-parse/sync";
 import type { PrismaClient } from "../src/generated/prisma/client";
 import { createOrganization, createUser } from "../tests/factories/index";
 import { SLA_KEYS } from "../src/domain/sla";
+import { seedDemoCases } from "./demo-cases";
 import { seedDemoLors } from "./demo-lors";
 
 const referenceDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "reference");
@@ -148,4 +149,5 @@ export async function seedDemo(prisma: PrismaClient) {
     });
   }
   await seedDemoLors(prisma);
+  await seedDemoCases(prisma);
 }

@@ -8,6 +8,7 @@ export interface NavItem {
 /** Navigation drawn from the policy table, so a link appears exactly when its page would let the person in. */
 export function navigationFor(actor: Actor): NavItem[] {
   const items: NavItem[] = [{ href: "/", label: "Home" }];
+  if (can(actor, "listMyTasks")) items.push({ href: "/tasks", label: "My tasks" });
   if (can(actor, "listLors")) {
     items.push({ href: "/lors", label: actor.role === "PARTNER_OFFICER" ? "My letters of request" : "Letters of request" });
   }

@@ -119,8 +119,11 @@ export interface CaseEventDefinition {
   commentRequired?: boolean;
   /** The partner sees this milestone on their timeline. Comments follow their own visibility. */
   partnerVisible: boolean;
-  /** Primary work (shown in inboxes) rather than a control every case offers (suspend, cancel…). */
-  inbox: boolean;
+  /**
+   * Primary work (shown in inboxes) rather than a control every case offers (suspend, cancel…); a list limits it to
+   * those states (assigning the agency is work when the case is new, reassigning it is not).
+   */
+  inbox: boolean | readonly CaseStatus[];
   guards?: readonly Guard[];
   inputChecks?: readonly InputCheck[];
   effect?: Effect;
@@ -289,7 +292,7 @@ export const CASE_EVENTS = {
     to: ["IN_DEVELOPMENT"],
     permission: "assignCaseAgency",
     partnerVisible: true,
-    inbox: true,
+    inbox: ["OPENED"],
     inputChecks: [
       (snapshot, input) =>
         snapshot.status === "IN_DEVELOPMENT" && input.agencyId === snapshot.agencyId
@@ -393,7 +396,8 @@ export const CASE_EVENTS = {
     label: "Set congressional notification",
     pastTense: "Congressional notification requirement set",
     from: PRE_OFFER_STATUSES,
-    to: "same",
+    // Mostly keeps the state, but moves a case between IN_REVIEW and READY_TO_SIGN (see the effect), so not "same".
+    to: PRE_OFFER_STATUSES,
     permission: "manageNotification",
     cnFrom: ["NOT_REQUIRED", "PREPARATION"],
     cnTo: ["NOT_REQUIRED", "PREPARATION"],
@@ -462,7 +466,8 @@ export const CASE_EVENTS = {
     label: "Congressional review period ended",
     pastTense: "Congressional review period ended without a joint resolution",
     from: PRE_OFFER_STATUSES,
-    to: "same",
+    // Mostly keeps the state, but completes the AND-join (IN_REVIEW → READY_TO_SIGN), so not "same".
+    to: PRE_OFFER_STATUSES,
     permission: null,
     cnFrom: ["FORMALLY_NOTIFIED"],
     cnTo: ["CLEARED"],
@@ -719,6 +724,12 @@ export const ACTOR_EVENTS = CASE_EVENT_NAMES.filter((e) => CASE_EVENTS[e].permis
 
 /** The clock's events, applied when their date has come (also when the job that applies them runs late). */
 export const TIMED_EVENTS = CASE_EVENT_NAMES.filter((e) => CASE_EVENTS[e].permission === null);
+
+/** The event is work waiting in the actor's inbox when the case is in `status`. */
+export function isInboxWork(event: CaseEvent, status: CaseStatus): boolean {
+  const inbox = (CASE_EVENTS[event] as CaseEventDefinition).inbox;
+  return inbox === true || (Array.isArray(inbox) && inbox.includes(status));
+}
 
 export function eventDefinition(event: CaseEvent): CaseEventDefinition {
   return CASE_EVENTS[event];

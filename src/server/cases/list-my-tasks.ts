@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/domain/policy";
 import { TaskListQuery, type InboxItemView } from "@/domain/schemas/cases";
 import { agingOf } from "@/domain/sla";
-import { CASE_EVENTS, officeOf, type CaseEventDefinition } from "@/domain/workflow/case-workflow";
+import { CASE_EVENTS, isInboxWork, officeOf, type CaseEventDefinition } from "@/domain/workflow/case-workflow";
 import { applyDueClocks, availableActions } from "@/domain/workflow/engine";
 import { CN_STATUS_LABELS, REVIEW_OFFICE_LABELS, TERMINAL_STATUSES, WAITING_ON } from "@/domain/workflow/states";
 import type { Prisma } from "../../generated/prisma/client";
@@ -31,7 +31,7 @@ export async function listMyTasks(actor: Actor, query: unknown = {}): Promise<In
   for (const row of rows) {
     const context = { now, rules, countryOedDays: row.country.standardOedDays ?? null };
     const { snapshot } = applyDueClocks(snapshotOf(row), context);
-    const actions = availableActions(snapshot, actor, context).filter((e) => (CASE_EVENTS[e] as CaseEventDefinition).inbox);
+    const actions = availableActions(snapshot, actor, context).filter((e) => isInboxWork(e, snapshot.status));
     if (actions.length === 0) continue;
     const base = {
       caseId: row.id,

@@ -3,10 +3,10 @@ import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
 import { Pagination } from "@/components/pagination";
 import { Alert } from "@/components/ui/alert";
-import { Tag } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
-import { FilterForm, FilterInput } from "@/components/ui/filter-form";
-import { CASE_STATUS_LABELS } from "@/domain/workflow/states";
+import { AgingTag, CaseStatusTag } from "@/components/case/status";
+import { FilterCheckbox, FilterForm, FilterInput, FilterSelect } from "@/components/ui/filter-form";
+import { CASE_STATUSES, CASE_STATUS_LABELS } from "@/domain/workflow/states";
 import { LOA_TYPE_LABELS } from "@/domain/lor/codes";
 import { formatDate } from "@/lib/format";
 import { requireActor } from "@/server/auth/actor";
@@ -28,6 +28,17 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
       />
       <FilterForm label="Find cases">
         <FilterInput name="q" label="Case identifier or subject" defaultValue={params.q} />
+        <FilterSelect name="status" label="Status" defaultValue={params.status}>
+          <option value="">Any status</option>
+          {CASE_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {CASE_STATUS_LABELS[s]}
+            </option>
+          ))}
+        </FilterSelect>
+        {!partner && <FilterInput name="country" label="Country code" defaultValue={params.country} />}
+        <FilterInput name="agency" label="Agency code" defaultValue={params.agency} />
+        <FilterCheckbox name="overdue" label="Overdue only" checked={params.overdue === "true"} />
       </FilterForm>
       {problem && (
         <Alert type="error" title="Check your search" testId="search-error">
@@ -38,7 +49,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         <>
           <DataTable
             caption="Cases"
-            columns={["Case", "Country", "Implementing agency", "Type", "Status", "Opened", "Letter of request"]}
+            columns={["Case", "Country", "Implementing agency", "Type", "Status", "Waiting on", "Letter of request"]}
             count={result.total}
             noun={["case", "cases"]}
             emptyMessage="No cases yet."
@@ -55,9 +66,17 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
                 <td className="px-3 py-2">{c.implementingAgency.name}</td>
                 <td className="px-3 py-2">{LOA_TYPE_LABELS[c.caseType].split(" (")[0]}</td>
                 <td className="px-3 py-2">
-                  <Tag tone="info">{CASE_STATUS_LABELS[c.status]}</Tag>
+                  <CaseStatusTag status={c.status} />
+                  <span className="block text-base-dark">opened {formatDate(c.openedAt)}</span>
                 </td>
-                <td className="px-3 py-2">{formatDate(c.openedAt)}</td>
+                <td className="px-3 py-2">
+                  {c.waitingOn}
+                  {c.statusAging && (
+                    <span className="mt-1 block">
+                      <AgingTag aging={c.statusAging} />
+                    </span>
+                  )}
+                </td>
                 <td className="px-3 py-2">
                   {c.letters[0] ? <Link href={`/lors/${c.letters[0].id}`}>{c.letters[0].subject ?? c.letters[0].originatorReference}</Link> : "—"}
                 </td>

@@ -1,85 +1,271 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import type { ReactNode } from "react";
+import { CaseTimeline } from "@/components/case/case-timeline";
+import { ReviewPanel } from "@/components/case/review-panel";
+import { AgingTag, CaseStatusTag, countdownText } from "@/components/case/status";
 import { LorStatusTag } from "@/components/lor/status";
 import { PageHeader } from "@/components/page-header";
+import { Alert } from "@/components/ui/alert";
 import { Tag } from "@/components/ui/card";
-import { CASE_STATUS_LABELS } from "@/domain/workflow/states";
 import { LOA_TYPE_LABELS, LOR_REQUEST_TYPE_LABELS, type LorRequestType, type LorStatus } from "@/domain/lor/codes";
+import { can } from "@/domain/policy";
+import { formatUsd } from "@/domain/money";
+import type { CaseView } from "@/domain/schemas/cases";
+import { CASE_EVENTS, type CaseEventDefinition } from "@/domain/workflow/case-workflow";
+import { caseDiagramEdges, notificationDiagramEdges } from "@/domain/workflow/diagram";
+import { CASE_STATUS_LABELS, CN_STATUS_LABELS } from "@/domain/workflow/states";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { requireActor } from "@/server/auth/actor";
+import { workflowDiagramSvg } from "@/server/cases/case-diagram";
 import { getCase } from "@/server/cases/get-case";
+import { verifyCaseChain } from "@/server/cases/get-case-audit";
+import { listCaseEvents } from "@/server/cases/list-case-events";
+import { listImplementingAgencies } from "@/server/organizations/list-implementing-agencies";
 import { forPage } from "@/server/page-guard";
+import { CaseActions } from "./case-action-forms";
 
 export const metadata: Metadata = { title: "Case" };
 
-export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
+function Section({ id, title, children, testId }: { id: string; title: string; children: ReactNode; testId?: string }) {
+  return (
+    <section aria-labelledby={id} className="rounded border border-base-lighter bg-white p-5" data-testid={testId}>
+      <h2 id={id} className="mb-3 text-xl text-primary-darker">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+function Facts({ rows }: { rows: [string, ReactNode][] }) {
+  return (
+    <dl className="grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-[11rem_1fr]">
+      {rows.map(([term, value]) => (
+        <div key={term} className="contents">
+          <dt className="font-bold">{term}</dt>
+          <dd className="mb-2 sm:mb-0">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function OfferPanel({ found, now }: { found: CaseView; now: Date }) {
+  const m = found.milestones;
+  if (!m.offerExpiresAt) return <p className="text-base-dark">The offer expiration date is set when the agency approves the LOA.</p>;
+  return (
+    <Facts
+      rows={[
+        ["Offer expiration date", <time key="oed" dateTime={m.offerExpiresAt} data-testid="offer-expires">{formatDate(m.offerExpiresAt)}</time>],
+        ...(found.status === "OFFERED"
+          ? ([["Time left", <strong key="left" data-testid="oed-countdown">{countdownText(m.offerExpiresAt, now)}</strong>]] as [string, ReactNode][])
+          : []),
+        ["Offered", formatDate(m.offeredAt)],
+        ...(found.acceptance
+          ? ([
+              ["Signed by", `${found.acceptance.signerName}, ${found.acceptance.signerTitle}`],
+              ["Date signed", found.acceptance.signedOn],
+              ["Initial deposit", formatUsd(found.acceptance.initialDeposit)],
+            ] as [string, ReactNode][])
+          : []),
+        ...(m.implementedAt
+          ? ([["Implemented", `${formatDate(m.implementedAt)}${m.emergencyImplementation ? " (emergency implementation)" : ""}`]] as [string, ReactNode][])
+          : []),
+      ]}
+    />
+  );
+}
+
+const NOTICES: Record<string, string> = Object.fromEntries(
+  Object.entries(CASE_EVENTS).map(([name, d]) => [name, (d as CaseEventDefinition).pastTense]),
+);
+
+export default async function CasePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string>>;
+}) {
   const actor = await requireActor();
   const { id } = await params;
+  const { notice } = await searchParams;
   const found = await forPage(() => getCase(actor, id));
+  const partner = actor.role === "PARTNER_OFFICER";
+  const now = new Date();
+  const [events, agencies, chain, diagram] = await Promise.all([
+    listCaseEvents(actor, id),
+    found.availableActions.includes("assign-agency") ? listImplementingAgencies(actor) : Promise.resolve([]),
+    can(actor, "viewCaseAudit") ? verifyCaseChain(id) : Promise.resolve(null),
+    partner ? Promise.resolve(null) : workflowDiagramSvg({ status: found.status, cnStatus: found.notification?.status ?? "NOT_REQUIRED" }),
+  ]);
+  const shown = notice ? NOTICES[notice] : undefined;
+  const target = { caseId: found.id, version: found.version };
   return (
     <div>
       <p className="mb-2 text-sm">
-        <Link href="/cases">← Cases</Link>
+        <Link href={partner ? "/cases" : "/tasks"}>{partner ? "← My cases" : "← My tasks"}</Link>
       </p>
       <PageHeader
         title={`Case ${found.identifier}`}
         lead={
           <span className="flex flex-wrap items-center gap-3">
-            <Tag tone="info">{CASE_STATUS_LABELS[found.status]}</Tag>
+            <CaseStatusTag status={found.status} />
             <span>
-              {found.country.name} · {found.implementingAgency.name}
+              {found.country.name} · {found.implementingAgency.name} · {LOA_TYPE_LABELS[found.caseType].split(" (")[0]}
             </span>
           </span>
         }
       />
-      <div className="grid gap-6 md:grid-cols-2">
-        <section aria-labelledby="case-facts" className="rounded border border-base-lighter bg-white p-5">
-          <h2 id="case-facts" className="mb-2 text-xl text-primary-darker">
-            About the case
-          </h2>
-          <dl className="grid grid-cols-[10rem_1fr] gap-y-2">
-            <dt className="font-bold">Identifier</dt>
-            <dd className="font-mono" data-testid="case-identifier">
-              {found.identifier}
-            </dd>
-            <dt className="font-bold">Country</dt>
-            <dd>
-              {found.country.name} ({found.country.code})
-            </dd>
-            <dt className="font-bold">Implementing agency</dt>
-            <dd>
-              {found.implementingAgency.name} ({found.implementingAgency.code})
-            </dd>
-            <dt className="font-bold">Designator</dt>
-            <dd className="font-mono">{found.designator}</dd>
-            <dt className="font-bold">Type</dt>
-            <dd>{LOA_TYPE_LABELS[found.caseType]}</dd>
-            <dt className="font-bold">Opened</dt>
-            <dd>{formatDateTime(found.openedAt)}</dd>
-          </dl>
-        </section>
-        <section aria-labelledby="case-letters" className="rounded border border-base-lighter bg-white p-5">
-          <h2 id="case-letters" className="mb-2 text-xl text-primary-darker">
-            Letters of request
-          </h2>
-          <ul className="divide-y divide-base-lighter">
-            {found.letters.map((l) => (
-              <li key={l.id} className="py-2">
-                <Link href={`/lors/${l.id}`} className="font-bold">
-                  {l.subject ?? l.originatorReference ?? "Letter of request"}
-                </Link>{" "}
-                <LorStatusTag status={l.status as LorStatus} />
-                <span className="block text-sm text-base-dark">
-                  {l.requestType ? LOR_REQUEST_TYPE_LABELS[l.requestType as LorRequestType] : ""} · complete {formatDate(l.completedAt)}
-                </span>
-              </li>
-            ))}
-          </ul>
-          <p className="mt-3 text-sm text-base-dark">
-            The implementing agency now develops the Letter of Offer and Acceptance. The case-development clock started when the letter was marked complete.
-          </p>
-        </section>
+      {shown && <Alert type="success" title={shown} testId="notice" />}
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="grid content-start gap-6 lg:col-span-2">
+          <Section id="case-standing" title="Where the case stands" testId="case-standing">
+            <p className="mb-2 text-lg">
+              Waiting on: <strong data-testid="waiting-on">{found.waitingOn}</strong>
+            </p>
+            {found.status === "SUSPENDED" && found.suspendedFromStatus && (
+              <p className="mb-2">Suspended while {CASE_STATUS_LABELS[found.suspendedFromStatus].toLowerCase()}.</p>
+            )}
+            <p className="text-sm text-base-dark">
+              In this state since {formatDateTime(found.statusChangedAt)}. {found.statusAging && <AgingTag aging={found.statusAging} />}
+            </p>
+          </Section>
+
+          {partner && (found.status === "OFFERED" || found.milestones.offeredAt) && (
+            <Section id="case-offer" title="Your offer" testId="offer-panel">
+              <OfferPanel found={found} now={now} />
+            </Section>
+          )}
+
+          {!partner && (
+            <Section id="case-reviews" title="Reviews" testId="reviews">
+              <ReviewPanel reviews={found.reviews} round={found.reviewRound} />
+            </Section>
+          )}
+
+          {found.notification && (
+            <Section id="case-notification" title="Congressional notification" testId="notification">
+              <Facts
+                rows={[
+                  ["Status", <Tag key="cn" tone={found.notification.status === "CLEARED" || found.notification.status === "NOT_REQUIRED" ? "success" : "warning"}>{CN_STATUS_LABELS[found.notification.status]}</Tag>],
+                  ...(found.notification.informalEndsAt
+                    ? ([["Informal review ends", formatDate(found.notification.informalEndsAt)]] as [string, ReactNode][])
+                    : []),
+                  ...(found.notification.notifiedAt ? ([["Formally notified", formatDate(found.notification.notifiedAt)]] as [string, ReactNode][]) : []),
+                  ...(found.notification.periodEndsAt
+                    ? ([["Review period ends", formatDate(found.notification.periodEndsAt)]] as [string, ReactNode][])
+                    : []),
+                ]}
+              />
+              <p className="mt-2 text-sm text-base-dark">
+                The case cannot be offered until the notification is cleared or not required. {found.country.natoPlus ? "NATO+ purchaser: 15-day formal review." : "Non-NATO+ purchaser: 20-day informal review, then 30-day formal review."}
+              </p>
+            </Section>
+          )}
+
+          <Section id="case-timeline" title={partner ? "Milestones" : "Timeline"}>
+            <CaseTimeline events={events} showVisibility={!partner} />
+          </Section>
+
+        </div>
+
+        <div className="grid content-start gap-6">
+          <Section id="case-your-actions" title="Your actions">
+            {found.availableActions.length === 0 ? (
+              <p className="text-base-dark" data-testid="no-actions">
+                Nothing is waiting on you. {found.waitingOn}.
+              </p>
+            ) : (
+              <CaseActions
+                target={target}
+                actions={found.availableActions}
+                agencies={agencies}
+                currentAgencyId={found.implementingAgency.id}
+                partner={partner}
+              />
+            )}
+          </Section>
+
+          {!partner && (
+            <Section id="case-offer-facts" title="Offer">
+              <OfferPanel found={found} now={now} />
+            </Section>
+          )}
+
+          <Section id="case-facts" title="About the case">
+            <Facts
+              rows={[
+                ["Identifier", <span key="id" className="font-mono" data-testid="case-identifier">{found.identifier}</span>],
+                ["Country", `${found.country.name} (${found.country.code})`],
+                ["Implementing agency", `${found.implementingAgency.name} (${found.implementingAgency.code})`],
+                ["Type", LOA_TYPE_LABELS[found.caseType]],
+                ["Opened", formatDate(found.openedAt)],
+                ["Version", String(found.version)],
+              ]}
+            />
+            <h3 className="mb-1 mt-4 font-bold">Letters of request</h3>
+            {found.letters.length === 0 && <p className="text-sm text-base-dark">No letter of request for this case is in Caseway.</p>}
+            <ul className="divide-y divide-base-lighter">
+              {found.letters.map((l) => (
+                <li key={l.id} className="py-2">
+                  <Link href={`/lors/${l.id}`} className="font-bold">
+                    {l.subject ?? l.originatorReference ?? "Letter of request"}
+                  </Link>{" "}
+                  <LorStatusTag status={l.status as LorStatus} />
+                  <span className="block text-sm text-base-dark">
+                    {l.requestType ? LOR_REQUEST_TYPE_LABELS[l.requestType as LorRequestType] : ""} · complete {formatDate(l.completedAt)}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </Section>
+
+          {chain && (
+            <Section id="case-audit" title="Audit trail" testId="audit-chain">
+              {chain.verification.verified ? (
+                <p>
+                  <Tag tone="success">Audit chain verified</Tag>{" "}
+                  <span className="text-sm">
+                    {chain.verification.eventCount} events, each sealed with SHA-256 to the one before.
+                  </span>
+                </p>
+              ) : (
+                <Alert type="error" title="Audit chain broken">
+                  Event {chain.verification.brokenAt.chainSeq}: {chain.verification.brokenAt.reason}. Report this to your security officer.
+                </Alert>
+              )}
+              <p className="mt-2 text-sm">
+                <a href={`/api/v1/cases/${found.id}/audit`}>Download the audit trail (JSON)</a>
+              </p>
+            </Section>
+          )}
+        </div>
       </div>
+      {diagram && <div className="mt-6">
+      {diagram && (
+        <Section id="case-workflow" title="Workflow" testId="workflow-diagram">
+          <figure>
+            <figcaption id="workflow-diagram-title" className="mb-2 text-sm text-base-dark">
+              Every case follows this workflow. The current state ({CASE_STATUS_LABELS[found.status]}) and notification step are filled in blue.
+            </figcaption>
+            <div className="overflow-x-auto" dangerouslySetInnerHTML={{ __html: diagram }} />
+          </figure>
+          <details className="mt-3">
+            <summary className="cursor-pointer text-primary">The workflow in words</summary>
+            <ul className="mt-2 list-disc pl-6 text-sm">
+              {[...caseDiagramEdges(), ...notificationDiagramEdges()].map((edge) => (
+                <li key={`${edge.from}-${edge.to}-${edge.label}`}>
+                  {edge.label}: {CASE_STATUS_LABELS[edge.from as keyof typeof CASE_STATUS_LABELS] ?? CN_STATUS_LABELS[edge.from as keyof typeof CN_STATUS_LABELS]} →{" "}
+                  {CASE_STATUS_LABELS[edge.to as keyof typeof CASE_STATUS_LABELS] ?? CN_STATUS_LABELS[edge.to as keyof typeof CN_STATUS_LABELS]}
+                </li>
+              ))}
+            </ul>
+          </details>
+        </Section>
+      )}
+      </div>}
     </div>
   );
 }

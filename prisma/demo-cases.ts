@@ -1,0 +1,158 @@
+// Demo cases for the embedded demo database, walked through the real workflow (the same commitCaseEvent the app uses,
+// with backdated clocks) so their states, review tasks, due dates and hash-chained audit trails are genuine. One case
+// per situation a reviewer wants to see: in review with an overdue office and a notification under way, offered to a
+// partner, executing, and returned for rework. Idempotent: skipped once any demo case exists.
+import { caseIdentifier } from "../src/domain/cases/identifier";
+import { actorFromUser, type Actor } from "../src/domain/policy";
+import type { CaseEvent, EventInput } from "../src/domain/workflow/case-workflow";
+import type { PrismaClient } from "../src/generated/prisma/client";
+import { recordAudit } from "../src/server/audit";
+import { allocateDesignator } from "../src/server/cases/allocate-designator";
+import { commitCaseEvent, loadCase, loadWorkflowContext } from "../src/server/cases/case-store";
+
+const DAY = 86_400_000;
+const DEMO_CONTEXT = { requestId: "demo-seed-cases", ip: null, userAgent: null };
+
+type Step = [event: CaseEvent, by: string, daysAgo: number, input?: EventInput];
+
+interface DemoCase {
+  country: string;
+  agency: string;
+  openedDaysAgo: number;
+  steps: Step[];
+}
+
+const DSCA = "dsca@caseway.example";
+const STATE = "state@caseway.example";
+const DTSA = "dtsa@caseway.example";
+const NAVY = "navy@caseway.example";
+const ARMY = "army@caseway.example";
+const BN = "partner.bn@caseway.example";
+
+const DEMO_CASES: DemoCase[] = [
+  {
+    // In review: DSCA concurred, DTSA overdue, State pending; notification with State for clearance.
+    country: "SR",
+    agency: "P",
+    openedDaysAgo: 60,
+    steps: [
+      ["assign-agency", DSCA, 58, { agencyId: "P" }],
+      ["set-notification-requirement", DSCA, 50, { required: true, comment: "MDE value exceeds the $14M threshold for non-NATO+ purchasers." }],
+      ["approve-loa", NAVY, 38],
+      ["concur-with-comment", DSCA, 30, { comment: "Pricing notes reviewed; note 12 wording updated.", commentVisibility: "USG_INTERNAL" }],
+      ["send-notification-to-state", DSCA, 29],
+    ],
+  },
+  {
+    // Offered to Bandaria, with a partner-visible State comment and an internal DSCA one.
+    country: "BN",
+    agency: "P",
+    openedDaysAgo: 80,
+    steps: [
+      ["assign-agency", DSCA, 78, { agencyId: "P" }],
+      ["approve-loa", NAVY, 40],
+      ["concur", DTSA, 36],
+      ["concur-with-comment", STATE, 33, { comment: "Approved. End-use monitoring applies to the night-vision devices.", commentVisibility: "PARTNER_VISIBLE" }],
+      ["concur-with-comment", DSCA, 31, { comment: "Internal: CPD confirmed the payment schedule with the country director.", commentVisibility: "USG_INTERNAL" }],
+      ["sign", NAVY, 28],
+      ["countersign", DSCA, 27],
+      ["offer", NAVY, 26],
+    ],
+  },
+  {
+    // Accepted, implemented and executing.
+    country: "BN",
+    agency: "B",
+    openedDaysAgo: 200,
+    steps: [
+      ["assign-agency", DSCA, 198, { agencyId: "B" }],
+      ["approve-loa", ARMY, 150],
+      ["concur", STATE, 146],
+      ["concur", DSCA, 143],
+      ["concur", DTSA, 140],
+      ["sign", ARMY, 138],
+      ["countersign", DSCA, 137],
+      ["offer", ARMY, 136],
+      ["accept", BN, 120, { signerName: "Col. Ana Varga", signerTitle: "Director of Armaments", signedOn: "", initialDeposit: "1250000.00" }],
+      ["record-deposit", DSCA, 110, { amount: "1250000.00", receivedOn: "" }],
+      ["start-execution", ARMY, 100],
+    ],
+  },
+  {
+    // Returned for rework by State: back with the agency.
+    country: "SR",
+    agency: "B",
+    openedDaysAgo: 40,
+    steps: [
+      ["assign-agency", DSCA, 39, { agencyId: "B" }],
+      ["approve-loa", ARMY, 20],
+      ["concur", DTSA, 15],
+      ["return-for-rework", STATE, 12, { comment: "Delivery term code does not match the transportation plan; please correct line 003.", commentVisibility: "PARTNER_VISIBLE" }],
+    ],
+  },
+];
+
+export async function seedDemoCases(prisma: PrismaClient, now = new Date()) {
+  if (await prisma.auditEvent.count({ where: { targetType: "case", requestId: DEMO_CONTEXT.requestId } })) return 0;
+  const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY);
+  const actors = new Map<string, Actor>();
+  const actor = async (email: string) => {
+    if (!actors.has(email)) {
+      const user = await prisma.user.findUniqueOrThrow({ where: { email }, include: { organization: true } });
+      actors.set(email, actorFromUser(user));
+    }
+    return actors.get(email)!;
+  };
+  const organization = (kind: "PARTNER_COUNTRY" | "IMPLEMENTING_AGENCY", code: string) =>
+    prisma.organization.findUniqueOrThrow({ where: { kind_code: { kind, code } } });
+
+  for (const demo of DEMO_CASES) {
+    const country = await organization("PARTNER_COUNTRY", demo.country);
+    const agency = await organization("IMPLEMENTING_AGENCY", demo.agency);
+    const opener = await actor(DSCA);
+    const caseId = await prisma.$transaction(async (tx) => {
+      const designator = await allocateDesignator(tx, country.id, agency.id);
+      const created = await tx.case.create({
+        data: {
+          identifier: caseIdentifier(country.code, agency.code, designator),
+          designator,
+          countryId: country.id,
+          implementingAgencyId: agency.id,
+          caseType: "DEFINED_ORDER",
+          openedById: opener.userId,
+          openedAt: at(demo.openedDaysAgo),
+          statusChangedAt: at(demo.openedDaysAgo),
+        },
+      });
+      await recordAudit(
+        tx,
+        {
+          action: "case.open",
+          outcome: "SUCCESS",
+          actor: opener,
+          target: { type: "case", id: created.id },
+          details: { identifier: created.identifier, caseType: "DEFINED_ORDER", toStatus: "OPENED", demo: true },
+          context: DEMO_CONTEXT,
+        },
+        at(demo.openedDaysAgo),
+      );
+      return created.id;
+    });
+    for (const [event, by, daysAgo, input = {}] of demo.steps) {
+      await prisma.$transaction(async (tx) => {
+        const row = (await loadCase(tx, caseId))!;
+        const when = at(daysAgo);
+        const day = when.toISOString().slice(0, 10);
+        const filled: EventInput = {
+          ...input,
+          ...(input.agencyId ? { agencyId: (await organization("IMPLEMENTING_AGENCY", input.agencyId)).id } : {}),
+          ...(input.signedOn === "" ? { signedOn: day } : {}),
+          ...(input.receivedOn === "" ? { receivedOn: day } : {}),
+        };
+        const context = await loadWorkflowContext(tx, row, when);
+        await commitCaseEvent(tx, row, await actor(by), event, { ...filled, expectedVersion: row.version }, context, DEMO_CONTEXT);
+      });
+    }
+  }
+  return DEMO_CASES.length;
+}

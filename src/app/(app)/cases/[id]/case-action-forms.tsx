@@ -1,0 +1,209 @@
+"use client";
+
+import { useActionState, useState, type ReactNode } from "react";
+import { FormProblem } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field, RadioGroup, Select, Textarea, TextInput } from "@/components/ui/form";
+import { CASE_EVENTS, type CaseEvent, type CaseEventDefinition } from "@/domain/workflow/case-workflow";
+import type { ActionState } from "@/server/action-result";
+import { caseActionAction } from "../actions";
+
+interface Target {
+  caseId: string;
+  version: number;
+}
+
+const DANGER: readonly CaseEvent[] = ["disapprove", "cancel", "record-notification-blocked", "return-for-rework"];
+/** Actions with nothing to say beyond the click. */
+const PLAIN: readonly CaseEvent[] = [
+  "approve-loa",
+  "concur",
+  "send-notification-to-state",
+  "clear-notification",
+  "notify-congress",
+  "release-notification-hold",
+  "sign",
+  "countersign",
+  "offer",
+  "restate",
+  "start-execution",
+  "declare-supply-complete",
+  "submit-closure",
+  "close",
+  "resume",
+];
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+function Hidden({ target, action }: { target: Target; action: CaseEvent }) {
+  return (
+    <>
+      <input type="hidden" name="caseId" value={target.caseId} />
+      <input type="hidden" name="expectedVersion" value={target.version} />
+      <input type="hidden" name="action" value={action} />
+    </>
+  );
+}
+
+function CommentFields({ action, errors, required, partner }: { action: CaseEvent; errors: Record<string, string>; required: boolean; partner: boolean }) {
+  const [visibility, setVisibility] = useState("USG_INTERNAL");
+  const id = `${action}-comment`;
+  return (
+    <>
+      <Field id={id} label={required ? "Comment or reason" : "Comment (optional)"} error={errors.comment}>
+        <Textarea id={id} name="comment" rows={3} required={required} error={errors.comment} />
+      </Field>
+      {!partner && (
+        <RadioGroup
+          name="commentVisibility"
+          legend="Who may read this comment?"
+          hint="Comments stay inside the U.S. Government unless you choose otherwise."
+          error={errors.commentVisibility}
+          options={[
+            { value: "USG_INTERNAL", label: "U.S. Government only" },
+            { value: "PARTNER_VISIBLE", label: "Also the partner" },
+          ]}
+          value={visibility}
+          onChange={setVisibility}
+        />
+      )}
+    </>
+  );
+}
+
+function ActionForm({
+  target,
+  action,
+  partner,
+  open,
+  children,
+}: {
+  target: Target;
+  action: CaseEvent;
+  partner: boolean;
+  open?: boolean;
+  children?: (errors: Record<string, string>) => ReactNode;
+}) {
+  const definition: CaseEventDefinition = CASE_EVENTS[action];
+  const [state, run, pending] = useActionState<ActionState, FormData>(caseActionAction, { status: "idle" });
+  const errors = state.status === "error" ? (state.fields ?? {}) : {};
+  const variant = DANGER.includes(action) ? "danger" : "primary";
+  if (PLAIN.includes(action)) {
+    return (
+      <form action={run} className="mb-3" data-testid={`action-${action}`}>
+        <FormProblem state={state} title={`Could not ${definition.label.toLowerCase()}`} />
+        <Hidden target={target} action={action} />
+        <Button type="submit" variant={variant} disabled={pending}>
+          {pending ? "Working…" : definition.label}
+        </Button>
+      </form>
+    );
+  }
+  return (
+    <details className="mb-3 rounded border border-base-lighter bg-white p-3" open={open || state.status === "error"} data-testid={`action-${action}`}>
+      <summary className="cursor-pointer font-bold text-primary">{definition.label}</summary>
+      <form action={run} className="mt-3" noValidate>
+        <FormProblem state={state} title={`Could not ${definition.label.toLowerCase()}`} />
+        <Hidden target={target} action={action} />
+        {children?.(errors)}
+        {action !== "accept" && action !== "record-deposit" && (
+          <CommentFields action={action} errors={errors} required={definition.commentRequired === true} partner={partner} />
+        )}
+        <Button type="submit" variant={variant} disabled={pending}>
+          {pending ? "Working…" : definition.label}
+        </Button>
+      </form>
+    </details>
+  );
+}
+
+function NotificationChoice({ errors }: { errors: Record<string, string> }) {
+  const [required, setRequired] = useState("true");
+  return (
+    <RadioGroup
+      name="required"
+      legend="Does this sale need congressional notification?"
+      hint="Until pricing computes it, DSCA decides from the thresholds in SAMM C5 (e.g. $14M MDE for non-NATO+ purchasers)."
+      error={errors.required}
+      options={[
+        { value: "true", label: "Yes, notification is required" },
+        { value: "false", label: "No, not required" },
+      ]}
+      value={required}
+      onChange={setRequired}
+    />
+  );
+}
+
+export function CaseActions({
+  target,
+  actions,
+  agencies,
+  currentAgencyId,
+  partner,
+}: {
+  target: Target;
+  actions: readonly CaseEvent[];
+  agencies: readonly { id: string; code: string; name: string }[];
+  currentAgencyId: string;
+  partner: boolean;
+}) {
+  return (
+    <div data-testid="case-actions">
+      {actions.map((action) => (
+        <ActionForm key={action} target={target} action={action} partner={partner} open={partner && action === "accept"}>
+          {(errors) => {
+            if (action === "assign-agency") {
+              return (
+                <Field id="agencyId" label="Implementing agency" hint="Reassigning gives the case a new identifier." error={errors.agencyId}>
+                  <Select id="agencyId" name="agencyId" defaultValue={currentAgencyId} error={errors.agencyId} hasHint>
+                    {agencies.map((a) => (
+                      <option key={a.id} value={a.id}>
+                        {a.name} ({a.code})
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+              );
+            }
+            if (action === "set-notification-requirement") return <NotificationChoice errors={errors} />;
+            if (action === "accept") {
+              return (
+                <>
+                  <p className="mb-3 text-sm">
+                    By accepting, your government agrees to the LOA&apos;s terms and to pay the initial deposit by the offer expiration date.
+                  </p>
+                  <Field id="signerName" label="Name of the person signing" error={errors.signerName}>
+                    <TextInput id="signerName" name="signerName" autoComplete="name" error={errors.signerName} />
+                  </Field>
+                  <Field id="signerTitle" label="Title" error={errors.signerTitle}>
+                    <TextInput id="signerTitle" name="signerTitle" autoComplete="organization-title" error={errors.signerTitle} />
+                  </Field>
+                  <Field id="signedOn" label="Date signed" hint="For example, 2026-11-22" error={errors.signedOn}>
+                    <TextInput id="signedOn" name="signedOn" type="date" defaultValue={today()} error={errors.signedOn} hasHint />
+                  </Field>
+                  <Field id="initialDeposit" label="Initial deposit (US dollars)" hint="The amount shown in the LOA's payment schedule" error={errors.initialDeposit}>
+                    <TextInput id="initialDeposit" name="initialDeposit" inputMode="decimal" error={errors.initialDeposit} hasHint />
+                  </Field>
+                </>
+              );
+            }
+            if (action === "record-deposit") {
+              return (
+                <>
+                  <Field id="amount" label="Amount received (US dollars)" error={errors.amount}>
+                    <TextInput id="amount" name="amount" inputMode="decimal" error={errors.amount} />
+                  </Field>
+                  <Field id="receivedOn" label="Date received" error={errors.receivedOn}>
+                    <TextInput id="receivedOn" name="receivedOn" type="date" defaultValue={today()} error={errors.receivedOn} />
+                  </Field>
+                </>
+              );
+            }
+            return null;
+          }}
+        </ActionForm>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AgingTag, CaseStatusTag } from "@/components/case/status";
+import { PageHeader } from "@/components/page-header";
+import { Alert } from "@/components/ui/alert";
+import { Stat } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
+import { FilterCheckbox, FilterForm } from "@/components/ui/filter-form";
+import { CASE_EVENTS, type CaseEvent, type CaseEventDefinition } from "@/domain/workflow/case-workflow";
+import { formatDate } from "@/lib/format";
+import { requireActor } from "@/server/auth/actor";
+import { listMyTasks } from "@/server/cases/list-my-tasks";
+import { forFilteredPage } from "@/server/page-guard";
+
+export const metadata: Metadata = { title: "My tasks" };
+
+export default async function TasksPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+  const actor = await requireActor();
+  const params = await searchParams;
+  const { result, problem } = await forFilteredPage(() => listMyTasks(actor, params));
+  const count = (state: string) => result?.filter((i) => i.aging?.state === state).length ?? 0;
+  return (
+    <div>
+      <PageHeader
+        title="My tasks"
+        lead={`Reviews and case steps waiting on ${actor.organizationName}, most urgent first. Amber means 75% of the target time is used; red means overdue.`}
+      />
+      {result && (
+        <div className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-4" data-testid="task-summary">
+          <Stat label="Waiting on your office" value={result.length} />
+          <Stat label="Overdue" value={count("OVERDUE")} href="/tasks?overdue=true" />
+          <Stat label="Due soon" value={count("DUE_SOON")} />
+          <Stat label="On track" value={count("ON_TRACK")} />
+        </div>
+      )}
+      <FilterForm label="Filter tasks" submitLabel="Apply">
+        <FilterCheckbox name="overdue" label="Overdue only" checked={params.overdue === "true"} />
+      </FilterForm>
+      {problem && (
+        <Alert type="error" title="Check the filter" testId="search-error">
+          {Object.values(problem).join(". ")}
+        </Alert>
+      )}
+      {result && (
+        <DataTable
+          caption="My tasks"
+          columns={["Case", "Waiting for", "Status", "Since", "Due", "You can"]}
+          count={result.length}
+          noun={["task", "tasks"]}
+          emptyMessage="Nothing is waiting on your office. Well done."
+          testId="task-table"
+        >
+          {result.map((item) => (
+            <tr
+              key={`${item.caseId}-${item.kind}`}
+              className="border-t border-base-lighter align-top"
+              data-testid="task-row"
+              data-aging={item.aging?.state ?? "NONE"}
+              data-case={item.identifier}
+            >
+              <td className="px-3 py-2">
+                <Link href={`/cases/${item.caseId}`} className="font-mono font-bold">
+                  {item.identifier}
+                </Link>
+                <span className="block text-base-dark">
+                  {item.country.name} · {item.implementingAgency.code}
+                </span>
+                {item.subject && <span className="block">{item.subject}</span>}
+              </td>
+              <td className="px-3 py-2">{item.waitingFor}</td>
+              <td className="px-3 py-2">
+                <CaseStatusTag status={item.status} />
+              </td>
+              <td className="px-3 py-2">{formatDate(item.since)}</td>
+              <td className="px-3 py-2">
+                <AgingTag aging={item.aging} />
+              </td>
+              <td className="px-3 py-2">
+                {item.actions.map((a) => (CASE_EVENTS[a as CaseEvent] as CaseEventDefinition | undefined)?.label ?? a).join("; ")}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
+    </div>
+  );
+}
