@@ -16,7 +16,7 @@ export type DemoUser = {
   nav: string[];
 };
 
-const USG_NAV = ["Home", "Letters of request", "Cases", "Organizations", "Profile"];
+const USG_NAV = ["Home", "My tasks", "Letters of request", "Cases", "Organizations", "Profile"];
 
 /** The demo users prisma/seed.ts creates, with what each should see in the header and navigation. */
 export const DEMO_USERS: DemoUser[] = [
@@ -71,6 +71,15 @@ export const DEMO_USERS: DemoUser[] = [
     role: "IA_CASE_MANAGER",
     roleLabel: "Implementing-agency case manager",
     organization: "Department of the Navy",
+    countryCode: null,
+    nav: USG_NAV,
+  },
+  {
+    email: "army@caseway.example",
+    name: "Grace Whitaker",
+    role: "IA_CASE_MANAGER",
+    roleLabel: "Implementing-agency case manager",
+    organization: "Department of the Army (U.S. Army Security Assistance Command)",
     countryCode: null,
     nav: USG_NAV,
   },
