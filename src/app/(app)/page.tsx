@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
+import { Alert } from "@/components/ui/alert";
 import { Card, Stat, Tag } from "@/components/ui/card";
+import { can } from "@/domain/policy";
 import { ORGANIZATION_KIND_LABELS, ROLE_LABELS, type Role } from "@/domain/roles";
-import { formatDateTime } from "@/lib/format";
+import { formatDate, formatDateTime } from "@/lib/format";
 import { requireActor } from "@/server/auth/actor";
+import { listCases } from "@/server/cases/list-cases";
+import { listMyTasks } from "@/server/cases/list-my-tasks";
 import { getHomeSummary } from "@/server/home/get-home-summary";
 
 export const metadata: Metadata = { title: "Home" };
@@ -23,10 +27,31 @@ const ROLE_INTRO: Record<Role, string> = {
 export default async function HomePage() {
   const actor = await requireActor();
   const summary = await getHomeSummary(actor);
+  const tasks = can(actor, "listMyTasks") ? await listMyTasks(actor) : null;
+  const offers = actor.role === "PARTNER_OFFICER" ? await listCases(actor, { status: "OFFERED" }) : null;
   const org = summary.organization;
   return (
     <div data-testid={`home-${actor.role.toLowerCase()}`}>
       <PageHeader title={`Welcome, ${actor.name.split(" ")[0]}`} lead={ROLE_INTRO[actor.role]} />
+
+      {tasks && (
+        <div className="mb-6 grid gap-4 sm:grid-cols-3" data-testid="task-tiles">
+          <Stat label="Tasks waiting on your office" value={tasks.length} href="/tasks" />
+          <Stat label="Overdue tasks" value={tasks.filter((t) => t.aging?.state === "OVERDUE").length} href="/tasks?overdue=true" />
+          <Stat label="Due soon (75% of the target used)" value={tasks.filter((t) => t.aging?.state === "DUE_SOON").length} href="/tasks" />
+        </div>
+      )}
+      {offers && offers.total > 0 && (
+        <div className="mb-6">
+          <Alert type="warning" title={`${offers.total === 1 ? "An offer is" : `${offers.total} offers are`} waiting for your acceptance`} testId="offers-waiting">
+            {offers.items.map((c) => (
+              <span key={c.id} className="block">
+                <Link href={`/cases/${c.id}`}>Case {c.identifier}</Link> — expires {formatDate(c.milestones.offerExpiresAt)}
+              </span>
+            ))}
+          </Alert>
+        </div>
+      )}
 
       {summary.letters &&
         (actor.role === "PARTNER_OFFICER" ? (
