@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/domain/policy";
-import { ACTOR_EVENTS, CASE_EVENTS, CASE_EVENT_NAMES, type CaseEvent, type CaseSnapshot, type ReviewTaskSnapshot } from "@/domain/workflow/case-workflow";
+import {
+  ACTOR_EVENTS,
+  CASE_EVENTS,
+  CASE_EVENT_NAMES,
+  type CaseEvent,
+  type CaseEventDefinition,
+  type CaseSnapshot,
+  type ReviewTaskSnapshot,
+} from "@/domain/workflow/case-workflow";
 import { availableActions, transition } from "@/domain/workflow/engine";
 import {
   CASE_STATUSES,
@@ -9,6 +17,7 @@ import {
   SUSPENDABLE_STATUSES,
   type CaseStatus,
   type CnStatus,
+  type ReviewDecision,
   type ReviewOffice,
 } from "@/domain/workflow/states";
 import {
@@ -155,7 +164,7 @@ const CN_FOR: Partial<Record<CaseEvent, CnStatus>> = { "record-notification-bloc
 
 describe("comments", () => {
   it("exactly these events require a comment", () => {
-    expect(CASE_EVENT_NAMES.filter((e) => CASE_EVENTS[e].commentRequired === true).sort()).toEqual(Object.keys(COMMENT_REQUIRED).sort());
+    expect(CASE_EVENT_NAMES.filter((e) => (CASE_EVENTS[e] as CaseEventDefinition).commentRequired === true).sort()).toEqual(Object.keys(COMMENT_REQUIRED).sort());
   });
 
   it.each(Object.entries(COMMENT_REQUIRED) as [CaseEvent, CaseStatus][])("%s without a comment is invalid input naming the comment", (event, status) => {
@@ -323,7 +332,7 @@ function generate(next: () => number): { snapshot: CaseSnapshot; actor: Actor } 
     for (const office of OFFICES as ReviewOffice[]) {
       if (next() < 0.1) continue;
       const state = r < round ? pick(["DECIDED", "CANCELLED"] as const) : pick(["OPEN", "OPEN", "DECIDED", "DECIDED", "CANCELLED"] as const);
-      const decision = state === "DECIDED" ? pick([...REVIEW_DECISIONS, "CONCUR", "CONCUR"]) : null;
+      const decision = state === "DECIDED" ? pick<ReviewDecision>([...REVIEW_DECISIONS, "CONCUR", "CONCUR"]) : null;
       tasks.push(task(office, { round: r, status: state, decision, decidedById: decision ? pick(PEOPLE) : null }));
     }
   }

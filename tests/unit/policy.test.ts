@@ -16,7 +16,8 @@ const ADMIN_ONLY: readonly Role[] = ["ADMIN"];
 
 /**
  * The permission table written out independently of POLICY, so a change to POLICY has to be made here too.
- * Subjects are another user in the actor's own organization.
+ * Subjects are another user's record in the actor's own organization, routed to the actor's own agency (for agency
+ * case managers the agency is their organization); AGENCY_SCOPED below says what changes for another agency.
  */
 const EXPECTED_ALLOWED: Record<PolicyAction, readonly Role[]> = {
   viewOwnProfile: ALL,
@@ -60,6 +61,25 @@ const EXPECTED_ALLOWED: Record<PolicyAction, readonly Role[]> = {
 
 const ACTIONS = Object.keys(POLICY) as PolicyAction[];
 
+/**
+ * Rules where an agency case manager acts only for their own agency. "assigned": the record must name their agency
+ * (cases); "routed": a record routed to another agency is refused, an unrouted one is open to every agency (letters).
+ */
+const AGENCY_SCOPED: Partial<Record<PolicyAction, "assigned" | "routed">> = {
+  validateLor: "routed",
+  developLoa: "assigned",
+  executeCase: "assigned",
+};
+
+/** The expected decision for a record naming `agencyId` (undefined: the record names no agency). */
+function expectedFor(role: Role, action: PolicyAction, agencyId: string | null | undefined): "allow" | "forbidden" {
+  if (!EXPECTED_ALLOWED[action].includes(role)) return "forbidden";
+  const scope = role === "IA_CASE_MANAGER" ? AGENCY_SCOPED[action] : undefined;
+  if (scope === "assigned" && agencyId !== OWN_ORG) return "forbidden";
+  if (scope === "routed" && agencyId && agencyId !== OWN_ORG) return "forbidden";
+  return "allow";
+}
+
 const matrix = ACTIONS.flatMap((action) =>
   ROLES.map((role) => ({
     action,
@@ -77,12 +97,45 @@ describe("policy table", () => {
     for (const action of ACTIONS) expect(POLICY[action].description.length, action).toBeGreaterThan(5);
   });
 
-  it.each(matrix)("$role → $action without a subject: $expected", ({ action, role, expected }) => {
-    expect(decide(actorFor(role), action)).toBe(expected);
+  it.each(matrix)("$role → $action without a subject (no agency named)", ({ action, role }) => {
+    expect(decide(actorFor(role), action)).toBe(expectedFor(role, action, undefined));
   });
 
-  it.each(matrix)("$role → $action on another user of their own organization: $expected", ({ action, role, expected }) => {
-    expect(decide(actorFor(role), action, { organizationId: OWN_ORG, userId: OTHER_USER })).toBe(expected);
+  it.each(matrix)("$role → $action on another user's record of their own organization and agency: $expected", ({ action, role, expected }) => {
+    expect(decide(actorFor(role), action, { organizationId: OWN_ORG, userId: OTHER_USER, agencyId: OWN_ORG })).toBe(expected);
+  });
+});
+
+describe("agency scope", () => {
+  const ia = actorFor("IA_CASE_MANAGER");
+
+  it("the agency-scoped rules are the ones agency case managers hold", () => {
+    for (const action of Object.keys(AGENCY_SCOPED) as PolicyAction[]) expect(EXPECTED_ALLOWED[action]).toContain("IA_CASE_MANAGER");
+  });
+
+  it.each(["developLoa", "executeCase"] as const)("an IA case manager of another agency is forbidden %s", (action) => {
+    expect(decide(ia, action, { organizationId: OTHER_ORG, agencyId: OTHER_ORG })).toBe("forbidden");
+    expect(decide(ia, action, { organizationId: OWN_ORG, agencyId: OTHER_ORG })).toBe("forbidden");
+    expect(decide(ia, action, { agencyId: OWN_ORG })).toBe("allow");
+  });
+
+  it.each(["developLoa", "executeCase"] as const)("%s needs the record to name the case manager's agency", (action) => {
+    expect(decide(ia, action, {})).toBe("forbidden");
+    expect(decide(ia, action, { agencyId: null })).toBe("forbidden");
+    expect(decide(ia, action, { organizationId: OWN_ORG })).toBe("forbidden");
+  });
+
+  it("letters routed to another agency are refused; unrouted letters are open to every agency", () => {
+    expect(decide(ia, "validateLor", { agencyId: OTHER_ORG })).toBe("forbidden");
+    expect(decide(ia, "validateLor", { agencyId: null })).toBe("allow");
+    expect(decide(ia, "validateLor", {})).toBe("allow");
+  });
+
+  const cases = ROLES.flatMap((role) => ACTIONS.map((action) => ({ role, action })));
+  it.each(cases)("$role → $action on a record of another agency", ({ role, action }) => {
+    expect(decide(actorFor(role), action, { organizationId: OWN_ORG, userId: OTHER_USER, agencyId: OTHER_ORG })).toBe(
+      expectedFor(role, action, OTHER_ORG),
+    );
   });
 });
 
@@ -113,7 +166,8 @@ describe("country isolation", () => {
   it.each(usgCases)("USG $role is not confined to one organization for $action", ({ role, action }) => {
     const actor = actorFor(role);
     const expected = EXPECTED_ALLOWED[action].includes(role) ? "allow" : "forbidden";
-    expect(decide(actor, action, { organizationId: OTHER_ORG, userId: OTHER_USER })).toBe(expected);
+    // Another purchaser's record, routed to the actor's own agency: the purchaser does not confine USG staff.
+    expect(decide(actor, action, { organizationId: OTHER_ORG, userId: OTHER_USER, agencyId: OWN_ORG })).toBe(expected);
   });
 
   it("isForeignToActor only applies to partner officers and to subjects that name an organization", () => {

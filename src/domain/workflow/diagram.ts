@@ -36,13 +36,14 @@ export function notificationDiagramEdges(): DiagramEdge[] {
 }
 
 /** The events drawn as a note, with the states they apply to. */
-export function controlEvents(): { label: string; from: readonly CaseStatus[] }[] {
+export function controlEvents(): { label: string; from: readonly CaseStatus[]; to: readonly CaseStatus[] }[] {
   return CASE_EVENT_NAMES.map((name) => CASE_EVENTS[name] as CaseEventDefinition)
     .filter(isControlEvent)
-    .map((d) => ({ label: d.label, from: d.from }));
+    .map((d) => ({ label: d.label, from: d.from, to: d.to === "same" ? d.from : d.to }));
 }
 
-const quote = (text: string) => `"${text.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+const escape = (text: string) => text.replace(/\\/g, "\\\\").replace(/"/g, '\\"');
+const quote = (text: string) => `"${escape(text)}"`;
 
 // USWDS colours: the current state in primary blue, the rest in base-lightest with ink text.
 const CURRENT = 'style="filled,bold" fillcolor="#005ea2" fontcolor="#ffffff" color="#1a4480"';
@@ -56,17 +57,20 @@ export function workflowDot(current?: { status: CaseStatus; cnStatus: CnStatus }
     '  node [shape=box, style=filled, fontname="Public Sans, Helvetica, Arial, sans-serif", fontsize=11, margin="0.12,0.05"];',
     '  edge [fontname="Public Sans, Helvetica, Arial, sans-serif", fontsize=9, color="#565c65", fontcolor="#3d4551"];',
   ];
-  const drawn = new Set(caseDiagramEdges().flatMap((e) => [e.from, e.to]));
+  // Every state an arrow touches, and those only the controls reach (SUSPENDED, CANCELLED), so each is always shown.
+  const drawn = new Set<string>([
+    ...caseDiagramEdges().flatMap((e) => [e.from, e.to]),
+    ...controlEvents().flatMap((c) => c.to),
+  ]);
   for (const status of CASE_STATUSES) {
     if (!drawn.has(status)) continue;
     lines.push(`  ${status} [label=${quote(CASE_STATUS_LABELS[status])} ${status === current?.status ? CURRENT : OTHER}];`);
   }
   for (const edge of caseDiagramEdges()) lines.push(`  ${edge.from} -> ${edge.to} [label=${quote(edge.label)}];`);
-  const notes = controlEvents().map((c) => `${c.label}: from ${c.from.length} states`);
-  if (current?.status === "SUSPENDED" || current?.status === "CANCELLED") {
-    lines.push(`  ${current.status} [label=${quote(CASE_STATUS_LABELS[current.status])} ${CURRENT}];`);
-  }
-  lines.push(`  controls [shape=note, label=${quote(notes.join("\\n"))} ${OTHER}];`);
+  const states = (list: readonly CaseStatus[]) => (list.length === 1 ? CASE_STATUS_LABELS[list[0]!] : `${list.length} states`);
+  const notes = controlEvents().map((c) => `${c.label}: ${states(c.from)} → ${states(c.to)}`);
+  // A backslash-n breaks the line in Graphviz: escape each line's text, not the breaks between them.
+  lines.push(`  controls [shape=note, label="${notes.map(escape).join("\\n")}" ${OTHER}];`);
   lines.push("  subgraph cluster_notification {");
   lines.push(`    label=${quote("Congressional notification track")}; color="#a9aeb1"; fontsize=11;`);
   for (const status of CN_STATUSES) {
