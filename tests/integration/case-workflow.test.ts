@@ -21,7 +21,6 @@ import {
   isoDay,
   openCase,
   reloadActor,
-  type Cast,
   type CaseDriver,
 } from "./case-helpers";
 

@@ -75,7 +75,7 @@ describe("listCases", () => {
     expect(page2.items.map((c) => c.id)).toEqual([first.caseId]);
     expect(page2.total).toBe(3);
     expect((await listCases(mine.partner, { status: "OPENED" })).total).toBe(3);
-    await expectAppError(listCases(mine.partner, { status: "CLOSED" }), "VALIDATION_FAILED");
+    await expectAppError(listCases(mine.partner, { status: "SHIPPED" }), "VALIDATION_FAILED");
   });
 
   it("searches by identifier (any case) and by the letters' subjects, with % and _ literal", async () => {

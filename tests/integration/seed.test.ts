@@ -82,10 +82,10 @@ describe("seedDemo", () => {
     await seedReference(prisma);
     await seedDemo(prisma);
     const emails = DEMO_USERS.map((u) => u.email);
-    expect(emails).toHaveLength(8);
+    expect(emails).toHaveLength(9);
 
     const users = await prisma.user.findMany({ where: { email: { in: emails } }, include: { organization: true } });
-    expect(users).toHaveLength(8);
+    expect(users).toHaveLength(9);
     for (const demo of DEMO_USERS) {
       const user = users.find((u) => u.email === demo.email)!;
       expect(user).toMatchObject({ name: demo.name, role: demo.role, active: true });

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/domain/policy";
 import { CaseListQuery } from "@/domain/schemas/cases";
+import type { CaseStatus } from "@/domain/workflow/states";
 import type { Prisma } from "../../generated/prisma/client";
 import { assertCan } from "../auth/actor";
 import { db } from "../db";
@@ -22,9 +23,38 @@ export function overdueWhere(now: Date): Prisma.CaseWhereInput {
   return {
     OR: [
       { status: "IN_REVIEW", reviewTasks: { some: { status: "OPEN", dueAt: { lt: now } } } },
-      { status: { notIn: ["OFFERED", "IN_REVIEW"] }, statusDueAt: { lt: now } },
+      // `not: null` keeps the negation (overdue=false) from dropping cases without a target: NOT (NULL < now) is NULL.
+      { status: { notIn: ["OFFERED", "IN_REVIEW"] }, statusDueAt: { not: null, lt: now } },
     ],
   };
+}
+
+/** Stored IN_REVIEW that reads as READY_TO_SIGN: the formal period ended and no review is open (all concurred). */
+const reviewPeriodOver = (now: Date): Prisma.CaseWhereInput => ({
+  reviewRound: { gt: 0 },
+  cnStatus: "FORMALLY_NOTIFIED",
+  cnPeriodEndsAt: { not: null, lte: now },
+  reviewTasks: { none: { status: "OPEN" } },
+});
+
+/**
+ * The status as reads show it (clock events that fell due applied, see toCaseView), so a filter agrees with the status
+ * each listed case shows even before the clock job has recorded the change.
+ */
+export function statusWhere(status: CaseStatus, now: Date): Prisma.CaseWhereInput {
+  const offerOver: Prisma.CaseWhereInput = { status: "OFFERED", offerExpiresAt: { not: null, lte: now } };
+  switch (status) {
+    case "OFFERED":
+      return { status, NOT: offerOver };
+    case "EXPIRED":
+      return { OR: [{ status }, offerOver] };
+    case "IN_REVIEW":
+      return { status, NOT: reviewPeriodOver(now) };
+    case "READY_TO_SIGN":
+      return { OR: [{ status }, { status: "IN_REVIEW", ...reviewPeriodOver(now) }] };
+    default:
+      return { status };
+  }
 }
 
 /** Cases the actor may see, filtered by status, agency, country, overdue and search text. Newest first. */
@@ -35,7 +65,7 @@ export async function listCases(actor: Actor, query: unknown) {
   const where: Prisma.CaseWhereInput = {
     AND: [
       caseScope(actor),
-      status ? { status } : {},
+      status ? statusWhere(status, now) : {},
       agency ? { implementingAgency: { code: agency } } : {},
       country ? { country: { code: country } } : {},
       overdue === true ? overdueWhere(now) : overdue === false ? { NOT: overdueWhere(now) } : {},
