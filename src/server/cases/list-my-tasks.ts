@@ -1,10 +1,10 @@
 import "server-only";
-import type { Actor } from "@/domain/policy";
+import { POLICY, type Actor } from "@/domain/policy";
 import { TaskListQuery, type InboxItemView } from "@/domain/schemas/cases";
 import { agingOf } from "@/domain/sla";
-import { CASE_EVENTS, isInboxWork, officeOf, type CaseEventDefinition } from "@/domain/workflow/case-workflow";
+import { ACTOR_EVENTS, CASE_EVENTS, isInboxWork, officeOf, type CaseEventDefinition } from "@/domain/workflow/case-workflow";
 import { applyDueClocks, availableActions } from "@/domain/workflow/engine";
-import { CN_STATUS_LABELS, REVIEW_OFFICE_LABELS, TERMINAL_STATUSES, WAITING_ON } from "@/domain/workflow/states";
+import { CASE_STATUSES, CN_STATUS_LABELS, REVIEW_OFFICE_LABELS, TERMINAL_STATUSES, WAITING_ON } from "@/domain/workflow/states";
 import type { Prisma } from "../../generated/prisma/client";
 import { assertCan } from "../auth/actor";
 import { db } from "../db";
@@ -21,8 +21,18 @@ export async function listMyTasks(actor: Actor, query: unknown = {}): Promise<In
   assertCan(actor, "listMyTasks");
   const { overdue } = parseInput(TaskListQuery, query);
   const now = new Date();
+  // Only cases in states where the actor's role has inbox work can appear, so only those are loaded.
+  const workStatuses = CASE_STATUSES.filter(
+    (status) =>
+      !TERMINAL_STATUSES.includes(status) &&
+      ACTOR_EVENTS.some((event) => {
+        const definition: CaseEventDefinition = CASE_EVENTS[event];
+        const rule = POLICY[definition.permission!];
+        return definition.from.includes(status) && isInboxWork(event, status) && (rule.roles === "everyone" || (rule.roles as readonly string[]).includes(actor.role));
+      }),
+  );
   const where: Prisma.CaseWhereInput = {
-    status: { notIn: [...TERMINAL_STATUSES] },
+    status: { in: workStatuses },
     ...(actor.role === "IA_CASE_MANAGER" ? { implementingAgencyId: actor.organizationId } : {}),
   };
   const [rows, rules] = await Promise.all([db().case.findMany({ where, include: caseInclude }), db().slaRule.findMany()]);
