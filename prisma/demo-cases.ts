@@ -4,6 +4,7 @@
 // partner, executing, and returned for rework. Idempotent: skipped once any demo case exists.
 import { caseIdentifier } from "../src/domain/cases/identifier";
 import { actorFromUser, type Actor } from "../src/domain/policy";
+import { isBusinessDay } from "../src/domain/sla";
 import type { CaseEvent, EventInput } from "../src/domain/workflow/case-workflow";
 import type { PrismaClient } from "../src/generated/prisma/client";
 import { recordAudit } from "../src/server/audit";
@@ -13,7 +14,9 @@ import { commitCaseEvent, loadCase, loadWorkflowContext } from "../src/server/ca
 const DAY = 86_400_000;
 const DEMO_CONTEXT = { requestId: "demo-seed-cases", ip: null, userAgent: null };
 
-type Step = [event: CaseEvent, by: string, daysAgo: number, input?: EventInput];
+/** When a step happened: calendar days ago, or business days ago (so a review's aging is the same any weekday). */
+type Ago = number | { businessDays: number };
+type Step = [event: CaseEvent, by: string, ago: Ago, input?: EventInput];
 
 interface DemoCase {
   country: string;
@@ -79,6 +82,17 @@ const DEMO_CASES: DemoCase[] = [
     ],
   },
   {
+    // In review for eight business days: State is amber (80% of its 10-business-day target), DTSA on track.
+    country: "SR",
+    agency: "P",
+    openedDaysAgo: 30,
+    steps: [
+      ["assign-agency", DSCA, 28, { agencyId: "P" }],
+      ["approve-loa", NAVY, { businessDays: 8 }],
+      ["concur", DSCA, { businessDays: 3 }],
+    ],
+  },
+  {
     // Returned for rework by State: back with the agency.
     country: "SR",
     agency: "B",
@@ -95,6 +109,15 @@ const DEMO_CASES: DemoCase[] = [
 export async function seedDemoCases(prisma: PrismaClient, now = new Date()) {
   if (await prisma.auditEvent.count({ where: { targetType: "case", requestId: DEMO_CONTEXT.requestId } })) return 0;
   const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY);
+  const when = (ago: Ago) => {
+    if (typeof ago === "number") return at(ago);
+    let date = now;
+    for (let left = ago.businessDays; left > 0; ) {
+      date = new Date(date.getTime() - DAY);
+      if (isBusinessDay(date)) left -= 1;
+    }
+    return date;
+  };
   const actors = new Map<string, Actor>();
   const actor = async (email: string) => {
     if (!actors.has(email)) {
@@ -138,18 +161,18 @@ export async function seedDemoCases(prisma: PrismaClient, now = new Date()) {
       );
       return created.id;
     });
-    for (const [event, by, daysAgo, input = {}] of demo.steps) {
+    for (const [event, by, ago, input = {}] of demo.steps) {
       await prisma.$transaction(async (tx) => {
         const row = (await loadCase(tx, caseId))!;
-        const when = at(daysAgo);
-        const day = when.toISOString().slice(0, 10);
+        const moment = when(ago);
+        const day = moment.toISOString().slice(0, 10);
         const filled: EventInput = {
           ...input,
           ...(input.agencyId ? { agencyId: (await organization("IMPLEMENTING_AGENCY", input.agencyId)).id } : {}),
           ...(input.signedOn === "" ? { signedOn: day } : {}),
           ...(input.receivedOn === "" ? { receivedOn: day } : {}),
         };
-        const context = await loadWorkflowContext(tx, row, when);
+        const context = await loadWorkflowContext(tx, row, moment);
         await commitCaseEvent(tx, row, await actor(by), event, { ...filled, expectedVersion: row.version }, context, DEMO_CONTEXT);
       });
     }

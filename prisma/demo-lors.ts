@@ -3,7 +3,8 @@
 // tables, with the timeline events the use cases would have recorded. Idempotent: skipped once any demo letter exists.
 import { caseIdentifier } from "../src/domain/cases/identifier";
 import { LorContentInput } from "../src/domain/schemas/lor";
-import { SLA_KEYS } from "../src/domain/sla";
+import { SLA_KEYS, dueDate } from "../src/domain/sla";
+import { STATUS_SLA_KEYS } from "../src/domain/workflow/states";
 import type { Prisma, PrismaClient } from "../src/generated/prisma/client";
 import { recordAudit } from "../src/server/audit";
 import { allocateDesignator } from "../src/server/cases/allocate-designator";
@@ -33,6 +34,7 @@ export async function seedDemoLors(prisma: PrismaClient, now = new Date()) {
     prisma.organization.findUniqueOrThrow({ where: { kind_code: { kind, code } } });
   const user = (email: string) => prisma.user.findUniqueOrThrow({ where: { email } });
   const rule = await prisma.slaRule.findFirstOrThrow({ where: { key: SLA_KEYS.lorValidation }, orderBy: { effectiveFrom: "desc" } });
+  const assignmentRule = await prisma.slaRule.findFirstOrThrow({ where: { key: STATUS_SLA_KEYS.OPENED }, orderBy: { effectiveFrom: "desc" } });
 
   const demos: DemoLor[] = [
     {
@@ -188,6 +190,9 @@ export async function seedDemoLors(prisma: PrismaClient, now = new Date()) {
           openedById: opener.id,
           openedAt: at(decided!.daysAgo),
           statusChangedAt: at(decided!.daysAgo),
+          // DSCA's clock to assign the agency, as openCase starts it.
+          statusDueAt: dueDate(at(decided!.daysAgo), assignmentRule),
+          statusSlaRuleId: assignmentRule.id,
         },
       });
       await prisma.letterOfRequest.update({ where: { id: lor.id }, data: { caseId: opened.id, updatedAt: lor.updatedAt } });

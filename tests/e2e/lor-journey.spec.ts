@@ -287,7 +287,8 @@ test.describe.serial("letter of request journey, from draft to case", () => {
     caseId = /\/cases\/([0-9a-f-]{36})$/.exec(page.url())![1]!;
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Case ${caseIdentifier}`);
     await expect(page.getByTestId("case-identifier")).toHaveText(caseIdentifier);
-    await expect(page.getByText("Department of the Navy (P)")).toBeVisible();
+    // Scoped: DSCA's "Assign implementing agency" form on the case page lists the Navy too.
+    await expect(page.getByRole("region", { name: "About the case" }).getByText("Department of the Navy (P)")).toBeVisible();
     await expect(page.getByRole("link", { name: subject })).toBeVisible();
     await saveScreen(page, "lor-case-page");
 

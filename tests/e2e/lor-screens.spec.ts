@@ -195,8 +195,10 @@ test.describe("U.S. Government screens", () => {
     expect(identifier).toMatch(/^BN-P-[A-Z0-9]{3}$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Case ${identifier}`);
     await expect(page.getByRole("heading", { level: 2, name: "About the case" })).toBeVisible();
-    await expect(page.getByRole("heading", { level: 2, name: "Letters of request" })).toBeVisible();
-    await expect(page.getByText("Department of the Navy (P)")).toBeVisible();
+    // The case page lists its letters under "About the case"; DSCA's "Assign implementing agency" form lists the Navy too.
+    const facts = page.getByRole("region", { name: "About the case" });
+    await expect(facts.getByRole("heading", { level: 3, name: "Letters of request" })).toBeVisible();
+    await expect(facts.getByText("Department of the Navy (P)")).toBeVisible();
     await expect(page.getByRole("link", { name: "Harpoon coastal defense missiles" })).toBeVisible();
     await expectEveryControlNamed(page);
     await saveScreen(page, "lor-screen-case");

@@ -96,6 +96,7 @@ export function Textarea({
 /** Radio buttons in a fieldset whose legend is the question; the error sits under the legend. */
 export function RadioGroup({
   name,
+  idPrefix = name,
   legend,
   hint,
   error,
@@ -104,6 +105,8 @@ export function RadioGroup({
   onChange,
 }: {
   name: string;
+  /** Distinguishes the hint and error ids when several forms on a page ask the same question. */
+  idPrefix?: string;
   legend: string;
   hint?: string;
   error?: string;
@@ -114,16 +117,16 @@ export function RadioGroup({
   return (
     <fieldset
       className={`mb-5 ${error ? "border-l-4 border-error-dark pl-3" : ""}`}
-      aria-describedby={[hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined}
+      aria-describedby={[hint ? `${idPrefix}-hint` : null, error ? `${idPrefix}-error` : null].filter(Boolean).join(" ") || undefined}
     >
       <legend className="font-bold">{legend}</legend>
       {hint && (
-        <p id={`${name}-hint`} className="text-sm text-base-dark">
+        <p id={`${idPrefix}-hint`} className="text-sm text-base-dark">
           {hint}
         </p>
       )}
       {error && (
-        <p id={`${name}-error`} className="text-sm font-bold text-error-dark" data-testid={`error-${name}`}>
+        <p id={`${idPrefix}-error`} className="text-sm font-bold text-error-dark" data-testid={`error-${idPrefix}`}>
           {error}
         </p>
       )}

@@ -45,6 +45,8 @@ export function controlEvents(): { label: string; from: readonly CaseStatus[]; t
 const escape = (text: string) => text.replace(/\\/g, "\\\\").replace(/"/g, '\\"');
 const quote = (text: string) => `"${escape(text)}"`;
 
+// Arial, not Public Sans: Graphviz sizes boxes with its own font metrics, which it has for Arial (and browsers render
+// Arial or a metric-compatible face), so labels fit their boxes.
 // USWDS colours: the current state in primary blue, the rest in base-lightest with ink text.
 const CURRENT = 'style="filled,bold" fillcolor="#005ea2" fontcolor="#ffffff" color="#1a4480"';
 const OTHER = 'style="filled" fillcolor="#f0f0f0" fontcolor="#1b1b1b" color="#71767a"';
@@ -53,9 +55,9 @@ const OTHER = 'style="filled" fillcolor="#f0f0f0" fontcolor="#1b1b1b" color="#71
 export function workflowDot(current?: { status: CaseStatus; cnStatus: CnStatus }): string {
   const lines = [
     "digraph workflow {",
-    '  graph [rankdir=TB, fontname="Public Sans, Helvetica, Arial, sans-serif", fontsize=11, nodesep=0.3, ranksep=0.35, bgcolor="transparent"];',
-    '  node [shape=box, style=filled, fontname="Public Sans, Helvetica, Arial, sans-serif", fontsize=11, margin="0.12,0.05"];',
-    '  edge [fontname="Public Sans, Helvetica, Arial, sans-serif", fontsize=9, color="#565c65", fontcolor="#3d4551"];',
+    '  graph [rankdir=TB, fontname="Arial", fontsize=11, nodesep=0.3, ranksep=0.35, bgcolor="transparent"];',
+    '  node [shape=box, style=filled, fontname="Arial", fontsize=11, margin="0.12,0.05"];',
+    '  edge [fontname="Arial", fontsize=9, color="#565c65", fontcolor="#3d4551"];',
   ];
   // Every state an arrow touches, and those only the controls reach (SUSPENDED, CANCELLED), so each is always shown.
   const drawn = new Set<string>([

@@ -14,7 +14,7 @@ type Details = Record<string, unknown> | null;
 const text = (value: unknown) => (typeof value === "string" && value ? value : null);
 
 function labelFor(event: string | null, action: string, details: Details): string {
-  if (action === "case.open") return "Case opened from a complete letter of request";
+  if (action === "case.open") return details?.lorId ? "Case opened from a complete letter of request" : "Case opened";
   if (event === "review-overdue") return `${REVIEW_OFFICE_LABELS[details?.reviewOffice as ReviewOffice] ?? "Review"} is overdue`;
   if (event && isCaseEvent(event)) {
     const office = details?.reviewOffice as ReviewOffice | undefined;

@@ -44,7 +44,8 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
       {result && (
         <DataTable
           caption="My tasks"
-          columns={["Case", "Waiting for", "Status", "Since", "Due", "You can"]}
+          // Due (with its aging colour) right after the case, so it shows without scrolling the table on a phone.
+          columns={["Case", "Due", "Waiting for", "Status", "Since", "You can"]}
           count={result.length}
           noun={["task", "tasks"]}
           emptyMessage="Nothing is waiting on your office. Well done."
@@ -59,7 +60,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
               data-case={item.identifier}
             >
               <td className="px-3 py-2">
-                <Link href={`/cases/${item.caseId}`} className="font-mono font-bold">
+                <Link href={`/cases/${item.caseId}`} className="whitespace-nowrap font-mono font-bold">
                   {item.identifier}
                 </Link>
                 <span className="block text-base-dark">
@@ -67,14 +68,14 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
                 </span>
                 {item.subject && <span className="block">{item.subject}</span>}
               </td>
+              <td className="px-3 py-2">
+                <AgingTag aging={item.aging} />
+              </td>
               <td className="px-3 py-2">{item.waitingFor}</td>
               <td className="px-3 py-2">
                 <CaseStatusTag status={item.status} />
               </td>
               <td className="px-3 py-2">{formatDate(item.since)}</td>
-              <td className="px-3 py-2">
-                <AgingTag aging={item.aging} />
-              </td>
               <td className="px-3 py-2">
                 {item.actions.map((a) => (CASE_EVENTS[a as CaseEvent] as CaseEventDefinition | undefined)?.label ?? a).join("; ")}
               </td>

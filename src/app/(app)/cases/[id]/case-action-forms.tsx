@@ -35,6 +35,18 @@ const PLAIN: readonly CaseEvent[] = [
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+// React resets a form's uncontrolled fields once its action returns, so a refused submission would lose what was
+// typed (a long review comment, the signer's details). These keep it; a new case version remounts the forms.
+function KeptTextInput({ defaultValue, ...props }: Parameters<typeof TextInput>[0]) {
+  const [value, setValue] = useState(String(defaultValue ?? ""));
+  return <TextInput {...props} value={value} onChange={(e) => setValue(e.target.value)} />;
+}
+
+function KeptTextarea({ defaultValue, ...props }: Parameters<typeof Textarea>[0]) {
+  const [value, setValue] = useState(String(defaultValue ?? ""));
+  return <Textarea {...props} value={value} onChange={(e) => setValue(e.target.value)} />;
+}
+
 function Hidden({ target, action }: { target: Target; action: CaseEvent }) {
   return (
     <>
@@ -51,11 +63,12 @@ function CommentFields({ action, errors, required, partner }: { action: CaseEven
   return (
     <>
       <Field id={id} label={required ? "Comment or reason" : "Comment (optional)"} error={errors.comment}>
-        <Textarea id={id} name="comment" rows={3} required={required} error={errors.comment} />
+        <KeptTextarea id={id} name="comment" rows={3} required={required} error={errors.comment} />
       </Field>
       {!partner && (
         <RadioGroup
           name="commentVisibility"
+          idPrefix={`${action}-visibility`}
           legend="Who may read this comment?"
           hint="Comments stay inside the U.S. Government unless you choose otherwise."
           error={errors.commentVisibility}
@@ -122,6 +135,7 @@ function NotificationChoice({ errors }: { errors: Record<string, string> }) {
   return (
     <RadioGroup
       name="required"
+      idPrefix="notification-required"
       legend="Does this sale need congressional notification?"
       hint="Until pricing computes it, DSCA decides from the thresholds in SAMM C5 (e.g. $14M MDE for non-NATO+ purchasers)."
       error={errors.required}
@@ -151,7 +165,7 @@ export function CaseActions({
   return (
     <div data-testid="case-actions">
       {actions.map((action) => (
-        <ActionForm key={action} target={target} action={action} partner={partner} open={partner && action === "accept"}>
+        <ActionForm key={`${action}-${target.version}`} target={target} action={action} partner={partner} open={partner && action === "accept"}>
           {(errors) => {
             if (action === "assign-agency") {
               return (
@@ -174,16 +188,16 @@ export function CaseActions({
                     By accepting, your government agrees to the LOA&apos;s terms and to pay the initial deposit by the offer expiration date.
                   </p>
                   <Field id="signerName" label="Name of the person signing" error={errors.signerName}>
-                    <TextInput id="signerName" name="signerName" autoComplete="name" error={errors.signerName} />
+                    <KeptTextInput id="signerName" name="signerName" autoComplete="name" error={errors.signerName} />
                   </Field>
                   <Field id="signerTitle" label="Title" error={errors.signerTitle}>
-                    <TextInput id="signerTitle" name="signerTitle" autoComplete="organization-title" error={errors.signerTitle} />
+                    <KeptTextInput id="signerTitle" name="signerTitle" autoComplete="organization-title" error={errors.signerTitle} />
                   </Field>
-                  <Field id="signedOn" label="Date signed" hint="For example, 2026-11-22" error={errors.signedOn}>
-                    <TextInput id="signedOn" name="signedOn" type="date" defaultValue={today()} error={errors.signedOn} hasHint />
+                  <Field id="signedOn" label="Date signed" error={errors.signedOn}>
+                    <KeptTextInput id="signedOn" name="signedOn" type="date" defaultValue={today()} error={errors.signedOn} />
                   </Field>
                   <Field id="initialDeposit" label="Initial deposit (US dollars)" hint="The amount shown in the LOA's payment schedule" error={errors.initialDeposit}>
-                    <TextInput id="initialDeposit" name="initialDeposit" inputMode="decimal" error={errors.initialDeposit} hasHint />
+                    <KeptTextInput id="initialDeposit" name="initialDeposit" inputMode="decimal" error={errors.initialDeposit} hasHint />
                   </Field>
                 </>
               );
@@ -192,10 +206,10 @@ export function CaseActions({
               return (
                 <>
                   <Field id="amount" label="Amount received (US dollars)" error={errors.amount}>
-                    <TextInput id="amount" name="amount" inputMode="decimal" error={errors.amount} />
+                    <KeptTextInput id="amount" name="amount" inputMode="decimal" error={errors.amount} />
                   </Field>
                   <Field id="receivedOn" label="Date received" error={errors.receivedOn}>
-                    <TextInput id="receivedOn" name="receivedOn" type="date" defaultValue={today()} error={errors.receivedOn} />
+                    <KeptTextInput id="receivedOn" name="receivedOn" type="date" defaultValue={today()} error={errors.receivedOn} />
                   </Field>
                 </>
               );

@@ -59,7 +59,7 @@ function OfferPanel({ found, now }: { found: CaseView; now: Date }) {
       rows={[
         ["Offer expiration date", <time key="oed" dateTime={m.offerExpiresAt} data-testid="offer-expires">{formatDate(m.offerExpiresAt)}</time>],
         ...(found.status === "OFFERED"
-          ? ([["Time left", <strong key="left" data-testid="oed-countdown">{countdownText(m.offerExpiresAt, now)}</strong>]] as [string, ReactNode][])
+          ? ([["Time to accept", <strong key="left" data-testid="oed-countdown">{countdownText(m.offerExpiresAt, now)}</strong>]] as [string, ReactNode][])
           : []),
         ["Offered", formatDate(m.offeredAt)],
         ...(found.acceptance
@@ -123,7 +123,10 @@ export default async function CasePage({
         <div className="grid content-start gap-6 lg:col-span-2">
           <Section id="case-standing" title="Where the case stands" testId="case-standing">
             <p className="mb-2 text-lg">
-              Waiting on: <strong data-testid="waiting-on">{found.waitingOn}</strong>
+              Waiting on:{" "}
+              <strong data-testid="waiting-on">
+                {partner && found.status === "OFFERED" ? "Your acceptance, by the offer expiration date" : found.waitingOn}
+              </strong>
             </p>
             {found.status === "SUSPENDED" && found.suspendedFromStatus && (
               <p className="mb-2">Suspended while {CASE_STATUS_LABELS[found.suspendedFromStatus].toLowerCase()}.</p>
@@ -171,7 +174,8 @@ export default async function CasePage({
 
         </div>
 
-        <div className="grid content-start gap-6">
+        {/* On a phone the actions come first, so a partner reaches "Accept" without scrolling past the timeline. */}
+        <div className="order-first grid content-start gap-6 lg:order-none">
           <Section id="case-your-actions" title="Your actions">
             {found.availableActions.length === 0 ? (
               <p className="text-base-dark" data-testid="no-actions">
@@ -250,7 +254,15 @@ export default async function CasePage({
             <figcaption id="workflow-diagram-title" className="mb-2 text-sm text-base-dark">
               Every case follows this workflow. The current state ({CASE_STATUS_LABELS[found.status]}) and notification step are filled in blue.
             </figcaption>
-            <div className="overflow-x-auto" dangerouslySetInnerHTML={{ __html: diagram }} />
+            {/* Never shrunk below a readable size: on a phone the diagram scrolls sideways inside its box instead. */}
+            <div
+              className="overflow-x-auto [&>svg]:min-w-[56rem]"
+              tabIndex={0}
+              role="region"
+              aria-label="Workflow diagram"
+              data-testid="workflow-diagram-scroll"
+              dangerouslySetInnerHTML={{ __html: diagram }}
+            />
           </figure>
           <details className="mt-3">
             <summary className="cursor-pointer text-primary">The workflow in words</summary>
