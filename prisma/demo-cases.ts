@@ -2,14 +2,12 @@
 // with backdated clocks) so their states, review tasks, due dates and hash-chained audit trails are genuine. One case
 // per situation a reviewer wants to see: in review with an overdue office and a notification under way, offered to a
 // partner, executing, and returned for rework. Idempotent: skipped once any demo case exists.
-import { caseIdentifier } from "../src/domain/cases/identifier";
 import { actorFromUser, type Actor } from "../src/domain/policy";
 import { isBusinessDay } from "../src/domain/sla";
 import type { CaseEvent, EventInput } from "../src/domain/workflow/case-workflow";
 import type { PrismaClient } from "../src/generated/prisma/client";
-import { recordAudit } from "../src/server/audit";
-import { allocateDesignator } from "../src/server/cases/allocate-designator";
 import { commitCaseEvent, loadCase, loadWorkflowContext } from "../src/server/cases/case-store";
+import { openCase } from "../src/server/cases/open-case";
 
 const DAY = 86_400_000;
 const DEMO_CONTEXT = { requestId: "demo-seed-cases", ip: null, userAgent: null };
@@ -133,34 +131,18 @@ export async function seedDemoCases(prisma: PrismaClient, now = new Date()) {
     const country = await organization("PARTNER_COUNTRY", demo.country);
     const agency = await organization("IMPLEMENTING_AGENCY", demo.agency);
     const opener = await actor(DSCA);
-    const caseId = await prisma.$transaction(async (tx) => {
-      const designator = await allocateDesignator(tx, country.id, agency.id);
-      const created = await tx.case.create({
-        data: {
-          identifier: caseIdentifier(country.code, agency.code, designator),
-          designator,
-          countryId: country.id,
-          implementingAgencyId: agency.id,
-          caseType: "DEFINED_ORDER",
-          openedById: opener.userId,
-          openedAt: at(demo.openedDaysAgo),
-          statusChangedAt: at(demo.openedDaysAgo),
-        },
-      });
-      await recordAudit(
-        tx,
-        {
-          action: "case.open",
-          outcome: "SUCCESS",
-          actor: opener,
-          target: { type: "case", id: created.id },
-          details: { identifier: created.identifier, caseType: "DEFINED_ORDER", toStatus: "OPENED", demo: true },
-          context: DEMO_CONTEXT,
-        },
-        at(demo.openedDaysAgo),
-      );
-      return created.id;
-    });
+    const caseId = await prisma.$transaction(
+      async (tx) =>
+        (
+          await openCase(
+            tx,
+            opener,
+            { lorId: null, country, agency, caseType: "DEFINED_ORDER" },
+            DEMO_CONTEXT,
+            at(demo.openedDaysAgo),
+          )
+        ).id,
+    );
     for (const [event, by, ago, input = {}] of demo.steps) {
       await prisma.$transaction(async (tx) => {
         const row = (await loadCase(tx, caseId))!;

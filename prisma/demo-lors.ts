@@ -1,13 +1,11 @@
 // Demo letters of request for the embedded demo database: one of each situation a reviewer wants to see (a draft, an
 // overdue letter, one under validation, one returned, one that opened a case, a P&A answer). Written straight to the
 // tables, with the timeline events the use cases would have recorded. Idempotent: skipped once any demo letter exists.
-import { caseIdentifier } from "../src/domain/cases/identifier";
 import { LorContentInput } from "../src/domain/schemas/lor";
-import { SLA_KEYS, dueDate } from "../src/domain/sla";
-import { STATUS_SLA_KEYS } from "../src/domain/workflow/states";
+import { SLA_KEYS } from "../src/domain/sla";
+import { actorFromUser } from "../src/domain/policy";
 import type { Prisma, PrismaClient } from "../src/generated/prisma/client";
-import { recordAudit } from "../src/server/audit";
-import { allocateDesignator } from "../src/server/cases/allocate-designator";
+import { openCase } from "../src/server/cases/open-case";
 import { contentData } from "../src/server/lors/lor-content";
 import { completeLorContent, type LorContent } from "../tests/factories/lor";
 
@@ -34,7 +32,6 @@ export async function seedDemoLors(prisma: PrismaClient, now = new Date()) {
     prisma.organization.findUniqueOrThrow({ where: { kind_code: { kind, code } } });
   const user = (email: string) => prisma.user.findUniqueOrThrow({ where: { email } });
   const rule = await prisma.slaRule.findFirstOrThrow({ where: { key: SLA_KEYS.lorValidation }, orderBy: { effectiveFrom: "desc" } });
-  const assignmentRule = await prisma.slaRule.findFirstOrThrow({ where: { key: STATUS_SLA_KEYS.OPENED }, orderBy: { effectiveFrom: "desc" } });
 
   const demos: DemoLor[] = [
     {
@@ -177,38 +174,15 @@ export async function seedDemoLors(prisma: PrismaClient, now = new Date()) {
     });
     let caseDetails: Record<string, unknown> = {};
     if (demo.openCase && routed) {
-      const designator = await allocateDesignator(prisma, country.id, routed.id);
-      const opener = await user("navy@caseway.example");
-      const opened = await prisma.case.create({
-        data: {
-          identifier: caseIdentifier(country.code, routed.code, designator),
-          designator,
-          countryId: country.id,
-          implementingAgencyId: routed.id,
-          caseType: content.loaType ?? "DEFINED_ORDER",
-          openedFromLorId: lor.id,
-          openedById: opener.id,
-          openedAt: at(decided!.daysAgo),
-          statusChangedAt: at(decided!.daysAgo),
-          // DSCA's clock to assign the agency, as openCase starts it.
-          statusDueAt: dueDate(at(decided!.daysAgo), assignmentRule),
-          statusSlaRuleId: assignmentRule.id,
-        },
-      });
-      await prisma.letterOfRequest.update({ where: { id: lor.id }, data: { caseId: opened.id, updatedAt: lor.updatedAt } });
-      // The case's own trail starts here, on its hash chain, as openCase would record it.
-      await recordAudit(
+      const opener = await prisma.user.findUniqueOrThrow({ where: { email: "navy@caseway.example" }, include: { organization: true } });
+      const opened = await openCase(
         prisma,
-        {
-          action: "case.open",
-          outcome: "SUCCESS",
-          actor: { userId: opener.id, email: opener.email, role: opener.role, organizationId: opener.organizationId },
-          target: { type: "case", id: opened.id },
-          details: { identifier: opened.identifier, lorId: lor.id, caseType: opened.caseType, toStatus: "OPENED" },
-          context: { requestId: "demo-seed", ip: null, userAgent: null },
-        },
+        actorFromUser(opener),
+        { lorId: lor.id, country, agency: routed, caseType: content.loaType ?? "DEFINED_ORDER" },
+        { requestId: "demo-seed", ip: null, userAgent: null },
         at(decided!.daysAgo),
       );
+      await prisma.letterOfRequest.update({ where: { id: lor.id }, data: { caseId: opened.id, updatedAt: lor.updatedAt } });
       caseDetails = { caseId: opened.id, caseIdentifier: opened.identifier };
     }
     for (const step of demo.steps) {

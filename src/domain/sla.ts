@@ -39,7 +39,8 @@ export function ruleInForce<R extends SlaRule>(rules: readonly R[], key: string,
   );
 }
 
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+/** The UTC calendar day of an instant, YYYY-MM-DD. */
+export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 export function isBusinessDay(date: Date, holidays: ReadonlySet<string> = new Set()): boolean {
   const weekday = date.getUTCDay();

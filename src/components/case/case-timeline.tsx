@@ -1,5 +1,6 @@
 import { Tag } from "@/components/ui/card";
 import type { CaseEventView } from "@/domain/schemas/cases";
+import { COMMENT_VISIBILITY_LABELS } from "@/domain/workflow/states";
 import { formatDateTime } from "@/lib/format";
 
 /** The case's events, oldest first. Comments say who may see them, so nobody mistakes an internal note for a public one. */
@@ -22,7 +23,7 @@ export function CaseTimeline({ events, showVisibility }: { events: readonly Case
               {showVisibility && event.commentVisibility && (
                 <span className="mb-1 block">
                   <Tag tone={event.commentVisibility === "PARTNER_VISIBLE" ? "warning" : "base"}>
-                    {event.commentVisibility === "PARTNER_VISIBLE" ? "Visible to the partner" : "U.S. Government only"}
+                    {COMMENT_VISIBILITY_LABELS[event.commentVisibility]}
                   </Tag>
                 </span>
               )}

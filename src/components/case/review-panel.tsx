@@ -1,6 +1,6 @@
 import { Tag } from "@/components/ui/card";
 import type { ReviewTaskView } from "@/domain/schemas/cases";
-import { REVIEW_DECISION_LABELS, REVIEW_OFFICE_LABELS, REVIEW_OFFICES } from "@/domain/workflow/states";
+import { COMMENT_VISIBILITY_LABELS, REVIEW_DECISION_LABELS, REVIEW_OFFICE_LABELS, REVIEW_OFFICES } from "@/domain/workflow/states";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { AgingTag } from "./status";
 
@@ -49,7 +49,7 @@ export function ReviewPanel({ reviews, round }: { reviews: readonly ReviewTaskVi
                     <p className="mt-1 whitespace-pre-line border-l-4 border-base-light pl-2 text-sm">
                       {review.comment}
                       <span className="block text-xs text-base-dark">
-                        {review.commentVisibility === "PARTNER_VISIBLE" ? "Visible to the partner" : "U.S. Government only"}
+                        {COMMENT_VISIBILITY_LABELS[review.commentVisibility ?? "USG_INTERNAL"]}
                       </span>
                     </p>
                   )}

@@ -1,13 +1,13 @@
 // The case workflow as data (fms-domain.md §3, §4.2–4.4, §6): every event a case can take, the states it leaves and
 // reaches, the policy rule that says who may fire it, its guards and its effects. `transition()` and
 // `availableActions()` in ./engine.ts read only this table, and the diagram is drawn from it.
-import type { PolicyAction } from "../policy";
-import type { Actor } from "../policy";
-import { dueDate, ruleInForce, type SlaRule } from "../sla";
+import type { Actor, PolicyAction } from "../policy";
+import { dueDate, isoDay, ruleInForce, type SlaRule } from "../sla";
 import {
   CN_CLEAR_STATUSES,
   PRE_OFFER_STATUSES,
   REVIEW_OFFICES,
+  REVIEW_OFFICE_ORGANIZATION,
   STATUS_SLA_KEYS,
   SUSPENDABLE_STATUSES,
   TERMINAL_STATUSES,
@@ -131,16 +131,10 @@ export interface CaseEventDefinition {
 
 // ---- helpers for guards and effects ----------------------------------------------------------------------------
 
-const DAY_MS = 86_400_000;
-const addDays = (date: Date, days: number) => new Date(date.getTime() + days * DAY_MS);
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 /** The review office an actor decides for, from their organization. */
 export function officeOf(actor: Actor): ReviewOffice | null {
-  if (actor.organizationKind === "DSCA") return "DSCA";
-  if (actor.organizationKind === "STATE_PM") return "STATE_PM";
-  if (actor.organizationKind === "DTSA") return "DTSA";
-  return null;
+  return REVIEW_OFFICES.find((office) => REVIEW_OFFICE_ORGANIZATION[office] === actor.organizationKind) ?? null;
 }
 
 export const currentTasks = (snapshot: CaseSnapshot) => snapshot.tasks.filter((t) => t.round === snapshot.reviewRound);
@@ -166,18 +160,33 @@ function rule(context: WorkflowContext, key: string) {
   return ruleInForce(context.rules, key, context.now);
 }
 
+/**
+ * The clock of whoever must act while the case is in `status`, started at `context.now` under the rule in force then.
+ * An offer is due at its expiration date. Used by every transition and by the opening of a case.
+ */
+export function statusClock(
+  status: CaseStatus,
+  offerExpiresAt: Date | null,
+  context: Pick<WorkflowContext, "now" | "rules" | "holidays">,
+): Pick<CaseSnapshot, "statusChangedAt" | "statusDueAt" | "statusSlaRuleId"> {
+  const key = STATUS_SLA_KEYS[status];
+  const slaRule = key ? ruleInForce(context.rules, key, context.now) : null;
+  return {
+    statusChangedAt: context.now,
+    statusDueAt: status === "OFFERED" ? offerExpiresAt : slaRule ? dueDate(context.now, slaRule, context.holidays) : null,
+    statusSlaRuleId: slaRule?.id ?? null,
+  };
+}
+
 /** Moves the case to `status`, restarting the clock of whoever must act next. */
 export function enter(snapshot: CaseSnapshot, status: CaseStatus, context: WorkflowContext): CaseSnapshot {
   if (status === snapshot.status) return snapshot;
-  const key = STATUS_SLA_KEYS[status];
-  const slaRule = key ? rule(context, key) : null;
-  return {
-    ...snapshot,
-    status,
-    statusChangedAt: context.now,
-    statusDueAt: status === "OFFERED" ? snapshot.offerExpiresAt : slaRule ? dueDate(context.now, slaRule, context.holidays) : null,
-    statusSlaRuleId: slaRule?.id ?? null,
-  };
+  return { ...snapshot, status, ...statusClock(status, snapshot.offerExpiresAt, context) };
+}
+
+/** When a period under the rule `key` that starts now ends, in the rule's own kind of days. */
+function periodEnd(context: WorkflowContext, key: string, fallbackDays: number): Date {
+  return dueDate(context.now, rule(context, key) ?? { days: fallbackDays, dayKind: "CALENDAR" }, context.holidays);
 }
 
 const addPreparer = (snapshot: CaseSnapshot, actor: Actor | null): CaseSnapshot =>
@@ -310,7 +319,6 @@ export const CASE_EVENTS = {
     partnerVisible: true,
     inbox: true,
     effect: (snapshot, _input, actor, context) => {
-      const oedDays = context.countryOedDays ?? rule(context, WORKFLOW_RULE_KEYS.offerValidity)?.days ?? 85;
       const round = snapshot.reviewRound + 1;
       const tasks = REVIEW_OFFICES.map((office): ReviewTaskSnapshot => {
         const slaRule = rule(context, WORKFLOW_RULE_KEYS.review[office]);
@@ -335,7 +343,10 @@ export const CASE_EVENTS = {
             ...snapshot,
             reviewRound: round,
             agencyApprovedAt: context.now,
-            offerExpiresAt: addDays(context.now, oedDays),
+            offerExpiresAt:
+              context.countryOedDays !== null
+                ? dueDate(context.now, { days: context.countryOedDays, dayKind: "CALENDAR" })
+                : periodEnd(context, WORKFLOW_RULE_KEYS.offerValidity, 85),
             tasks: [...snapshot.tasks, ...tasks],
           },
           actor,
@@ -442,10 +453,9 @@ export const CASE_EVENTS = {
     // Once State clears, DSCA delivers: NATO+ straight to formal notification, others to the 20-day informal review.
     effect: (snapshot, _input, _actor, context) => {
       if (snapshot.natoPlus) return formallyNotify(snapshot, context);
-      const informal = rule(context, WORKFLOW_RULE_KEYS.cnInformalReview);
       return {
         ...snapshot,
-        cn: { ...snapshot.cn, status: "INFORMAL_REVIEW", informalEndsAt: addDays(context.now, informal?.days ?? 20) },
+        cn: { ...snapshot.cn, status: "INFORMAL_REVIEW", informalEndsAt: periodEnd(context, WORKFLOW_RULE_KEYS.cnInformalReview, 20) },
       };
     },
   },
@@ -709,10 +719,14 @@ export const CASE_EVENTS = {
 
 function formallyNotify(snapshot: CaseSnapshot, context: WorkflowContext): CaseSnapshot {
   const key = snapshot.natoPlus ? WORKFLOW_RULE_KEYS.cnFormalNatoPlus : WORKFLOW_RULE_KEYS.cnFormalOther;
-  const days = rule(context, key)?.days ?? (snapshot.natoPlus ? 15 : 30);
   return {
     ...snapshot,
-    cn: { ...snapshot.cn, status: "FORMALLY_NOTIFIED", notifiedAt: context.now, periodEndsAt: addDays(context.now, days) },
+    cn: {
+      ...snapshot.cn,
+      status: "FORMALLY_NOTIFIED",
+      notifiedAt: context.now,
+      periodEndsAt: periodEnd(context, key, snapshot.natoPlus ? 15 : 30),
+    },
   };
 }
 
@@ -731,8 +745,20 @@ export function isInboxWork(event: CaseEvent, status: CaseStatus): boolean {
   return inbox === true || (Array.isArray(inbox) && inbox.includes(status));
 }
 
-export function eventDefinition(event: CaseEvent): CaseEventDefinition {
-  return CASE_EVENTS[event];
-}
-
 export const isCaseEvent = (value: string): value is CaseEvent => Object.hasOwn(CASE_EVENTS, value);
+
+/** The audit action that opens a case (before any workflow event). Partners see it. */
+export const CASE_OPENED_ACTION = "case.open";
+
+/**
+ * What a partner sees of a recorded case event: the whole milestone (events marked partner-visible, and the opening),
+ * only a comment marked for them ("Comment from State PM"), or nothing. U.S. Government-internal comments never.
+ */
+export function partnerViewOf(
+  event: string | null,
+  action: string,
+  commentVisibility: CommentVisibility | null,
+): "milestone" | "comment" | "hidden" {
+  if (action === CASE_OPENED_ACTION || (event !== null && isCaseEvent(event) && CASE_EVENTS[event].partnerVisible)) return "milestone";
+  return commentVisibility === "PARTNER_VISIBLE" ? "comment" : "hidden";
+}

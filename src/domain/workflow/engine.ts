@@ -1,15 +1,18 @@
 // The pure workflow engine over the definition in ./case-workflow.ts: what may happen to a case, and what it becomes.
-import { decide as decidePolicy, type Actor, type PolicySubject } from "../policy";
+import { POLICY, decide as decidePolicy, type Actor, type PolicySubject } from "../policy";
+import type { Role } from "../roles";
 import {
   CASE_EVENTS,
   ACTOR_EVENTS,
   SEPARATION_OF_DUTIES_GUARDS,
+  isInboxWork,
   type CaseEvent,
   type CaseEventDefinition,
   type CaseSnapshot,
   type EventInput,
   type WorkflowContext,
 } from "./case-workflow";
+import { CASE_STATUSES, type CaseStatus } from "./states";
 
 export type TransitionRefusal =
   /** Another country's case: answer as if it did not exist. */
@@ -91,6 +94,22 @@ export function availableActions(snapshot: CaseSnapshot, actor: Actor, context: 
     if (!eventAppliesTo(definition, snapshot)) return false;
     return (definition.guards ?? []).every((guard) => guard(snapshot, actor, context) === null);
   });
+}
+
+/** The actions that are work waiting in the actor's inbox (not controls such as suspend or cancel). */
+export function inboxActions(snapshot: CaseSnapshot, actor: Actor, context: WorkflowContext): CaseEvent[] {
+  return availableActions(snapshot, actor, context).filter((event) => isInboxWork(event, snapshot.status));
+}
+
+/** The states in which someone in `role` can have inbox work: what an inbox needs to load before asking per case. */
+export function inboxStatusesFor(role: Role): CaseStatus[] {
+  return CASE_STATUSES.filter((status) =>
+    ACTOR_EVENTS.some((event) => {
+      const definition: CaseEventDefinition = CASE_EVENTS[event];
+      const roles = POLICY[definition.permission!].roles as readonly Role[] | "everyone";
+      return definition.from.includes(status) && isInboxWork(event, status) && (roles === "everyone" || roles.includes(role));
+    }),
+  );
 }
 
 export interface DueClockEvent {

@@ -45,21 +45,10 @@ export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
 /** No event leaves these. */
 export const TERMINAL_STATUSES: readonly CaseStatus[] = ["CLOSED", "CANCELLED", "DISAPPROVED"];
 
-/** States a case can be suspended from and resumed to. */
-export const SUSPENDABLE_STATUSES: readonly CaseStatus[] = [
-  "OPENED",
-  "IN_DEVELOPMENT",
-  "IN_REVIEW",
-  "READY_TO_SIGN",
-  "AGENCY_SIGNED",
-  "COUNTERSIGNED",
-  "OFFERED",
-  "ACCEPTED",
-  "IMPLEMENTED",
-  "EXECUTING",
-  "SUPPLY_SERVICES_COMPLETE",
-  "CLOSURE_PENDING",
-];
+/** States a case can be suspended from and resumed to: every open state but an expired offer. */
+export const SUSPENDABLE_STATUSES: readonly CaseStatus[] = CASE_STATUSES.filter(
+  (status) => !TERMINAL_STATUSES.includes(status) && status !== "SUSPENDED" && status !== "EXPIRED",
+);
 
 /** Before the offer: the congressional-notification track can still change. */
 export const PRE_OFFER_STATUSES: readonly CaseStatus[] = ["OPENED", "IN_DEVELOPMENT", "IN_REVIEW", "READY_TO_SIGN"];

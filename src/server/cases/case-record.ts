@@ -9,11 +9,11 @@ import { snapshotOf, type CaseRow } from "./case-store";
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
-function agingFor(start: Date, dueAt: Date, ruleId: string | null, rules: WorkflowContext["rules"], now: Date, stoppedAt: Date | null = null) {
+/** A clock's aging under the rule it started with, reporting the due date stored when it started (holidays included). */
+export function agingFor(start: Date, dueAt: Date, ruleId: string | null, rules: WorkflowContext["rules"], now: Date, stoppedAt: Date | null = null) {
   const rule = rules.find((r) => r.id === ruleId);
   if (!rule) return null;
   const aging = agingOf(start, rule, now, { stoppedAt });
-  // The stored due date is the one fixed when the clock started (holidays included); report that one.
   return { ...aging, dueAt: dueAt.toISOString(), dayKind: rule.dayKind as DayKind };
 }
 

@@ -92,7 +92,11 @@ export function snapshotOf(row: CaseRow): CaseSnapshot {
 
 /** The rules, holidays and country facts a transition reads. Rules are few, so all are loaded. */
 export async function loadWorkflowContext(tx: Tx, row: Pick<CaseRow, "country">, now: Date): Promise<WorkflowContext> {
-  const rules = await tx.slaRule.findMany();
+  return workflowContextFor(row, await tx.slaRule.findMany(), now);
+}
+
+/** The context for one case of a list, from rules loaded once for the whole list. */
+export function workflowContextFor(row: Pick<CaseRow, "country">, rules: WorkflowContext["rules"], now: Date): WorkflowContext {
   return { now, rules, countryOedDays: row.country.standardOedDays ?? null };
 }
 

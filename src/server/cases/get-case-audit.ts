@@ -2,12 +2,10 @@ import "server-only";
 import { verifyChain, type StoredChainEvent } from "@/domain/audit-chain";
 import type { Actor } from "@/domain/policy";
 import type { CaseAuditView } from "@/domain/schemas/cases";
-import { isUuid } from "@/domain/schemas/common";
-import { caseSubject } from "@/domain/workflow/engine";
 import { assertCan } from "../auth/actor";
 import { chainKeyFor } from "../audit";
 import { db } from "../db";
-import { notFound } from "../errors";
+import { assertCaseVisible } from "./case-access";
 
 /** Loads a case's chained events and checks every link. */
 export async function verifyCaseChain(caseId: string) {
@@ -37,11 +35,7 @@ export async function verifyCaseChain(caseId: string) {
 
 /** A case's audit trail with the result of verifying its hash chain (U.S. Government staff; another country's is 404). */
 export async function getCaseAudit(actor: Actor, caseId: string): Promise<CaseAuditView> {
-  if (!isUuid(caseId)) throw notFound("Case");
-  const found = await db().case.findUnique({ where: { id: caseId }, select: { countryId: true, implementingAgencyId: true } });
-  if (!found) throw notFound("Case");
-  const subject = caseSubject({ countryId: found.countryId, agencyId: found.implementingAgencyId });
-  assertCan(actor, "viewCase", subject, "Case");
+  const subject = await assertCaseVisible(actor, caseId);
   assertCan(actor, "viewCaseAudit", subject, "Case");
   const { events, verification } = await verifyCaseChain(caseId);
   return {

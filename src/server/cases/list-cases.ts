@@ -8,7 +8,7 @@ import { db } from "../db";
 import { parseInput } from "../errors";
 import { literalLike } from "../search";
 import { toCaseView } from "./case-record";
-import { caseInclude } from "./case-store";
+import { caseInclude, workflowContextFor } from "./case-store";
 
 /** The cases an actor may see: a partner officer their own country's, U.S. Government staff all. */
 export function caseScope(actor: Actor): Prisma.CaseWhereInput {
@@ -84,6 +84,6 @@ export async function listCases(actor: Actor, query: unknown) {
     db().case.findMany({ where, include: caseInclude, orderBy: { openedAt: "desc" }, skip: (page - 1) * pageSize, take: pageSize }),
   ]);
   const rules = await db().slaRule.findMany();
-  const items = rows.map((row) => toCaseView(row, actor, { now, rules, countryOedDays: row.country.standardOedDays ?? null }));
+  const items = rows.map((row) => toCaseView(row, actor, workflowContextFor(row, rules, now)));
   return { items, page, pageSize, total };
 }

@@ -1,15 +1,15 @@
 import "server-only";
-import { POLICY, type Actor } from "@/domain/policy";
+import type { Actor } from "@/domain/policy";
 import { TaskListQuery, type InboxItemView } from "@/domain/schemas/cases";
-import { agingOf } from "@/domain/sla";
-import { ACTOR_EVENTS, CASE_EVENTS, isInboxWork, officeOf, type CaseEventDefinition } from "@/domain/workflow/case-workflow";
-import { applyDueClocks, availableActions } from "@/domain/workflow/engine";
-import { CASE_STATUSES, CN_STATUS_LABELS, REVIEW_OFFICE_LABELS, TERMINAL_STATUSES, WAITING_ON } from "@/domain/workflow/states";
+import { CASE_EVENTS, officeOf, type CaseEventDefinition } from "@/domain/workflow/case-workflow";
+import { applyDueClocks, inboxActions, inboxStatusesFor } from "@/domain/workflow/engine";
+import { CN_STATUS_LABELS, REVIEW_OFFICE_LABELS, WAITING_ON } from "@/domain/workflow/states";
 import type { Prisma } from "../../generated/prisma/client";
 import { assertCan } from "../auth/actor";
 import { db } from "../db";
 import { parseInput } from "../errors";
-import { caseInclude, snapshotOf } from "./case-store";
+import { agingFor } from "./case-record";
+import { caseInclude, snapshotOf, workflowContextFor } from "./case-store";
 
 const AGING_ORDER = { OVERDUE: 0, DUE_SOON: 1, ON_TRACK: 2, MET: 3, MISSED: 3 } as const;
 
@@ -21,27 +21,18 @@ export async function listMyTasks(actor: Actor, query: unknown = {}): Promise<In
   assertCan(actor, "listMyTasks");
   const { overdue } = parseInput(TaskListQuery, query);
   const now = new Date();
-  // Only cases in states where the actor's role has inbox work can appear, so only those are loaded.
-  const workStatuses = CASE_STATUSES.filter(
-    (status) =>
-      !TERMINAL_STATUSES.includes(status) &&
-      ACTOR_EVENTS.some((event) => {
-        const definition: CaseEventDefinition = CASE_EVENTS[event];
-        const rule = POLICY[definition.permission!];
-        return definition.from.includes(status) && isInboxWork(event, status) && (rule.roles === "everyone" || (rule.roles as readonly string[]).includes(actor.role));
-      }),
-  );
   const where: Prisma.CaseWhereInput = {
-    status: { in: workStatuses },
+    // Only cases in states where the actor's role can have inbox work are loaded, then each is asked in full.
+    status: { in: inboxStatusesFor(actor.role) },
     ...(actor.role === "IA_CASE_MANAGER" ? { implementingAgencyId: actor.organizationId } : {}),
   };
   const [rows, rules] = await Promise.all([db().case.findMany({ where, include: caseInclude }), db().slaRule.findMany()]);
   const office = officeOf(actor);
   const items: InboxItemView[] = [];
   for (const row of rows) {
-    const context = { now, rules, countryOedDays: row.country.standardOedDays ?? null };
+    const context = workflowContextFor(row, rules, now);
     const { snapshot } = applyDueClocks(snapshotOf(row), context);
-    const actions = availableActions(snapshot, actor, context).filter((e) => isInboxWork(e, snapshot.status));
+    const actions = inboxActions(snapshot, actor, context);
     if (actions.length === 0) continue;
     const base = {
       caseId: row.id,
@@ -54,28 +45,27 @@ export async function listMyTasks(actor: Actor, query: unknown = {}): Promise<In
     };
     const task = snapshot.tasks.find((t) => t.round === snapshot.reviewRound && t.office === office && t.status === "OPEN");
     if (task) {
-      const rule = rules.find((r) => r.id === task.slaRuleId);
       items.push({
         ...base,
         kind: "REVIEW",
         office: task.office,
         waitingFor: `${REVIEW_OFFICE_LABELS[task.office]} (round ${task.round})`,
         since: task.openedAt.toISOString(),
-        aging: rule ? { ...agingOf(task.openedAt, rule, now), dueAt: task.dueAt.toISOString() } : null,
+        aging: agingFor(task.openedAt, task.dueAt, task.slaRuleId, rules, now),
       });
       continue;
     }
     const notificationWork = actions.every((e) => (CASE_EVENTS[e] as CaseEventDefinition).cnFrom);
-    const rule = snapshot.status === row.status ? rules.find((r) => r.id === row.statusSlaRuleId) : undefined;
     items.push({
       ...base,
       kind: "CASE",
       office: null,
       waitingFor: notificationWork ? `Congressional notification: ${CN_STATUS_LABELS[snapshot.cn.status]}` : WAITING_ON[snapshot.status],
       since: (notificationWork ? row.updatedAt : snapshot.statusChangedAt).toISOString(),
+      // A clock event just moved the case (e.g. the offer expired): its new state has no stored clock yet.
       aging:
-        !notificationWork && rule && row.statusDueAt
-          ? { ...agingOf(row.statusChangedAt, rule, now), dueAt: row.statusDueAt.toISOString() }
+        !notificationWork && snapshot.status === row.status && row.statusDueAt
+          ? agingFor(row.statusChangedAt, row.statusDueAt, row.statusSlaRuleId, rules, now)
           : null,
     });
   }

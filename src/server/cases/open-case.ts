@@ -1,27 +1,25 @@
-import "server-only";
-import { caseIdentifier } from "@/domain/cases/identifier";
-import { dueDate, ruleInForce } from "@/domain/sla";
-import { STATUS_SLA_KEYS } from "@/domain/workflow/states";
-import type { LoaType } from "@/domain/lor/codes";
-import type { Actor } from "@/domain/policy";
+// Free of `server-only` so the demo seed opens cases the same way the app does.
+import { caseIdentifier } from "../../domain/cases/identifier";
+import type { LoaType } from "../../domain/lor/codes";
+import type { Actor } from "../../domain/policy";
+import { CASE_OPENED_ACTION, statusClock } from "../../domain/workflow/case-workflow";
 import { recordAudit } from "../audit";
 import type { Tx } from "../db";
 import type { RequestContext } from "../request-context";
 import { allocateDesignator } from "./allocate-designator";
 
 export interface OpenCaseRequest {
-  lorId: string;
+  /** The complete letter of request it opens from (none for a case that predates Caseway's letters). */
+  lorId: string | null;
   country: { id: string; code: string };
   agency: { id: string; code: string };
   caseType: LoaType;
 }
 
-/** Opens a case from a complete LOA request, inside the caller's transaction, and audits it. */
+/** Opens a case, inside the caller's transaction, and starts its audit chain. */
 export async function openCase(tx: Tx, actor: Actor, request: OpenCaseRequest, context: RequestContext, now: Date) {
   const designator = await allocateDesignator(tx, request.country.id, request.agency.id);
   const identifier = caseIdentifier(request.country.code, request.agency.code, designator);
-  // DSCA's clock to assign the agency starts now, under the rule in force today.
-  const assignment = ruleInForce(await tx.slaRule.findMany({ where: { key: STATUS_SLA_KEYS.OPENED } }), STATUS_SLA_KEYS.OPENED!, now);
   const created = await tx.case.create({
     data: {
       identifier,
@@ -32,18 +30,21 @@ export async function openCase(tx: Tx, actor: Actor, request: OpenCaseRequest, c
       openedFromLorId: request.lorId,
       openedById: actor.userId,
       openedAt: now,
-      statusChangedAt: now,
-      statusDueAt: assignment ? dueDate(now, assignment) : null,
-      statusSlaRuleId: assignment?.id ?? null,
+      // DSCA's clock to assign the agency starts now, under the rule in force today.
+      ...statusClock("OPENED", null, { now, rules: await tx.slaRule.findMany() }),
     },
   });
-  await recordAudit(tx, {
-    action: "case.open",
-    outcome: "SUCCESS",
-    actor,
-    target: { type: "case", id: created.id },
-    details: { identifier, lorId: request.lorId, caseType: request.caseType, toStatus: "OPENED" },
-    context,
-  }, now);
+  await recordAudit(
+    tx,
+    {
+      action: CASE_OPENED_ACTION,
+      outcome: "SUCCESS",
+      actor,
+      target: { type: "case", id: created.id },
+      details: { identifier, ...(request.lorId ? { lorId: request.lorId } : {}), caseType: request.caseType, toStatus: "OPENED" },
+      context,
+    },
+    now,
+  );
   return created;
 }

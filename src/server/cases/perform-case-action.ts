@@ -11,6 +11,7 @@ import { assertCan } from "../auth/actor";
 import { db, type Tx } from "../db";
 import { AppError, notFound, parseInput, versionConflict } from "../errors";
 import type { RequestContext } from "../request-context";
+import { assertCaseVisible } from "./case-access";
 import { toCaseView } from "./case-record";
 import { commitCaseEvent, loadCase, loadWorkflowContext, lockCase, snapshotOf } from "./case-store";
 
@@ -54,7 +55,11 @@ export async function performCaseAction(
   return db().$transaction(async (tx) => {
     if (key !== null) {
       const earlier = await claimIdempotencyKey(tx, actor.userId, key, requestHash);
-      if (earlier) return { case: earlier, replayed: true };
+      if (earlier) {
+        // A replay changes nothing, but it still shows the case: the caller must still be allowed to see it.
+        await assertCaseVisible(actor, caseId, tx);
+        return { case: earlier, replayed: true };
+      }
     }
     if (!(await lockCase(tx, caseId))) throw notFound("Case");
     const row = await loadCase(tx, caseId);

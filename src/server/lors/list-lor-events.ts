@@ -6,6 +6,7 @@ import type { LorEventView } from "@/domain/schemas/lor";
 import type { z } from "zod";
 import { assertCan } from "../auth/actor";
 import { db } from "../db";
+import { eventActors } from "../event-actors";
 import { notFound } from "../errors";
 import { lorSubject } from "./lor-record";
 
@@ -71,24 +72,15 @@ export async function listLorEvents(actor: Actor, lorId: string): Promise<z.infe
     where: { targetType: "lor", targetId: lorId, outcome: "SUCCESS" },
     orderBy: { id: "asc" },
   });
-  const userIds = [...new Set(events.map((e) => e.actorUserId).filter((id): id is string => id !== null))];
-  const users = await db().user.findMany({
-    where: { id: { in: userIds } },
-    select: { id: true, name: true, organization: { select: { id: true, name: true, shortName: true } } },
-  });
-  const byId = new Map(users.map((u) => [u.id, u]));
+  const actorOf = await eventActors(actor, events);
   return events.map((event) => {
     const details = (event.details ?? null) as Details;
-    const user = event.actorUserId ? byId.get(event.actorUserId) : undefined;
-    const office = user?.organization.shortName ?? user?.organization.name ?? "Caseway";
-    const sameOrganization = user?.organization.id === actor.organizationId;
-    const who = !user ? "Caseway" : actor.role === "PARTNER_OFFICER" && !sameOrganization ? office : `${user.name}, ${office}`;
     return {
       id: event.id.toString(),
       occurredAt: event.occurredAt.toISOString(),
       action: event.action,
       label: EVENT_LABELS[event.action] ?? event.action,
-      actor: who,
+      actor: actorOf(event).who,
       fromStatus: (text(details?.fromStatus) as LorStatus | null) ?? null,
       toStatus: (text(details?.toStatus) as LorStatus | null) ?? null,
       note: noteFor(event.action, details),

@@ -3,7 +3,8 @@
 import { useActionState, type ReactNode } from "react";
 import { FormProblem } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field, Select, Textarea, TextInput } from "@/components/ui/form";
+import { Field, Select } from "@/components/ui/form";
+import { KeptTextarea, KeptTextInput } from "@/components/ui/kept-inputs";
 import { ATTACHMENT_KIND_LABELS, ATTACHMENT_KINDS } from "@/domain/lor/codes";
 import type { ActionState } from "@/server/action-result";
 import { lorActionAction, removeAttachmentAction, uploadAttachmentAction } from "./actions";
@@ -120,7 +121,7 @@ export function InsufficientForm({
             </div>
           </fieldset>
           <Field id="reasons" label="What must the partner change?" hint="The partner sees this exactly as you write it" error={errors.reasons}>
-            <Textarea id="reasons" name="reasons" rows={4} hasHint error={errors.reasons} />
+            <KeptTextarea id="reasons" name="reasons" rows={4} hasHint error={errors.reasons} />
           </Field>
         </>
       )}
@@ -159,7 +160,7 @@ export function CompleteForm({
             </Field>
           )}
           <Field id="complete-comment" label="Comment (optional)" error={errors.comment}>
-            <Textarea id="complete-comment" name="comment" error={errors.comment} />
+            <KeptTextarea id="complete-comment" name="comment" error={errors.comment} />
           </Field>
         </>
       )}
@@ -189,13 +190,13 @@ export function PriceAndAvailabilityForm({ target }: { target: Target }) {
         <>
           <p className="mb-3 text-sm">P&A data is a rough estimate for planning. It is not an offer and does not bind the U.S. Government.</p>
           <Field id="estimatedValue" label="Estimated value, US$" error={errors.estimatedValue}>
-            <TextInput id="estimatedValue" name="estimatedValue" inputMode="decimal" error={errors.estimatedValue} />
+            <KeptTextInput id="estimatedValue" name="estimatedValue" inputMode="decimal" error={errors.estimatedValue} />
           </Field>
           <Field id="availability" label="Availability" hint="Expected lead time, e.g. 24–30 months after LOA acceptance" error={errors.availability}>
-            <Textarea id="availability" name="availability" hasHint error={errors.availability} />
+            <KeptTextarea id="availability" name="availability" hasHint error={errors.availability} />
           </Field>
           <Field id="pa-notes" label="Notes (optional)" error={errors.notes}>
-            <Textarea id="pa-notes" name="notes" error={errors.notes} />
+            <KeptTextarea id="pa-notes" name="notes" error={errors.notes} />
           </Field>
         </>
       )}
@@ -208,7 +209,7 @@ export function ReasonForm({ target, action, summary, submitLabel, label, hint, 
     <ActionDisclosure target={target} action={action} summary={summary} submitLabel={submitLabel} danger>
       {(errors) => (
         <Field id={`${action}-reason`} label={required ? label : `${label} (optional)`} hint={hint} error={errors.reason}>
-          <Textarea id={`${action}-reason`} name="reason" hasHint error={errors.reason} />
+          <KeptTextarea id={`${action}-reason`} name="reason" hasHint error={errors.reason} />
         </Field>
       )}
     </ActionDisclosure>

@@ -3,7 +3,8 @@
 import { useActionState, useState, type ReactNode } from "react";
 import { FormProblem } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field, RadioGroup, Select, Textarea, TextInput } from "@/components/ui/form";
+import { Field, RadioGroup, Select } from "@/components/ui/form";
+import { KeptTextarea, KeptTextInput } from "@/components/ui/kept-inputs";
 import { CASE_EVENTS, type CaseEvent, type CaseEventDefinition } from "@/domain/workflow/case-workflow";
 import type { ActionState } from "@/server/action-result";
 import { caseActionAction } from "../actions";
@@ -34,18 +35,6 @@ const PLAIN: readonly CaseEvent[] = [
 ];
 
 const today = () => new Date().toISOString().slice(0, 10);
-
-// React resets a form's uncontrolled fields once its action returns, so a refused submission would lose what was
-// typed (a long review comment, the signer's details). These keep it; a new case version remounts the forms.
-function KeptTextInput({ defaultValue, ...props }: Parameters<typeof TextInput>[0]) {
-  const [value, setValue] = useState(String(defaultValue ?? ""));
-  return <TextInput {...props} value={value} onChange={(e) => setValue(e.target.value)} />;
-}
-
-function KeptTextarea({ defaultValue, ...props }: Parameters<typeof Textarea>[0]) {
-  const [value, setValue] = useState(String(defaultValue ?? ""));
-  return <Textarea {...props} value={value} onChange={(e) => setValue(e.target.value)} />;
-}
 
 function Hidden({ target, action }: { target: Target; action: CaseEvent }) {
   return (

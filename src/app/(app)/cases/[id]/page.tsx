@@ -19,7 +19,7 @@ import { formatDate, formatDateTime } from "@/lib/format";
 import { requireActor } from "@/server/auth/actor";
 import { workflowDiagramSvg } from "@/server/cases/case-diagram";
 import { getCase } from "@/server/cases/get-case";
-import { verifyCaseChain } from "@/server/cases/get-case-audit";
+import { getCaseAudit } from "@/server/cases/get-case-audit";
 import { listCaseEvents } from "@/server/cases/list-case-events";
 import { listImplementingAgencies } from "@/server/organizations/list-implementing-agencies";
 import { forPage } from "@/server/page-guard";
@@ -97,7 +97,8 @@ export default async function CasePage({
   const [events, agencies, chain, diagram] = await Promise.all([
     listCaseEvents(actor, id),
     found.availableActions.includes("assign-agency") ? listImplementingAgencies(actor) : Promise.resolve([]),
-    can(actor, "viewCaseAudit") ? verifyCaseChain(id) : Promise.resolve(null),
+    // The use case enforces the rule too; can() only decides whether the page shows the section.
+    can(actor, "viewCaseAudit") ? getCaseAudit(actor, id) : Promise.resolve(null),
     partner ? Promise.resolve(null) : workflowDiagramSvg({ status: found.status, cnStatus: found.notification?.status ?? "NOT_REQUIRED" }),
   ]);
   const shown = notice ? NOTICES[notice] : undefined;
