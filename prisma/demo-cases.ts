@@ -8,6 +8,7 @@ import type { CaseEvent, EventInput } from "../src/domain/workflow/case-workflow
 import type { PrismaClient } from "../src/generated/prisma/client";
 import { commitCaseEvent, loadCase, loadWorkflowContext } from "../src/server/cases/case-store";
 import { openCase } from "../src/server/cases/open-case";
+import { DEMO_LOAS, fillBasicDraft } from "./demo-loas";
 
 const DAY = 86_400_000;
 const DEMO_CONTEXT = { requestId: "demo-seed-cases", ip: null, userAgent: null };
@@ -20,6 +21,8 @@ interface DemoCase {
   country: string;
   agency: string;
   openedDaysAgo: number;
+  /** The LOA the agency drafts before approving it. */
+  loa: keyof typeof DEMO_LOAS;
   steps: Step[];
 }
 
@@ -36,6 +39,7 @@ const DEMO_CASES: DemoCase[] = [
     country: "SR",
     agency: "P",
     openedDaysAgo: 60,
+    loa: "patrolBoats",
     steps: [
       ["assign-agency", DSCA, 58, { agencyId: "P" }],
       ["set-notification-requirement", DSCA, 50, { required: true, comment: "MDE value exceeds the $14M threshold for non-NATO+ purchasers." }],
@@ -49,6 +53,7 @@ const DEMO_CASES: DemoCase[] = [
     country: "BN",
     agency: "P",
     openedDaysAgo: 80,
+    loa: "nightVision",
     steps: [
       ["assign-agency", DSCA, 78, { agencyId: "P" }],
       ["approve-loa", NAVY, 40],
@@ -65,6 +70,7 @@ const DEMO_CASES: DemoCase[] = [
     country: "BN",
     agency: "B",
     openedDaysAgo: 200,
+    loa: "radios",
     steps: [
       ["assign-agency", DSCA, 198, { agencyId: "B" }],
       ["approve-loa", ARMY, 150],
@@ -84,6 +90,7 @@ const DEMO_CASES: DemoCase[] = [
     country: "SR",
     agency: "P",
     openedDaysAgo: 30,
+    loa: "trainers",
     steps: [
       ["assign-agency", DSCA, 28, { agencyId: "P" }],
       ["approve-loa", NAVY, { businessDays: 8 }],
@@ -95,6 +102,7 @@ const DEMO_CASES: DemoCase[] = [
     country: "SR",
     agency: "B",
     openedDaysAgo: 40,
+    loa: "trainers",
     steps: [
       ["assign-agency", DSCA, 39, { agencyId: "B" }],
       ["approve-loa", ARMY, 20],
@@ -143,6 +151,7 @@ export async function seedDemoCases(prisma: PrismaClient, now = new Date()) {
           )
         ).id,
     );
+    await fillBasicDraft(prisma, caseId, DEMO_LOAS[demo.loa]);
     for (const [event, by, ago, input = {}] of demo.steps) {
       await prisma.$transaction(async (tx) => {
         const row = (await loadCase(tx, caseId))!;

@@ -10,6 +10,8 @@ import { createOrganization, createUser } from "../tests/factories/index";
 import { SLA_KEYS } from "../src/domain/sla";
 import { seedDemoCases } from "./demo-cases";
 import { seedDemoLors } from "./demo-lors";
+import { LOA_NOTE_TEXTS } from "./loa-note-texts";
+import { RATE_KEYS } from "../src/domain/pricing/rates";
 
 const referenceDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "reference");
 
@@ -66,8 +68,64 @@ export async function seedReference(prisma: PrismaClient) {
     skipDuplicates: true,
   });
   await prisma.slaRule.createMany({ data: SLA_RULES, skipDuplicates: true });
+  await prisma.pricingRate.createMany({ data: PRICING_RATES, skipDuplicates: true });
+  await prisma.loaNoteTemplate.createMany({
+    data: readCsv("loa-notes.csv").map((row) => ({
+      key: row.key!,
+      title: row.title!,
+      whenRequired: row.when_required!,
+      inputBy: row.input_by!,
+      text: LOA_NOTE_TEXTS[row.key!] ?? "",
+      historic: /Historic\.?$/.test(row.when_required!.trim()),
+      source: `${SOURCE_FILE}/loa-notes.csv; starting text: [A] Caseway paraphrase (prisma/loa-note-texts.ts)`,
+    })),
+    skipDuplicates: true,
+  });
   return result.count;
 }
+
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const pricingRate = (key: string, value: string, from: string, to: string | null, source: string) => ({
+  key,
+  value,
+  effectiveFrom: day(from),
+  effectiveTo: to ? day(to) : null,
+  source,
+});
+
+/** Pricing rates and notification thresholds (fms-domain.md §6.1, §7.2–7.4) as effective-dated rows. */
+export const PRICING_RATES = [
+  pricingRate(RATE_KEYS.adminSurcharge, "0.02", "1970-01-01", "1977-10-01", "SAMM C9.T4: 2% before 1 Oct 1977 (fms-domain.md §7.2)"),
+  pricingRate(RATE_KEYS.adminSurcharge, "0.03", "1977-10-01", "1999-06-01", "SAMM C9.T4: 3% standard items, 1 Oct 1977 – 31 May 1999"),
+  pricingRate(RATE_KEYS.adminSurcharge, "0.025", "1999-06-01", "2006-08-01", "SAMM C9.T4: 2.5% standard items, 1 Jun 1999 – 31 Jul 2006"),
+  pricingRate(RATE_KEYS.adminSurcharge, "0.038", "2006-08-01", "2012-11-01", "SAMM C9.T4: 3.8%, 1 Aug 2006 – 31 Oct 2012"),
+  pricingRate(RATE_KEYS.adminSurcharge, "0.035", "2012-11-01", "2018-06-01", "SAMM C9.T4 / DSCA 12-47: 3.5%, 1 Nov 2012 – 31 May 2018"),
+  pricingRate(RATE_KEYS.adminSurcharge, "0.032", "2018-06-01", "2025-10-01", "DSCA 18-48: 3.2% from 1 Jun 2018 (latest memo found)"),
+  pricingRate(
+    RATE_KEYS.adminSurcharge,
+    "0.038",
+    "2025-10-01",
+    null,
+    "[A] Caseway's configured rate, 3.8% (developers' brief), from FY2026. Verify against the live SAMM C9.T4 and add a row to change it.",
+  ),
+  pricingRate(RATE_KEYS.contractAdministration, "0.012", "2014-10-01", "2020-02-01", "DSCA 14-27: CAS cut to 1.2% [F?] start date approximate"),
+  pricingRate(RATE_KEYS.contractAdministration, "0.01", "2020-02-01", null, "DSCA 19-43: CAS 1.00% CONUS from 1 Feb 2020"),
+  pricingRate(RATE_KEYS.defaultProcurementShare, "0.5", "2002-01-01", null, "DSCA 02-14: source X without contractor data or history is split 50/50"),
+  pricingRate(RATE_KEYS.packingCratingHandling, "0.03", "2018-08-15", null, "[A] Illustrative placeholder (fms-domain.md §7.4); take the real rate from SAMM C9.T4a"),
+  pricingRate(RATE_KEYS.transport["2"], "0.0275", "2018-08-15", null, "[A] Illustrative placeholder (fms-domain.md §7.4); DTC rates from SAMM C9.T4a (DSCA 18-37)"),
+  pricingRate(RATE_KEYS.transport["3"], "0.0275", "2018-08-15", null, "[A] Illustrative placeholder (fms-domain.md §7.4); DTC rates from SAMM C9.T4a (DSCA 18-37)"),
+  pricingRate(RATE_KEYS.transport["4"], "0", "2018-08-15", null, "MILSTRIP AP2.5: with DTC 4 the purchaser arranges and pays for onward transportation"),
+  ...(["NATO_PLUS", "OTHER"] as const).flatMap((group) => {
+    const values = group === "NATO_PLUS" ? ["25000000", "100000000", "300000000"] : ["14000000", "50000000", "200000000"];
+    const keys = RATE_KEYS.cnThreshold[group];
+    const source = "AECA 36(b), 22 U.S.C. 2776(b); CRS RL31675 (2020–2025 editions) (fms-domain.md §6.1)";
+    return [
+      pricingRate(keys.MDE, values[0]!, "2000-01-01", null, source),
+      pricingRate(keys.TOTAL, values[1]!, "2000-01-01", null, source),
+      pricingRate(keys.DESIGN_CONSTRUCTION, values[2]!, "2000-01-01", null, source),
+    ];
+  }),
+];
 
 /** Service-level targets as effective-dated rows (fms-domain.md §9); an administrator adds a row to change one. */
 export const SLA_RULES = [

@@ -191,6 +191,18 @@ export const POLICY = {
   },
   closeCase: { roles: ["DSCA_ANALYST"], description: "Close a case once its closure certificate is in" },
   controlCase: { roles: ["DSCA_ANALYST"], description: "Suspend, resume or cancel a case, with a reason" },
+  // LOA documents and pricing (src/server/loa).
+  editLoa: {
+    roles: ["IA_CASE_MANAGER"],
+    when: actorsAgency,
+    description: "Draft and price the LOA, and propose Amendments and Modifications — own agency only",
+  },
+  viewLoaInternals: {
+    roles: USG,
+    description: "Read LOA drafts, documents in review and internal pricing notes (U.S. Government staff)",
+  },
+  decideLoaChange: { roles: ["DSCA_ANALYST"], description: "Approve or return an Amendment or Modification" },
+  quotePricing: { roles: "everyone", description: "Price what-if lines at the rates in force (no case needed)" },
 } satisfies Record<string, Rule>;
 
 export type PolicyAction = keyof typeof POLICY;

@@ -57,6 +57,10 @@ const EXPECTED_ALLOWED: Record<PolicyAction, readonly Role[]> = {
   executeCase: ["IA_CASE_MANAGER"],
   closeCase: ["DSCA_ANALYST"],
   controlCase: ["DSCA_ANALYST"],
+  editLoa: ["IA_CASE_MANAGER"],
+  viewLoaInternals: ["DSCA_ANALYST", "STATE_REVIEWER", "DTSA_REVIEWER", "IA_CASE_MANAGER", "ADMIN", "AUDITOR"],
+  decideLoaChange: ["DSCA_ANALYST"],
+  quotePricing: ALL,
 };
 
 const ACTIONS = Object.keys(POLICY) as PolicyAction[];
@@ -68,6 +72,7 @@ const ACTIONS = Object.keys(POLICY) as PolicyAction[];
 const AGENCY_SCOPED: Partial<Record<PolicyAction, "assigned" | "routed">> = {
   validateLor: "routed",
   developLoa: "assigned",
+  editLoa: "assigned",
   executeCase: "assigned",
 };
 

@@ -81,6 +81,11 @@ export interface WorkflowContext {
   holidays?: ReadonlySet<string>;
   /** The country's approved offer validity, if it has its own; otherwise the OFFER_VALIDITY rule applies. */
   countryOedDays: number | null;
+  /**
+   * The LOA draft behind the case, when the server has loaded it (src/server/loa): what stops it going to review,
+   * and whether its values cross a congressional-notification threshold. Absent, the LOA is not checked.
+   */
+  loa?: { problems: readonly string[]; notificationRequired: boolean };
 }
 
 /** Inputs after zod parsing (src/domain/schemas/case-actions.ts). */
@@ -262,6 +267,9 @@ export const SEPARATION_OF_DUTIES_GUARDS: ReadonlySet<Guard> = new Set([notAnLoa
 const notificationCleared: Guard = (snapshot) =>
   notificationClear(snapshot) ? null : "The congressional notification must be cleared (or not required) first";
 
+const loaReadyForReview: Guard = (_snapshot, _actor, context) =>
+  context.loa && context.loa.problems.length > 0 ? `The LOA is not ready for review: ${context.loa.problems.join("; ")}` : null;
+
 const offerNotExpired: Guard = (snapshot, _actor, context) =>
   snapshot.offerExpiresAt && context.now.getTime() >= snapshot.offerExpiresAt.getTime()
     ? "The offer expiration date has passed; the agency must restate the offer"
@@ -318,6 +326,7 @@ export const CASE_EVENTS = {
     permission: "developLoa",
     partnerVisible: true,
     inbox: true,
+    guards: [loaReadyForReview],
     effect: (snapshot, _input, actor, context) => {
       const round = snapshot.reviewRound + 1;
       const tasks = REVIEW_OFFICES.map((office): ReviewTaskSnapshot => {
@@ -343,6 +352,11 @@ export const CASE_EVENTS = {
             ...snapshot,
             reviewRound: round,
             agencyApprovedAt: context.now,
+            // The LOA's values decide whether Congress must be notified (AECA 36(b)); DSCA can still change it.
+            cn:
+              context.loa?.notificationRequired && snapshot.cn.status === "NOT_REQUIRED"
+                ? { ...snapshot.cn, status: "PREPARATION" }
+                : snapshot.cn,
             offerExpiresAt:
               context.countryOedDays !== null
                 ? dueDate(context.now, { days: context.countryOedDays, dayKind: "CALENDAR" })

@@ -13,6 +13,17 @@ import {
   InboxItemView,
   TaskListQuery,
 } from "@/domain/schemas/cases";
+import {
+  DOCUMENT_ACTION_INPUTS,
+  DOCUMENT_ACTION_LABELS,
+  DOCUMENT_ACTIONS,
+  DocumentSummaryView,
+  DocumentView,
+  LoaDraftInput,
+  PricingQuoteInput,
+  PricingQuoteView,
+  WorkingLoaView,
+} from "@/domain/schemas/loa";
 import { ACTOR_EVENTS, CASE_EVENTS, type CaseEventDefinition } from "@/domain/workflow/case-workflow";
 import {
   AcknowledgeLorInput,
@@ -36,7 +47,7 @@ import {
 
 type Schema = z.ZodType;
 interface Operation {
-  method: "get" | "post" | "patch" | "delete";
+  method: "get" | "post" | "put" | "patch" | "delete";
   path: string;
   summary: string;
   tag: string;
@@ -127,6 +138,22 @@ const OPERATIONS: Operation[] = [
   { method: "get", path: "/cases/{id}/events", summary: "The case's timeline (partners see partner-visible milestones and comments only)", tag: "Cases", response: z.object({ items: z.array(CaseEventView) }), errors: [404] },
   { method: "get", path: "/cases/{id}/audit", summary: "The case's hash-chained audit events and the verification result", tag: "Cases", response: CaseAuditView, errors: [403, 404] },
   { method: "get", path: "/tasks", summary: "My tasks: reviews and case steps waiting on your office, with due dates and aging", tag: "Cases", query: TaskListQuery, response: z.object({ items: z.array(InboxItemView) }), errors: [403, 422] },
+  { method: "get", path: "/cases/{id}/loa", summary: "The working LOA: the draft (basic LOA or a change), or the document in force that a save turns into an Amendment or Modification (USG staff)", tag: "LOA", response: WorkingLoaView, errors: [403, 404] },
+  { method: "put", path: "/cases/{id}/loa", summary: "Save the whole working LOA draft, version-checked; after acceptance this starts an Amendment or Modification and enforces the rate lock", description: "Send `expectedVersion` from GET /cases/{id}/loa. Invalid content answers 422 with a message per field (`lines.2.quantity`), and nothing is saved.", tag: "LOA", body: LoaDraftInput, response: DocumentView, errors: [403, 404, 409, 422] },
+  { method: "get", path: "/cases/{id}/documents", summary: "The case's LOA documents (basic LOA, Amendments, Modifications); partners see offered ones only", tag: "LOA", response: z.object({ items: z.array(DocumentSummaryView) }), errors: [404] },
+  { method: "get", path: "/cases/{id}/documents/{number}", summary: "One document version with its lines, every charge, the notification determination and the payment schedule", tag: "LOA", response: DocumentView, errors: [404] },
+  { method: "get", path: "/cases/{id}/documents/{number}/pdf", summary: "The document as a PDF: once offered, the stored file whose SHA-256 is on record (X-Content-Sha256); before, a DRAFT render", tag: "LOA", fileResponse: ["application/pdf"], errors: [404] },
+  ...DOCUMENT_ACTIONS.map((action): Operation => ({
+    method: "post",
+    path: `/cases/{id}/documents/{number}/actions/${action}`,
+    summary: DOCUMENT_ACTION_LABELS[action],
+    description: "Amendments and Modifications only (the basic LOA moves with the case's workflow actions). Send the document's `version` as `expectedVersion`; its `availableActions` lists what you may do now.",
+    tag: "LOA",
+    body: DOCUMENT_ACTION_INPUTS[action],
+    response: DocumentView,
+    errors: [403, 404, 409, 422],
+  })),
+  { method: "post", path: "/pricing/quote", summary: "What-if pricing: lines in, every charge and the congressional-notification determination out, at the rates in force on `pricedOn`", tag: "LOA", body: PricingQuoteInput, response: PricingQuoteView, errors: [422] },
   ...ACTOR_EVENTS.map((event): Operation => {
     const definition: CaseEventDefinition = CASE_EVENTS[event];
     return {
@@ -183,7 +210,9 @@ export function buildOpenApiDocument() {
   for (const op of OPERATIONS) {
     const parameters: unknown[] = [];
     for (const match of op.path.matchAll(/\{(\w+)\}/g)) {
-      parameters.push({ name: match[1], in: "path", required: true, schema: { type: "string", format: "uuid" } });
+      const name = match[1]!;
+      const schema = name === "id" || name.endsWith("Id") ? { type: "string", format: "uuid" } : name === "number" ? { type: "integer", minimum: 1 } : { type: "string" };
+      parameters.push({ name, in: "path", required: true, schema });
     }
     if (op.idempotent) {
       parameters.push({

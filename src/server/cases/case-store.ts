@@ -11,6 +11,7 @@ import { recordAudit } from "../audit";
 import type { Tx } from "../db";
 import { AppError, fieldError, notFound, versionConflict } from "../errors";
 import type { RequestContext } from "../request-context";
+import { loaReadiness, syncLoaWithCase } from "../loa/case-loa-sync";
 import { allocateDesignator } from "./allocate-designator";
 
 export const caseInclude = {
@@ -164,7 +165,9 @@ export async function commitCaseEvent(
   const clocks = applyDueClocks(stored, workflowContext);
   if (action === "assign-agency") await checkAgency(tx, input.agencyId!);
 
-  const result = transition(clocks.snapshot, action, actor, input, workflowContext);
+  // The agency's approval sends the LOA to review: it must be complete, and its values decide notification.
+  const eventContext = action === "approve-loa" ? { ...workflowContext, loa: await loaReadiness(tx, row.id, workflowContext.now) } : workflowContext;
+  const result = transition(clocks.snapshot, action, actor, input, eventContext);
   if (!result.ok) {
     if (result.kind === "not-found") throw notFound("Case");
     if (result.kind === "forbidden" || result.kind === "separation-of-duties") throw new AppError("FORBIDDEN", result.message);
@@ -183,6 +186,7 @@ export async function commitCaseEvent(
     throw versionConflict(current?.version ?? row.version);
   }
   await saveTasks(tx, row.id, stored.tasks, next.tasks);
+  await syncLoaWithCase(tx, row.id, action, clocks.snapshot.status, next.status, actor, workflowContext.now);
 
   const now = workflowContext.now;
   await recordCaseClockEvents(tx, row.id, clocks.applied, context, now);

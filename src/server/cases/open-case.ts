@@ -3,6 +3,7 @@ import { caseIdentifier } from "../../domain/cases/identifier";
 import type { LoaType } from "../../domain/lor/codes";
 import type { Actor } from "../../domain/policy";
 import { CASE_OPENED_ACTION, statusClock } from "../../domain/workflow/case-workflow";
+import { isoDay } from "../../domain/sla";
 import { recordAudit } from "../audit";
 import type { Tx } from "../db";
 import type { RequestContext } from "../request-context";
@@ -34,6 +35,7 @@ export async function openCase(tx: Tx, actor: Actor, request: OpenCaseRequest, c
       ...statusClock("OPENED", null, { now, rules: await tx.slaRule.findMany() }),
     },
   });
+  await createBasicDraft(tx, created.id, request.lorId, actor);
   await recordAudit(
     tx,
     {
@@ -47,4 +49,30 @@ export async function openCase(tx: Tx, actor: Actor, request: OpenCaseRequest, c
     now,
   );
   return created;
+}
+
+/**
+ * Every case starts with its basic LOA as an empty draft: the customer reference names the letter it answers
+ * ("Based on …", LOA Standardization Guide §2) and the terms default to cash prior to delivery with a 20% deposit.
+ */
+async function createBasicDraft(tx: Tx, caseId: string, lorId: string | null, actor: Actor) {
+  const lor = lorId
+    ? await tx.letterOfRequest.findUnique({ where: { id: lorId }, select: { originatorReference: true, subject: true, submittedAt: true } })
+    : null;
+  const reference = lor?.originatorReference
+    ? `Based on ${lor.originatorReference}${lor.submittedAt ? ` dated ${isoDay(lor.submittedAt)}` : ""}`
+    : "";
+  await tx.caseDocument.create({
+    data: {
+      caseId,
+      number: 1,
+      documentType: "BASIC",
+      documentNumber: 0,
+      createdById: actor.userId,
+      customerReference: reference,
+      description: lor?.subject ?? "",
+      termsOfSale: [{ term: "CASH_PRIOR_TO_DELIVERY", amount: null }],
+      initialDepositPercent: "20",
+    },
+  });
 }

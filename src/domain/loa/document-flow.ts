@@ -1,0 +1,42 @@
+import type { PolicyAction } from "../policy";
+import type { DocumentAction } from "../schemas/loa";
+import type { DocumentStatus, DocumentType } from "./codes";
+
+// How an Amendment or Modification moves (fms-domain.md §4.2, §8): the agency drafts the change and confirms its type,
+// DSCA approves or returns it; a Modification is then implemented by the U.S. Government alone, while an Amendment
+// is offered and needs the partner's acceptance. The basic LOA moves with the case's own workflow instead.
+
+export interface DocumentFlowStep {
+  from: readonly DocumentStatus[];
+  permission: PolicyAction;
+  /** Which kinds of document the step applies to: "change" is an Amendment or Modification (or an unconfirmed change). */
+  appliesTo: "change" | "amendment";
+}
+
+export const DOCUMENT_FLOW: Record<DocumentAction, DocumentFlowStep> = {
+  submit: { from: ["DRAFT"], permission: "editLoa", appliesTo: "change" },
+  approve: { from: ["SUBMITTED"], permission: "decideLoaChange", appliesTo: "change" },
+  return: { from: ["SUBMITTED"], permission: "decideLoaChange", appliesTo: "change" },
+  accept: { from: ["OFFERED"], permission: "respondToOffer", appliesTo: "amendment" },
+  withdraw: { from: ["DRAFT", "SUBMITTED"], permission: "editLoa", appliesTo: "change" },
+};
+
+/** Where approval takes a change: a Modification is in force at once; an Amendment goes to the partner. */
+export const approvedStatus = (type: DocumentType): DocumentStatus => (type === "MODIFICATION" ? "IMPLEMENTED" : "OFFERED");
+
+export function documentActionApplies(action: DocumentAction, document: { documentType: DocumentType | null; status: DocumentStatus }): boolean {
+  const step = DOCUMENT_FLOW[action];
+  if (!step.from.includes(document.status)) return false;
+  if (document.documentType === "BASIC") return false;
+  return step.appliesTo === "change" || document.documentType === "AMENDMENT";
+}
+
+export function availableDocumentActions(
+  document: { documentType: DocumentType | null; status: DocumentStatus },
+  may: (permission: PolicyAction) => boolean,
+): DocumentAction[] {
+  return (Object.keys(DOCUMENT_FLOW) as DocumentAction[]).filter(
+    (action) => documentActionApplies(action, document) && may(DOCUMENT_FLOW[action].permission),
+  );
+}
+

@@ -1,0 +1,196 @@
+import Decimal from "decimal.js";
+import { isSubline, parentLineNumber } from "../loa/codes";
+import type { LoaLine } from "../loa/content";
+import { RATE_KEYS, rateOn, requireRate, type RateRow } from "./rates";
+
+// Cost-recovery pricing (fms-domain.md §7). Every charge is computed exactly with decimal.js, rounded half-up to the
+// cent on its own line, and only then summed, so the LOA's total is always the exact sum of the amounts it prints.
+
+const ZERO = new Decimal(0);
+/** Round half-up to the cent (ROUND_HALF_UP rounds away from zero; every amount here is non-negative). */
+export const toCents = (value: Decimal.Value) => new Decimal(value).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+const money = (value: Decimal) => value.toFixed(2);
+
+export type PricedLineInput = Pick<
+  LoaLine,
+  | "lineNumber"
+  | "quantity"
+  | "unitCost"
+  | "value"
+  | "sourceOfSupply"
+  | "deliveryTermCode"
+  | "mde"
+  | "designConstruction"
+  | "procurementShare"
+  | "ncPerUnit"
+  | "ncWaived"
+  | "adminRate"
+>;
+
+export interface PricingOptions {
+  rates: readonly RateRow[];
+  /** The day whose rates apply to lines that have not locked their own administrative rate. */
+  pricedOn: Date;
+}
+
+export interface PricedLine {
+  lineNumber: string;
+  /** A line with sublines: its amounts are the sums of its sublines'. */
+  isHeader: boolean;
+  base: string;
+  /** The part bought on contract: all of P, the procurement share of X, none of the rest. */
+  procurementPortion: string;
+  cas: string;
+  nc: string;
+  /** Base + CAS + NC: the amount on the LOA's line (above the line). */
+  lineTotal: string;
+  // Below-the-line charges this line carries.
+  pch: string;
+  transport: string;
+  admin: string;
+  /** The administrative rate applied, and whether it is the line's locked rate. */
+  adminRate: string;
+  adminRateLocked: boolean;
+  /** Line total plus its share of the below-the-line charges: the value notification thresholds test. */
+  loadedValue: string;
+}
+
+export interface CostSummary {
+  netEstimatedCost: string;
+  packingCratingHandling: string;
+  administrativeSurcharge: string;
+  transportation: string;
+  totalEstimatedCost: string;
+}
+
+export interface PricedLoa {
+  lines: PricedLine[];
+  summary: CostSummary;
+  /** The rates in force on the pricing day, for notes and the what-if calculator. */
+  ratesApplied: { adminSurcharge: string; cas: string; pch: string; defaultProcurementShare: string };
+}
+
+interface LineCharges {
+  base: Decimal;
+  procurementPortion: Decimal;
+  cas: Decimal;
+  nc: Decimal;
+  lineTotal: Decimal;
+  pch: Decimal;
+  transport: Decimal;
+  admin: Decimal;
+  adminRate: string;
+  adminRateLocked: boolean;
+}
+
+export function priceLoa(lines: readonly PricedLineInput[], options: PricingOptions): PricedLoa {
+  const { rates, pricedOn } = options;
+  const adminSurcharge = requireRate(rates, RATE_KEYS.adminSurcharge, pricedOn);
+  const cas = requireRate(rates, RATE_KEYS.contractAdministration, pricedOn);
+  const pch = requireRate(rates, RATE_KEYS.packingCratingHandling, pricedOn);
+  const defaultProcurementShare = requireRate(rates, RATE_KEYS.defaultProcurementShare, pricedOn);
+  const context = { rates, pricedOn, adminSurcharge, cas, pch, defaultProcurementShare };
+
+  const headers = new Set(lines.filter((line) => isSubline(line.lineNumber)).map((line) => parentLineNumber(line.lineNumber)));
+  const leaves = new Map<string, LineCharges>();
+  for (const line of lines) {
+    if (!headers.has(line.lineNumber)) leaves.set(line.lineNumber, chargeLine(line, context));
+  }
+
+  const priced = lines.map((line): PricedLine => {
+    if (!headers.has(line.lineNumber)) return present(line.lineNumber, false, leaves.get(line.lineNumber)!);
+    const children = [...leaves.entries()].filter(([number]) => isSubline(number) && parentLineNumber(number) === line.lineNumber);
+    return present(line.lineNumber, true, sumCharges(children.map(([, charges]) => charges), adminSurcharge));
+  });
+
+  const all = [...leaves.values()];
+  const net = sum(all.map((c) => c.lineTotal));
+  const pchTotal = sum(all.map((c) => c.pch));
+  const admin = sum(all.map((c) => c.admin));
+  const transport = sum(all.map((c) => c.transport));
+  return {
+    lines: priced,
+    summary: {
+      netEstimatedCost: money(net),
+      packingCratingHandling: money(pchTotal),
+      administrativeSurcharge: money(admin),
+      transportation: money(transport),
+      totalEstimatedCost: money(net.plus(pchTotal).plus(admin).plus(transport)),
+    },
+    ratesApplied: { adminSurcharge, cas, pch, defaultProcurementShare },
+  };
+}
+
+function chargeLine(
+  line: PricedLineInput,
+  context: { rates: readonly RateRow[]; pricedOn: Date; adminSurcharge: string; cas: string; pch: string; defaultProcurementShare: string },
+): LineCharges {
+  const base =
+    line.value !== null
+      ? new Decimal(line.value)
+      : line.quantity !== null && line.unitCost !== null
+        ? new Decimal(line.unitCost).times(line.quantity)
+        : ZERO;
+  // CAS and PC&H are taken from the exact split, not from the rounded portion: rounding twice could lose more than
+  // half a cent.
+  const exactPortion =
+    line.sourceOfSupply === "P"
+      ? base
+      : line.sourceOfSupply === "X"
+        ? base.times(line.procurementShare ?? context.defaultProcurementShare)
+        : ZERO;
+  const procurementPortion = toCents(exactPortion);
+  const cas = toCents(exactPortion.times(context.cas));
+  const nc =
+    line.mde && !line.ncWaived && line.ncPerUnit !== null ? toCents(new Decimal(line.ncPerUnit).times(line.quantity ?? 1)) : ZERO;
+  const lineTotal = base.plus(cas).plus(nc);
+
+  const shipped = line.deliveryTermCode !== null;
+  // Stock issues are packed by the depot; new procurement arrives packed at the contract price.
+  const pch = shipped ? toCents(base.minus(exactPortion).times(context.pch)) : ZERO;
+  const transportRate = shipped ? (rateOn(context.rates, RATE_KEYS.transport[line.deliveryTermCode!], context.pricedOn) ?? "0") : "0";
+  const transport = toCents(lineTotal.times(transportRate));
+  const adminRate = line.adminRate ?? context.adminSurcharge;
+  const admin = toCents(lineTotal.times(adminRate));
+  return { base, procurementPortion, cas, nc, lineTotal, pch, transport, admin, adminRate, adminRateLocked: line.adminRate !== null };
+}
+
+function sumCharges(children: readonly LineCharges[], adminSurcharge: string): LineCharges {
+  const total = (pick: (c: LineCharges) => Decimal) => sum(children.map(pick));
+  const rates = new Set(children.map((c) => c.adminRate));
+  return {
+    base: total((c) => c.base),
+    procurementPortion: total((c) => c.procurementPortion),
+    cas: total((c) => c.cas),
+    nc: total((c) => c.nc),
+    lineTotal: total((c) => c.lineTotal),
+    pch: total((c) => c.pch),
+    transport: total((c) => c.transport),
+    admin: total((c) => c.admin),
+    adminRate: rates.size === 1 ? [...rates][0]! : adminSurcharge,
+    adminRateLocked: children.length > 0 && children.every((c) => c.adminRateLocked),
+  };
+}
+
+function present(lineNumber: string, isHeader: boolean, c: LineCharges): PricedLine {
+  return {
+    lineNumber,
+    isHeader,
+    base: money(c.base),
+    procurementPortion: money(c.procurementPortion),
+    cas: money(c.cas),
+    nc: money(c.nc),
+    lineTotal: money(c.lineTotal),
+    pch: money(c.pch),
+    transport: money(c.transport),
+    admin: money(c.admin),
+    adminRate: c.adminRate,
+    adminRateLocked: c.adminRateLocked,
+    loadedValue: money(c.lineTotal.plus(c.pch).plus(c.transport).plus(c.admin)),
+  };
+}
+
+const sum = (values: readonly Decimal[]) => values.reduce((total, value) => total.plus(value), ZERO);
+
+/** "3.8%" from "0.038", without floats. */
+export const formatRate = (fraction: string) => `${new Decimal(fraction).times(100).toDecimalPlaces(4).toString()}%`;

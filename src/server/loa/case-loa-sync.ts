@@ -1,0 +1,145 @@
+// The basic LOA moves with the case's workflow (fms-domain.md §4.2): frozen for review at the agency's approval,
+// back to a draft when returned, rendered and fingerprinted when offered, rate-locked when accepted. These run inside
+// the case event's transaction (commitCaseEvent), so the case and its document never disagree.
+// Free of `server-only`: the demo seed walks cases through the same code.
+import { createHash } from "node:crypto";
+import type { CaseEvent } from "../../domain/workflow/case-workflow";
+import type { CaseStatus } from "../../domain/workflow/states";
+import { submissionProblems } from "../../domain/loa/validation";
+import type { Actor } from "../../domain/policy";
+import { requireRate, RATE_KEYS } from "../../domain/pricing/rates";
+import { isoDay } from "../../domain/sla";
+import type { Tx } from "../db";
+import { pdfModelOf } from "./loa-pdf";
+import {
+  contentColumns,
+  contentOf,
+  documentInclude,
+  loadDocuments,
+  loadNoteTitles,
+  loadRates,
+  loaCaseSelect,
+  priceContent,
+  replaceLines,
+  shapeOf,
+  toDocumentView,
+  type DocumentRow,
+  type LoaCaseRow,
+} from "./loa-store";
+import { renderLoaPdf } from "./render-loa-pdf";
+
+const today = (now: Date) => new Date(`${isoDay(now)}T00:00:00Z`);
+
+/** What the workflow needs to know about the LOA before the agency approves it (WorkflowContext.loa). */
+export async function loaReadiness(tx: Tx, caseId: string, now: Date): Promise<{ problems: string[]; notificationRequired: boolean }> {
+  const caseRow = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: loaCaseSelect });
+  const draft = (await loadDocuments(tx, caseId)).find((doc) => doc.documentType === "BASIC" && doc.status === "DRAFT");
+  if (!draft) return { problems: ["There is no LOA draft to approve"], notificationRequired: false };
+  const content = contentOf(draft);
+  const rates = await loadRates(tx);
+  try {
+    const { priced, quote } = priceContent(content, { rates, pricedOn: today(now), natoPlus: caseRow.country.natoPlus === true, paymentsAfter: now });
+    return {
+      problems: submissionProblems(content, priced, shapeOf(caseRow), await loadNoteTitles(tx)),
+      notificationRequired: quote.notification.required,
+    };
+  } catch (error) {
+    return { problems: [error instanceof Error ? error.message : String(error)], notificationRequired: false };
+  }
+}
+
+/** Moves the basic LOA to match where the case went. */
+export async function syncLoaWithCase(tx: Tx, caseId: string, event: CaseEvent, before: CaseStatus, after: CaseStatus, actor: Actor | null, now: Date) {
+  if (before === after) return;
+  const documents = await loadDocuments(tx, caseId);
+  const basic = [...documents].reverse().find((doc) => doc.documentType === "BASIC" && doc.status !== "SUPERSEDED" && doc.status !== "WITHDRAWN");
+  if (!basic) return;
+  const update = (data: Parameters<typeof tx.caseDocument.update>[0]["data"]) =>
+    tx.caseDocument.update({ where: { id: basic.id }, data: { ...data, version: { increment: 1 } } });
+
+  if (event === "approve-loa" && basic.status === "DRAFT") {
+    await update({ status: "SUBMITTED", pricedOn: today(now), submittedAt: now });
+  } else if (after === "IN_DEVELOPMENT" && basic.status === "SUBMITTED") {
+    await update({ status: "DRAFT", pricedOn: null, submittedAt: null });
+  } else if (after === "IN_DEVELOPMENT" && basic.status === "OFFERED") {
+    // A restated or counter-offered LOA is a new version; the offered one (and its PDF) stays on record.
+    await update({ status: "SUPERSEDED" });
+    await copyDocument(tx, basic, documents, { documentType: "BASIC", documentNumber: 0, createdById: actor?.userId ?? basic.createdById });
+  } else if (after === "OFFERED" && basic.status === "SUBMITTED") {
+    await offerDocument(tx, caseId, basic, now);
+  } else if (after === "ACCEPTED" && basic.status === "OFFERED") {
+    await lockRates(tx, basic, now);
+    const acceptance = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { signerName: true, signerTitle: true } });
+    await update({ status: "ACCEPTED", acceptedAt: now, acceptedByName: acceptance.signerName, acceptedByTitle: acceptance.signerTitle });
+  } else if (after === "IMPLEMENTED" && basic.status === "ACCEPTED") {
+    await update({ status: "IMPLEMENTED", implementedAt: now });
+  } else if ((after === "CANCELLED" || after === "DISAPPROVED") && (basic.status === "DRAFT" || basic.status === "SUBMITTED")) {
+    await update({ status: "WITHDRAWN" });
+  }
+}
+
+/** A new draft version of a document: same content and lines (with their locked rates), next number on the case. */
+export async function copyDocument(
+  tx: Tx,
+  source: DocumentRow,
+  documents: readonly { number: number }[],
+  fields: { documentType: "BASIC" | null; documentNumber: number | null; createdById: string },
+) {
+  const created = await tx.caseDocument.create({
+    data: {
+      caseId: source.caseId,
+      number: Math.max(0, ...documents.map((doc) => doc.number)) + 1,
+      ...fields,
+      status: "DRAFT",
+      baseDocumentId: fields.documentType === "BASIC" ? null : source.id,
+      ...contentColumns(contentOf(source)),
+    },
+  });
+  await replaceLines(tx, created.id, contentOf(source).lines);
+  return tx.caseDocument.findUniqueOrThrow({ where: { id: created.id }, include: documentInclude });
+}
+
+/**
+ * Offering freezes the partner's copy: the PDF is rendered without the DRAFT mark, its bytes are stored and its
+ * SHA-256 recorded, so every later download is the same file and anyone can check it.
+ */
+export async function offerDocument(tx: Tx, caseId: string, doc: DocumentRow, now: Date) {
+  const offered = { ...doc, status: "OFFERED" as const, offeredAt: now, pricedOn: doc.pricedOn ?? today(now) };
+  const bytes = await renderDocument(tx, caseId, offered, { draft: false });
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const file = await tx.storedFile.create({ data: { content: new Uint8Array(bytes) } });
+  await tx.caseDocument.update({
+    where: { id: doc.id },
+    data: { status: "OFFERED", offeredAt: now, pricedOn: offered.pricedOn, pdfFileId: file.id, pdfSha256: sha256, version: { increment: 1 } },
+  });
+  return sha256;
+}
+
+/** Renders a document as the partner would see it; `draft` adds the DRAFT watermark. */
+export async function renderDocument(tx: Tx, caseId: string, doc: DocumentRow, options: { draft: boolean }): Promise<Buffer> {
+  const caseRow: LoaCaseRow = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: loaCaseSelect });
+  const documents = await loadDocuments(tx, caseId);
+  const context = { caseRow, documents, rates: await loadRates(tx), noteTitles: {}, now: doc.pricedOn ?? new Date() };
+  const view = toDocumentView(PRINT_ACTOR, doc, context);
+  return renderLoaPdf(pdfModelOf(caseRow, view, options));
+}
+
+/** Prints what a partner officer may see: never internal notes. */
+const PRINT_ACTOR: Actor = {
+  userId: "00000000-0000-0000-0000-000000000000",
+  email: "print@caseway.invalid",
+  name: "Print",
+  role: "PARTNER_OFFICER",
+  organizationId: "00000000-0000-0000-0000-000000000000",
+  organizationKind: "PARTNER_COUNTRY",
+  organizationName: "",
+  countryCode: null,
+  sessionId: null,
+  tokenId: null,
+};
+
+/** Each line without a locked rate takes the administrative rate in force on the day of acceptance (or implementation). */
+export async function lockRates(tx: Tx, doc: DocumentRow, now: Date) {
+  const rate = requireRate(await loadRates(tx), RATE_KEYS.adminSurcharge, now);
+  await tx.caseDocumentLine.updateMany({ where: { documentId: doc.id, adminRate: null }, data: { adminRate: rate, rateLockedOn: today(now) } });
+}

@@ -1,0 +1,94 @@
+// From a stored document to the words and numbers its PDF prints (LoaPdfModel). Deterministic: nothing here reads
+// the clock, so a document version always yields the same model, and the renderer the same bytes.
+import {
+  CLSSA_PART_LABELS,
+  TERM_OF_SALE_LABELS,
+  isSubline,
+  type ClssaPart,
+  type DocumentType,
+} from "../../domain/loa/codes";
+import type { LoaPdfModel } from "../../domain/loa/pdf-model";
+import { LOA_TYPE_LABELS, type LoaType } from "../../domain/lor/codes";
+import { formatUsd } from "../../domain/money";
+import type { DocumentView } from "../../domain/schemas/loa";
+import { formatRate } from "../../domain/pricing/price";
+import type { LoaCaseRow } from "./loa-store";
+
+const LONG_DATE = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+export const longDate = (iso: string | Date) => LONG_DATE.format(typeof iso === "string" ? new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso) : iso);
+
+function titleOf(type: DocumentType | null, number: number | null) {
+  if (type === "AMENDMENT") return `Amendment ${number} to the Letter of Offer and Acceptance`;
+  if (type === "MODIFICATION") return `Modification ${number} to the Letter of Offer and Acceptance`;
+  return "Letter of Offer and Acceptance";
+}
+
+/** The partner's view of the document (no internal notes) turned into print. */
+export function pdfModelOf(caseRow: LoaCaseRow, view: DocumentView, options: { draft: boolean }): LoaPdfModel {
+  const priced = new Map(view.pricing.lines.map((line) => [line.lineNumber, line]));
+  const summary = view.pricing.summary;
+  const adminRates = [...new Set(view.pricing.lines.filter((l) => !l.isHeader).map((l) => l.adminRate))].map(formatRate).join(" / ");
+  const loaType = LOA_TYPE_LABELS[view.caseType as LoaType] + (view.clssaPart ? ` — ${CLSSA_PART_LABELS[view.clssaPart as ClssaPart]}` : "");
+  return {
+    documentName: view.name,
+    title: titleOf(view.documentType, view.documentNumber),
+    caseIdentifier: view.caseIdentifier,
+    purchaser: `${caseRow.country.name} (${caseRow.country.code})`,
+    implementingAgency: `${caseRow.implementingAgency.name} (${caseRow.implementingAgency.code})`,
+    customerReference: view.customerReference || "Based on U.S. Government Review",
+    offerExpiration: view.offerExpiresAt ? longDate(view.offerExpiresAt) : "Set when the implementing agency approves the LOA",
+    loaType: view.linkedCaseIdentifier ? `${loaType}, drawing on ${view.linkedCaseIdentifier}` : loaType,
+    description: view.description,
+    changeReason: view.changeReason,
+    termsOfSale: view.termsOfSale.map((row) => ({
+      term: TERM_OF_SALE_LABELS[row.term] + (row.balance && view.termsOfSale.length > 1 ? " (balance)" : ""),
+      amount: formatUsd(row.amount),
+    })),
+    initialDeposit: formatUsd(view.paymentSchedule.initialDeposit),
+    lines: view.lines.map((line) => {
+      const price = priced.get(line.lineNumber)!;
+      const valueLine = line.quantity === null;
+      return {
+        lineNumber: line.lineNumber,
+        masl: `${line.genericCode} ${line.maslNumber}`,
+        description: line.description,
+        quantity: price.isHeader ? "" : valueLine ? "—" : `${line.quantity!.toLocaleString("en-US")} ${line.unitOfIssue ?? ""}`.trim(),
+        unitCost: price.isHeader || valueLine ? "" : formatUsd(line.unitCost),
+        total: formatUsd(price.lineTotal),
+        sourceOfSupply: price.isHeader ? "" : line.sourceOfSupply,
+        typeOfAssistance: price.isHeader ? "" : line.typeOfAssistance,
+        monthsOfService: line.monthsOfService === null ? "" : String(line.monthsOfService),
+        deliveryTermCode: line.deliveryTermCode ?? "",
+        flags: [line.mde && "MDE", line.sme && "SME", line.designConstruction && "D&C", line.ncWaived && "NC waived"].filter(Boolean).join(", "),
+        note: line.note,
+        isSubline: isSubline(line.lineNumber),
+      };
+    }),
+    costSummary: [
+      { label: "Net estimated cost", amount: formatUsd(summary.netEstimatedCost) },
+      { label: `Packing, crating and handling (${formatRate(view.pricing.ratesApplied.pch)} of stock issues)`, amount: formatUsd(summary.packingCratingHandling) },
+      { label: `Administrative surcharge (${adminRates || formatRate(view.pricing.ratesApplied.adminSurcharge)})`, amount: formatUsd(summary.administrativeSurcharge) },
+      { label: "Transportation", amount: formatUsd(summary.transportation) },
+      { label: "Total estimated cost", amount: formatUsd(summary.totalEstimatedCost) },
+    ],
+    paymentSchedule: view.paymentSchedule.rows.map((row) => ({ dueOn: longDate(row.dueOn), amount: formatUsd(row.amount), cumulative: formatUsd(row.cumulative) })),
+    notes: view.notes.filter((note) => !note.internal).map((note) => ({ title: note.title, text: note.text })),
+    signatures: [
+      {
+        role: `Implementing agency: ${caseRow.implementingAgency.name}`,
+        name: "",
+        title: "",
+        date: caseRow.agencySignedAt && view.documentType === "BASIC" ? longDate(caseRow.agencySignedAt) : "",
+      },
+      {
+        role: "Defense Security Cooperation Agency (countersignature)",
+        name: "",
+        title: "",
+        date: caseRow.countersignedAt && view.documentType === "BASIC" ? longDate(caseRow.countersignedAt) : "",
+      },
+      { role: `Purchaser: ${caseRow.country.name}`, name: "", title: "", date: "" },
+    ],
+    draft: options.draft,
+    footer: `${view.name} · Estimates priced on ${longDate(view.pricing.pricedOn)} · Caseway`,
+  };
+}

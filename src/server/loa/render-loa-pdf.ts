@@ -1,0 +1,745 @@
+// Lays out a Letter of Offer and Acceptance (LoaPdfModel, already worded and formatted) as a PDF with pdfkit.
+// Deterministic: the same model always renders to the same bytes, so an offered LOA's stored PDF and its SHA-256 can
+// be reproduced and checked (docs/decisions/0011-loa-pdf-with-pdfkit.md). No wall clock, no random ID:
+//   - Creator and Producer are "Caseway", Title the document name, CreationDate a constant (2000-01-01), no ModDate;
+//   - the trailer /ID is derived from the model (SHA-256 of its canonical JSON), not from the time;
+//   - Public Sans comes from @fontsource/public-sans and is subset by pdfkit (subset tags derive from the font's id);
+//   - streams are compressed with Node's zlib, which is deterministic for the same input and zlib build.
+// No `import "server-only"` here: unit tests and the benchmark import this file directly.
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import zlib from "node:zlib";
+import PDFDocument from "pdfkit";
+import type { LoaPdfModel } from "@/domain/loa/pdf-model";
+
+type Doc = PDFKit.PDFDocument;
+type Line = LoaPdfModel["lines"][number];
+
+/**
+ * pdfkit writes a creation date into the Info dictionary and the XMP metadata (which it always adds from PDF 1.4):
+ * a constant, so no wall clock leaks into the bytes. The document's real dates are printed on its pages.
+ */
+const FIXED_DATE = new Date(Date.UTC(2000, 0, 1, 0, 0, 0));
+
+/** Bump when the layout changes on purpose: it is part of the trailer /ID. */
+const LAYOUT_VERSION = "loa-pdf/1";
+
+// US Letter, portrait, in points.
+const PAGE_WIDTH = 612;
+const PAGE_HEIGHT = 792;
+const MARGIN_X = 40;
+const MARGIN_TOP = 52;
+const MARGIN_BOTTOM = 52;
+const CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X;
+const LEFT = MARGIN_X;
+const RIGHT = PAGE_WIDTH - MARGIN_X;
+/** Content never goes below this; the footer lives underneath. */
+const BOTTOM = PAGE_HEIGHT - MARGIN_BOTTOM;
+
+const INK = "#111111";
+const MUTED = "#555555";
+const RULE = "#8a8f98";
+const HAIRLINE = "#c9ccd1";
+const BAND = "#e6e8eb";
+const WATERMARK = "#9aa0a6";
+
+const REGULAR = "PublicSans";
+const BOLD = "PublicSans-Bold";
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Fonts
+
+interface Fonts {
+  regular: Buffer;
+  bold: Buffer;
+}
+
+let fonts: Fonts | undefined;
+
+/**
+ * Public Sans from @fontsource/public-sans, read once per process. The package ships WOFF/WOFF2 only; fontkit reads
+ * WOFF but inflates tables with a pure-JavaScript inflater on every table access (most of a render's time), so the
+ * WOFF files are unpacked to plain TrueType here, once, with Node's zlib.
+ */
+function loadFonts(): Fonts {
+  if (!fonts) {
+    const dir = fontDirectory();
+    fonts = {
+      regular: woffToSfnt(fs.readFileSync(path.join(dir, "public-sans-latin-400-normal.woff"))),
+      bold: woffToSfnt(fs.readFileSync(path.join(dir, "public-sans-latin-700-normal.woff"))),
+    };
+  }
+  return fonts;
+}
+
+/**
+ * Resolved through Node's resolver from this module first (vitest, tsx, Next.js using the app's node_modules);
+ * a bundler may turn `require.resolve` into a module id, so the result is checked, and the project's node_modules
+ * under the working directory is the fallback.
+ */
+function fontDirectory(): string {
+  const candidates: string[] = [];
+  try {
+    const resolved: unknown = createRequire(import.meta.url).resolve("@fontsource/public-sans/package.json");
+    if (typeof resolved === "string") candidates.push(path.join(path.dirname(resolved), "files"));
+  } catch {
+    // Fall through to the working directory.
+  }
+  candidates.push(path.join(process.cwd(), "node_modules", "@fontsource", "public-sans", "files"));
+  const found = candidates.find((dir) => fs.existsSync(path.join(dir, "public-sans-latin-400-normal.woff")));
+  if (!found) throw new Error(`Public Sans not found (looked in ${candidates.join(", ")}); is @fontsource/public-sans installed?`);
+  return found;
+}
+
+/** WOFF 1.0 (W3C) to the OpenType/TrueType file it wraps: same tables, inflated, 4-byte aligned. */
+function woffToSfnt(woff: Buffer): Buffer {
+  if (woff.toString("latin1", 0, 4) !== "wOFF") throw new Error("Not a WOFF 1.0 font");
+  const flavor = woff.readUInt32BE(4);
+  const numTables = woff.readUInt16BE(12);
+  const tables = Array.from({ length: numTables }, (_, i) => {
+    const entry = 44 + i * 20;
+    const offset = woff.readUInt32BE(entry + 4);
+    const compLength = woff.readUInt32BE(entry + 8);
+    const origLength = woff.readUInt32BE(entry + 12);
+    const stored = woff.subarray(offset, offset + compLength);
+    return {
+      tag: woff.subarray(entry, entry + 4),
+      checksum: woff.readUInt32BE(entry + 16),
+      data: compLength < origLength ? zlib.inflateSync(stored) : stored,
+    };
+  });
+  let entrySelector = 0;
+  while (2 ** (entrySelector + 1) <= numTables) entrySelector++;
+  const searchRange = 2 ** entrySelector * 16;
+  const header = Buffer.alloc(12 + numTables * 16);
+  header.writeUInt32BE(flavor, 0);
+  header.writeUInt16BE(numTables, 4);
+  header.writeUInt16BE(searchRange, 6);
+  header.writeUInt16BE(entrySelector, 8);
+  header.writeUInt16BE(numTables * 16 - searchRange, 10);
+  const parts: Buffer[] = [header];
+  let offset = header.length;
+  tables.forEach((table, i) => {
+    const record = 12 + i * 16;
+    table.tag.copy(header, record);
+    header.writeUInt32BE(table.checksum, record + 4);
+    header.writeUInt32BE(offset, record + 8);
+    header.writeUInt32BE(table.data.length, record + 12);
+    const padded = Buffer.alloc((table.data.length + 3) & ~3);
+    table.data.copy(padded);
+    parts.push(padded);
+    offset += padded.length;
+  });
+  return Buffer.concat(parts);
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Determinism helpers
+
+/** JSON with object keys sorted, so two equal models hash alike whatever order their keys were set in. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
+
+/** The trailer /ID: 16 bytes of SHA-256 over the layout version and the model. */
+function documentId(model: LoaPdfModel): Uint8Array {
+  const digest = createHash("sha256").update(LAYOUT_VERSION).update("\n").update(canonicalJson(model)).digest();
+  return new Uint8Array(digest.subarray(0, 16));
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Layout primitives
+
+interface TextStyle {
+  font?: typeof REGULAR | typeof BOLD;
+  size: number;
+  color?: string;
+}
+
+function use(doc: Doc, style: TextStyle): Doc {
+  return doc
+    .font(style.font ?? REGULAR)
+    .fontSize(style.size)
+    .fillColor(style.color ?? INK);
+}
+
+function heightOf(doc: Doc, text: string, width: number, style: TextStyle, lineGap = 0): number {
+  if (text === "") return 0;
+  use(doc, style);
+  return doc.heightOfString(text, { width, lineGap });
+}
+
+/**
+ * Draws text in a box that is known to fit (its height was measured first): `height` stops pdfkit from breaking
+ * the page on its own, so a table row is never split.
+ */
+function textAt(
+  doc: Doc,
+  text: string,
+  x: number,
+  y: number,
+  width: number,
+  style: TextStyle,
+  options: { align?: "left" | "right" | "center"; lineGap?: number; height?: number } = {},
+): number {
+  if (text === "") return 0;
+  use(doc, style);
+  const lineGap = options.lineGap ?? 0;
+  const height = options.height ?? doc.heightOfString(text, { width, lineGap }) + 2;
+  doc.text(text, x, y, { width, align: options.align ?? "left", lineGap, height, lineBreak: true });
+  return doc.heightOfString(text, { width, lineGap });
+}
+
+/** A one-line value that must not wrap (amounts): shrinks the font until it fits the width. */
+function fittedSize(doc: Doc, text: string, width: number, style: TextStyle, minSize = 5.5): number {
+  use(doc, style);
+  let size = style.size;
+  while (size > minSize && doc.fontSize(size).widthOfString(text) > width) size -= 0.25;
+  return size;
+}
+
+function hline(doc: Doc, x1: number, x2: number, y: number, color = HAIRLINE, width = 0.5): void {
+  doc.save().lineWidth(width).strokeColor(color).moveTo(x1, y).lineTo(x2, y).stroke().restore();
+}
+
+function fillRect(doc: Doc, x: number, y: number, w: number, h: number, color: string): void {
+  doc.save().rect(x, y, w, h).fill(color).restore();
+}
+
+/** The vertical cursor. Everything is laid out top-down; `ensure` starts a new page when a block would not fit. */
+class Cursor {
+  y = MARGIN_TOP;
+  /** Redrawn at the top of each page the current table continues on. */
+  private repeatHeader: (() => void) | null = null;
+
+  constructor(private readonly doc: Doc) {}
+
+  get remaining(): number {
+    return BOTTOM - this.y;
+  }
+
+  newPage(): void {
+    this.doc.addPage();
+    this.y = MARGIN_TOP;
+    this.repeatHeader?.();
+  }
+
+  ensure(height: number): void {
+    if (this.y + height > BOTTOM && this.y > MARGIN_TOP + 0.5) this.newPage();
+  }
+
+  withRepeatedHeader(draw: () => void, body: () => void): void {
+    this.repeatHeader = draw;
+    try {
+      body();
+    } finally {
+      this.repeatHeader = null;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Sections
+
+const SECTION_BAND_HEIGHT = 16;
+
+function sectionHeading(doc: Doc, cursor: Cursor, title: string, keepWith: number): void {
+  cursor.ensure(SECTION_BAND_HEIGHT + 6 + keepWith);
+  if (cursor.y > MARGIN_TOP + 0.5) cursor.y += 6;
+  fillRect(doc, LEFT, cursor.y, CONTENT_WIDTH, SECTION_BAND_HEIGHT, BAND);
+  hline(doc, LEFT, RIGHT, cursor.y, RULE, 0.75);
+  textAt(doc, title.toUpperCase(), LEFT + 6, cursor.y + 4.5, CONTENT_WIDTH - 12, { font: BOLD, size: 8, color: INK });
+  cursor.y += SECTION_BAND_HEIGHT + 6;
+}
+
+function titleBlock(doc: Doc, cursor: Cursor, model: LoaPdfModel): void {
+  hline(doc, LEFT, RIGHT, cursor.y, INK, 2);
+  cursor.y += 10;
+  cursor.y += textAt(doc, model.title, LEFT, cursor.y, CONTENT_WIDTH, { font: BOLD, size: 17 }, { align: "center" });
+  cursor.y += 4;
+  cursor.y += textAt(doc, model.documentName, LEFT, cursor.y, CONTENT_WIDTH, { font: BOLD, size: 12, color: MUTED }, { align: "center" });
+  cursor.y += 8;
+  hline(doc, LEFT, RIGHT, cursor.y, INK, 0.75);
+  cursor.y += 10;
+}
+
+const LABEL: TextStyle = { font: BOLD, size: 6.5, color: MUTED };
+const VALUE: TextStyle = { size: 9.5 };
+
+/** Label-over-value fields, two per row (or one across the full width). */
+function fieldGrid(doc: Doc, cursor: Cursor, rows: [label: string, value: string][][]): void {
+  const gap = 18;
+  for (const row of rows) {
+    const width = (CONTENT_WIDTH - gap * (row.length - 1)) / row.length;
+    const height = Math.max(
+      ...row.map(([label, value]) => heightOf(doc, label.toUpperCase(), width, LABEL) + 2 + heightOf(doc, value || "—", width, VALUE, 1)),
+    );
+    cursor.ensure(height + 8);
+    row.forEach(([label, value], i) => {
+      const x = LEFT + i * (width + gap);
+      const labelHeight = textAt(doc, label.toUpperCase(), x, cursor.y, width, LABEL);
+      textAt(doc, value || "—", x, cursor.y + labelHeight + 2, width, VALUE, { lineGap: 1 });
+    });
+    cursor.y += height + 4;
+    hline(doc, LEFT, RIGHT, cursor.y);
+    cursor.y += 5;
+  }
+}
+
+function paragraphs(doc: Doc, cursor: Cursor, text: string, style: TextStyle, x = LEFT, width = CONTENT_WIDTH): void {
+  const blocks = text
+    .split(/\n\s*\n/)
+    .map((block) => block.trim())
+    .filter((block) => block !== "");
+  for (const block of blocks) {
+    flowText(doc, cursor, block, style, x, width);
+    cursor.y += 4;
+  }
+}
+
+/**
+ * Text that may run over a page: kept with at least two lines on the current page, then pdfkit breaks it across
+ * pages at the bottom margin (running header and footer are drawn afterwards, so a page it adds needs nothing more).
+ */
+function flowText(doc: Doc, cursor: Cursor, text: string, style: TextStyle, x: number, width: number, lineGap = 1.5): void {
+  use(doc, style);
+  const lineHeight = doc.currentLineHeight(true) + lineGap;
+  const total = heightOf(doc, text, width, style, lineGap);
+  cursor.ensure(Math.min(total, lineHeight * 2));
+  use(doc, style);
+  const startPage = pageIndex(doc);
+  doc.text(text, x, cursor.y, { width, lineGap });
+  cursor.y = doc.y;
+  if (pageIndex(doc) !== startPage && cursor.y < MARGIN_TOP) cursor.y = MARGIN_TOP;
+}
+
+function pageIndex(doc: Doc): number {
+  const range = doc.bufferedPageRange();
+  return range.start + range.count - 1;
+}
+
+function termsOfSale(doc: Doc, cursor: Cursor, model: LoaPdfModel): void {
+  const amountWidth = 130;
+  const termWidth = CONTENT_WIDTH - amountWidth - 12;
+  for (const { term, amount } of model.termsOfSale) {
+    const height = Math.max(heightOf(doc, term, termWidth, { size: 9 }), 11);
+    cursor.ensure(height + 6);
+    textAt(doc, term, LEFT + 6, cursor.y, termWidth, { size: 9 });
+    const size = fittedSize(doc, amount, amountWidth, { size: 9 });
+    textAt(doc, amount, RIGHT - amountWidth - 6, cursor.y, amountWidth, { size }, { align: "right" });
+    cursor.y += height + 3;
+    hline(doc, LEFT, RIGHT, cursor.y);
+    cursor.y += 3;
+  }
+  const label = "Initial deposit";
+  cursor.ensure(16);
+  textAt(doc, label, LEFT + 6, cursor.y, termWidth, { font: BOLD, size: 9 });
+  const size = fittedSize(doc, model.initialDeposit, amountWidth, { font: BOLD, size: 9 });
+  textAt(doc, model.initialDeposit, RIGHT - amountWidth - 6, cursor.y, amountWidth, { font: BOLD, size }, { align: "right" });
+  cursor.y += 14;
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Lines table
+
+interface Column {
+  key: "lineNumber" | "masl" | "description" | "quantity" | "unitCost" | "total" | "sourceOfSupply" | "typeOfAssistance" | "monthsOfService" | "deliveryTermCode";
+  header: string;
+  width: number;
+  align: "left" | "right" | "center";
+}
+
+const LINE_COLUMNS: Column[] = (() => {
+  const columns: (Omit<Column, "width"> & { width: number | null })[] = [
+    { key: "lineNumber", header: "Line", width: 32, align: "left" },
+    { key: "masl", header: "MASL", width: 80, align: "left" },
+    { key: "description", header: "Description", width: null, align: "left" },
+    { key: "quantity", header: "Qty", width: 38, align: "right" },
+    { key: "unitCost", header: "Unit cost", width: 64, align: "right" },
+    { key: "total", header: "Total", width: 70, align: "right" },
+    { key: "sourceOfSupply", header: "SC", width: 18, align: "center" },
+    { key: "typeOfAssistance", header: "TA", width: 18, align: "center" },
+    { key: "monthsOfService", header: "MOS", width: 23, align: "center" },
+    { key: "deliveryTermCode", header: "DTC", width: 23, align: "center" },
+  ];
+  const used = columns.reduce((sum, c) => sum + (c.width ?? 0), 0);
+  return columns.map((c) => ({ ...c, width: c.width ?? CONTENT_WIDTH - used }));
+})();
+
+const CELL_PAD_X = 3;
+const CELL_PAD_Y = 3.5;
+const CELL: TextStyle = { size: 7.5 };
+const CELL_BOLD: TextStyle = { font: BOLD, size: 7.5 };
+const FLAGS: TextStyle = { font: BOLD, size: 6.5, color: INK };
+const LINE_NOTE: TextStyle = { size: 6.75, color: MUTED };
+const SUBLINE_INDENT = 8;
+
+function columnX(index: number): number {
+  let x = LEFT;
+  for (let i = 0; i < index; i++) x += LINE_COLUMNS[i]!.width;
+  return x;
+}
+
+function drawLinesHeader(doc: Doc, cursor: Cursor): void {
+  const height = 15;
+  fillRect(doc, LEFT, cursor.y, CONTENT_WIDTH, height, BAND);
+  hline(doc, LEFT, RIGHT, cursor.y, RULE, 0.75);
+  hline(doc, LEFT, RIGHT, cursor.y + height, RULE, 0.75);
+  LINE_COLUMNS.forEach((column, i) => {
+    textAt(doc, column.header, columnX(i) + CELL_PAD_X, cursor.y + 4.5, column.width - 2 * CELL_PAD_X, { font: BOLD, size: 6.75 }, {
+      align: column.align,
+    });
+  });
+  cursor.y += height;
+}
+
+interface CellBlock {
+  text: string;
+  style: TextStyle;
+  lineGap: number;
+  /** Offset from the top of the cell's text area. */
+  dy: number;
+}
+
+interface RowLayout {
+  line: Line;
+  height: number;
+  cells: { column: Column; x: number; width: number; blocks: CellBlock[] }[];
+}
+
+/**
+ * Measures a row before drawing it. The description cell stacks description, flags and the line note; other cells
+ * hold one value, shrunk to stay on one line where it can (wrapping, and a taller row, if it still cannot).
+ */
+function layoutRow(doc: Doc, line: Line): RowLayout {
+  let content = 0;
+  const cells = LINE_COLUMNS.map((column, i) => {
+    const indent = !line.isSubline ? 0 : column.key === "description" ? SUBLINE_INDENT : column.key === "lineNumber" ? 5 : 0;
+    const x = columnX(i) + CELL_PAD_X + indent;
+    const width = column.width - 2 * CELL_PAD_X - indent;
+    const blocks: CellBlock[] = [];
+    let dy = 0;
+    const add = (text: string | null, style: TextStyle, lineGap: number, gapBefore: number) => {
+      if (!text) return;
+      if (blocks.length > 0) dy += gapBefore;
+      blocks.push({ text, style, lineGap, dy });
+      dy += heightOf(doc, text, width, style, lineGap);
+    };
+    if (column.key === "description") {
+      add(line.description, CELL, 0.5, 0);
+      add(line.flags, FLAGS, 0, 2);
+      add(line.note, LINE_NOTE, 0.5, 2);
+    } else {
+      const value = line[column.key];
+      const style = column.key === "lineNumber" && !line.isSubline ? CELL_BOLD : CELL;
+      add(value, { ...style, size: fittedSize(doc, value, width, style, 6.25) }, 0.5, 0);
+    }
+    content = Math.max(content, dy);
+    return { column, x, width, blocks };
+  });
+  return { line, height: content + 2 * CELL_PAD_Y, cells };
+}
+
+function drawLineRow(doc: Doc, cursor: Cursor, row: RowLayout): void {
+  const y = cursor.y + CELL_PAD_Y;
+  for (const cell of row.cells) {
+    for (const block of cell.blocks) {
+      // The row's height bounds every block, so pdfkit never breaks the page inside a row.
+      textAt(doc, block.text, cell.x, y + block.dy, cell.width, block.style, {
+        align: cell.column.align,
+        lineGap: block.lineGap,
+        height: row.height,
+      });
+    }
+  }
+  cursor.y += row.height;
+  hline(doc, LEFT, RIGHT, cursor.y, row.line.isSubline ? HAIRLINE : RULE, row.line.isSubline ? 0.4 : 0.5);
+}
+
+function linesTable(doc: Doc, cursor: Cursor, model: LoaPdfModel): void {
+  if (model.lines.length === 0) {
+    cursor.ensure(14);
+    textAt(doc, "No lines.", LEFT + 6, cursor.y, CONTENT_WIDTH - 12, { size: 9, color: MUTED });
+    cursor.y += 14;
+    return;
+  }
+  const rows = model.lines.map((line) => layoutRow(doc, line));
+  const first = rows[0]!;
+  cursor.ensure(15 + first.height);
+  drawLinesHeader(doc, cursor);
+  cursor.withRepeatedHeader(
+    () => drawLinesHeader(doc, cursor),
+    () => {
+      for (const row of rows) {
+        cursor.ensure(row.height);
+        drawLineRow(doc, cursor, row);
+      }
+    },
+  );
+  cursor.y += 4;
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Cost summary, payment schedule, notes, signatures
+
+/** The last row is the total: bold, under a rule. */
+function costSummary(doc: Doc, cursor: Cursor, model: LoaPdfModel): void {
+  const blockWidth = 300;
+  const x = RIGHT - blockWidth;
+  const amountWidth = 120;
+  const labelWidth = blockWidth - amountWidth - 12;
+  model.costSummary.forEach(({ label, amount }, i) => {
+    const isTotal = i === model.costSummary.length - 1 && model.costSummary.length > 1;
+    const style: TextStyle = isTotal ? { font: BOLD, size: 9.5 } : { size: 9 };
+    const height = Math.max(heightOf(doc, label, labelWidth, style), 11);
+    cursor.ensure(height + 8);
+    if (isTotal) {
+      hline(doc, x, RIGHT, cursor.y, INK, 1);
+      cursor.y += 3;
+    }
+    textAt(doc, label, x + 6, cursor.y, labelWidth, style);
+    const size = fittedSize(doc, amount, amountWidth, style);
+    textAt(doc, amount, RIGHT - amountWidth - 6, cursor.y, amountWidth, { ...style, size }, { align: "right" });
+    cursor.y += height + 3;
+    if (!isTotal) hline(doc, x, RIGHT, cursor.y);
+    cursor.y += isTotal ? 0 : 3;
+  });
+  cursor.y += 6;
+}
+
+const SCHEDULE_COLUMNS = [
+  { header: "Payment", width: 62, align: "left" },
+  { header: "Due on", width: CONTENT_WIDTH - 62 - 2 * 160, align: "left" },
+  { header: "Amount", width: 160, align: "right" },
+  { header: "Cumulative", width: 160, align: "right" },
+] as const;
+const SCHEDULE_WIDTH = SCHEDULE_COLUMNS.reduce((sum, c) => sum + c.width, 0);
+
+function scheduleRow(doc: Doc, cursor: Cursor, cells: string[], style: TextStyle, height: number): void {
+  let x = LEFT;
+  SCHEDULE_COLUMNS.forEach((column, i) => {
+    const width = column.width - 2 * 6;
+    const text = cells[i] ?? "";
+    const size = fittedSize(doc, text, width, style);
+    textAt(doc, text, x + 6, cursor.y + (height - 9) / 2, width, { ...style, size }, { align: column.align, height });
+    x += column.width;
+  });
+  cursor.y += height;
+}
+
+function paymentSchedule(doc: Doc, cursor: Cursor, model: LoaPdfModel): void {
+  if (model.paymentSchedule.length === 0) {
+    cursor.ensure(14);
+    textAt(doc, "No quarterly payments are scheduled.", LEFT + 6, cursor.y, CONTENT_WIDTH - 12, { size: 9 });
+    cursor.y += 16;
+    return;
+  }
+  const header = () => {
+    fillRect(doc, LEFT, cursor.y, SCHEDULE_WIDTH, 15, BAND);
+    hline(doc, LEFT, LEFT + SCHEDULE_WIDTH, cursor.y, RULE, 0.75);
+    hline(doc, LEFT, LEFT + SCHEDULE_WIDTH, cursor.y + 15, RULE, 0.75);
+    scheduleRow(
+      doc,
+      cursor,
+      SCHEDULE_COLUMNS.map((c) => c.header),
+      { font: BOLD, size: 6.75 },
+      15,
+    );
+  };
+  const rowHeight = 14;
+  cursor.ensure(15 + rowHeight);
+  header();
+  cursor.withRepeatedHeader(header, () => {
+    model.paymentSchedule.forEach((payment, i) => {
+      cursor.ensure(rowHeight);
+      scheduleRow(doc, cursor, [String(i + 1), payment.dueOn, payment.amount, payment.cumulative], { size: 8.5 }, rowHeight);
+      hline(doc, LEFT, LEFT + SCHEDULE_WIDTH, cursor.y);
+    });
+  });
+  cursor.y += 8;
+}
+
+function notes(doc: Doc, cursor: Cursor, model: LoaPdfModel): void {
+  const titleStyle: TextStyle = { font: BOLD, size: 9 };
+  const textStyle: TextStyle = { size: 8.5 };
+  model.notes.forEach((note, i) => {
+    const title = note.title;
+    const titleHeight = heightOf(doc, title, CONTENT_WIDTH, titleStyle);
+    use(doc, textStyle);
+    const twoLines = note.text ? (doc.currentLineHeight(true) + 1.5) * 2 : 0;
+    cursor.ensure(titleHeight + 3 + twoLines);
+    if (i > 0) cursor.y += 4;
+    cursor.y += textAt(doc, title, LEFT, cursor.y, CONTENT_WIDTH, titleStyle) + 3;
+    if (note.text) paragraphs(doc, cursor, note.text, textStyle);
+  });
+}
+
+const SIGNATURE_FIELDS = [
+  ["Signature", null],
+  ["Name", "name"],
+  ["Title", "title"],
+  ["Date", "date"],
+] as const;
+
+function signatures(doc: Doc, cursor: Cursor, model: LoaPdfModel): void {
+  const gap = 28;
+  const width = (CONTENT_WIDTH - gap) / 2;
+  const fieldHeight = 24;
+  const blockHeight = 16 + SIGNATURE_FIELDS.length * fieldHeight;
+  for (let i = 0; i < model.signatures.length; i += 2) {
+    const pair = model.signatures.slice(i, i + 2);
+    cursor.ensure(blockHeight + 6);
+    pair.forEach((signature, j) => {
+      const x = LEFT + j * (width + gap);
+      let y = cursor.y;
+      textAt(doc, signature.role.toUpperCase(), x, y, width, { font: BOLD, size: 8 });
+      y += 16;
+      for (const [label, key] of SIGNATURE_FIELDS) {
+        const value = key ? signature[key] : "";
+        const labelWidth = 50;
+        textAt(doc, label, x, y + 9, labelWidth, { size: 7, color: MUTED });
+        if (value) {
+          const size = fittedSize(doc, value, width - labelWidth, { size: 9 });
+          textAt(doc, value, x + labelWidth, y + 7, width - labelWidth, { size });
+        }
+        hline(doc, x + labelWidth, x + width, y + 18, INK, 0.6);
+        y += fieldHeight;
+      }
+    });
+    cursor.y += blockHeight + 6;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Page furniture: running header (page 2 on), footer, DRAFT watermark
+
+function pageFurniture(doc: Doc, model: LoaPdfModel): void {
+  const { start, count } = doc.bufferedPageRange();
+  for (let i = start; i < start + count; i++) {
+    doc.switchToPage(i);
+    // Writing in the margins must not make pdfkit add a page.
+    const margins = { ...doc.page.margins };
+    doc.page.margins.bottom = 0;
+    doc.page.margins.top = 0;
+
+    if (i > start) {
+      textAt(doc, model.title, LEFT, 28, CONTENT_WIDTH * 0.6, { size: 7.5, color: MUTED });
+      textAt(doc, model.documentName, LEFT + CONTENT_WIDTH * 0.4, 28, CONTENT_WIDTH * 0.6, { font: BOLD, size: 7.5 }, { align: "right" });
+      hline(doc, LEFT, RIGHT, 39, RULE, 0.5);
+    }
+
+    const footerY = PAGE_HEIGHT - 36;
+    hline(doc, LEFT, RIGHT, footerY - 5, RULE, 0.5);
+    const pageLabel = `Page ${i - start + 1} of ${count}`;
+    textAt(doc, model.footer, LEFT, footerY, CONTENT_WIDTH * 0.42, { size: 7, color: MUTED });
+    textAt(doc, model.documentName, LEFT + CONTENT_WIDTH * 0.3, footerY, CONTENT_WIDTH * 0.4, { font: BOLD, size: 7, color: MUTED }, { align: "center" });
+    textAt(doc, pageLabel, RIGHT - CONTENT_WIDTH * 0.3, footerY, CONTENT_WIDTH * 0.3, { size: 7, color: MUTED }, { align: "right" });
+
+    if (model.draft) watermark(doc);
+    doc.page.margins = margins;
+  }
+}
+
+function watermark(doc: Doc): void {
+  const size = 150;
+  doc.save();
+  doc.rotate(-50, { origin: [PAGE_WIDTH / 2, PAGE_HEIGHT / 2] });
+  doc.font(BOLD).fontSize(size).fillColor(WATERMARK).fillOpacity(0.14);
+  const width = doc.widthOfString("DRAFT");
+  const height = doc.currentLineHeight();
+  doc.text("DRAFT", PAGE_WIDTH / 2 - width / 2, PAGE_HEIGHT / 2 - height / 2, { lineBreak: false });
+  doc.restore();
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+
+export async function renderLoaPdf(model: LoaPdfModel): Promise<Buffer> {
+  const { regular, bold } = loadFonts();
+  const doc = new PDFDocument({
+    size: "LETTER",
+    layout: "portrait",
+    margins: { top: MARGIN_TOP, bottom: MARGIN_BOTTOM, left: MARGIN_X, right: MARGIN_X },
+    bufferPages: true,
+    compress: true,
+    pdfVersion: "1.7",
+    lang: "en-US",
+    displayTitle: true,
+    // No default font (pdfkit would load Helvetica): every text call sets Public Sans first.
+    font: null as unknown as string,
+    info: { Title: model.documentName, Subject: model.title, Creator: "Caseway", Producer: "Caseway", CreationDate: FIXED_DATE },
+  });
+  // pdfkit derives the trailer /ID from the info dictionary (time included); derive it from the model instead.
+  (doc as unknown as { _id: Uint8Array })._id = documentId(model);
+
+  doc.registerFont(REGULAR, regular);
+  doc.registerFont(BOLD, bold);
+
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+  });
+
+  const cursor = new Cursor(doc);
+  titleBlock(doc, cursor, model);
+  const fields: [string, string][][] = [
+    [
+      ["Case identifier", model.caseIdentifier],
+      ["LOA type", model.loaType],
+    ],
+    [
+      ["Purchaser", model.purchaser],
+      ["Implementing agency", model.implementingAgency],
+    ],
+    [
+      ["Offer expires", model.offerExpiration],
+      ["Document", model.documentName],
+    ],
+    [["Customer reference", model.customerReference]],
+  ];
+  fieldGrid(doc, cursor, fields);
+
+  if (model.description.trim()) {
+    sectionHeading(doc, cursor, "Description", 24);
+    paragraphs(doc, cursor, model.description, { size: 9 });
+  }
+  if (model.changeReason?.trim()) {
+    sectionHeading(doc, cursor, "Reason for change", 24);
+    paragraphs(doc, cursor, model.changeReason, { size: 9 });
+  }
+  sectionHeading(doc, cursor, "Terms of sale", 30);
+  termsOfSale(doc, cursor, model);
+
+  sectionHeading(doc, cursor, "Items and services", 40);
+  linesTable(doc, cursor, model);
+
+  sectionHeading(doc, cursor, "Estimated cost summary", 16 * Math.min(model.costSummary.length, 6));
+  costSummary(doc, cursor, model);
+
+  sectionHeading(doc, cursor, "Estimated payment schedule", 30);
+  paymentSchedule(doc, cursor, model);
+
+  if (model.notes.length > 0) {
+    sectionHeading(doc, cursor, "Notes", 36);
+    notes(doc, cursor, model);
+  }
+
+  if (model.signatures.length > 0) {
+    sectionHeading(doc, cursor, "Signatures", 16 + SIGNATURE_FIELDS.length * 24);
+    signatures(doc, cursor, model);
+  }
+
+  pageFurniture(doc, model);
+  doc.end();
+  return done;
+}
