@@ -13,6 +13,7 @@ export function navigationFor(actor: Actor): NavItem[] {
     items.push({ href: "/lors", label: actor.role === "PARTNER_OFFICER" ? "My letters of request" : "Letters of request" });
   }
   if (can(actor, "listCases")) items.push({ href: "/cases", label: actor.role === "PARTNER_OFFICER" ? "My cases" : "Cases" });
+  if (can(actor, "quotePricing")) items.push({ href: "/pricing", label: "What-if pricing" });
   if (actor.role === "PARTNER_OFFICER") {
     items.push({ href: `/organizations/${actor.organizationId}`, label: "My country" });
   } else {

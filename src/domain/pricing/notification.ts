@@ -1,4 +1,5 @@
 import Decimal from "decimal.js";
+import { isSubline, parentLineNumber } from "../loa/codes";
 import type { LoaLine } from "../loa/content";
 import type { PricedLoa } from "./price";
 import { RATE_KEYS, requireRate, type RateRow } from "./rates";
@@ -43,8 +44,16 @@ export function notificationDetermination(
 ): NotificationDetermination {
   const group: PurchaserGroup = options.natoPlus ? "NATO_PLUS" : "OTHER";
   const loaded = new Map(priced.lines.filter((line) => !line.isHeader).map((line) => [line.lineNumber, new Decimal(line.loadedValue)]));
+  // A flag on a header line covers its sublines (the header itself is priced only through them).
+  const byNumber = new Map(lines.map((line) => [line.lineNumber, line]));
   const flagged = (pick: (line: Pick<LoaLine, "mde" | "designConstruction">) => boolean) =>
-    lines.filter((line) => pick(line) && loaded.has(line.lineNumber)).reduce((total, line) => total.plus(loaded.get(line.lineNumber)!), new Decimal(0));
+    lines
+      .filter((line) => loaded.has(line.lineNumber))
+      .filter((line) => {
+        const header = isSubline(line.lineNumber) ? byNumber.get(parentLineNumber(line.lineNumber)) : undefined;
+        return pick(line) || (header !== undefined && pick(header));
+      })
+      .reduce((total, line) => total.plus(loaded.get(line.lineNumber)!), new Decimal(0));
   const values: Record<NotificationBasis, Decimal> = {
     MDE: flagged((line) => line.mde),
     TOTAL: new Decimal(priced.summary.totalEstimatedCost),

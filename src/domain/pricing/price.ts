@@ -1,7 +1,7 @@
 import Decimal from "decimal.js";
 import { isSubline, parentLineNumber } from "../loa/codes";
 import type { LoaLine } from "../loa/content";
-import { RATE_KEYS, rateOn, requireRate, type RateRow } from "./rates";
+import { RATE_KEYS, requireRate, type RateRow } from "./rates";
 
 // Cost-recovery pricing (fms-domain.md §7). Every charge is computed exactly with decimal.js, rounded half-up to the
 // cent on its own line, and only then summed, so the LOA's total is always the exact sum of the amounts it prints.
@@ -148,7 +148,8 @@ function chargeLine(
   const shipped = line.deliveryTermCode !== null;
   // Stock issues are packed by the depot; new procurement arrives packed at the contract price.
   const pch = shipped ? toCents(base.minus(exactPortion).times(context.pch)) : ZERO;
-  const transportRate = shipped ? (rateOn(context.rates, RATE_KEYS.transport[line.deliveryTermCode!], context.pricedOn) ?? "0") : "0";
+  // A delivery term without a rate row stops pricing like any missing rate: transportation is never silently free.
+  const transportRate = shipped ? requireRate(context.rates, RATE_KEYS.transport[line.deliveryTermCode!], context.pricedOn) : "0";
   const transport = toCents(lineTotal.times(transportRate));
   const adminRate = line.adminRate ?? context.adminSurcharge;
   const admin = toCents(lineTotal.times(adminRate));

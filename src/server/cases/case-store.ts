@@ -2,6 +2,7 @@
 // compare-and-set on its version, its review tasks and its hash-chained audit events) inside a transaction.
 // Free of `server-only` so the demo seed walks cases through the same code as the app.
 import { caseIdentifier } from "../../domain/cases/identifier";
+import { isUuid } from "../../domain/schemas/common";
 import { CASE_EVENTS, officeOf, type CaseEvent, type CaseSnapshot, type EventInput, type ReviewTaskSnapshot, type WorkflowContext } from "../../domain/workflow/case-workflow";
 import { applyDueClocks, transition, type AppliedClockEvent } from "../../domain/workflow/engine";
 import type { CaseStatus, CnStatus } from "../../domain/workflow/states";
@@ -26,8 +27,10 @@ export const caseInclude = {
 
 export type CaseRow = Prisma.CaseGetPayload<{ include: typeof caseInclude }>;
 
-/** Takes the case's row lock for the rest of the transaction; false when there is no such case. */
+/** Takes the case's row lock for the rest of the transaction; false when there is no such case (or the id is no UUID). */
 export async function lockCase(tx: Tx, caseId: string): Promise<boolean> {
+  // PostgreSQL refuses to cast a malformed id to uuid: that is a missing case, not a server error.
+  if (!isUuid(caseId)) return false;
   const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM cases WHERE id = ${caseId}::uuid FOR UPDATE`;
   return rows.length > 0;
 }

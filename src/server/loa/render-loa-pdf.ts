@@ -165,7 +165,7 @@ interface TextStyle {
   color?: string;
 }
 
-function use(doc: Doc, style: TextStyle): Doc {
+function applyStyle(doc: Doc, style: TextStyle): Doc {
   return doc
     .font(style.font ?? REGULAR)
     .fontSize(style.size)
@@ -174,13 +174,13 @@ function use(doc: Doc, style: TextStyle): Doc {
 
 function heightOf(doc: Doc, text: string, width: number, style: TextStyle, lineGap = 0): number {
   if (text === "") return 0;
-  use(doc, style);
+  applyStyle(doc, style);
   return doc.heightOfString(text, { width, lineGap });
 }
 
 /**
- * Draws text in a box that is known to fit (its height was measured first): `height` stops pdfkit from breaking
- * the page on its own, so a table row is never split.
+ * Draws text at a position. The box is given a height (the row's, or the page's), which stops pdfkit from breaking
+ * the page on its own: callers measure first and start a new page themselves, so a table row is never split.
  */
 function textAt(
   doc: Doc,
@@ -190,21 +190,32 @@ function textAt(
   width: number,
   style: TextStyle,
   options: { align?: "left" | "right" | "center"; lineGap?: number; height?: number } = {},
-): number {
-  if (text === "") return 0;
-  use(doc, style);
-  const lineGap = options.lineGap ?? 0;
-  const height = options.height ?? doc.heightOfString(text, { width, lineGap }) + 2;
-  doc.text(text, x, y, { width, align: options.align ?? "left", lineGap, height, lineBreak: true });
-  return doc.heightOfString(text, { width, lineGap });
+): void {
+  if (text === "") return;
+  applyStyle(doc, style);
+  doc.text(text, x, y, { width, align: options.align ?? "left", lineGap: options.lineGap ?? 0, height: options.height ?? PAGE_HEIGHT });
 }
 
-/** A one-line value that must not wrap (amounts): shrinks the font until it fits the width. */
+/** textAt, returning the height the text took. */
+function textBlock(doc: Doc, text: string, x: number, y: number, width: number, style: TextStyle, align: "left" | "center" = "left"): number {
+  textAt(doc, text, x, y, width, style, { align });
+  return heightOf(doc, text, width, style);
+}
+
+/**
+ * A value that should stay on one line (amounts, codes): the font size that fits the width, down to `minSize`
+ * (text width is proportional to the size, so one measurement does), and whether it then fits.
+ */
+function fitLine(doc: Doc, text: string, width: number, style: TextStyle, minSize = 5.5): { style: TextStyle; fits: boolean } {
+  applyStyle(doc, style);
+  const natural = doc.widthOfString(text);
+  if (natural <= width) return { style, fits: true };
+  const size = Math.max(minSize, Math.floor(((style.size * width) / natural) * 4) / 4);
+  return { style: { ...style, size }, fits: (natural * size) / style.size <= width };
+}
+
 function fittedSize(doc: Doc, text: string, width: number, style: TextStyle, minSize = 5.5): number {
-  use(doc, style);
-  let size = style.size;
-  while (size > minSize && doc.fontSize(size).widthOfString(text) > width) size -= 0.25;
-  return size;
+  return fitLine(doc, text, width, style, minSize).style.size;
 }
 
 function hline(doc: Doc, x1: number, x2: number, y: number, color = HAIRLINE, width = 0.5): void {
@@ -222,10 +233,6 @@ class Cursor {
   private repeatHeader: (() => void) | null = null;
 
   constructor(private readonly doc: Doc) {}
-
-  get remaining(): number {
-    return BOTTOM - this.y;
-  }
 
   newPage(): void {
     this.doc.addPage();
@@ -264,9 +271,9 @@ function sectionHeading(doc: Doc, cursor: Cursor, title: string, keepWith: numbe
 function titleBlock(doc: Doc, cursor: Cursor, model: LoaPdfModel): void {
   hline(doc, LEFT, RIGHT, cursor.y, INK, 2);
   cursor.y += 10;
-  cursor.y += textAt(doc, model.title, LEFT, cursor.y, CONTENT_WIDTH, { font: BOLD, size: 17 }, { align: "center" });
+  cursor.y += textBlock(doc, model.title, LEFT, cursor.y, CONTENT_WIDTH, { font: BOLD, size: 17 }, "center");
   cursor.y += 4;
-  cursor.y += textAt(doc, model.documentName, LEFT, cursor.y, CONTENT_WIDTH, { font: BOLD, size: 12, color: MUTED }, { align: "center" });
+  cursor.y += textBlock(doc, model.documentName, LEFT, cursor.y, CONTENT_WIDTH, { font: BOLD, size: 12, color: MUTED }, "center");
   cursor.y += 8;
   hline(doc, LEFT, RIGHT, cursor.y, INK, 0.75);
   cursor.y += 10;
@@ -286,7 +293,7 @@ function fieldGrid(doc: Doc, cursor: Cursor, rows: [label: string, value: string
     cursor.ensure(height + 8);
     row.forEach(([label, value], i) => {
       const x = LEFT + i * (width + gap);
-      const labelHeight = textAt(doc, label.toUpperCase(), x, cursor.y, width, LABEL);
+      const labelHeight = textBlock(doc, label.toUpperCase(), x, cursor.y, width, LABEL);
       textAt(doc, value || "—", x, cursor.y + labelHeight + 2, width, VALUE, { lineGap: 1 });
     });
     cursor.y += height + 4;
@@ -311,20 +318,13 @@ function paragraphs(doc: Doc, cursor: Cursor, text: string, style: TextStyle, x 
  * pages at the bottom margin (running header and footer are drawn afterwards, so a page it adds needs nothing more).
  */
 function flowText(doc: Doc, cursor: Cursor, text: string, style: TextStyle, x: number, width: number, lineGap = 1.5): void {
-  use(doc, style);
+  applyStyle(doc, style);
   const lineHeight = doc.currentLineHeight(true) + lineGap;
   const total = heightOf(doc, text, width, style, lineGap);
   cursor.ensure(Math.min(total, lineHeight * 2));
-  use(doc, style);
-  const startPage = pageIndex(doc);
+  applyStyle(doc, style);
   doc.text(text, x, cursor.y, { width, lineGap });
   cursor.y = doc.y;
-  if (pageIndex(doc) !== startPage && cursor.y < MARGIN_TOP) cursor.y = MARGIN_TOP;
-}
-
-function pageIndex(doc: Doc): number {
-  const range = doc.bufferedPageRange();
-  return range.start + range.count - 1;
 }
 
 function termsOfSale(doc: Doc, cursor: Cursor, model: LoaPdfModel): void {
@@ -440,8 +440,15 @@ function layoutRow(doc: Doc, line: Line): RowLayout {
       add(line.note, LINE_NOTE, 0.5, 2);
     } else {
       const value = line[column.key];
-      const style = column.key === "lineNumber" && !line.isSubline ? CELL_BOLD : CELL;
-      add(value, { ...style, size: fittedSize(doc, value, width, style, 6.25) }, 0.5, 0);
+      const fitted = fitLine(doc, value, width, column.key === "lineNumber" && !line.isSubline ? CELL_BOLD : CELL, 6.25);
+      if (fitted.fits) {
+        // One line: its height without running the line wrapper.
+        blocks.push({ text: value, style: fitted.style, lineGap: 0.5, dy: 0 });
+        applyStyle(doc, fitted.style);
+        dy = doc.currentLineHeight(true) + 0.5;
+      } else {
+        add(value, fitted.style, 0.5, 0);
+      }
     }
     content = Math.max(content, dy);
     return { column, x, width, blocks };
@@ -465,16 +472,21 @@ function drawLineRow(doc: Doc, cursor: Cursor, row: RowLayout): void {
   hline(doc, LEFT, RIGHT, cursor.y, row.line.isSubline ? HAIRLINE : RULE, row.line.isSubline ? 0.4 : 0.5);
 }
 
+/**
+ * A row is never split across pages. Validation bounds a line's text (description 500 characters, note 2,000), and
+ * the tallest such row takes about three quarters of a page.
+ */
 function linesTable(doc: Doc, cursor: Cursor, model: LoaPdfModel): void {
-  if (model.lines.length === 0) {
+  const rows = model.lines.map((line) => layoutRow(doc, line));
+  // The heading stays with the table header and the first row.
+  sectionHeading(doc, cursor, "Items and services", rows.length > 0 ? 15 + rows[0]!.height : 14);
+  if (rows.length === 0) {
     cursor.ensure(14);
     textAt(doc, "No lines.", LEFT + 6, cursor.y, CONTENT_WIDTH - 12, { size: 9, color: MUTED });
     cursor.y += 14;
     return;
   }
-  const rows = model.lines.map((line) => layoutRow(doc, line));
-  const first = rows[0]!;
-  cursor.ensure(15 + first.height);
+  cursor.ensure(15 + rows[0]!.height);
   drawLinesHeader(doc, cursor);
   cursor.withRepeatedHeader(
     () => drawLinesHeader(doc, cursor),
@@ -493,7 +505,7 @@ function linesTable(doc: Doc, cursor: Cursor, model: LoaPdfModel): void {
 
 /** The last row is the total: bold, under a rule. */
 function costSummary(doc: Doc, cursor: Cursor, model: LoaPdfModel): void {
-  const blockWidth = 300;
+  const blockWidth = 380;
   const x = RIGHT - blockWidth;
   const amountWidth = 120;
   const labelWidth = blockWidth - amountWidth - 12;
@@ -574,48 +586,54 @@ function notes(doc: Doc, cursor: Cursor, model: LoaPdfModel): void {
   model.notes.forEach((note, i) => {
     const title = note.title;
     const titleHeight = heightOf(doc, title, CONTENT_WIDTH, titleStyle);
-    use(doc, textStyle);
+    applyStyle(doc, textStyle);
     const twoLines = note.text ? (doc.currentLineHeight(true) + 1.5) * 2 : 0;
     cursor.ensure(titleHeight + 3 + twoLines);
     if (i > 0) cursor.y += 4;
-    cursor.y += textAt(doc, title, LEFT, cursor.y, CONTENT_WIDTH, titleStyle) + 3;
+    textAt(doc, title, LEFT, cursor.y, CONTENT_WIDTH, titleStyle);
+    cursor.y += titleHeight + 3;
     if (note.text) paragraphs(doc, cursor, note.text, textStyle);
   });
 }
 
+/** Label, model field (none for the handwritten signature), and the height of the field: room to sign. */
 const SIGNATURE_FIELDS = [
-  ["Signature", null],
-  ["Name", "name"],
-  ["Title", "title"],
-  ["Date", "date"],
+  ["Signature", null, 36],
+  ["Name", "name", 24],
+  ["Title", "title", 24],
+  ["Date", "date", 24],
 ] as const;
+const SIGNATURE_FIELDS_HEIGHT = SIGNATURE_FIELDS.reduce((sum, [, , height]) => sum + height, 0);
+const SIGNATURE_ROLE: TextStyle = { font: BOLD, size: 8 };
 
+/** Two blocks side by side; a block's fields are ruled lines, with the value above when the model has one. */
 function signatures(doc: Doc, cursor: Cursor, model: LoaPdfModel): void {
   const gap = 28;
   const width = (CONTENT_WIDTH - gap) / 2;
-  const fieldHeight = 24;
-  const blockHeight = 16 + SIGNATURE_FIELDS.length * fieldHeight;
+  const labelWidth = 50;
   for (let i = 0; i < model.signatures.length; i += 2) {
     const pair = model.signatures.slice(i, i + 2);
-    cursor.ensure(blockHeight + 6);
+    const roleHeight = Math.max(...pair.map((signature) => heightOf(doc, signature.role.toUpperCase(), width, SIGNATURE_ROLE)));
+    const blockHeight = roleHeight + 6 + SIGNATURE_FIELDS_HEIGHT;
+    cursor.ensure(blockHeight + 8);
     pair.forEach((signature, j) => {
       const x = LEFT + j * (width + gap);
       let y = cursor.y;
-      textAt(doc, signature.role.toUpperCase(), x, y, width, { font: BOLD, size: 8 });
-      y += 16;
-      for (const [label, key] of SIGNATURE_FIELDS) {
+      textAt(doc, signature.role.toUpperCase(), x, y, width, SIGNATURE_ROLE);
+      y += roleHeight + 6;
+      for (const [label, key, height] of SIGNATURE_FIELDS) {
         const value = key ? signature[key] : "";
-        const labelWidth = 50;
-        textAt(doc, label, x, y + 9, labelWidth, { size: 7, color: MUTED });
+        const base = y + height - 6;
+        textAt(doc, label, x, base - 9, labelWidth, { size: 7, color: MUTED });
         if (value) {
           const size = fittedSize(doc, value, width - labelWidth, { size: 9 });
-          textAt(doc, value, x + labelWidth, y + 7, width - labelWidth, { size });
+          textAt(doc, value, x + labelWidth, base - 11, width - labelWidth, { size });
         }
-        hline(doc, x + labelWidth, x + width, y + 18, INK, 0.6);
-        y += fieldHeight;
+        hline(doc, x + labelWidth, x + width, base, INK, 0.6);
+        y += height;
       }
     });
-    cursor.y += blockHeight + 6;
+    cursor.y += blockHeight + 8;
   }
 }
 
@@ -640,9 +658,10 @@ function pageFurniture(doc: Doc, model: LoaPdfModel): void {
     const footerY = PAGE_HEIGHT - 36;
     hline(doc, LEFT, RIGHT, footerY - 5, RULE, 0.5);
     const pageLabel = `Page ${i - start + 1} of ${count}`;
-    textAt(doc, model.footer, LEFT, footerY, CONTENT_WIDTH * 0.42, { size: 7, color: MUTED });
-    textAt(doc, model.documentName, LEFT + CONTENT_WIDTH * 0.3, footerY, CONTENT_WIDTH * 0.4, { font: BOLD, size: 7, color: MUTED }, { align: "center" });
-    textAt(doc, pageLabel, RIGHT - CONTENT_WIDTH * 0.3, footerY, CONTENT_WIDTH * 0.3, { size: 7, color: MUTED }, { align: "right" });
+    const labelWidth = 80;
+    const footer = fitLine(doc, model.footer, CONTENT_WIDTH - labelWidth - 12, { size: 7, color: MUTED }, 6);
+    textAt(doc, model.footer, LEFT, footerY, CONTENT_WIDTH - labelWidth - 12, footer.style);
+    textAt(doc, pageLabel, RIGHT - labelWidth, footerY, labelWidth, { size: 7, color: MUTED }, { align: "right" });
 
     if (model.draft) watermark(doc);
     doc.page.margins = margins;
@@ -720,7 +739,6 @@ export async function renderLoaPdf(model: LoaPdfModel): Promise<Buffer> {
   sectionHeading(doc, cursor, "Terms of sale", 30);
   termsOfSale(doc, cursor, model);
 
-  sectionHeading(doc, cursor, "Items and services", 40);
   linesTable(doc, cursor, model);
 
   sectionHeading(doc, cursor, "Estimated cost summary", 16 * Math.min(model.costSummary.length, 6));
@@ -735,7 +753,7 @@ export async function renderLoaPdf(model: LoaPdfModel): Promise<Buffer> {
   }
 
   if (model.signatures.length > 0) {
-    sectionHeading(doc, cursor, "Signatures", 16 + SIGNATURE_FIELDS.length * 24);
+    sectionHeading(doc, cursor, "Signatures", 24 + SIGNATURE_FIELDS_HEIGHT);
     signatures(doc, cursor, model);
   }
 

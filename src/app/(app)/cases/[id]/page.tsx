@@ -24,6 +24,9 @@ import { listCaseEvents } from "@/server/cases/list-case-events";
 import { listImplementingAgencies } from "@/server/organizations/list-implementing-agencies";
 import { forPage } from "@/server/page-guard";
 import { CaseActions } from "./case-action-forms";
+import { LoaDocumentList } from "@/components/loa/document-list";
+import { listDocuments } from "@/server/loa/list-documents";
+import { buttonLinkClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Case" };
 
@@ -94,13 +97,24 @@ export default async function CasePage({
   const found = await forPage(() => getCase(actor, id));
   const partner = actor.role === "PARTNER_OFFICER";
   const now = new Date();
-  const [events, agencies, chain, diagram] = await Promise.all([
+  const [events, agencies, chain, diagram, documents] = await Promise.all([
     listCaseEvents(actor, id),
     found.availableActions.includes("assign-agency") ? listImplementingAgencies(actor) : Promise.resolve([]),
     // The use case enforces the rule too; can() only decides whether the page shows the section.
     can(actor, "viewCaseAudit") ? getCaseAudit(actor, id) : Promise.resolve(null),
     partner ? Promise.resolve(null) : workflowDiagramSvg({ status: found.status, cnStatus: found.notification?.status ?? "NOT_REQUIRED" }),
+    listDocuments(actor, id),
   ]);
+  const subject = { organizationId: found.country.id, agencyId: found.implementingAgency.id };
+  const builderLink = can(actor, "editLoa", subject)
+    ? documents.some((d) => d.status === "DRAFT")
+      ? "Open the LOA builder"
+      : documents.some((d) => d.status === "ACCEPTED" || d.status === "IMPLEMENTED")
+        ? "Propose an Amendment or Modification"
+        : "View the LOA in the builder"
+    : can(actor, "viewLoaInternals") && documents.some((d) => d.status === "DRAFT" || d.status === "SUBMITTED")
+      ? "View the working LOA"
+      : null;
   const shown = notice ? NOTICES[notice] : undefined;
   const target = { caseId: found.id, version: found.version };
   return (
@@ -168,6 +182,17 @@ export default async function CasePage({
               </p>
             </Section>
           )}
+
+          <Section id="case-loa" title="Letter of Offer and Acceptance" testId="loa-documents">
+            <LoaDocumentList caseId={found.id} documents={documents} partner={partner} />
+            {builderLink && (
+              <p className="mt-3">
+                <Link href={`/cases/${found.id}/loa`} className={buttonLinkClass} data-testid="open-builder">
+                  {builderLink}
+                </Link>
+              </p>
+            )}
+          </Section>
 
           <Section id="case-timeline" title={partner ? "Milestones" : "Timeline"}>
             <CaseTimeline events={events} showVisibility={!partner} />
