@@ -32,16 +32,20 @@ export function LinesTable({
         <caption className="sr-only">LOA lines and their charges</caption>
         <thead className="bg-base-lightest">
           <tr>
-            {["Line", "Item (MASL)", "Qty", "Unit cost", "Line total", "SC / TA", "CAS", "NC", "Admin", "PC&H + transport"].map((h) => (
-              <th key={h} scope="col" className="whitespace-nowrap px-2 py-2">
-                {h}
-              </th>
-            ))}
+            <th scope="col" className="whitespace-nowrap px-2 py-2">
+              Line
+            </th>
+            {/* Actions come early so they are reachable without scrolling the wide table sideways. */}
             {actions && (
               <th scope="col" className="px-2 py-2">
                 <span className="sr-only">Actions</span>
               </th>
             )}
+            {["Item (MASL)", "Qty", "Unit cost", "Line total", "SC / TA", "CAS", "NC", "Admin", "PC&H + transport"].map((h) => (
+              <th key={h} scope="col" className="whitespace-nowrap px-2 py-2">
+                {h}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -57,6 +61,7 @@ export function LinesTable({
                 <th scope="row" className={`px-2 py-2 font-mono ${isSubline(line.lineNumber) ? "pl-6" : ""}`}>
                   {line.lineNumber}
                 </th>
+                {actions && <td className="whitespace-nowrap px-2 py-2">{actions(line, index)}</td>}
                 <td className="min-w-56 px-2 py-2">
                   <span className="font-bold">{line.description || "(no description)"}</span>
                   <span className="block font-mono text-xs text-base-dark">
@@ -96,7 +101,6 @@ export function LinesTable({
                 <td className="whitespace-nowrap px-2 py-2 text-right font-mono tabular-nums">
                   {p && !p.isHeader ? formatUsd(sumAmounts([p.pch, p.transport])) : ""}
                 </td>
-                {actions && <td className="whitespace-nowrap px-2 py-2">{actions(line, index)}</td>}
               </tr>
             );
           })}

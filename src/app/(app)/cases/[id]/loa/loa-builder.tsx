@@ -294,7 +294,7 @@ export function LoaBuilder({
 
   return (
     <div className="grid gap-6 lg:grid-cols-3">
-      <div className="grid min-w-0 content-start gap-6 lg:col-span-2">
+      <div className="grid min-w-0 grid-cols-1 content-start gap-6 lg:col-span-2">
         {result && (
           <Alert type={result.type} title={result.type === "error" ? "The LOA was not saved" : result.message} testId="builder-result">
             {result.type === "error" && (

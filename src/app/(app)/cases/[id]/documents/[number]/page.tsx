@@ -70,7 +70,7 @@ export default async function DocumentPage({
       />
       {notice && NOTICES[notice] && <Alert type="success" title={NOTICES[notice]} testId="notice" />}
       <div className="mt-4 grid gap-6 lg:grid-cols-3">
-        <div className="grid min-w-0 content-start gap-6 lg:col-span-2">
+        <div className="grid min-w-0 grid-cols-1 content-start gap-6 lg:col-span-2">
           <Section id="doc-about" title="The offer">
             <dl className="grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-[12rem_1fr]">
               <dt className="font-bold">Customer reference</dt>
