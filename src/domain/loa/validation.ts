@@ -1,5 +1,6 @@
 import Decimal from "decimal.js";
 import type { LoaType } from "../lor/codes";
+import { MAX_AMOUNT } from "../money";
 import type { PricedLoa } from "../pricing/price";
 import {
   CLSSA_LINE_CODES,
@@ -60,6 +61,9 @@ export function validateLoaContent(content: LoaContent, shape: LoaShape): Conten
     if (line.ncPerUnit !== null && line.quantity === null) at("ncPerUnit", "nonrecurring cost is charged per unit, so the line needs a quantity");
     if (line.ncWaived && !line.ncWaiverReason?.trim()) at("ncWaiverReason", "give the reason the nonrecurring cost is waived");
     if (line.ncWaived && line.ncPerUnit === null) at("ncWaived", "there is no nonrecurring cost to waive");
+    if (line.quantity !== null && line.unitCost !== null && new Decimal(line.unitCost).times(line.quantity).gt(MAX_AMOUNT)) {
+      at("quantity", "quantity × unit cost must be less than one trillion dollars");
+    }
   });
 
   const seenTerms = new Set<TermOfSale>();
