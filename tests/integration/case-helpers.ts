@@ -8,8 +8,10 @@ import type { CaseView } from "@/domain/schemas/cases";
 import type { CaseStatus } from "@/domain/workflow/states";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { performCaseAction, type CaseActionOptions } from "@/server/cases/perform-case-action";
+import { db } from "@/server/db";
 import { markLorComplete } from "@/server/lors/mark-lor-complete";
 import { createOrganization } from "../factories";
+import { fillBasicLoa } from "../factories/loa";
 import { actorOf, context } from "./helpers";
 import { actorFor, iaManagerOf, newAgency, newCountry, partnerOf, randomCode, underValidationLor, waitForLockWaiters } from "./lor-helpers";
 
@@ -85,10 +87,15 @@ export class CaseDriver {
   }
 }
 
-/** Opens a case the real way: the partner's letter is validated and marked complete by DSCA (status OPENED, version 1). */
-export async function openCase(cast: Cast, subject = "Counterfire radars with training") {
+/**
+ * Opens a case the real way: the partner's letter is validated and marked complete by DSCA (status OPENED, version 1).
+ * Its basic LOA draft is then filled with a small complete LOA (straight to the database, no audit event) so the
+ * agency can approve it; `emptyLoa` leaves the draft as opening made it.
+ */
+export async function openCase(cast: Cast, subject = "Counterfire radars with training", options: { emptyLoa?: boolean } = {}) {
   const lor = await underValidationLor(cast.partner, cast.dsca, { preferredAgencyCode: cast.agency.code, subject });
   const done = await markLorComplete(cast.dsca, lor.id, { expectedVersion: lor.version }, context());
+  if (!options.emptyLoa) await fillBasicLoa(db(), done.case!.id);
   return { caseId: done.case!.id, identifier: done.case!.identifier, driver: new CaseDriver(done.case!.id, 1) };
 }
 

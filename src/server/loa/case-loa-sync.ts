@@ -91,6 +91,9 @@ export async function copyDocument(
       number: Math.max(0, ...documents.map((doc) => doc.number)) + 1,
       ...fields,
       status: "DRAFT",
+      // The working LOA's version carries on from the document it copies: a save still holding that document's version
+      // is then stale against every version of the copy, never mistaken for one of them.
+      version: source.version + 1,
       baseDocumentId: fields.documentType === "BASIC" ? null : source.id,
       ...contentColumns(contentOf(source)),
     },
@@ -101,16 +104,18 @@ export async function copyDocument(
 
 /**
  * Offering freezes the partner's copy: the PDF is rendered without the DRAFT mark, its bytes are stored and its
- * SHA-256 recorded, so every later download is the same file and anyone can check it.
+ * SHA-256 recorded, so every later download is the same file and anyone can check it. A Modification, which is in
+ * force without an offer, freezes its copy the same way when it is implemented (`status` IMPLEMENTED).
  */
-export async function offerDocument(tx: Tx, caseId: string, doc: DocumentRow, now: Date) {
-  const offered = { ...doc, status: "OFFERED" as const, offeredAt: now, pricedOn: doc.pricedOn ?? today(now) };
+export async function offerDocument(tx: Tx, caseId: string, doc: DocumentRow, now: Date, status: "OFFERED" | "IMPLEMENTED" = "OFFERED") {
+  const moment = status === "OFFERED" ? { offeredAt: now } : { implementedAt: now };
+  const offered = { ...doc, status, ...moment, pricedOn: doc.pricedOn ?? today(now) };
   const bytes = await renderDocument(tx, caseId, offered, { draft: false });
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const file = await tx.storedFile.create({ data: { content: new Uint8Array(bytes) } });
   await tx.caseDocument.update({
     where: { id: doc.id },
-    data: { status: "OFFERED", offeredAt: now, pricedOn: offered.pricedOn, pdfFileId: file.id, pdfSha256: sha256, version: { increment: 1 } },
+    data: { status, ...moment, pricedOn: offered.pricedOn, pdfFileId: file.id, pdfSha256: sha256, version: { increment: 1 } },
   });
   return sha256;
 }
@@ -142,4 +147,6 @@ const PRINT_ACTOR: Actor = {
 export async function lockRates(tx: Tx, doc: DocumentRow, now: Date) {
   const rate = requireRate(await loadRates(tx), RATE_KEYS.adminSurcharge, now);
   await tx.caseDocumentLine.updateMany({ where: { documentId: doc.id, adminRate: null }, data: { adminRate: rate, rateLockedOn: today(now) } });
+  // A price-only increase is a one-time statement about that change; the next change must say so again.
+  await tx.caseDocumentLine.updateMany({ where: { documentId: doc.id, priceOnlyIncrease: true }, data: { priceOnlyIncrease: false } });
 }

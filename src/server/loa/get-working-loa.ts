@@ -5,7 +5,7 @@ import { can } from "@/domain/policy";
 import { assertCan } from "../auth/actor";
 import { db } from "../db";
 import { loadLoaContext } from "./loa-access";
-import { inForceOf, toDocumentView, workingDraftOf } from "./loa-store";
+import { endedCaseReason, inForceOf, offeredChangeOf, offeredChangeReason, toDocumentView, workingDraftOf } from "./loa-store";
 
 export interface WorkingLoa {
   document: DocumentView;
@@ -26,15 +26,19 @@ export async function getWorkingLoa(actor: Actor, caseId: string): Promise<Worki
   assertCan(actor, "viewLoaInternals", context.subject, "Case");
   const mayEdit = can(actor, "editLoa", context.subject);
   const draft = workingDraftOf(context.documents);
-  const base = draft ? null : inForceOf(context.documents);
+  const offeredChange = draft ? null : offeredChangeOf(context.documents);
+  const base = draft || offeredChange ? null : inForceOf(context.documents);
   const doc = draft ?? base ?? context.documents[context.documents.length - 1];
   if (!doc) throw new Error(`Case ${caseId} has no LOA document`);
   const lockedReason = !mayEdit
     ? "Only the implementing agency's case managers edit this LOA."
-    : doc.status === "SUBMITTED"
-      ? "This LOA is in review. It can change again if a reviewer returns it."
-      : !draft && !base
-        ? "This LOA has been offered. Before acceptance it changes only through a counter-offer or a restatement; after acceptance, through an Amendment or Modification."
-        : null;
+    : (endedCaseReason(context.caseRow.status) ??
+      (doc.status === "SUBMITTED"
+        ? "This LOA is in review. It can change again if a reviewer returns it."
+        : offeredChange
+          ? offeredChangeReason(context.caseRow.identifier, offeredChange)
+          : !draft && !base
+            ? "This LOA has been offered. Before acceptance it changes only through a counter-offer or a restatement; after acceptance, through an Amendment or Modification."
+            : null));
   return { document: toDocumentView(actor, doc, context), editable: lockedReason === null, startsChange: base !== null && lockedReason === null, lockedReason };
 }

@@ -25,6 +25,7 @@ import { priceLoa } from "../../domain/pricing/price";
 import type { RateRow } from "../../domain/pricing/rates";
 import { isoDay } from "../../domain/sla";
 import { caseSubject } from "../../domain/workflow/engine";
+import { CASE_STATUS_LABELS, TERMINAL_STATUSES, type CaseStatus } from "../../domain/workflow/states";
 import type { Prisma } from "../../generated/prisma/client";
 import type { Tx } from "../db";
 
@@ -160,6 +161,9 @@ export const loadDocuments = (tx: Tx, caseId: string) =>
 /** The draft being worked on (basic LOA or a change), if any. */
 export const workingDraftOf = <T extends { status: string }>(documents: readonly T[]) =>
   documents.find((doc) => doc.status === "DRAFT" || doc.status === "SUBMITTED") ?? null;
+/** An Amendment offered to the partner and not yet accepted: no other change may start until it is (or it would be lost). */
+export const offeredChangeOf = <T extends { status: string; documentType: string | null }>(documents: readonly T[]) =>
+  documents.find((doc) => doc.status === "OFFERED" && doc.documentType !== "BASIC") ?? null;
 /** The latest document whose lines are in force: the base a change is measured against. */
 export const inForceOf = <T extends { status: string }>(documents: readonly T[]) =>
   [...documents].reverse().find((doc) => IN_FORCE_DOCUMENT_STATUSES.includes(doc.status as DocumentStatus)) ?? null;
@@ -190,6 +194,19 @@ export function priceContent(content: LoaContent, options: { rates: readonly Rat
 export function documentName(caseIdentifier: string, doc: Pick<DocumentRow, "documentType" | "documentNumber">) {
   return documentDisplayName(caseIdentifier, doc.documentType as DocumentType | null, doc.documentNumber ?? 0);
 }
+
+/**
+ * Why a closed, cancelled or disapproved case's LOA no longer changes (null while the case is open). Only withdrawing
+ * a change left open stays possible.
+ */
+export function endedCaseReason(status: string): string | null {
+  if (!TERMINAL_STATUSES.includes(status as CaseStatus)) return null;
+  return `This case is ${CASE_STATUS_LABELS[status as CaseStatus].toLowerCase()}; its LOA no longer changes.`;
+}
+
+/** Why no change can start while an Amendment waits for the partner. */
+export const offeredChangeReason = (caseIdentifier: string, doc: Pick<DocumentRow, "documentType" | "documentNumber">) =>
+  `${documentName(caseIdentifier, doc)} is waiting for the partner's acceptance; the next change starts once it is accepted.`;
 
 export function summaryView(caseRow: Pick<LoaCaseRow, "identifier">, doc: DocumentRow, total: string): DocumentSummaryView {
   return {
@@ -261,7 +278,7 @@ export function toDocumentView(actor: Actor, doc: DocumentRow, context: Document
     availableActions: availableDocumentActions(
       { documentType: doc.documentType as DocumentType | null, status: doc.status as DocumentStatus },
       (permission) => can(actor, permission, subject),
-    ),
+    ).filter((action) => action === "withdraw" || !endedCaseReason(caseRow.status)),
   };
 }
 

@@ -15,7 +15,7 @@ import { AppError, notFound, parseInput, versionConflict } from "../errors";
 import type { RequestContext } from "../request-context";
 import { lockRates, offerDocument } from "./case-loa-sync";
 import { findDocument, loadLoaContext } from "./loa-access";
-import { contentOf, documentInclude, loaCaseSelect, loadDocuments, priceContent, shapeOf, toDocumentView } from "./loa-store";
+import { contentOf, documentInclude, endedCaseReason, loaCaseSelect, loadDocuments, priceContent, shapeOf, toDocumentView } from "./loa-store";
 
 const isDocumentAction = (action: string): action is DocumentAction => (DOCUMENT_ACTIONS as readonly string[]).includes(action);
 
@@ -40,6 +40,8 @@ export async function performDocumentAction(
     const doc = findDocument(loa.documents, number);
     assertCan(actor, DOCUMENT_FLOW[action].permission, loa.subject, "Document");
     if (doc.version !== input.expectedVersion) throw versionConflict(doc.version);
+    const ended = endedCaseReason(loa.caseRow.status);
+    if (ended && action !== "withdraw") throw new AppError("CONFLICT", ended);
     const state = { documentType: doc.documentType as DocumentType | null, status: doc.status as DocumentStatus };
     if (!documentActionApplies(action, state)) {
       throw new AppError("CONFLICT", doc.documentType === "BASIC"
@@ -67,7 +69,8 @@ export async function performDocumentAction(
       ];
       if (problems.length) throw new AppError("VALIDATION_FAILED", `The change is not ready: ${problems.join("; ")}`);
       const all = await loadDocuments(tx, caseId);
-      const sameType = all.filter((other) => other.documentType === chosen && other.status !== "WITHDRAWN").length;
+      // Not counting itself: a change returned by DSCA keeps its type, and submitted again it keeps its number.
+      const sameType = all.filter((other) => other.id !== doc.id && other.documentType === chosen && other.status !== "WITHDRAWN").length;
       await tx.caseDocument.update({
         where: { id: doc.id },
         data: {
@@ -84,9 +87,11 @@ export async function performDocumentAction(
     } else if (action === "approve") {
       const type = doc.documentType as DocumentType;
       if (approvedStatus(type) === "IMPLEMENTED") {
-        // A Modification is in force at once: its new lines lock the rate of the day it is implemented.
+        // A Modification is in force at once: its new lines lock the rate of the day it is implemented, and its PDF
+        // (with those rates) is stored and fingerprinted like an offered document's.
         await lockRates(tx, doc, now);
-        await tx.caseDocument.update({ where: { id: doc.id }, data: { ...bump, status: "IMPLEMENTED", implementedAt: now } });
+        const locked = await tx.caseDocument.findUniqueOrThrow({ where: { id: doc.id }, include: documentInclude });
+        await offerDocument(tx, caseId, locked, now, "IMPLEMENTED");
       } else {
         await offerDocument(tx, caseId, doc, now);
       }

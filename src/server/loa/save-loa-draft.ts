@@ -14,7 +14,22 @@ import { AppError, notFound, parseInput, versionConflict, type FieldErrors } fro
 import type { RequestContext } from "../request-context";
 import { copyDocument } from "./case-loa-sync";
 import { loadLoaContext } from "./loa-access";
-import { contentColumns, contentOf, documentInclude, inForceOf, loaCaseSelect, priceContent, replaceLines, shapeOf, toDocumentView, workingDraftOf, type DocumentRow } from "./loa-store";
+import {
+  contentColumns,
+  contentOf,
+  documentInclude,
+  endedCaseReason,
+  inForceOf,
+  loaCaseSelect,
+  offeredChangeOf,
+  offeredChangeReason,
+  priceContent,
+  replaceLines,
+  shapeOf,
+  toDocumentView,
+  workingDraftOf,
+  type DocumentRow,
+} from "./loa-store";
 
 /**
  * Saves the working LOA in one transaction: lock the case → authorize (another country's case is 404, another
@@ -30,7 +45,11 @@ export async function saveLoaDraft(actor: Actor, caseId: string, raw: unknown, c
     assertCan(actor, "viewLoaInternals", loa.subject, "Case");
     assertCan(actor, "editLoa", loa.subject, "Case");
 
+    const ended = endedCaseReason(loa.caseRow.status);
+    if (ended) throw new AppError("CONFLICT", ended);
     const draft = workingDraftOf(loa.documents);
+    const offeredChange = draft ? null : offeredChangeOf(loa.documents);
+    if (offeredChange) throw new AppError("CONFLICT", offeredChangeReason(loa.caseRow.identifier, offeredChange));
     const base = inForceOf(loa.documents);
     const target = draft ?? base;
     if (!target) throw new AppError("CONFLICT", "This LOA has been offered and is waiting for the partner; it cannot be edited now");
