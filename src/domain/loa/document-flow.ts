@@ -18,7 +18,8 @@ export const DOCUMENT_FLOW: Record<DocumentAction, DocumentFlowStep> = {
   approve: { from: ["SUBMITTED"], permission: "decideLoaChange", appliesTo: "change" },
   return: { from: ["SUBMITTED"], permission: "decideLoaChange", appliesTo: "change" },
   accept: { from: ["OFFERED"], permission: "respondToOffer", appliesTo: "amendment" },
-  withdraw: { from: ["DRAFT", "SUBMITTED"], permission: "editLoa", appliesTo: "change" },
+  // An offered Amendment the partner does not sign can be withdrawn too, so it never blocks later changes.
+  withdraw: { from: ["DRAFT", "SUBMITTED", "OFFERED"], permission: "editLoa", appliesTo: "change" },
 };
 
 /** Where approval takes a change: a Modification is in force at once; an Amendment goes to the partner. */

@@ -31,7 +31,7 @@ const NOTICES: Record<string, string> = {
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
-    <section aria-labelledby={id} className="rounded border border-base-lighter bg-white p-5">
+    <section aria-labelledby={id} className="min-w-0 rounded border border-base-lighter bg-white p-5">
       <h2 id={id} className="mb-3 text-xl text-primary-darker">
         {title}
       </h2>
@@ -129,8 +129,8 @@ export default async function DocumentPage({
               </a>
             </p>
             {doc.pdfSha256 ? (
-              <p className="break-all text-sm" data-testid="pdf-sha256">
-                SHA-256 of the offered file: <code>{doc.pdfSha256}</code>. Every download is this exact file.
+              <p className="text-sm" data-testid="pdf-sha256">
+                SHA-256 of the offered file: <code className="break-all">{doc.pdfSha256}</code>. Every download is this exact file.
               </p>
             ) : (
               <p className="text-sm text-base-dark">Not offered yet: the PDF is marked DRAFT and shows the current figures.</p>
@@ -146,6 +146,9 @@ export default async function DocumentPage({
               )}
               {doc.availableActions.includes("accept") && (
                 <DocumentActionForm caseId={id} number={doc.number} version={doc.version} action="accept" label="Accept the amendment" signer />
+              )}
+              {doc.availableActions.includes("withdraw") && (
+                <DocumentActionForm caseId={id} number={doc.number} version={doc.version} action="withdraw" label="Withdraw this change" variant="secondary" />
               )}
               {doc.availableActions.includes("submit") && (
                 <p>
