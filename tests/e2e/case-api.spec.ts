@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { bareApi, closeAll, json, organizationByCode, unique, type ApiError } from "./helpers";
+import { fillLoaViaApi } from "./loa-helpers";
 import type { Page } from "./lor-helpers";
 import {
   ARMY,
@@ -93,6 +94,12 @@ test.describe("the case workflow through the API", () => {
     expect((await getCase(u.navy, developing.id)).availableActions).toContain("approve-loa");
     expect((await getCase(u.army, developing.id)).availableActions).toEqual([]);
     await refused(developing, "approve-loa", ["army", "dsca", "state", "dtsa", "bn", "sr"]);
+    // The LOA is still empty: the Navy may not send it to review yet, and nothing changes.
+    const early = await postCaseAction(u.navy, developing, "approve-loa");
+    expect([409, 422], await early.text()).toContain(early.status());
+    expect((await json<ApiError>(early)).error.message).toMatch(/^The LOA is not ready for review: /);
+    expect(await getCase(u.navy, developing.id)).toMatchObject({ status: "IN_DEVELOPMENT", version: developing.version });
+    await fillLoaViaApi(u.navy, developing.id);
     const reviewing = await caseAction(u.navy, developing, "approve-loa");
     expect(reviewing.status).toBe("IN_REVIEW");
     expect(reviewing.reviewRound).toBe(1);
@@ -185,8 +192,11 @@ test.describe("the case workflow through the API", () => {
 
     // The USG timeline has every step, in order, with both comments.
     const walk = ["open", "assign-agency", "approve-loa", "concur-with-comment", "concur-with-comment", "concur", "sign", "countersign", "offer", "accept", "record-deposit", "start-execution", "declare-supply-complete", "submit-closure", "close"].map((a) => `case.${a}`);
+    // The timeline is read from the case's audit chain, so it also holds the Navy's LOA save (between the assignment
+    // and the approval).
+    const audited = [...walk.slice(0, 2), "loa.save", ...walk.slice(2)];
     const usgEvents = await caseEvents(u.dsca, closed.id);
-    expect(usgEvents.map((e) => e.action)).toEqual(walk);
+    expect(usgEvents.map((e) => e.action)).toEqual(audited);
     expect(usgEvents.at(-1)).toMatchObject({ fromStatus: "CLOSURE_PENDING", toStatus: "CLOSED" });
     expect(usgEvents.find((e) => e.comment === secret)).toMatchObject({ commentVisibility: "USG_INTERNAL", label: expect.stringContaining("DTSA") });
     expect(usgEvents.find((e) => e.comment === forPartner)).toMatchObject({ commentVisibility: "PARTNER_VISIBLE" });
@@ -211,7 +221,7 @@ test.describe("the case workflow through the API", () => {
     const trail = await json<CaseAudit>(audit);
     expect(trail.verification.verified).toBe(true);
     expect(trail.verification.eventCount).toBe(trail.events.length);
-    expect(trail.events.filter((e) => e.outcome === "SUCCESS").map((e) => e.action)).toEqual(walk);
+    expect(trail.events.filter((e) => e.outcome === "SUCCESS").map((e) => e.action)).toEqual(audited);
     expect(trail.events.map((e) => e.chainSeq)).toEqual(trail.events.map((_, i) => trail.events[0]!.chainSeq + i));
     for (let i = 1; i < trail.events.length; i++) expect(trail.events[i]!.prevHash, `link ${i}`).toBe(trail.events[i - 1]!.hash);
     expect((await json<CaseAudit>(await u.navy.get(`/api/v1/cases/${closed.id}/audit`))).verification.verified).toBe(true);
@@ -223,6 +233,7 @@ test.describe("the case workflow through the API", () => {
     const { case: opened } = await openCaseViaApi(u.bn, u.dsca);
     const navyOrg = await organizationByCode(u.dsca, "IMPLEMENTING_AGENCY", "P");
     const developing = await caseAction(u.dsca, opened, "assign-agency", { agencyId: navyOrg.id });
+    await fillLoaViaApi(u.navy, developing.id);
     // The Navy read the case before DSCA assigned it.
     const stale = await expectError(await postCaseAction(u.navy, opened, "approve-loa"), 409, "VERSION_CONFLICT");
     expect(stale.currentVersion).toBe(developing.version);
@@ -243,6 +254,7 @@ test.describe("the case workflow through the API", () => {
     const { case: opened } = await openCaseViaApi(u.bn, u.dsca);
     const navyOrg = await organizationByCode(u.dsca, "IMPLEMENTING_AGENCY", "P");
     const developing = await caseAction(u.dsca, opened, "assign-agency", { agencyId: navyOrg.id });
+    await fillLoaViaApi(u.navy, developing.id);
     const key = randomUUID();
 
     const first = await postCaseAction(u.navy, developing, "approve-loa", {}, { "Idempotency-Key": key });

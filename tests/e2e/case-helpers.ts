@@ -1,5 +1,6 @@
 import { expect, type APIRequestContext, type APIResponse, type Browser, type Locator, type Page } from "@playwright/test";
 import { bareApi, json, organizationByCode, signedInContext, unique } from "./helpers";
+import { fillLoaViaApi } from "./loa-helpers";
 import { completeLorContent, createLorViaApi, lorAction, type Lor } from "./lor-helpers";
 
 // Shared pieces for the case-workflow specs: the case API's shapes, thin wrappers around /api/v1/cases, a way to get a
@@ -213,11 +214,15 @@ export async function openCaseViaApi(
   return { lor: complete, case: opened };
 }
 
-/** DSCA assigns the agency and the agency's case manager approves the LOA: the case is IN_REVIEW with three open reviews. */
+/**
+ * DSCA assigns the agency, the agency's case manager saves a complete LOA (approve-loa refuses an incomplete one) and
+ * approves it: the case is IN_REVIEW with three open reviews.
+ */
 export async function toReviewViaApi(dsca: APIRequestContext, agencyManager: APIRequestContext, opened: CaseView): Promise<CaseView> {
   const agency = await organizationByCode(dsca, "IMPLEMENTING_AGENCY", opened.implementingAgency.code);
   const developing = await caseAction(dsca, opened, "assign-agency", { agencyId: agency.id });
   expect(developing.status).toBe("IN_DEVELOPMENT");
+  await fillLoaViaApi(agencyManager, developing.id);
   const reviewing = await caseAction(agencyManager, developing, "approve-loa");
   expect(reviewing.status).toBe("IN_REVIEW");
   expect(reviewing.reviews.map((r) => [r.office, r.status]).sort()).toEqual([

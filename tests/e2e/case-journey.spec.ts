@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
 import { BASE_URL, closeAll, json, saveScreen, signedInContext, unique, type ApiError } from "./helpers";
+import { fillLoaViaApi } from "./loa-helpers";
 import { completeLorContent, createLorViaApi, lorAction } from "./lor-helpers";
 import {
   ARMY,
@@ -149,6 +150,8 @@ test.describe.serial("case workflow in the browser, from a complete letter to an
 
   test("the Navy approves the LOA (MILAP): three reviews open in parallel and the offer expiration date is set", async () => {
     const { page } = as(NAVY);
+    // approve-loa refuses an incomplete LOA: the Navy saves a complete one first (the builder has its own spec).
+    await fillLoaViaApi(as(NAVY).api, caseId);
     await openFromTasks(page, identifier, "Approve LOA for the agency (MILAP)");
     await plainAction(page, "approve-loa", "Approve LOA for the agency (MILAP)", "Agency approved the LOA (MILAP)");
     await expectCaseStatus(page, "IN_REVIEW");

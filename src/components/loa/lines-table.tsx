@@ -27,7 +27,7 @@ export function LinesTable({
   const prices = new Map(priced.map((p) => [p.lineNumber, p]));
   if (lines.length === 0) return <p className="text-base-dark" data-testid="no-lines">No lines yet.</p>;
   return (
-    <div className="overflow-x-auto rounded border border-base-lighter" tabIndex={0} role="region" aria-label="LOA lines">
+    <div className="relative overflow-x-auto rounded border border-base-lighter" tabIndex={0} role="region" aria-label="LOA lines">
       <table className="w-full text-left text-sm" data-testid="loa-lines">
         <caption className="sr-only">LOA lines and their charges</caption>
         <thead className="bg-base-lightest">

@@ -11,7 +11,7 @@ export function PaymentScheduleTable({ schedule }: { schedule: PaymentSchedule }
         {schedule.cashWithAcceptance && <span className="text-sm text-base-dark"> (Cash with Acceptance: the whole estimated value is due with the signature)</span>}
       </p>
       {schedule.rows.length > 0 && (
-        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Quarterly payments">
+        <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label="Quarterly payments">
           <table className="w-full text-sm">
             <caption className="sr-only">Quarterly payments, due the 15th of March, June, September and December</caption>
             <thead className="bg-base-lightest">

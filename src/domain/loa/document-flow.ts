@@ -41,3 +41,14 @@ export function availableDocumentActions(
   );
 }
 
+
+/** How the case timeline names the LOA's own audit events. */
+export const LOA_EVENT_LABELS: Record<string, string> = {
+  "loa.save": "LOA draft saved",
+  "loa.change-started": "Change to the LOA started (Amendment or Modification)",
+  "loa.submit": "Change submitted to DSCA",
+  "loa.approve": "Change approved by DSCA",
+  "loa.return": "Change returned to the agency",
+  "loa.accept": "Amendment accepted by the partner",
+  "loa.withdraw": "Change withdrawn",
+};

@@ -1,4 +1,5 @@
 import "server-only";
+import { LOA_EVENT_LABELS } from "@/domain/loa/document-flow";
 import type { Actor } from "@/domain/policy";
 import type { CaseEventView } from "@/domain/schemas/cases";
 import { formatUsd } from "@/domain/money";
@@ -19,7 +20,7 @@ function labelFor(event: string | null, action: string, details: Details): strin
     const past = CASE_EVENTS[event].pastTense;
     return office ? `${REVIEW_OFFICE_LABELS[office]}: ${past.toLowerCase()}` : past;
   }
-  return action;
+  return LOA_EVENT_LABELS[action] ?? action;
 }
 
 /** The facts of an event. Partners get theirs (signature, deposit, OED, identifier), not internal notification steps. */

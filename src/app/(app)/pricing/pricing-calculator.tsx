@@ -90,7 +90,7 @@ export function PricingCalculator({
             <input type="date" value={pricedOn} onChange={(e) => setPricedOn(e.target.value)} className="border-2 border-base-dark px-1" data-testid="calc-date" />
           </label>
         </div>
-        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="What-if lines">
+        <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label="What-if lines">
           <table className="w-full text-sm" data-testid="calc-lines">
             <caption className="sr-only">What-if lines: change any cell and the totals update</caption>
             <thead className="bg-base-lightest">
@@ -109,22 +109,22 @@ export function PricingCalculator({
                 return (
                   <tr key={index} className="border-b border-base-lighter" data-testid={`calc-line-${n}`}>
                     <th scope="row" className="px-1 font-mono">{n}</th>
-                    <td className="px-1"><input aria-label={`Line ${n} description`} className={inputClass} value={row.description} onChange={(e) => set(index, { description: e.target.value })} /></td>
-                    <td className="px-1"><input aria-label={`Line ${n} quantity`} inputMode="numeric" className={inputClass} value={row.quantity} aria-invalid={!/^\d{1,9}$/.test(row.quantity.trim())} onChange={(e) => set(index, { quantity: e.target.value })} /></td>
-                    <td className="px-1"><input aria-label={`Line ${n} unit cost`} inputMode="decimal" className={inputClass} value={row.unitCost} aria-invalid={amount(row.unitCost) === null} onChange={(e) => set(index, { unitCost: e.target.value })} /></td>
+                    <td className="px-1"><input aria-label={`Line ${n} description`} className={`${inputClass} min-w-40`} value={row.description} onChange={(e) => set(index, { description: e.target.value })} /></td>
+                    <td className="px-1"><input aria-label={`Line ${n} quantity`} inputMode="numeric" className={`${inputClass} min-w-16`} value={row.quantity} aria-invalid={!/^\d{1,9}$/.test(row.quantity.trim())} onChange={(e) => set(index, { quantity: e.target.value })} /></td>
+                    <td className="px-1"><input aria-label={`Line ${n} unit cost`} inputMode="decimal" className={`${inputClass} min-w-28`} value={row.unitCost} aria-invalid={amount(row.unitCost) === null} onChange={(e) => set(index, { unitCost: e.target.value })} /></td>
                     <td className="px-1">
-                      <select aria-label={`Line ${n} source of supply`} className={inputClass} value={row.sourceOfSupply} onChange={(e) => set(index, { sourceOfSupply: e.target.value as SourceOfSupply })}>
+                      <select aria-label={`Line ${n} source of supply`} className={`${inputClass} min-w-14`} value={row.sourceOfSupply} onChange={(e) => set(index, { sourceOfSupply: e.target.value as SourceOfSupply })}>
                         {SOURCES_OF_SUPPLY.map((s) => <option key={s}>{s}</option>)}
                       </select>
                     </td>
                     <td className="px-1">
-                      <select aria-label={`Line ${n} delivery term code`} className={inputClass} value={row.deliveryTermCode} onChange={(e) => set(index, { deliveryTermCode: e.target.value })}>
+                      <select aria-label={`Line ${n} delivery term code`} className={`${inputClass} min-w-32`} value={row.deliveryTermCode} onChange={(e) => set(index, { deliveryTermCode: e.target.value })}>
                         <option value="">None (services)</option>
                         {DELIVERY_TERM_CODES.map((d) => <option key={d}>{d}</option>)}
                       </select>
                     </td>
                     <td className="px-1 text-center"><input type="checkbox" aria-label={`Line ${n} is major defense equipment`} checked={row.mde} onChange={(e) => set(index, { mde: e.target.checked })} /></td>
-                    <td className="px-1"><input aria-label={`Line ${n} nonrecurring cost per unit`} inputMode="decimal" className={inputClass} value={row.ncPerUnit} disabled={!row.mde} onChange={(e) => set(index, { ncPerUnit: e.target.value })} /></td>
+                    <td className="px-1"><input aria-label={`Line ${n} nonrecurring cost per unit`} inputMode="decimal" className={`${inputClass} min-w-24`} value={row.ncPerUnit} disabled={!row.mde} onChange={(e) => set(index, { ncPerUnit: e.target.value })} /></td>
                     <td className="px-1 text-center"><input type="checkbox" aria-label={`Line ${n} is design and construction`} checked={row.designConstruction} onChange={(e) => set(index, { designConstruction: e.target.checked })} /></td>
                     <td className="whitespace-nowrap px-1 text-right font-mono" data-testid={`calc-total-${n}`}>{priced ? formatUsd(priced.lineTotal) : ""}</td>
                     <td className="px-1">
@@ -150,7 +150,7 @@ export function PricingCalculator({
         </p>
       </section>
       <aside className="order-first grid content-start gap-6 lg:order-none" aria-label="Estimated cost and notification">
-        <section aria-labelledby="calc-cost" className="rounded border border-base-lighter bg-white p-5">
+        <section aria-labelledby="calc-cost" className="min-w-0 rounded border border-base-lighter bg-white p-5">
           <h2 id="calc-cost" className="mb-3 text-xl text-primary-darker">Estimated cost</h2>
           {"error" in result && result.error ? (
             <Alert type="error" title="Cannot price these lines">{result.error}</Alert>
@@ -164,7 +164,7 @@ export function PricingCalculator({
           ) : null}
         </section>
         {"notification" in result && result.notification && (
-          <section aria-labelledby="calc-cn" className="rounded border border-base-lighter bg-white p-5">
+          <section aria-labelledby="calc-cn" className="min-w-0 rounded border border-base-lighter bg-white p-5">
             <h2 id="calc-cn" className="mb-3 text-xl text-primary-darker">Congressional notification</h2>
             <ThresholdMeter notification={result.notification} />
           </section>

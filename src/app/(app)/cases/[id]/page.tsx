@@ -7,6 +7,7 @@ import { AgingTag, CaseStatusTag, countdownText } from "@/components/case/status
 import { LorStatusTag } from "@/components/lor/status";
 import { PageHeader } from "@/components/page-header";
 import { Alert } from "@/components/ui/alert";
+import { Section } from "@/components/ui/section";
 import { Tag } from "@/components/ui/card";
 import { LOA_TYPE_LABELS, LOR_REQUEST_TYPE_LABELS, type LorRequestType, type LorStatus } from "@/domain/lor/codes";
 import { can } from "@/domain/policy";
@@ -29,17 +30,6 @@ import { listDocuments } from "@/server/loa/list-documents";
 import { buttonLinkClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Case" };
-
-function Section({ id, title, children, testId }: { id: string; title: string; children: ReactNode; testId?: string }) {
-  return (
-    <section aria-labelledby={id} className="rounded border border-base-lighter bg-white p-5" data-testid={testId}>
-      <h2 id={id} className="mb-3 text-xl text-primary-darker">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
 
 function Facts({ rows }: { rows: [string, ReactNode][] }) {
   return (

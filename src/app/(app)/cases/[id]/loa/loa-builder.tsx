@@ -7,6 +7,7 @@ import { LinesTable } from "@/components/loa/lines-table";
 import { PaymentScheduleTable } from "@/components/loa/payment-schedule";
 import { ThresholdMeter } from "@/components/loa/threshold-meter";
 import { Alert } from "@/components/ui/alert";
+import { Section } from "@/components/ui/section";
 import { Button } from "@/components/ui/button";
 import { Field, Select, TextInput, Textarea } from "@/components/ui/form";
 import {
@@ -30,7 +31,7 @@ import {
   type TermOfSale,
   type TypeOfAssistance,
 } from "@/domain/loa/codes";
-import type { LoaContent, LoaLine, LoaNote } from "@/domain/loa/content";
+import { emptyLine, type LoaContent, type LoaLine, type LoaNote } from "@/domain/loa/content";
 import { requiredNoteKeys, termsOfSaleBreakout } from "@/domain/loa/validation";
 import { UNIT_OF_ISSUE_LABELS, UNITS_OF_ISSUE, type LoaType } from "@/domain/lor/codes";
 import type { DocumentView } from "@/domain/schemas/loa";
@@ -256,7 +257,7 @@ export function LoaBuilder({
   function openEditor(index: number | null, parent?: string) {
     if (index === null) {
       const line: LineForm = {
-        ...formOf({ ...blankView(nextLineNumber(lines, parent)) }),
+        ...formOf(emptyLine(nextLineNumber(lines, parent))),
         ...(caseType === "CLSSA" && clssaPart ? clssaDefaults(clssaPart) : {}),
       };
       setDraftLine(line);
@@ -561,46 +562,6 @@ export function LoaBuilder({
       </aside>
     </div>
   );
-}
-
-function Section({ title, id, children }: { title: string; id: string; children: React.ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="rounded border border-base-lighter bg-white p-5">
-      <h2 id={id} className="mb-3 text-xl text-primary-darker">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
-
-function blankView(lineNumber: string): DocumentView["lines"][number] {
-  return {
-    lineNumber,
-    genericCode: "",
-    maslNumber: "",
-    description: "",
-    quantity: null,
-    unitOfIssue: null,
-    unitCost: null,
-    value: null,
-    sourceOfSupply: "S",
-    typeOfAssistance: "3",
-    monthsOfService: null,
-    deliveryTermCode: null,
-    mde: false,
-    sme: false,
-    designConstruction: false,
-    procurementShare: null,
-    ncPerUnit: null,
-    ncWaived: false,
-    ncWaiverReason: null,
-    note: null,
-    internalNote: null,
-    priceOnlyIncrease: false,
-    adminRate: null,
-    rateLockedOn: null,
-  };
 }
 
 const clssaDefaults = (part: ClssaPart): Partial<LineForm> =>

@@ -61,7 +61,7 @@ export default async function LoaBuilderPage({ params }: { params: Promise<{ id:
           </Alert>
         )}
         {doc.changes && (
-          <section aria-labelledby="change-heading" className="rounded border border-base-lighter bg-white p-5" data-testid="change-classification">
+          <section aria-labelledby="change-heading" className="min-w-0 rounded border border-base-lighter bg-white p-5" data-testid="change-classification">
             <h2 id="change-heading" className="mb-2 text-xl text-primary-darker">
               What changes from {found.identifier} document {doc.changes.baseNumber}
             </h2>

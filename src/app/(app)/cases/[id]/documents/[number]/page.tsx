@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import type { ReactNode } from "react";
 import { CostSummaryTable } from "@/components/loa/cost-summary";
 import { LinesTable } from "@/components/loa/lines-table";
 import { PaymentScheduleTable } from "@/components/loa/payment-schedule";
 import { ThresholdMeter } from "@/components/loa/threshold-meter";
 import { PageHeader } from "@/components/page-header";
 import { Alert } from "@/components/ui/alert";
+import { Section } from "@/components/ui/section";
 import { Tag } from "@/components/ui/card";
 import { CHANGE_KIND_LABELS } from "@/domain/loa/changes";
 import { DOCUMENT_STATUS_LABELS, TERM_OF_SALE_LABELS } from "@/domain/loa/codes";
@@ -28,17 +28,6 @@ const NOTICES: Record<string, string> = {
   accept: "You accepted the amendment.",
   withdraw: "The change was withdrawn.",
 };
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="min-w-0 rounded border border-base-lighter bg-white p-5">
-      <h2 id={id} className="mb-3 text-xl text-primary-darker">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
 
 export default async function DocumentPage({
   params,
