@@ -51,5 +51,30 @@ export function formatUsd(amount: string | null | undefined): string {
 }
 
 export function sumAmounts(amounts: readonly (string | null | undefined)[]): string {
-  return amounts.reduce<Decimal>((total, amount) => (amount ? total.plus(amount) : total), new Decimal(0)).toFixed(2);
+  return toAmount(amounts.reduce<Decimal>((total, amount) => (amount ? total.plus(amount) : total), new Decimal(0)));
+}
+
+/** Rounds half-up to the cent (ROUND_HALF_UP rounds away from zero), staying an exact decimal. */
+export const toCents = (value: Decimal.Value) => new Decimal(value).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+
+/** An exact decimal written as a two-decimal amount string ("1250000.00"); decimal.js formatting, never a float. */
+export const toAmount = (value: Decimal.Value) => toCents(value).toFixed(2);
+
+/** `part` as a percent of `whole`, cut (not rounded) to `places` decimals ("79.4"), in exact decimal arithmetic. */
+export function percentOf(part: Decimal.Value, whole: Decimal.Value, places = 1): string {
+  const divisor = new Decimal(whole);
+  if (divisor.isZero()) return new Decimal(100).toFixed(places);
+  return new Decimal(part).div(divisor).times(100).toDecimalPlaces(places, Decimal.ROUND_DOWN).toFixed(places);
+}
+
+/** What someone typed in a money field ("$1,250.50") as a plain amount string, or null while it is not one yet. */
+export function typedAmount(typed: string): string | null {
+  const text = typed.trim().replace(/^\$/, "").replace(/,/g, "");
+  return AMOUNT_PATTERN.test(text) ? text : null;
+}
+
+/** What someone typed in a count field ("1,500") as a whole number, or null while it is not one yet. */
+export function typedCount(typed: string): number | null {
+  const text = typed.trim().replace(/,/g, "");
+  return /^\d{1,9}$/.test(text) ? Number(text) : null;
 }

@@ -222,3 +222,23 @@ export function rateLockViolations(base: LoaContent, draft: LoaContent, currentA
   }
   return violations;
 }
+
+/**
+ * The lines a save keeps: a line that was in force keeps its locked rate (the form never sets a rate), and the
+ * "price-only increase" statement only means something on a change to lines in force.
+ */
+export function withLockedRates(
+  lines: readonly Omit<LoaLine, "adminRate" | "rateLockedOn">[],
+  inForce: readonly LoaLine[] | null,
+): LoaLine[] {
+  const locked = new Map((inForce ?? []).map((line) => [line.lineNumber, line]));
+  return lines.map((line) => {
+    const before = locked.get(line.lineNumber);
+    return {
+      ...line,
+      adminRate: before?.adminRate ?? null,
+      rateLockedOn: before?.rateLockedOn ?? null,
+      priceOnlyIncrease: inForce ? line.priceOnlyIncrease : false,
+    };
+  });
+}

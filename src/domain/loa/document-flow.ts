@@ -1,6 +1,7 @@
 import type { PolicyAction } from "../policy";
 import type { DocumentAction } from "../schemas/loa";
-import type { DocumentStatus, DocumentType } from "./codes";
+import { CASE_STATUS_LABELS, TERMINAL_STATUSES, type CaseStatus } from "../workflow/states";
+import { IN_FORCE_DOCUMENT_STATUSES, documentDisplayName, type DocumentStatus, type DocumentType } from "./codes";
 
 // How an Amendment or Modification moves (fms-domain.md §4.2, §8): the agency drafts the change and confirms its type,
 // DSCA approves or returns it; a Modification is then implemented by the U.S. Government alone, while an Amendment
@@ -52,3 +53,29 @@ export const LOA_EVENT_LABELS: Record<string, string> = {
   "loa.accept": "Amendment accepted by the partner",
   "loa.withdraw": "Change withdrawn",
 };
+
+// Which document is which, and when none may change.
+
+/** The draft being worked on (basic LOA or a change), if any. */
+export const workingDraftOf = <T extends { status: string }>(documents: readonly T[]) =>
+  documents.find((doc) => doc.status === "DRAFT" || doc.status === "SUBMITTED") ?? null;
+/** An Amendment offered to the partner and not yet accepted: no other change may start until it is (or it would be lost). */
+export const offeredChangeOf = <T extends { status: string; documentType: string | null }>(documents: readonly T[]) =>
+  documents.find((doc) => doc.status === "OFFERED" && doc.documentType !== "BASIC") ?? null;
+/** The latest document whose lines are in force: the base a change is measured against. */
+export const inForceOf = <T extends { status: string }>(documents: readonly T[]) =>
+  [...documents].reverse().find((doc) => IN_FORCE_DOCUMENT_STATUSES.includes(doc.status as DocumentStatus)) ?? null;
+
+/**
+ * Why a closed, cancelled or disapproved case's LOA no longer changes (null while the case is open). Only withdrawing
+ * a change left open stays possible.
+ */
+export function endedCaseReason(status: string): string | null {
+  if (!TERMINAL_STATUSES.includes(status as CaseStatus)) return null;
+  return `This case is ${CASE_STATUS_LABELS[status as CaseStatus].toLowerCase()}; its LOA no longer changes.`;
+}
+
+/** Why no change can start while an Amendment waits for the partner. */
+export const offeredChangeReason = (caseIdentifier: string, doc: { documentType: string | null; documentNumber: number | null }) =>
+  `${documentDisplayName(caseIdentifier, doc.documentType as DocumentType | null, doc.documentNumber ?? 0)} is waiting for the partner's acceptance; the next change starts once it is accepted.`;
+

@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import type { LoaType } from "../lor/codes";
-import { MAX_AMOUNT } from "../money";
+import { MAX_AMOUNT, toAmount } from "../money";
 import type { PricedLoa } from "../pricing/price";
 import {
   CLSSA_LINE_CODES,
@@ -108,24 +108,24 @@ export interface TermsBreakout {
 export function termsOfSaleBreakout(terms: readonly TermOfSaleShare[], total: string): TermsBreakout {
   const totalValue = new Decimal(total);
   if (terms.length === 0) return { rows: [], problem: "Choose at least one term of sale" };
-  if (terms.length === 1) return { rows: [{ term: terms[0]!.term, amount: totalValue.toFixed(2), balance: terms[0]!.amount === null }], problem: null };
+  if (terms.length === 1) return { rows: [{ term: terms[0]!.term, amount: toAmount(totalValue), balance: terms[0]!.amount === null }], problem: null };
   const missing = terms.slice(0, -1).find((share) => share.amount === null);
   if (missing) return { rows: [], problem: `Give the dollar amount under ${TERM_OF_SALE_LABELS[missing.term]}; only the last term may be "Balance"` };
   const stated = terms.filter((share) => share.amount !== null).reduce((sum, share) => sum.plus(share.amount!), new Decimal(0));
   const last = terms[terms.length - 1]!;
   if (stated.gt(totalValue)) {
-    return { rows: [], problem: `The terms of sale add up to $${stated.toFixed(2)}, more than the total estimated cost $${totalValue.toFixed(2)}` };
+    return { rows: [], problem: `The terms of sale add up to $${toAmount(stated)}, more than the total estimated cost $${toAmount(totalValue)}` };
   }
   if (last.amount !== null && !stated.eq(totalValue)) {
     return {
       rows: [],
-      problem: `The terms of sale add up to $${stated.toFixed(2)} but the total estimated cost is $${totalValue.toFixed(2)}; make the last one "Balance" or correct the amounts`,
+      problem: `The terms of sale add up to $${toAmount(stated)} but the total estimated cost is $${toAmount(totalValue)}; make the last one "Balance" or correct the amounts`,
     };
   }
   return {
     rows: terms.map((share) => ({
       term: share.term,
-      amount: share.amount ?? totalValue.minus(stated).toFixed(2),
+      amount: share.amount ?? toAmount(totalValue.minus(stated)),
       balance: share.amount === null,
     })),
     problem: null,

@@ -1,6 +1,7 @@
 import Decimal from "decimal.js";
 import { isSubline, parentLineNumber } from "../loa/codes";
 import type { LoaLine } from "../loa/content";
+import { formatUsd, percentOf, toAmount } from "../money";
 import type { PricedLoa } from "./price";
 import { RATE_KEYS, requireRate, type RateRow } from "./rates";
 
@@ -64,10 +65,10 @@ export function notificationDetermination(
     const value = values[basis];
     return {
       basis,
-      value: value.toFixed(2),
-      threshold: threshold.toFixed(2),
-      headroom: threshold.minus(value).toFixed(2),
-      percentOfThreshold: threshold.isZero() ? "100.0" : value.div(threshold).times(100).toDecimalPlaces(1, Decimal.ROUND_DOWN).toFixed(1),
+      value: toAmount(value),
+      threshold: toAmount(threshold),
+      headroom: toAmount(threshold.minus(value)),
+      percentOfThreshold: percentOf(value, threshold),
       met: value.gte(threshold),
     };
   });
@@ -77,8 +78,6 @@ export function notificationDetermination(
     tests,
     reasons: tests
       .filter((test) => test.met)
-      .map((test) => `${NOTIFICATION_BASIS_LABELS[test.basis]} ${usd(test.value)} is at or above the ${usd(test.threshold)} threshold`),
+      .map((test) => `${NOTIFICATION_BASIS_LABELS[test.basis]} ${formatUsd(test.value)} is at or above the ${formatUsd(test.threshold)} threshold`),
   };
 }
-
-const usd = (amount: string) => `$${amount.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}`;

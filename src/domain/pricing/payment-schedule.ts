@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import type { TermOfSaleShare } from "../loa/content";
-import { toCents } from "./price";
+import { toAmount, toCents } from "../money";
 
 // The estimated payment schedule (fms-domain.md §7.6): an initial deposit with acceptance, then quarterly amounts due
 // on the 15th of March, June, September and December. The rows always sum exactly to the total.
@@ -33,11 +33,11 @@ export function paymentSchedule(input: {
   const total = new Decimal(input.total);
   const cashWithAcceptance = input.termsOfSale.some((share) => share.term === "CASH_WITH_ACCEPTANCE");
   if (cashWithAcceptance || input.quarters <= 0) {
-    return { initialDeposit: total.toFixed(2), rows: [], cashWithAcceptance };
+    return { initialDeposit: toAmount(total), rows: [], cashWithAcceptance };
   }
   const deposit = Decimal.min(total, toCents(total.times(input.initialDepositPercent).div(100)));
   const remainder = total.minus(deposit);
-  if (remainder.isZero()) return { initialDeposit: deposit.toFixed(2), rows: [], cashWithAcceptance: false };
+  if (remainder.isZero()) return { initialDeposit: toAmount(deposit), rows: [], cashWithAcceptance: false };
 
   // Equal quarterly calls rounded down to the cent; the last one takes the leftover cents so nothing is lost.
   const quarterly = remainder.div(input.quarters).toDecimalPlaces(2, Decimal.ROUND_DOWN);
@@ -46,9 +46,9 @@ export function paymentSchedule(input: {
   const rows = dates.map((dueOn, index) => {
     const amount = index === dates.length - 1 ? total.minus(cumulative) : quarterly;
     cumulative = cumulative.plus(amount);
-    return { dueOn, amount: amount.toFixed(2), cumulative: cumulative.toFixed(2) };
+    return { dueOn, amount: toAmount(amount), cumulative: toAmount(cumulative) };
   });
-  return { initialDeposit: deposit.toFixed(2), rows, cashWithAcceptance: false };
+  return { initialDeposit: toAmount(deposit), rows, cashWithAcceptance: false };
 }
 
 /** The next `count` 15 March/June/September/December dates strictly after `after` (UTC days). */

@@ -1,5 +1,6 @@
 import Decimal from "decimal.js";
 import { isSubline, parentLineNumber } from "../loa/codes";
+import { toAmount, toCents } from "../money";
 import type { LoaLine } from "../loa/content";
 import { RATE_KEYS, requireRate, type RateRow } from "./rates";
 
@@ -7,9 +8,7 @@ import { RATE_KEYS, requireRate, type RateRow } from "./rates";
 // cent on its own line, and only then summed, so the LOA's total is always the exact sum of the amounts it prints.
 
 const ZERO = new Decimal(0);
-/** Round half-up to the cent (ROUND_HALF_UP rounds away from zero; every amount here is non-negative). */
-export const toCents = (value: Decimal.Value) => new Decimal(value).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
-const money = (value: Decimal) => value.toFixed(2);
+const money = toAmount;
 
 export type PricedLineInput = Pick<
   LoaLine,

@@ -125,23 +125,9 @@ export async function renderDocument(tx: Tx, caseId: string, doc: DocumentRow, o
   const caseRow: LoaCaseRow = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: loaCaseSelect });
   const documents = await loadDocuments(tx, caseId);
   const context = { caseRow, documents, rates: await loadRates(tx), noteTitles: {}, now: doc.pricedOn ?? new Date() };
-  const view = toDocumentView(PRINT_ACTOR, doc, context);
+  const view = toDocumentView("print", doc, context);
   return renderLoaPdf(pdfModelOf(caseRow, view, options));
 }
-
-/** Prints what a partner officer may see: never internal notes. */
-const PRINT_ACTOR: Actor = {
-  userId: "00000000-0000-0000-0000-000000000000",
-  email: "print@caseway.invalid",
-  name: "Print",
-  role: "PARTNER_OFFICER",
-  organizationId: "00000000-0000-0000-0000-000000000000",
-  organizationKind: "PARTNER_COUNTRY",
-  organizationName: "",
-  countryCode: null,
-  sessionId: null,
-  tokenId: null,
-};
 
 /** Each line without a locked rate takes the administrative rate in force on the day of acceptance (or implementation). */
 export async function lockRates(tx: Tx, doc: DocumentRow, now: Date) {

@@ -5,7 +5,8 @@ import { can } from "@/domain/policy";
 import { assertCan } from "../auth/actor";
 import { db } from "../db";
 import { loadLoaContext } from "./loa-access";
-import { endedCaseReason, inForceOf, offeredChangeOf, offeredChangeReason, toDocumentView, workingDraftOf } from "./loa-store";
+import { toDocumentView } from "./loa-store";
+import { endedCaseReason, inForceOf, offeredChangeOf, offeredChangeReason, workingDraftOf } from "@/domain/loa/document-flow";
 
 export interface WorkingLoa {
   document: DocumentView;

@@ -11,7 +11,7 @@ export async function listDocuments(actor: Actor, caseId: string): Promise<Docum
   const context = await loadLoaContext(db(), actor, caseId, now);
   return context.documents.map((doc) => {
     const pricedOn = pricingDayOf(doc, now);
-    const { priced } = priceContent(contentOf(doc), { rates: context.rates, pricedOn, natoPlus: false, paymentsAfter: pricedOn });
+    const { priced } = priceContent(contentOf(doc), { rates: context.rates, pricedOn, natoPlus: context.caseRow.country.natoPlus === true, paymentsAfter: pricedOn });
     return summaryView(context.caseRow, doc, priced.summary.totalEstimatedCost);
   });
 }

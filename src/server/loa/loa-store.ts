@@ -3,8 +3,6 @@
 import Decimal from "decimal.js";
 import { classifyChanges } from "../../domain/loa/changes";
 import {
-  DOCUMENT_TYPE_LABELS,
-  IN_FORCE_DOCUMENT_STATUSES,
   documentDisplayName,
   type ClssaPart,
   type DeliveryTermCode,
@@ -14,7 +12,7 @@ import {
   type TypeOfAssistance,
 } from "../../domain/loa/codes";
 import type { LoaContent, LoaLine, LoaNote, TermOfSaleShare } from "../../domain/loa/content";
-import { availableDocumentActions } from "../../domain/loa/document-flow";
+import { availableDocumentActions, endedCaseReason } from "../../domain/loa/document-flow";
 import { submissionProblems, termsOfSaleBreakout, type LoaShape } from "../../domain/loa/validation";
 import type { LoaType } from "../../domain/lor/codes";
 import { can, type Actor } from "../../domain/policy";
@@ -25,7 +23,6 @@ import { priceLoa } from "../../domain/pricing/price";
 import type { RateRow } from "../../domain/pricing/rates";
 import { isoDay } from "../../domain/sla";
 import { caseSubject } from "../../domain/workflow/engine";
-import { CASE_STATUS_LABELS, TERMINAL_STATUSES, type CaseStatus } from "../../domain/workflow/states";
 import type { Prisma } from "../../generated/prisma/client";
 import type { Tx } from "../db";
 
@@ -158,16 +155,6 @@ export async function loadNoteTitles(tx: Tx): Promise<Record<string, string>> {
 export const loadDocuments = (tx: Tx, caseId: string) =>
   tx.caseDocument.findMany({ where: { caseId }, include: documentInclude, orderBy: { number: "asc" } });
 
-/** The draft being worked on (basic LOA or a change), if any. */
-export const workingDraftOf = <T extends { status: string }>(documents: readonly T[]) =>
-  documents.find((doc) => doc.status === "DRAFT" || doc.status === "SUBMITTED") ?? null;
-/** An Amendment offered to the partner and not yet accepted: no other change may start until it is (or it would be lost). */
-export const offeredChangeOf = <T extends { status: string; documentType: string | null }>(documents: readonly T[]) =>
-  documents.find((doc) => doc.status === "OFFERED" && doc.documentType !== "BASIC") ?? null;
-/** The latest document whose lines are in force: the base a change is measured against. */
-export const inForceOf = <T extends { status: string }>(documents: readonly T[]) =>
-  [...documents].reverse().find((doc) => IN_FORCE_DOCUMENT_STATUSES.includes(doc.status as DocumentStatus)) ?? null;
-
 export const shapeOf = (row: Pick<LoaCaseRow, "caseType" | "clssaPart">): LoaShape => ({
   caseType: row.caseType as LoaType,
   clssaPart: row.clssaPart as ClssaPart | null,
@@ -194,19 +181,6 @@ export function priceContent(content: LoaContent, options: { rates: readonly Rat
 export function documentName(caseIdentifier: string, doc: Pick<DocumentRow, "documentType" | "documentNumber">) {
   return documentDisplayName(caseIdentifier, doc.documentType as DocumentType | null, doc.documentNumber ?? 0);
 }
-
-/**
- * Why a closed, cancelled or disapproved case's LOA no longer changes (null while the case is open). Only withdrawing
- * a change left open stays possible.
- */
-export function endedCaseReason(status: string): string | null {
-  if (!TERMINAL_STATUSES.includes(status as CaseStatus)) return null;
-  return `This case is ${CASE_STATUS_LABELS[status as CaseStatus].toLowerCase()}; its LOA no longer changes.`;
-}
-
-/** Why no change can start while an Amendment waits for the partner. */
-export const offeredChangeReason = (caseIdentifier: string, doc: Pick<DocumentRow, "documentType" | "documentNumber">) =>
-  `${documentName(caseIdentifier, doc)} is waiting for the partner's acceptance; the next change starts once it is accepted.`;
 
 export function summaryView(caseRow: Pick<LoaCaseRow, "identifier">, doc: DocumentRow, total: string): DocumentSummaryView {
   return {
@@ -239,7 +213,8 @@ export interface DocumentContext {
  * The document as the API and screens show it. Partners never get internal notes or internal pricing notes; the
  * problems list and change classification are for agency and DSCA staff.
  */
-export function toDocumentView(actor: Actor, doc: DocumentRow, context: DocumentContext): DocumentView {
+/** `"print"` is the printed LOA: what the partner receives, with no internal notes and no actions. */
+export function toDocumentView(actor: Actor | "print", doc: DocumentRow, context: DocumentContext): DocumentView {
   const { caseRow } = context;
   const content = contentOf(doc);
   const pricedOn = pricingDayOf(doc, context.now);
@@ -249,7 +224,7 @@ export function toDocumentView(actor: Actor, doc: DocumentRow, context: Document
     natoPlus: caseRow.country.natoPlus === true,
     paymentsAfter: caseRow.offerExpiresAt ?? pricedOn,
   });
-  const internals = can(actor, "viewLoaInternals");
+  const internals = actor !== "print" && can(actor, "viewLoaInternals");
   const shape = shapeOf(caseRow);
   const isChange = doc.documentType !== "BASIC";
   const base = isChange ? context.documents.find((other) => other.id === doc.baseDocumentId) ?? null : null;
@@ -275,11 +250,13 @@ export function toDocumentView(actor: Actor, doc: DocumentRow, context: Document
     paymentSchedule: schedule,
     problems: internals && doc.status === "DRAFT" ? submissionProblems(content, priced, shape, context.noteTitles) : [],
     changes: classification && base ? { baseNumber: base.number, proposal: classification.proposal, reason: classification.reason, items: classification.changes } : null,
-    availableActions: availableDocumentActions(
-      { documentType: doc.documentType as DocumentType | null, status: doc.status as DocumentStatus },
-      (permission) => can(actor, permission, subject),
-    ).filter((action) => action === "withdraw" || !endedCaseReason(caseRow.status)),
+    availableActions:
+      actor === "print"
+        ? []
+        : availableDocumentActions(
+            { documentType: doc.documentType as DocumentType | null, status: doc.status as DocumentStatus },
+            (permission) => can(actor, permission, subject),
+          ).filter((action) => action === "withdraw" || !endedCaseReason(caseRow.status)),
   };
 }
 
-export const documentTypeLabel = (type: DocumentType | null) => (type ? DOCUMENT_TYPE_LABELS[type] : "Proposed change");

@@ -15,7 +15,8 @@ import { AppError, notFound, parseInput, versionConflict } from "../errors";
 import type { RequestContext } from "../request-context";
 import { lockRates, offerDocument } from "./case-loa-sync";
 import { findDocument, loadLoaContext } from "./loa-access";
-import { contentOf, documentInclude, endedCaseReason, loaCaseSelect, loadDocuments, priceContent, shapeOf, toDocumentView } from "./loa-store";
+import { contentOf, documentInclude, loaCaseSelect, loadDocuments, priceContent, shapeOf, toDocumentView } from "./loa-store";
+import { endedCaseReason } from "@/domain/loa/document-flow";
 
 const isDocumentAction = (action: string): action is DocumentAction => (DOCUMENT_ACTIONS as readonly string[]).includes(action);
 

@@ -1,7 +1,7 @@
 import "server-only";
 import Decimal from "decimal.js";
-import { rateLockViolations } from "@/domain/loa/changes";
-import type { LoaContent, LoaLine } from "@/domain/loa/content";
+import { rateLockViolations, withLockedRates } from "@/domain/loa/changes";
+import type { LoaContent } from "@/domain/loa/content";
 import { validateLoaContent } from "@/domain/loa/validation";
 import type { Actor } from "@/domain/policy";
 import { LoaDraftInput, type DocumentView } from "@/domain/schemas/loa";
@@ -14,22 +14,8 @@ import { AppError, notFound, parseInput, versionConflict, type FieldErrors } fro
 import type { RequestContext } from "../request-context";
 import { copyDocument } from "./case-loa-sync";
 import { loadLoaContext } from "./loa-access";
-import {
-  contentColumns,
-  contentOf,
-  documentInclude,
-  endedCaseReason,
-  inForceOf,
-  loaCaseSelect,
-  offeredChangeOf,
-  offeredChangeReason,
-  priceContent,
-  replaceLines,
-  shapeOf,
-  toDocumentView,
-  workingDraftOf,
-  type DocumentRow,
-} from "./loa-store";
+import { contentColumns, contentOf, documentInclude, loaCaseSelect, priceContent, replaceLines, shapeOf, toDocumentView, type DocumentRow } from "./loa-store";
+import { endedCaseReason, inForceOf, offeredChangeOf, offeredChangeReason, workingDraftOf } from "@/domain/loa/document-flow";
 
 /**
  * Saves the working LOA in one transaction: lock the case → authorize (another country's case is 404, another
@@ -67,7 +53,7 @@ export async function saveLoaDraft(actor: Actor, caseId: string, raw: unknown, c
       initialDepositPercent: new Decimal(input.initialDepositPercent).toString(),
       paymentQuarters: input.paymentQuarters,
       notes: input.notes,
-      lines: withLockedRates(input.lines, changeBase),
+      lines: withLockedRates(input.lines, changeBase ? contentOf(changeBase).lines : null),
     };
 
     const errors: FieldErrors = {};
@@ -117,15 +103,6 @@ export async function saveLoaDraft(actor: Actor, caseId: string, raw: unknown, c
     const caseRow = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: loaCaseSelect });
     const documents = loa.documents.filter((d) => d.id !== saved.id).concat(saved);
     return toDocumentView(actor, saved, { ...loa, caseRow, documents });
-  });
-}
-
-/** Lines that were in force keep their locked rate; the form never sets a rate itself. */
-function withLockedRates(lines: LoaDraftInput["lines"], base: DocumentRow | null): LoaLine[] {
-  const locked = new Map((base ? contentOf(base).lines : []).map((line) => [line.lineNumber, line]));
-  return lines.map((line) => {
-    const before = locked.get(line.lineNumber);
-    return { ...line, adminRate: before?.adminRate ?? null, rateLockedOn: before?.rateLockedOn ?? null, priceOnlyIncrease: base ? line.priceOnlyIncrease : false };
   });
 }
 

@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { DELIVERY_TERM_CODES, SOURCES_OF_SUPPLY, type DeliveryTermCode, type SourceOfSupply } from "@/domain/loa/codes";
 import { emptyLine } from "@/domain/loa/content";
-import { formatUsd } from "@/domain/money";
+import { formatUsd, typedAmount, typedCount } from "@/domain/money";
 import { notificationDetermination } from "@/domain/pricing/notification";
 import { formatRate, priceLoa } from "@/domain/pricing/price";
 
@@ -22,11 +22,6 @@ interface Row {
   ncPerUnit: string;
 }
 
-const AMOUNT = /^\d{1,12}(\.\d{1,2})?$/;
-const amount = (typed: string) => {
-  const cleaned = typed.trim().replace(/^\$/, "").replace(/,/g, "");
-  return AMOUNT.test(cleaned) ? cleaned : null;
-};
 
 // The worked example of the domain reference (fms-domain.md §7.4), so a first look shows every kind of charge.
 const EXAMPLE: Row[] = [
@@ -58,13 +53,13 @@ export function PricingCalculator({
     if (!day || Number.isNaN(day.getTime())) return { error: "Enter the pricing date as YYYY-MM-DD" };
     const lines = rows.map((row, index) => ({
       ...emptyLine(String(index + 1).padStart(3, "0")),
-      quantity: /^\d{1,9}$/.test(row.quantity.trim()) ? Number(row.quantity.trim()) : null,
-      unitCost: amount(row.unitCost),
+      quantity: typedCount(row.quantity),
+      unitCost: typedAmount(row.unitCost),
       sourceOfSupply: row.sourceOfSupply,
       deliveryTermCode: (row.deliveryTermCode || null) as DeliveryTermCode | null,
       mde: row.mde,
       designConstruction: row.designConstruction,
-      ncPerUnit: row.mde ? amount(row.ncPerUnit) : null,
+      ncPerUnit: row.mde ? typedAmount(row.ncPerUnit) : null,
     }));
     try {
       const priced = priceLoa(lines, { rates, pricedOn: day });
@@ -110,8 +105,8 @@ export function PricingCalculator({
                   <tr key={index} className="border-b border-base-lighter" data-testid={`calc-line-${n}`}>
                     <th scope="row" className="px-1 font-mono">{n}</th>
                     <td className="px-1"><input aria-label={`Line ${n} description`} className={`${inputClass} min-w-40`} value={row.description} onChange={(e) => set(index, { description: e.target.value })} /></td>
-                    <td className="px-1"><input aria-label={`Line ${n} quantity`} inputMode="numeric" className={`${inputClass} min-w-16`} value={row.quantity} aria-invalid={!/^\d{1,9}$/.test(row.quantity.trim())} onChange={(e) => set(index, { quantity: e.target.value })} /></td>
-                    <td className="px-1"><input aria-label={`Line ${n} unit cost`} inputMode="decimal" className={`${inputClass} min-w-28`} value={row.unitCost} aria-invalid={amount(row.unitCost) === null} onChange={(e) => set(index, { unitCost: e.target.value })} /></td>
+                    <td className="px-1"><input aria-label={`Line ${n} quantity`} inputMode="numeric" className={`${inputClass} min-w-16`} value={row.quantity} aria-invalid={typedCount(row.quantity) === null} onChange={(e) => set(index, { quantity: e.target.value })} /></td>
+                    <td className="px-1"><input aria-label={`Line ${n} unit cost`} inputMode="decimal" className={`${inputClass} min-w-28`} value={row.unitCost} aria-invalid={typedAmount(row.unitCost) === null} onChange={(e) => set(index, { unitCost: e.target.value })} /></td>
                     <td className="px-1">
                       <select aria-label={`Line ${n} source of supply`} className={`${inputClass} min-w-14`} value={row.sourceOfSupply} onChange={(e) => set(index, { sourceOfSupply: e.target.value as SourceOfSupply })}>
                         {SOURCES_OF_SUPPLY.map((s) => <option key={s}>{s}</option>)}

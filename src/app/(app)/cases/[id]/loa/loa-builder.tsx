@@ -37,7 +37,8 @@ import { UNIT_OF_ISSUE_LABELS, UNITS_OF_ISSUE, type LoaType } from "@/domain/lor
 import type { DocumentView } from "@/domain/schemas/loa";
 import { notificationDetermination } from "@/domain/pricing/notification";
 import { paymentSchedule } from "@/domain/pricing/payment-schedule";
-import { priceLoa } from "@/domain/pricing/price";
+import { formatRate, priceLoa } from "@/domain/pricing/price";
+import { typedAmount, typedCount } from "@/domain/money";
 import type { RateRow } from "@/domain/pricing/rates";
 import { saveLoaAction } from "./actions";
 
@@ -96,26 +97,20 @@ function formOf(line: DocumentView["lines"][number]): LineForm {
   };
 }
 
-const AMOUNT = /^\d{1,12}(\.\d{1,2})?$/;
-const amountOrNull = (typed: string) => {
-  const cleaned = typed.trim().replace(/^\$/, "").replace(/,/g, "");
-  return AMOUNT.test(cleaned) ? cleaned : null;
-};
-const countOrNull = (typed: string) => (/^\d{1,9}$/.test(typed.trim().replace(/,/g, "")) ? Number(typed.trim().replace(/,/g, "")) : null);
 
 /** What the pricing engine sees while the form is being filled: unparseable amounts count as nothing yet. */
 function lineOf(form: LineForm): LoaLine {
   const share = form.procurementShare.trim();
   return {
     ...form,
-    quantity: countOrNull(form.quantity),
+    quantity: typedCount(form.quantity),
     unitOfIssue: form.unitOfIssue || null,
-    unitCost: amountOrNull(form.unitCost),
-    value: amountOrNull(form.value),
-    monthsOfService: countOrNull(form.monthsOfService),
+    unitCost: typedAmount(form.unitCost),
+    value: typedAmount(form.value),
+    monthsOfService: typedCount(form.monthsOfService),
     deliveryTermCode: (form.deliveryTermCode || null) as DeliveryTermCode | null,
     procurementShare: /^(0(\.\d{1,4})?|1(\.0{1,4})?)$/.test(share) ? share : null,
-    ncPerUnit: amountOrNull(form.ncPerUnit),
+    ncPerUnit: typedAmount(form.ncPerUnit),
     ncWaiverReason: form.ncWaiverReason || null,
     note: form.note || null,
     internalNote: form.internalNote || null,
@@ -188,9 +183,9 @@ export function LoaBuilder({
   const content: LoaContent = {
     description,
     customerReference,
-    termsOfSale: terms.map((t, i) => ({ term: t.term, amount: i === terms.length - 1 && t.amount.trim() === "" ? null : amountOrNull(t.amount) })),
+    termsOfSale: terms.map((t, i) => ({ term: t.term, amount: i === terms.length - 1 && t.amount.trim() === "" ? null : typedAmount(t.amount) })),
     initialDepositPercent: /^\d{1,3}(\.\d{1,2})?$/.test(depositPercent.trim()) ? depositPercent.trim() : "0",
-    paymentQuarters: countOrNull(quarters) ?? 0,
+    paymentQuarters: typedCount(quarters) ?? 0,
     lines: lines.map(lineOf),
     notes,
   };
@@ -593,7 +588,7 @@ function LineEditor({
     <fieldset className="mt-4 rounded border-2 border-primary p-4" data-testid="line-editor">
       <legend className="px-1 text-lg font-bold">{isNew ? `New line ${line.lineNumber}` : `Edit line ${line.lineNumber}`}</legend>
       {line.adminRate && (
-        <Alert type="info" title={`Rate locked at ${(Number(line.adminRate) * 100).toFixed(2).replace(/\.?0+$/, "")}% on ${line.rateLockedOn}`}>
+        <Alert type="info" title={`Rate locked at ${formatRate(line.adminRate)} on ${line.rateLockedOn}`}>
           This line keeps its rate. More quantity or value (more scope) must go on a new line at the current rate.
         </Alert>
       )}
