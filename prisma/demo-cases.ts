@@ -3,7 +3,7 @@
 // per situation a reviewer wants to see: in review with an overdue office and a notification under way, offered to a
 // partner, executing, and returned for rework. Idempotent: skipped once any demo case exists.
 import { actorFromUser, type Actor } from "../src/domain/policy";
-import { isBusinessDay } from "../src/domain/sla";
+import { businessDaysBefore } from "../src/domain/sla";
 import type { CaseEvent, EventInput } from "../src/domain/workflow/case-workflow";
 import type { PrismaClient } from "../src/generated/prisma/client";
 import { commitCaseEvent, loadCase, loadWorkflowContext } from "../src/server/cases/case-store";
@@ -115,15 +115,7 @@ const DEMO_CASES: DemoCase[] = [
 export async function seedDemoCases(prisma: PrismaClient, now = new Date()) {
   if (await prisma.auditEvent.count({ where: { targetType: "case", requestId: DEMO_CONTEXT.requestId } })) return 0;
   const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY);
-  const when = (ago: Ago) => {
-    if (typeof ago === "number") return at(ago);
-    let date = now;
-    for (let left = ago.businessDays; left > 0; ) {
-      date = new Date(date.getTime() - DAY);
-      if (isBusinessDay(date)) left -= 1;
-    }
-    return date;
-  };
+  const when = (ago: Ago) => (typeof ago === "number" ? at(ago) : businessDaysBefore(now, ago.businessDays));
   const actors = new Map<string, Actor>();
   const actor = async (email: string) => {
     if (!actors.has(email)) {

@@ -60,8 +60,41 @@ export function dueDate(start: Date, rule: Pick<SlaRule, "days" | "dayKind">, ho
 }
 
 /**
+ * Business time elapsed from `start` to `end`, in milliseconds, counted the way `dueDate` counts: each day after the
+ * start whose same-time-of-day instant lands on a business day adds one day; the day in progress adds its elapsed
+ * part only if it too lands on a business day. So a clock reads exactly `days` business days at its due moment, and
+ * eight business days read the same on a Friday as on a Tuesday (time over a weekend or holiday does not count).
+ */
+export function businessTimeBetween(start: Date, end: Date, holidays: ReadonlySet<string> = new Set()): number {
+  const total = end.getTime() - start.getTime();
+  if (total <= 0) return 0;
+  const wholeDays = Math.floor(total / DAY_MS);
+  let elapsed = 0;
+  for (let day = 1; day <= wholeDays; day += 1) {
+    if (isBusinessDay(new Date(start.getTime() + day * DAY_MS), holidays)) elapsed += DAY_MS;
+  }
+  const dayInProgress = new Date(start.getTime() + (wholeDays + 1) * DAY_MS);
+  if (isBusinessDay(dayInProgress, holidays)) elapsed += total - wholeDays * DAY_MS;
+  return elapsed;
+}
+
+/**
+ * The start of a clock that is `days` business days old at `now` (the inverse of `businessTimeBetween`): it keeps the
+ * time of day, so the clock's aging is the same whichever weekday `now` falls on. Demo data and tests use it.
+ */
+export function businessDaysBefore(now: Date, days: number, holidays: ReadonlySet<string> = new Set()): Date {
+  let landing = new Date(now.getTime());
+  for (let left = days; left > 0; landing = new Date(landing.getTime() - DAY_MS)) {
+    if (isBusinessDay(landing, holidays)) left -= 1;
+  }
+  return landing;
+}
+
+/**
  * How a clock stands at `now`. A stopped clock (`stoppedAt`) reports whether the target was met or missed; a running
- * one reports on track, due soon (at or past the amber share) or overdue.
+ * one reports on track, due soon (at or past the amber share) or overdue (past the due moment). The share of the
+ * target is measured in the rule's own kind of days: business time for business-day rules (fms-domain.md §9 puts amber
+ * at 75% of the SLA, which is counted in business days), calendar time otherwise.
  */
 export function agingOf(
   start: Date,
@@ -71,9 +104,10 @@ export function agingOf(
 ): Aging {
   const dueAt = dueDate(start, rule, holidays);
   const end = stoppedAt ?? now;
-  const span = Math.max(dueAt.getTime() - start.getTime(), 1);
-  const elapsed = Math.max(end.getTime() - start.getTime(), 0);
-  const percentElapsed = Math.floor((elapsed * 100) / span);
+  const elapsed =
+    rule.dayKind === "BUSINESS" ? businessTimeBetween(start, end, holidays) : Math.max(end.getTime() - start.getTime(), 0);
+  const span = rule.dayKind === "BUSINESS" ? rule.days * DAY_MS : dueAt.getTime() - start.getTime();
+  const percentElapsed = Math.floor((elapsed * 100) / Math.max(span, 1));
   let state: AgingState;
   if (stoppedAt) state = stoppedAt.getTime() <= dueAt.getTime() ? "MET" : "MISSED";
   else if (end.getTime() > dueAt.getTime()) state = "OVERDUE";

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { AGING_LABELS, agingOf, dueDate, isBusinessDay, ruleInForce, wholeDaysBetween, type SlaRule } from "@/domain/sla";
+import {
+  AGING_LABELS,
+  agingOf,
+  businessDaysBefore,
+  businessTimeBetween,
+  dueDate,
+  isBusinessDay,
+  ruleInForce,
+  wholeDaysBetween,
+  type SlaRule,
+} from "@/domain/sla";
 
 const DAY = 86_400_000;
 const at = (iso: string) => new Date(iso);
@@ -200,6 +210,104 @@ describe("agingOf", () => {
       MET: "Target met",
       MISSED: "Target missed",
     });
+  });
+});
+
+// The amber flag must mean the same thing whatever the weekday (issue 17): a business-day target is measured in
+// business days, so the same business-day age reads the same share on every day of the week and across a holiday.
+describe("business-day aging does not depend on the weekday", () => {
+  const tenBusinessDays = { days: 10, dayKind: "BUSINESS" as const, amberPercent: 75 };
+  const fourBusinessDays = { days: 4, dayKind: "BUSINESS" as const, amberPercent: 75 };
+  // Monday 2026-03-02 to Sunday 2026-03-08, read at 15:00 UTC and at 00:30 UTC.
+  const week = ["02", "03", "04", "05", "06", "07", "08"];
+  const weekday = (day: string, time: string) => at(`2026-03-${day}T${time}Z`);
+  // A clock whose whole target has elapsed fell due at its last business-day landing: read on a weekend, that moment
+  // (Friday) has passed, so it is overdue at 100%; read on a business day it is due this very moment.
+  const dueMomentPassedOnWeekend = (now: Date, age: number, target: number) => age === target && !isBusinessDay(now);
+
+  describe.each(week.flatMap((day) => ["15:00:00", "00:30:00"].map((time) => weekday(day, time))))("read at %s", (now) => {
+    it.each([
+      [7, "ON_TRACK", 70],
+      [8, "DUE_SOON", 80],
+      [9, "DUE_SOON", 90],
+      [10, "DUE_SOON", 100],
+      [11, "OVERDUE", 110],
+    ] as const)("%s business days into a 10-business-day target → %s (%s%)", (age, state, percent) => {
+      const aging = agingOf(businessDaysBefore(now, age), tenBusinessDays, now);
+      expect(aging.state).toBe(dueMomentPassedOnWeekend(now, age, 10) ? "OVERDUE" : state);
+      expect(aging.percentElapsed).toBe(percent);
+    });
+
+    it.each([
+      [2, "ON_TRACK", 50],
+      [3, "DUE_SOON", 75],
+      [4, "DUE_SOON", 100],
+      [5, "OVERDUE", 125],
+    ] as const)("at and one business day either side of 75%% and 100%% of a 4-day target: %s days → %s", (age, state, percent) => {
+      const aging = agingOf(businessDaysBefore(now, age), fourBusinessDays, now);
+      expect(aging.state).toBe(dueMomentPassedOnWeekend(now, age, 4) ? "OVERDUE" : state);
+      expect(aging.percentElapsed).toBe(percent);
+    });
+  });
+
+  it("exactly at the due moment a clock is due soon at 100%; 1 ms later it is overdue", () => {
+    const start = at("2026-03-05T15:00:00Z"); // Thursday
+    const due = dueDate(start, fourBusinessDays);
+    expect(due).toEqual(at("2026-03-11T15:00:00Z"));
+    expect(agingOf(start, fourBusinessDays, due)).toMatchObject({ state: "DUE_SOON", percentElapsed: 100 });
+    expect(agingOf(start, fourBusinessDays, new Date(due.getTime() + 1)).state).toBe("OVERDUE");
+  });
+
+  it("a weekend adds nothing: a clock read on Friday evening, Saturday and Sunday shows the same share", () => {
+    const start = at("2026-03-02T15:00:00Z"); // Monday
+    const friday = agingOf(start, tenBusinessDays, at("2026-03-06T15:00:00Z"));
+    const saturday = agingOf(start, tenBusinessDays, at("2026-03-07T12:00:00Z"));
+    const sunday = agingOf(start, tenBusinessDays, at("2026-03-08T15:00:00Z"));
+    expect(friday.percentElapsed).toBe(40);
+    expect(saturday.percentElapsed).toBe(40);
+    expect(sunday.percentElapsed).toBe(40);
+  });
+
+  it("a calendar-day rule still counts the weekend", () => {
+    const start = at("2026-03-02T15:00:00Z");
+    const rule = { days: 10, dayKind: "CALENDAR" as const, amberPercent: 75 };
+    expect(agingOf(start, rule, at("2026-03-08T15:00:00Z")).percentElapsed).toBe(60);
+  });
+
+  describe("across a holiday (Monday 2026-01-19, Martin Luther King Jr. Day)", () => {
+    const holidays = new Set(["2026-01-19"]);
+    it.each(["2026-01-19T15:00:00Z", "2026-01-20T15:00:00Z", "2026-01-23T15:00:00Z", "2026-01-26T15:00:00Z"])(
+      "read at %s: eight business days are 80%%, amber, and seven are 70%%",
+      (iso) => {
+        const now = at(iso);
+        expect(agingOf(businessDaysBefore(now, 8, holidays), tenBusinessDays, now, { holidays })).toMatchObject({
+          state: "DUE_SOON",
+          percentElapsed: 80,
+        });
+        expect(agingOf(businessDaysBefore(now, 7, holidays), tenBusinessDays, now, { holidays })).toMatchObject({
+          state: "ON_TRACK",
+          percentElapsed: 70,
+        });
+      },
+    );
+
+    it("the holiday adds no business time", () => {
+      const friday = at("2026-01-16T15:00:00Z");
+      expect(businessTimeBetween(friday, at("2026-01-20T15:00:00Z"), holidays)).toBe(DAY);
+      expect(businessTimeBetween(friday, at("2026-01-20T15:00:00Z"))).toBe(2 * DAY);
+    });
+  });
+
+  it("business time is never negative and counts the part of a business day in progress", () => {
+    const monday = at("2026-03-02T15:00:00Z");
+    expect(businessTimeBetween(monday, at("2026-03-01T00:00:00Z"))).toBe(0);
+    expect(businessTimeBetween(monday, at("2026-03-02T21:00:00Z"))).toBe(DAY / 4);
+    expect(businessTimeBetween(at("2026-03-06T15:00:00Z"), at("2026-03-07T03:00:00Z"))).toBe(0); // Friday → Saturday
+  });
+
+  it("businessDaysBefore keeps the time of day and skips weekends", () => {
+    expect(businessDaysBefore(at("2026-03-07T15:00:00Z"), 8)).toEqual(at("2026-02-24T15:00:00Z")); // Saturday → Tuesday
+    expect(businessDaysBefore(at("2026-03-04T15:00:00Z"), 0)).toEqual(at("2026-03-04T15:00:00Z"));
   });
 });
 
