@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { seedDemo, seedReference } from "../prisma/seed";
 import { createPrismaClient } from "../src/server/prisma-client";
+import { rebuildCaseInboxes } from "../src/server/cases/case-inbox";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "./lib/embedded-db";
 import { runMigrations } from "./lib/migrate";
 
@@ -67,6 +68,8 @@ try {
     await seedDemo(prisma);
     log("Demo users are ready (see README: Demo sign-ins)");
   }
+  const rebuilt = await rebuildCaseInboxes(prisma);
+  if (rebuilt) log(`Rebuilt My tasks for ${rebuilt} cases`);
   await prisma.$disconnect();
 } catch (error) {
   console.error(error);

@@ -116,6 +116,27 @@ export function agingOf(
   return { dueAt, state, percentElapsed, targetDays: rule.days, dayKind: rule.dayKind };
 }
 
+/**
+ * The moment a clock turns amber: the first instant at which `agingOf` reports at least the rule's amber share. Stored
+ * with inbox rows so "due soon" can be counted in SQL.
+ */
+export function amberMoment(
+  start: Date,
+  rule: Pick<SlaRule, "days" | "dayKind" | "amberPercent">,
+  holidays: ReadonlySet<string> = new Set(),
+): Date {
+  const span = rule.dayKind === "BUSINESS" ? rule.days * DAY_MS : dueDate(start, rule, holidays).getTime() - start.getTime();
+  // percentElapsed = floor(elapsed × 100 / span) reaches amberPercent exactly when elapsed ≥ amberPercent × span / 100.
+  let remaining = Math.ceil((rule.amberPercent * Math.max(span, 1)) / 100);
+  if (rule.dayKind === "CALENDAR") return new Date(start.getTime() + remaining);
+  if (remaining <= 0) return new Date(start.getTime());
+  for (let day = 1; ; day += 1) {
+    if (!isBusinessDay(new Date(start.getTime() + day * DAY_MS), holidays)) continue;
+    if (remaining <= DAY_MS) return new Date(start.getTime() + (day - 1) * DAY_MS + remaining);
+    remaining -= DAY_MS;
+  }
+}
+
 export const AGING_LABELS: Record<AgingState, string> = {
   ON_TRACK: "On track",
   DUE_SOON: "Due soon",

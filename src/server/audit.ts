@@ -21,6 +21,12 @@ export interface AuditEntry {
 /** Records whose events are hash-chained (src/domain/audit-chain.ts). */
 const CHAINED_TARGETS = new Set(["case"]);
 
+/**
+ * `npm run bench` measures what the hash chain costs (figure P4) against a server started with both variables set, on
+ * its own throwaway database. Never set them anywhere else: events written so are outside their case's chain.
+ */
+const benchUnchainedAudit = () => process.env.CASEWAY_BENCH === "1" && process.env.CASEWAY_BENCH_UNCHAINED_AUDIT === "1";
+
 export const chainKeyFor = (target: { type: string; id: string }) => `${target.type}:${target.id}`;
 
 /**
@@ -44,7 +50,7 @@ export async function recordAudit(tx: Tx, entry: AuditEntry, occurredAt: Date = 
     userAgent: entry.context.userAgent,
     requestId: entry.context.requestId,
   };
-  if (!entry.target || !CHAINED_TARGETS.has(entry.target.type)) {
+  if (!entry.target || !CHAINED_TARGETS.has(entry.target.type) || benchUnchainedAudit()) {
     await tx.auditEvent.create({ data });
     return;
   }

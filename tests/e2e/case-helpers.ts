@@ -175,10 +175,17 @@ export async function caseEvents(api: APIRequestContext, id: string): Promise<Ca
   return (await json<{ items: CaseEvent[] }>(response)).items;
 }
 
+/** Every task in the caller's inbox (all pages, in the inbox's order); `query` is "" or "?overdue=true" and the like. */
 export async function myTasks(api: APIRequestContext, query = ""): Promise<InboxItem[]> {
-  const response = await api.get(`/api/v1/tasks${query}`);
-  expect(response.status(), await response.text()).toBe(200);
-  return (await json<{ items: InboxItem[] }>(response)).items;
+  const items: InboxItem[] = [];
+  for (let page = 1; ; page += 1) {
+    const separator = query ? "&" : "?";
+    const response = await api.get(`/api/v1/tasks${query}${separator}pageSize=100&page=${page}`);
+    expect(response.status(), await response.text()).toBe(200);
+    const body = await json<{ items: InboxItem[]; total: number }>(response);
+    items.push(...body.items);
+    if (items.length >= body.total || body.items.length === 0) return items;
+  }
 }
 
 /** A bearer-token request context for a demo user: signs in once to create a personal API token, then drops the session. */

@@ -9,6 +9,7 @@ import { STATUS_SLA_KEYS, WORKFLOW_RULE_KEYS } from "../../src/domain/workflow/s
 import type { Prisma, PrismaClient } from "../../src/generated/prisma/client";
 import { recordAudit } from "../../src/server/audit";
 import { allocateDesignator } from "../../src/server/cases/allocate-designator";
+import { refreshCaseInboxes } from "../../src/server/cases/case-inbox";
 
 export interface ReviewSpec {
   office: ReviewOffice;
@@ -96,6 +97,8 @@ export async function createCase(prisma: PrismaClient, spec: CaseSpec) {
       },
       openedAt,
     );
+    // The derived inbox, as the app writes it with every change to a case.
+    await refreshCaseInboxes(tx, [created.id]);
     return created;
   });
 }

@@ -7,6 +7,7 @@ import { dueDate } from "@/domain/sla";
 import { WORKFLOW_RULE_KEYS } from "@/domain/workflow/states";
 import { listCases } from "@/server/cases/list-cases";
 import { listMyTasks } from "@/server/cases/list-my-tasks";
+import { refreshCaseInboxes } from "@/server/cases/case-inbox";
 import { createCase, type CaseSpec } from "../factories/case";
 import { expectAppError, testPrisma } from "./helpers";
 import { seedSlaRules, twoLetterCountry } from "./lor-helpers";
@@ -162,9 +163,22 @@ describe("listCases", () => {
   });
 });
 
+/** Every item of the actor's inbox, page after page, in the inbox's order. */
+async function wholeInbox(actor: Cast["dsca"], query: Record<string, string> = {}) {
+  const items = [];
+  for (let page = 1; ; page += 1) {
+    const result = await listMyTasks(actor, { ...query, page: String(page), pageSize: "100" });
+    items.push(...result.items);
+    if (items.length >= result.total || result.items.length === 0) return items;
+  }
+}
+
+/** After moving dates in the database, rewrite the derived inbox rows as the app does with every change it makes. */
+const refreshInbox = (caseId: string) => prisma.$transaction((tx) => refreshCaseInboxes(tx, [caseId]));
+
 describe("listMyTasks", () => {
   const itemFor = async (actor: Cast["dsca"], caseId: string, query: Record<string, string> = {}) =>
-    (await listMyTasks(actor, query)).find((i) => i.caseId === caseId);
+    (await wholeInbox(actor, query)).find((i) => i.caseId === caseId);
 
   it("gives each office its open review; a decided review leaves the inbox", async () => {
     const cast = await caseCast(prisma);
@@ -192,8 +206,10 @@ describe("listMyTasks", () => {
     const dtsaRule = await prisma.slaRule.findFirstOrThrow({ where: { key: WORKFLOW_RULE_KEYS.review.DTSA } });
     const dscaRule = await prisma.slaRule.findFirstOrThrow({ where: { key: WORKFLOW_RULE_KEYS.review.DSCA } });
     expect(dtsaRule).toMatchObject({ days: 30, dayKind: "CALENDAR", amberPercent: 75 });
-    const openFor = async (office: "DSCA" | "DTSA", openedAt: Date, rule: typeof dtsaRule) =>
-      prisma.reviewTask.updateMany({ where: { caseId: driver.caseId, office }, data: { openedAt, dueAt: dueDate(openedAt, rule) } });
+    const openFor = async (office: "DSCA" | "DTSA", openedAt: Date, rule: typeof dtsaRule) => {
+      await prisma.reviewTask.updateMany({ where: { caseId: driver.caseId, office }, data: { openedAt, dueAt: dueDate(openedAt, rule) } });
+      await refreshInbox(driver.caseId);
+    };
     const target = dtsaRule.days * DAY_MS;
 
     // 74% of 30 days: still on track.
@@ -220,7 +236,7 @@ describe("listMyTasks", () => {
 
     // Most urgent first: the overdue review comes before DSCA's on-track work.
     const other = await caseAt(cast, "IN_REVIEW");
-    const inbox = (await listMyTasks(cast.dsca)).map((i) => i.caseId);
+    const inbox = (await wholeInbox(cast.dsca)).map((i) => i.caseId);
     expect(inbox.indexOf(driver.caseId)).toBeLessThan(inbox.indexOf(other.driver.caseId));
   });
 
@@ -231,6 +247,7 @@ describe("listMyTasks", () => {
     expect(item).toMatchObject({ kind: "CASE", office: null, status: "OPENED", actions: ["assign-agency"], aging: { state: "ON_TRACK" } });
     const changedAt = new Date(Date.now() - 20 * DAY_MS);
     await prisma.case.update({ where: { id: driver.caseId }, data: { statusChangedAt: changedAt, statusDueAt: new Date(changedAt.getTime() + 7 * DAY_MS) } });
+    await refreshInbox(driver.caseId);
     expect((await itemFor(cast.dsca, driver.caseId))!.aging).toMatchObject({ state: "OVERDUE" });
     expect(await itemFor(cast.dsca, driver.caseId, { overdue: "true" })).toBeDefined();
   });
@@ -255,13 +272,13 @@ describe("listMyTasks", () => {
     const ready = await caseAt(cast, "READY_TO_SIGN");
     const theirs = await caseAt({ ...cast, agency: cast.otherAgency, ia: cast.otherIa }, "IN_DEVELOPMENT");
 
-    const mine = await listMyTasks(cast.ia);
+    const mine = await wholeInbox(cast.ia);
     expect(mine.every((i) => i.implementingAgency.id === cast.agency.id)).toBe(true);
     expect(mine.find((i) => i.caseId === ours.driver.caseId)).toMatchObject({ kind: "CASE", actions: ["approve-loa"] });
     expect(mine.find((i) => i.caseId === ready.driver.caseId)).toMatchObject({ kind: "CASE", actions: ["sign"] });
     expect(mine.find((i) => i.caseId === theirs.driver.caseId)).toBeUndefined();
 
-    const others = await listMyTasks(cast.otherIa);
+    const others = await wholeInbox(cast.otherIa);
     expect(others.every((i) => i.implementingAgency.id === cast.otherAgency.id)).toBe(true);
     expect(others.map((i) => i.caseId)).toContain(theirs.driver.caseId);
     expect(others.map((i) => i.caseId)).not.toContain(ours.driver.caseId);

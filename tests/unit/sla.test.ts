@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   AGING_LABELS,
   agingOf,
+  amberMoment,
   businessDaysBefore,
   businessTimeBetween,
   dueDate,
@@ -308,6 +309,24 @@ describe("business-day aging does not depend on the weekday", () => {
   it("businessDaysBefore keeps the time of day and skips weekends", () => {
     expect(businessDaysBefore(at("2026-03-07T15:00:00Z"), 8)).toEqual(at("2026-02-24T15:00:00Z")); // Saturday → Tuesday
     expect(businessDaysBefore(at("2026-03-04T15:00:00Z"), 0)).toEqual(at("2026-03-04T15:00:00Z"));
+  });
+});
+
+describe("amberMoment: the first instant a running clock reads due soon", () => {
+  const rules = [
+    { days: 10, dayKind: "BUSINESS" as const, amberPercent: 75 },
+    { days: 4, dayKind: "BUSINESS" as const, amberPercent: 75 },
+    { days: 30, dayKind: "CALENDAR" as const, amberPercent: 75 },
+    { days: 5, dayKind: "BUSINESS" as const, amberPercent: 50 },
+    { days: 7, dayKind: "CALENDAR" as const, amberPercent: 80 },
+  ];
+  const starts = ["2026-03-02T15:00:00Z", "2026-03-06T23:30:00Z", "2026-03-07T10:00:00Z", "2026-01-16T12:00:00Z"];
+  it.each(rules.flatMap((rule) => starts.map((start) => [rule, start] as const)))("%o from %s", (rule, start) => {
+    const holidays = new Set(["2026-01-19"]);
+    const amber = amberMoment(at(start), rule, holidays);
+    expect(agingOf(at(start), rule, new Date(amber.getTime() - 1), { holidays }).state).toBe("ON_TRACK");
+    expect(agingOf(at(start), rule, amber, { holidays }).state).toBe("DUE_SOON");
+    expect(amber.getTime()).toBeLessThan(dueDate(at(start), rule, holidays).getTime());
   });
 });
 

@@ -8,7 +8,7 @@ import { ORGANIZATION_KIND_LABELS, ROLE_LABELS, type Role } from "@/domain/roles
 import { formatDate, formatDateTime } from "@/lib/format";
 import { requireActor } from "@/server/auth/actor";
 import { listCases } from "@/server/cases/list-cases";
-import { listMyTasks } from "@/server/cases/list-my-tasks";
+import { summarizeMyTasks } from "@/server/cases/list-my-tasks";
 import { getHomeSummary } from "@/server/home/get-home-summary";
 
 export const metadata: Metadata = { title: "Home" };
@@ -27,7 +27,7 @@ const ROLE_INTRO: Record<Role, string> = {
 export default async function HomePage() {
   const actor = await requireActor();
   const summary = await getHomeSummary(actor);
-  const tasks = can(actor, "listMyTasks") ? await listMyTasks(actor) : null;
+  const tasks = can(actor, "listMyTasks") ? await summarizeMyTasks(actor) : null;
   const offers = actor.role === "PARTNER_OFFICER" ? await listCases(actor, { status: "OFFERED" }) : null;
   const org = summary.organization;
   return (
@@ -36,9 +36,9 @@ export default async function HomePage() {
 
       {tasks && (
         <div className="mb-6 grid gap-4 sm:grid-cols-3" data-testid="task-tiles">
-          <Stat label="Tasks waiting on your office" value={tasks.length} href="/tasks" />
-          <Stat label="Overdue tasks" value={tasks.filter((t) => t.aging?.state === "OVERDUE").length} href="/tasks?overdue=true" />
-          <Stat label="Due soon (75% of the target used)" value={tasks.filter((t) => t.aging?.state === "DUE_SOON").length} href="/tasks" />
+          <Stat label="Tasks waiting on your office" value={tasks.total} href="/tasks" />
+          <Stat label="Overdue tasks" value={tasks.overdue} href="/tasks?overdue=true" />
+          <Stat label="Due soon (75% of the target used)" value={tasks.dueSoon} href="/tasks" />
         </div>
       )}
       {offers && offers.total > 0 && (

@@ -187,9 +187,19 @@ export const CaseAuditView = z
   .meta({ id: "CaseAudit" });
 export type CaseAuditView = z.infer<typeof CaseAuditView>;
 
-export const TaskListQuery = z.object({
+export const TaskListQuery = PageQuery.extend({
   overdue: CaseListQuery.shape.overdue,
 });
+
+export const TaskSummaryView = z
+  .object({
+    total: z.number().int(),
+    overdue: z.number().int(),
+    dueSoon: z.number().int(),
+    onTrack: z.number().int(),
+  })
+  .meta({ id: "TaskSummary" });
+export type TaskSummaryView = z.infer<typeof TaskSummaryView>;
 
 export const InboxItemView = z
   .object({

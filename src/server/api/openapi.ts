@@ -12,6 +12,7 @@ import {
   CaseView,
   InboxItemView,
   TaskListQuery,
+  TaskSummaryView,
 } from "@/domain/schemas/cases";
 import {
   DOCUMENT_ACTION_INPUTS,
@@ -137,7 +138,7 @@ const OPERATIONS: Operation[] = [
   { method: "get", path: "/cases/{id}", summary: "One case with its version and the caller's available actions; another country's answers 404", tag: "Cases", response: CaseView, errors: [404] },
   { method: "get", path: "/cases/{id}/events", summary: "The case's timeline (partners see partner-visible milestones and comments only)", tag: "Cases", response: z.object({ items: z.array(CaseEventView) }), errors: [404] },
   { method: "get", path: "/cases/{id}/audit", summary: "The case's hash-chained audit events and the verification result", tag: "Cases", response: CaseAuditView, errors: [403, 404] },
-  { method: "get", path: "/tasks", summary: "My tasks: reviews and case steps waiting on your office, with due dates and aging", tag: "Cases", query: TaskListQuery, response: z.object({ items: z.array(InboxItemView) }), errors: [403, 422] },
+  { method: "get", path: "/tasks", summary: "My tasks: reviews and case steps waiting on your office, with due dates and aging", tag: "Cases", description: "Paginated (`page`, `pageSize`), earliest due first; `summary` counts the whole inbox by aging.", query: TaskListQuery, response: page(InboxItemView).extend({ summary: TaskSummaryView }), errors: [403, 422] },
   { method: "get", path: "/cases/{id}/loa", summary: "The working LOA: the draft (basic LOA or a change), or the document in force that a save turns into an Amendment or Modification (USG staff)", tag: "LOA", response: WorkingLoaView, errors: [403, 404] },
   { method: "put", path: "/cases/{id}/loa", summary: "Save the whole working LOA draft, version-checked; after acceptance this starts an Amendment or Modification and enforces the rate lock", description: "Send `expectedVersion` from GET /cases/{id}/loa. Invalid content answers 422 with a message per field (`lines.2.quantity`), and nothing is saved.", tag: "LOA", body: LoaDraftInput, response: DocumentView, errors: [403, 404, 409, 422] },
   { method: "get", path: "/cases/{id}/documents", summary: "The case's LOA documents (basic LOA, Amendments, Modifications); partners see offered ones only", tag: "LOA", response: z.object({ items: z.array(DocumentSummaryView) }), errors: [404] },

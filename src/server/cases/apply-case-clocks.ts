@@ -4,6 +4,7 @@ import { applyDueClocks } from "@/domain/workflow/engine";
 import { recordAudit } from "../audit";
 import { db } from "../db";
 import type { RequestContext } from "../request-context";
+import { refreshCaseInboxes } from "./case-inbox";
 import { caseColumns, loadCase, loadWorkflowContext, lockCase, recordCaseClockEvents, snapshotOf } from "./case-store";
 
 export interface ClockRunResult {
@@ -42,6 +43,7 @@ export async function applyCaseClocks(now: Date = new Date(), caseIds?: readonly
       if (clocks.applied.length > 0) {
         await tx.case.update({ where: { id }, data: { ...caseColumns(clocks.snapshot), version: { increment: 1 } } });
         await recordCaseClockEvents(tx, id, clocks.applied, context, now);
+        await refreshCaseInboxes(tx, [id], now);
         result.casesChanged.push(id);
       }
       const overdue = row.reviewTasks.filter((t) => t.status === "OPEN" && t.dueAt <= now && !t.overdueFlaggedAt);

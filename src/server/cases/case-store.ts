@@ -7,13 +7,16 @@ import { CASE_EVENTS, officeOf, type CaseEvent, type CaseSnapshot, type EventInp
 import { applyDueClocks, transition, type AppliedClockEvent } from "../../domain/workflow/engine";
 import type { CaseStatus, CnStatus } from "../../domain/workflow/states";
 import type { Actor } from "../../domain/policy";
-import type { Prisma } from "../../generated/prisma/client";
+import { randomUUID } from "node:crypto";
+import { Prisma } from "../../generated/prisma/client";
 import { recordAudit } from "../audit";
 import type { Tx } from "../db";
 import { AppError, fieldError, notFound, versionConflict } from "../errors";
 import type { RequestContext } from "../request-context";
 import { loaReadiness, syncLoaWithCase } from "../loa/case-loa-sync";
 import { allocateDesignator } from "./allocate-designator";
+import { writeCaseInbox } from "./case-inbox";
+import { INBOX_REVISION } from "../../domain/workflow/inbox";
 
 export const caseInclude = {
   country: { select: { id: true, code: true, name: true, natoPlus: true, standardOedDays: true } },
@@ -136,18 +139,63 @@ export function caseColumns(s: CaseSnapshot) {
   } satisfies Prisma.CaseUncheckedUpdateManyInput;
 }
 
-/** Writes the review tasks a transition opened or changed. */
-export async function saveTasks(tx: Tx, caseId: string, before: readonly ReviewTaskSnapshot[], after: readonly ReviewTaskSnapshot[]) {
+/**
+ * Writes the review tasks a transition opened or changed, and returns them as stored (new ones get their ids here, so
+ * nothing needs reading back).
+ */
+export async function saveTasks(
+  tx: Tx,
+  caseId: string,
+  before: readonly ReviewTaskSnapshot[],
+  after: readonly ReviewTaskSnapshot[],
+): Promise<(ReviewTaskSnapshot & { id: string })[]> {
   const previous = new Map(before.filter((t) => t.id).map((t) => [t.id!, t]));
+  const saved: (ReviewTaskSnapshot & { id: string })[] = [];
+  const created: Prisma.ReviewTaskCreateManyInput[] = [];
   for (const task of after) {
     const { id, ...fields } = task;
     if (!id) {
-      await tx.reviewTask.create({ data: { ...fields, caseId } });
+      const newId = randomUUID();
+      created.push({ ...fields, id: newId, caseId });
+      saved.push({ ...task, id: newId });
       continue;
     }
     const old = previous.get(id);
     if (old && JSON.stringify(old) !== JSON.stringify(task)) await tx.reviewTask.update({ where: { id }, data: fields });
+    saved.push({ ...task, id });
   }
+  if (created.length > 0) await tx.reviewTask.createMany({ data: created });
+  return saved;
+}
+
+/** The case row as the transaction has just written it, built from what was written instead of read back. */
+function rowAfter(
+  row: CaseRow,
+  next: CaseSnapshot,
+  tasks: readonly (ReviewTaskSnapshot & { id: string })[],
+  identity: Awaited<ReturnType<typeof reassignIdentity>>,
+  actor: Actor,
+  now: Date,
+): CaseRow {
+  const columns = caseColumns(next);
+  const stored = new Map(row.reviewTasks.map((t) => [t.id, t]));
+  return {
+    ...row,
+    ...columns,
+    initialDeposit: columns.initialDeposit === null ? null : new Prisma.Decimal(columns.initialDeposit),
+    ...(identity
+      ? { implementingAgencyId: identity.implementingAgencyId, designator: identity.designator, identifier: identity.identifier, implementingAgency: identity.agency }
+      : {}),
+    version: row.version + 1,
+    updatedAt: now,
+    inboxRev: INBOX_REVISION,
+    reviewTasks: tasks.map((task) => {
+      const before = stored.get(task.id);
+      const decidedBy =
+        task.decidedById === null ? null : task.decidedById === actor.userId ? { id: actor.userId, name: actor.name } : (before?.decidedBy ?? null);
+      return { ...task, caseId: row.id, overdueFlaggedAt: before?.overdueFlaggedAt ?? null, decidedBy };
+    }),
+  };
 }
 
 /**
@@ -163,7 +211,7 @@ export async function commitCaseEvent(
   input: EventInput & { expectedVersion: number },
   workflowContext: WorkflowContext,
   context: RequestContext,
-): Promise<void> {
+): Promise<CaseRow> {
   const stored = snapshotOf(row);
   const clocks = applyDueClocks(stored, workflowContext);
   if (action === "assign-agency") await checkAgency(tx, input.agencyId!);
@@ -182,13 +230,19 @@ export async function commitCaseEvent(
   const identity = await reassignIdentity(tx, row, next);
   const updated = await tx.case.updateMany({
     where: { id: row.id, version: input.expectedVersion },
-    data: { ...caseColumns(next), ...identity, version: { increment: 1 } },
+    data: {
+      ...caseColumns(next),
+      ...(identity ? { implementingAgencyId: identity.implementingAgencyId, designator: identity.designator, identifier: identity.identifier } : {}),
+      version: { increment: 1 },
+      inboxRev: INBOX_REVISION,
+    },
   });
   if (updated.count === 0) {
     const current = await tx.case.findUnique({ where: { id: row.id }, select: { version: true } });
     throw versionConflict(current?.version ?? row.version);
   }
-  await saveTasks(tx, row.id, stored.tasks, next.tasks);
+  const tasks = await saveTasks(tx, row.id, stored.tasks, next.tasks);
+  await writeCaseInbox(tx, row.id, next, { ...next, updatedAt: workflowContext.now }, workflowContext);
   await syncLoaWithCase(tx, row.id, action, clocks.snapshot.status, next.status, actor, workflowContext.now);
 
   const now = workflowContext.now;
@@ -205,6 +259,7 @@ export async function commitCaseEvent(
     },
     now,
   );
+  return rowAfter(row, next, tasks, identity, actor, now);
 }
 
 async function checkAgency(tx: Tx, agencyId: string) {
@@ -215,9 +270,9 @@ async function checkAgency(tx: Tx, agencyId: string) {
 /** A new agency means a new case identifier: the agency's letter is part of it, and designators are per agency. */
 async function reassignIdentity(tx: Tx, row: { countryId: string; implementingAgencyId: string; country: { code: string } }, next: CaseSnapshot) {
   if (next.agencyId === row.implementingAgencyId) return undefined;
-  const agency = await tx.organization.findUniqueOrThrow({ where: { id: next.agencyId }, select: { code: true } });
+  const agency = await tx.organization.findUniqueOrThrow({ where: { id: next.agencyId }, select: { id: true, code: true, name: true } });
   const designator = await allocateDesignator(tx, row.countryId, next.agencyId);
-  return { implementingAgencyId: next.agencyId, designator, identifier: caseIdentifier(row.country.code, agency.code, designator) };
+  return { implementingAgencyId: next.agencyId, designator, identifier: caseIdentifier(row.country.code, agency.code, designator), agency };
 }
 
 /** What the audit event records: the move, the notification track, the decision, the comment and the inputs. */

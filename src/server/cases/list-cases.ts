@@ -79,11 +79,11 @@ export async function listCases(actor: Actor, query: unknown) {
         : {},
     ],
   };
-  const [total, rows] = await Promise.all([
+  const [total, rows, rules] = await Promise.all([
     db().case.count({ where }),
     db().case.findMany({ where, include: caseInclude, orderBy: { openedAt: "desc" }, skip: (page - 1) * pageSize, take: pageSize }),
+    db().slaRule.findMany(),
   ]);
-  const rules = await db().slaRule.findMany();
   const items = rows.map((row) => toCaseView(row, actor, workflowContextFor(row, rules, now)));
   return { items, page, pageSize, total };
 }

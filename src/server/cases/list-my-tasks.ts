@@ -1,78 +1,117 @@
 import "server-only";
 import type { Actor } from "@/domain/policy";
-import { TaskListQuery, type InboxItemView } from "@/domain/schemas/cases";
-import { CASE_EVENTS, officeOf, type CaseEventDefinition } from "@/domain/workflow/case-workflow";
-import { applyDueClocks, inboxActions, inboxStatusesFor } from "@/domain/workflow/engine";
-import { CN_STATUS_LABELS, REVIEW_OFFICE_LABELS, WAITING_ON } from "@/domain/workflow/states";
+import { TaskListQuery, type InboxItemView, type TaskSummaryView } from "@/domain/schemas/cases";
+import { agingOf, type DayKind } from "@/domain/sla";
+import { INBOX_ROLES, type InboxRole } from "@/domain/workflow/inbox";
+import type { CaseStatus, ReviewOffice } from "@/domain/workflow/states";
 import type { Prisma } from "../../generated/prisma/client";
 import { assertCan } from "../auth/actor";
 import { db } from "../db";
 import { parseInput } from "../errors";
-import { agingFor } from "./case-record";
-import { caseInclude, snapshotOf, workflowContextFor } from "./case-store";
 
-const AGING_ORDER = { OVERDUE: 0, DUE_SOON: 1, ON_TRACK: 2, MET: 3, MISSED: 3 } as const;
+const isInboxRole = (role: string): role is InboxRole => Object.hasOwn(INBOX_ROLES, role);
+
+/** The actor's office's rows in force at `now`: their office's work, or their own where separation of duties changes it. */
+function inboxWhere(actor: Actor, now: Date): Prisma.CaseInboxEntryWhereInput {
+  const role = actor.role as InboxRole;
+  return {
+    role,
+    agencyId: role === "IA_CASE_MANAGER" ? actor.organizationId : null,
+    AND: [
+      { OR: [{ validFrom: null }, { validFrom: { lte: now } }] },
+      { OR: [{ validUntil: null }, { validUntil: { gt: now } }] },
+      { OR: [{ userId: null, NOT: { excludedUserIds: { has: actor.userId } } }, { userId: actor.userId }] },
+    ],
+  };
+}
+
+const entryInclude = {
+  case: {
+    select: {
+      identifier: true,
+      country: { select: { id: true, code: true, name: true } },
+      implementingAgency: { select: { id: true, code: true, name: true } },
+      lors: { select: { subject: true }, orderBy: { completedAt: "asc" }, take: 1 },
+    },
+  },
+  slaRule: true,
+} satisfies Prisma.CaseInboxEntryInclude;
+
+type EntryRow = Prisma.CaseInboxEntryGetPayload<{ include: typeof entryInclude }>;
+
+function toInboxItem(row: EntryRow, now: Date): InboxItemView {
+  const aging =
+    row.slaRule && row.clockStart && row.dueAt
+      ? { ...agingOf(row.clockStart, row.slaRule, now), dueAt: row.dueAt.toISOString(), dayKind: row.slaRule.dayKind as DayKind }
+      : null;
+  return {
+    caseId: row.caseId,
+    identifier: row.case.identifier,
+    country: row.case.country,
+    implementingAgency: row.case.implementingAgency,
+    status: row.status as CaseStatus,
+    kind: row.kind as InboxItemView["kind"],
+    office: row.office as ReviewOffice | null,
+    waitingFor: row.waitingFor,
+    since: row.since.toISOString(),
+    aging,
+    actions: row.actions,
+    subject: row.case.lors[0]?.subject ?? null,
+  };
+}
+
+/**
+ * Counts of the actor's inbox by aging, in one statement: overdue past the due moment, due soon from the moment the
+ * clock turned amber (stored with each row, so business-day targets count as the tags read).
+ */
+async function summarize(actor: Actor, now: Date): Promise<TaskSummaryView> {
+  const role = actor.role as InboxRole;
+  const agencyId = role === "IA_CASE_MANAGER" ? actor.organizationId : null;
+  const [row] = await db().$queryRaw<{ total: bigint; overdue: bigint; due_soon: bigint; on_track: bigint }[]>`
+    SELECT count(*) AS total,
+           count(*) FILTER (WHERE due_at < ${now}) AS overdue,
+           count(*) FILTER (WHERE due_at >= ${now} AND amber_at <= ${now}) AS due_soon,
+           count(*) FILTER (WHERE due_at >= ${now} AND amber_at > ${now}) AS on_track
+      FROM case_inbox_entries
+     WHERE role = ${role}::"Role"
+       AND agency_id IS NOT DISTINCT FROM ${agencyId}::uuid
+       AND (valid_from IS NULL OR valid_from <= ${now})
+       AND (valid_until IS NULL OR valid_until > ${now})
+       AND ((user_id IS NULL AND NOT (${actor.userId}::uuid = ANY (excluded_user_ids))) OR user_id = ${actor.userId}::uuid)`;
+  return { total: Number(row!.total), overdue: Number(row!.overdue), dueSoon: Number(row!.due_soon), onTrack: Number(row!.on_track) };
+}
+
+/** The counts alone, for the home page's tiles. */
+export async function summarizeMyTasks(actor: Actor, now: Date = new Date()): Promise<TaskSummaryView> {
+  assertCan(actor, "listMyTasks");
+  return isInboxRole(actor.role) ? summarize(actor, now) : { total: 0, overdue: 0, dueSoon: 0, onTrack: 0 };
+}
 
 /**
  * The actor's inbox: every open case on which their office has work now (their review, or the step the case waits on),
- * with its due date and aging (amber at the rule's share, red when overdue). Most urgent first.
+ * with its due date and aging (amber at the rule's share, red when overdue), earliest due first (so every overdue task
+ * comes before the rest), a page at a time. Read from the derived inbox rows, one indexed query whatever the volume.
  */
-export async function listMyTasks(actor: Actor, query: unknown = {}): Promise<InboxItemView[]> {
+export async function listMyTasks(actor: Actor, query: unknown = {}, now: Date = new Date()) {
   assertCan(actor, "listMyTasks");
-  const { overdue } = parseInput(TaskListQuery, query);
-  const now = new Date();
-  const where: Prisma.CaseWhereInput = {
-    // Only cases in states where the actor's role can have inbox work are loaded, then each is asked in full.
-    status: { in: inboxStatusesFor(actor.role) },
-    ...(actor.role === "IA_CASE_MANAGER" ? { implementingAgencyId: actor.organizationId } : {}),
+  const { overdue, page, pageSize } = parseInput(TaskListQuery, query);
+  if (!isInboxRole(actor.role)) return { items: [], page, pageSize, total: 0, summary: { total: 0, overdue: 0, dueSoon: 0, onTrack: 0 } };
+  const where: Prisma.CaseInboxEntryWhereInput = {
+    AND: [
+      inboxWhere(actor, now),
+      overdue === true ? { dueAt: { lt: now } } : overdue === false ? { OR: [{ dueAt: null }, { dueAt: { gte: now } }] } : {},
+    ],
   };
-  const [rows, rules] = await Promise.all([db().case.findMany({ where, include: caseInclude }), db().slaRule.findMany()]);
-  const office = officeOf(actor);
-  const items: InboxItemView[] = [];
-  for (const row of rows) {
-    const context = workflowContextFor(row, rules, now);
-    const { snapshot } = applyDueClocks(snapshotOf(row), context);
-    const actions = inboxActions(snapshot, actor, context);
-    if (actions.length === 0) continue;
-    const base = {
-      caseId: row.id,
-      identifier: row.identifier,
-      country: { id: row.country.id, code: row.country.code, name: row.country.name },
-      implementingAgency: row.implementingAgency,
-      status: snapshot.status,
-      actions,
-      subject: row.lors[0]?.subject ?? null,
-    };
-    const task = snapshot.tasks.find((t) => t.round === snapshot.reviewRound && t.office === office && t.status === "OPEN");
-    if (task) {
-      items.push({
-        ...base,
-        kind: "REVIEW",
-        office: task.office,
-        waitingFor: `${REVIEW_OFFICE_LABELS[task.office]} (round ${task.round})`,
-        since: task.openedAt.toISOString(),
-        aging: agingFor(task.openedAt, task.dueAt, task.slaRuleId, rules, now),
-      });
-      continue;
-    }
-    const notificationWork = actions.every((e) => (CASE_EVENTS[e] as CaseEventDefinition).cnFrom);
-    items.push({
-      ...base,
-      kind: "CASE",
-      office: null,
-      waitingFor: notificationWork ? `Congressional notification: ${CN_STATUS_LABELS[snapshot.cn.status]}` : WAITING_ON[snapshot.status],
-      since: (notificationWork ? row.updatedAt : snapshot.statusChangedAt).toISOString(),
-      // A clock event just moved the case (e.g. the offer expired): its new state has no stored clock yet.
-      aging:
-        !notificationWork && snapshot.status === row.status && row.statusDueAt
-          ? agingFor(row.statusChangedAt, row.statusDueAt, row.statusSlaRuleId, rules, now)
-          : null,
-    });
-  }
-  const filtered = overdue === undefined ? items : items.filter((i) => (i.aging?.state === "OVERDUE") === overdue);
-  return filtered.sort(
-    (a, b) =>
-      (a.aging ? AGING_ORDER[a.aging.state] : 9) - (b.aging ? AGING_ORDER[b.aging.state] : 9) ||
-      (a.aging?.dueAt ?? "9").localeCompare(b.aging?.dueAt ?? "9"),
-  );
+  const [rows, summary] = await Promise.all([
+    db().caseInboxEntry.findMany({
+      where,
+      include: entryInclude,
+      orderBy: [{ dueAt: { sort: "asc", nulls: "last" } }, { caseId: "asc" }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    }),
+    summarize(actor, now),
+  ]);
+  const total = overdue === true ? summary.overdue : overdue === false ? summary.total - summary.overdue : summary.total;
+  return { items: rows.map((row) => toInboxItem(row, now)), page, pageSize, total, summary };
 }

@@ -8,6 +8,7 @@ import { recordAudit } from "../audit";
 import type { Tx } from "../db";
 import type { RequestContext } from "../request-context";
 import { allocateDesignator } from "./allocate-designator";
+import { refreshCaseInboxes } from "./case-inbox";
 
 export interface OpenCaseRequest {
   /** The complete letter of request it opens from (none for a case that predates Caseway's letters). */
@@ -36,6 +37,7 @@ export async function openCase(tx: Tx, actor: Actor, request: OpenCaseRequest, c
     },
   });
   await createBasicDraft(tx, created.id, request.lorId, actor);
+  await refreshCaseInboxes(tx, [created.id], now);
   await recordAudit(
     tx,
     {

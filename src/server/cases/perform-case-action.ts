@@ -68,9 +68,9 @@ export async function performCaseAction(
     if (row.version !== input.expectedVersion) throw versionConflict(row.version);
 
     const workflowContext = await loadWorkflowContext(tx, row, new Date());
-    await commitCaseEvent(tx, row, actor, action, input, workflowContext, context);
+    const saved = await commitCaseEvent(tx, row, actor, action, input, workflowContext, context);
 
-    const view = toCaseView((await loadCase(tx, caseId))!, actor, workflowContext);
+    const view = toCaseView(saved, actor, workflowContext);
     if (key !== null) {
       await tx.idempotencyKey.update({
         where: { userId_key: { userId: actor.userId, key } },

@@ -49,8 +49,12 @@ export async function loaReadiness(tx: Tx, caseId: string, now: Date): Promise<{
 }
 
 /** Moves the basic LOA to match where the case went. */
+/** The case states (and event) in which the basic LOA may have to move: any other change leaves it alone unread. */
+const LOA_MOVING_STATES: readonly CaseStatus[] = ["IN_DEVELOPMENT", "OFFERED", "ACCEPTED", "IMPLEMENTED", "CANCELLED", "DISAPPROVED"];
+
 export async function syncLoaWithCase(tx: Tx, caseId: string, event: CaseEvent, before: CaseStatus, after: CaseStatus, actor: Actor | null, now: Date) {
   if (before === after) return;
+  if (event !== "approve-loa" && !LOA_MOVING_STATES.includes(after)) return;
   const documents = await loadDocuments(tx, caseId);
   const basic = [...documents].reverse().find((doc) => doc.documentType === "BASIC" && doc.status !== "SUPERSEDED" && doc.status !== "WITHDRAWN");
   if (!basic) return;

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AgingTag, CaseStatusTag } from "@/components/case/status";
 import { PageHeader } from "@/components/page-header";
+import { Pagination } from "@/components/pagination";
 import { Alert } from "@/components/ui/alert";
 import { Stat } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
@@ -18,19 +19,18 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
   const actor = await requireActor();
   const params = await searchParams;
   const { result, problem } = await forFilteredPage(() => listMyTasks(actor, params));
-  const count = (state: string) => result?.filter((i) => i.aging?.state === state).length ?? 0;
   return (
     <div>
       <PageHeader
         title="My tasks"
-        lead={`Reviews and case steps waiting on ${actor.organizationName}, most urgent first. Amber means 75% of the target time is used; red means overdue.`}
+        lead={`Reviews and case steps waiting on ${actor.organizationName}, earliest due first. Amber means 75% of the target time is used; red means overdue.`}
       />
       {result && (
         <div className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-4" data-testid="task-summary">
-          <Stat label="Waiting on your office" value={result.length} />
-          <Stat label="Overdue" value={count("OVERDUE")} href="/tasks?overdue=true" />
-          <Stat label="Due soon" value={count("DUE_SOON")} />
-          <Stat label="On track" value={count("ON_TRACK")} />
+          <Stat label="Waiting on your office" value={result.summary.total} />
+          <Stat label="Overdue" value={result.summary.overdue} href="/tasks?overdue=true" />
+          <Stat label="Due soon" value={result.summary.dueSoon} />
+          <Stat label="On track" value={result.summary.onTrack} />
         </div>
       )}
       <FilterForm label="Filter tasks" submitLabel="Apply">
@@ -46,12 +46,12 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
           caption="My tasks"
           // Due (with its aging colour) right after the case, so it shows without scrolling the table on a phone.
           columns={["Case", "Due", "Waiting for", "Status", "Since", "You can"]}
-          count={result.length}
+          count={result.total}
           noun={["task", "tasks"]}
           emptyMessage="Nothing is waiting on your office. Well done."
           testId="task-table"
         >
-          {result.map((item) => (
+          {result.items.map((item) => (
             <tr
               key={`${item.caseId}-${item.kind}`}
               className="border-t border-base-lighter align-top"
@@ -83,6 +83,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
           ))}
         </DataTable>
       )}
+      {result && <Pagination page={result.page} pageSize={result.pageSize} total={result.total} params={params} basePath="/tasks" />}
     </div>
   );
 }

@@ -1,4 +1,4 @@
 import { apiRoute } from "@/server/api/handler";
 import { listMyTasks } from "@/server/cases/list-my-tasks";
 
-export const GET = apiRoute(async (actor, { query }) => ({ items: await listMyTasks(actor, query) }));
+export const GET = apiRoute(async (actor, { query }) => listMyTasks(actor, query));

@@ -1,0 +1,73 @@
+// The derived inbox (case_inbox_entries): written in the same transaction as every change to a case, and rebuilt for
+// cases written by an older derivation (INBOX_REVISION) at startup. Free of `server-only`: the seeds and the tests
+// write cases the way the app does.
+import { inboxEntriesOf, INBOX_REVISION, type StoredCaseClock } from "../../domain/workflow/inbox";
+import type { CaseSnapshot, WorkflowContext } from "../../domain/workflow/case-workflow";
+import type { CaseStatus } from "../../domain/workflow/states";
+import type { PrismaClient } from "../../generated/prisma/client";
+import type { Tx } from "../db";
+import { caseInclude, snapshotOf, workflowContextFor, type CaseRow } from "./case-store";
+
+const storedClockOf = (row: CaseRow): StoredCaseClock => ({
+  status: row.status as CaseStatus,
+  statusChangedAt: row.statusChangedAt,
+  statusDueAt: row.statusDueAt,
+  statusSlaRuleId: row.statusSlaRuleId,
+  updatedAt: row.updatedAt,
+});
+
+function rowsOf(caseId: string, snapshot: CaseSnapshot, stored: StoredCaseClock, context: WorkflowContext) {
+  return inboxEntriesOf(snapshot, stored, context).map((entry) => ({ ...entry, caseId }));
+}
+
+/**
+ * Replaces the case's inbox rows with those of `snapshot` as it is being saved (no reload: the caller has the case
+ * locked and holds what it writes). The caller stores `inboxRev: INBOX_REVISION` with the case row.
+ */
+export async function writeCaseInbox(tx: Tx, caseId: string, snapshot: CaseSnapshot, stored: StoredCaseClock, context: WorkflowContext) {
+  await tx.caseInboxEntry.deleteMany({ where: { caseId } });
+  const data = rowsOf(caseId, snapshot, stored, context);
+  if (data.length > 0) await tx.caseInboxEntry.createMany({ data });
+}
+
+/** Recomputes the inbox rows of cases as stored (the caller holds their row locks), and marks them current. */
+export async function refreshCaseInboxes(tx: Tx, caseIds: readonly string[], now: Date = new Date()) {
+  if (caseIds.length === 0) return;
+  const [rows, rules] = await Promise.all([
+    tx.case.findMany({ where: { id: { in: [...caseIds] } }, include: caseInclude }),
+    tx.slaRule.findMany(),
+  ]);
+  await tx.caseInboxEntry.deleteMany({ where: { caseId: { in: [...caseIds] } } });
+  const data = rows.flatMap((row) => rowsOf(row.id, snapshotOf(row), storedClockOf(row), workflowContextFor(row, rules, now)));
+  if (data.length > 0) await tx.caseInboxEntry.createMany({ data });
+  await tx.case.updateMany({ where: { id: { in: [...caseIds] } }, data: { inboxRev: INBOX_REVISION } });
+}
+
+/**
+ * Brings every case's inbox rows up to the current derivation, a batch at a time, each batch under its cases' row
+ * locks (SKIP LOCKED: a case being changed right now gets its rows from that change). Safe to run on several
+ * instances at once. Returns how many cases it rebuilt.
+ */
+export async function rebuildCaseInboxes(
+  prisma: PrismaClient,
+  { batchSize = 500, onProgress }: { batchSize?: number; onProgress?: (done: number) => void } = {},
+): Promise<number> {
+  let done = 0;
+  for (;;) {
+    const count = await prisma.$transaction(
+      async (tx) => {
+        const stale = await tx.$queryRaw<{ id: string }[]>`
+          SELECT id FROM cases WHERE inbox_rev <> ${INBOX_REVISION} ORDER BY id LIMIT ${batchSize} FOR UPDATE SKIP LOCKED`;
+        await refreshCaseInboxes(
+          tx,
+          stale.map((r) => r.id),
+        );
+        return stale.length;
+      },
+      { timeout: 120_000 },
+    );
+    done += count;
+    if (count > 0) onProgress?.(done);
+    if (count < batchSize) return done;
+  }
+}
