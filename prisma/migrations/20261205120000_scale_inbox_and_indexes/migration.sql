@@ -15,8 +15,7 @@ ALTER TABLE "cases" ADD COLUMN     "inbox_rev" INTEGER NOT NULL DEFAULT 0;
 CREATE TABLE "case_inbox_entries" (
     "id" UUID NOT NULL,
     "case_id" UUID NOT NULL,
-    "role" "Role" NOT NULL,
-    "agency_id" UUID,
+    "inbox" VARCHAR(80) NOT NULL,
     "user_id" UUID,
     "excluded_user_ids" UUID[] DEFAULT ARRAY[]::UUID[],
     "valid_from" TIMESTAMPTZ(3),
@@ -31,12 +30,13 @@ CREATE TABLE "case_inbox_entries" (
     "sla_rule_id" UUID,
     "amber_at" TIMESTAMPTZ(3),
     "due_at" TIMESTAMPTZ(3),
+    "due_sort" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "case_inbox_entries_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateIndex
-CREATE INDEX "case_inbox_entries_role_agency_id_due_at_case_id_idx" ON "case_inbox_entries"("role", "agency_id", "due_at", "case_id");
+CREATE INDEX "case_inbox_entries_inbox_due_sort_case_id_idx" ON "case_inbox_entries"("inbox", "due_sort", "case_id");
 
 -- CreateIndex
 CREATE INDEX "case_inbox_entries_case_id_idx" ON "case_inbox_entries"("case_id");
@@ -61,6 +61,9 @@ CREATE INDEX "cases_cn_status_cn_period_ends_at_idx" ON "cases"("cn_status", "cn
 
 -- CreateIndex
 CREATE INDEX "cases_status_due_at_idx" ON "cases"("status_due_at");
+
+-- CreateIndex
+CREATE INDEX "cases_linked_case_id_idx" ON "cases"("linked_case_id");
 
 -- CreateIndex
 CREATE INDEX "cases_identifier_trgm_idx" ON "cases" USING GIN ("identifier" gin_trgm_ops);

@@ -20,6 +20,11 @@ export const INBOX_ROLES = {
 export type InboxRole = keyof typeof INBOX_ROLES;
 const INBOX_ROLE_NAMES = Object.keys(INBOX_ROLES) as InboxRole[];
 
+/** The key of an inbox: the role, and for agency work the agency too (one column to index and match). */
+export function inboxKey(role: InboxRole, agencyId: string | null): string {
+  return role === "IA_CASE_MANAGER" ? `${role}:${agencyId}` : role;
+}
+
 /**
  * Bump when the derivation changes: rows written by an older one are rebuilt at startup (rebuildCaseInboxes), so a
  * release never serves inboxes computed by the previous rules.

@@ -1,12 +1,15 @@
 // The derived inbox (case_inbox_entries): written in the same transaction as every change to a case, and rebuilt for
 // cases written by an older derivation (INBOX_REVISION) at startup. Free of `server-only`: the seeds and the tests
 // write cases the way the app does.
-import { inboxEntriesOf, INBOX_REVISION, type StoredCaseClock } from "../../domain/workflow/inbox";
+import { inboxEntriesOf, inboxKey, INBOX_REVISION, type StoredCaseClock } from "../../domain/workflow/inbox";
 import type { CaseSnapshot, WorkflowContext } from "../../domain/workflow/case-workflow";
 import type { CaseStatus } from "../../domain/workflow/states";
 import type { PrismaClient } from "../../generated/prisma/client";
 import type { Tx } from "../db";
 import { caseInclude, snapshotOf, workflowContextFor, type CaseRow } from "./case-store";
+
+/** Where work without a target sorts: after everything that has one. */
+export const NO_DUE_DATE = new Date("9999-12-31T00:00:00.000Z");
 
 const storedClockOf = (row: CaseRow): StoredCaseClock => ({
   status: row.status as CaseStatus,
@@ -17,7 +20,12 @@ const storedClockOf = (row: CaseRow): StoredCaseClock => ({
 });
 
 function rowsOf(caseId: string, snapshot: CaseSnapshot, stored: StoredCaseClock, context: WorkflowContext) {
-  return inboxEntriesOf(snapshot, stored, context).map((entry) => ({ ...entry, caseId }));
+  return inboxEntriesOf(snapshot, stored, context).map(({ role, agencyId, ...entry }) => ({
+    ...entry,
+    inbox: inboxKey(role, agencyId),
+    dueSort: entry.dueAt ?? NO_DUE_DATE,
+    caseId,
+  }));
 }
 
 /**
@@ -67,6 +75,8 @@ export async function rebuildCaseInboxes(
       { timeout: 120_000 },
     );
     done += count;
+    // Fresh statistics once a large rebuild is done, so the planner reads the inbox through its index at once.
+    if (count < batchSize && done >= 1000) await prisma.$executeRaw`ANALYZE case_inbox_entries`;
     if (count > 0) onProgress?.(done);
     if (count < batchSize) return done;
   }

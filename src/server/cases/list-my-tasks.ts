@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/domain/policy";
 import { TaskListQuery, type InboxItemView, type TaskSummaryView } from "@/domain/schemas/cases";
 import { agingOf, type DayKind } from "@/domain/sla";
-import { INBOX_ROLES, type InboxRole } from "@/domain/workflow/inbox";
+import { INBOX_ROLES, inboxKey, type InboxRole } from "@/domain/workflow/inbox";
 import type { CaseStatus, ReviewOffice } from "@/domain/workflow/states";
 import type { Prisma } from "../../generated/prisma/client";
 import { assertCan } from "../auth/actor";
@@ -12,11 +12,11 @@ import { parseInput } from "../errors";
 const isInboxRole = (role: string): role is InboxRole => Object.hasOwn(INBOX_ROLES, role);
 
 /** The actor's office's rows in force at `now`: their office's work, or their own where separation of duties changes it. */
+const inboxOf = (actor: Actor) => inboxKey(actor.role as InboxRole, actor.organizationId);
+
 function inboxWhere(actor: Actor, now: Date): Prisma.CaseInboxEntryWhereInput {
-  const role = actor.role as InboxRole;
   return {
-    role,
-    agencyId: role === "IA_CASE_MANAGER" ? actor.organizationId : null,
+    inbox: inboxOf(actor),
     AND: [
       { OR: [{ validFrom: null }, { validFrom: { lte: now } }] },
       { OR: [{ validUntil: null }, { validUntil: { gt: now } }] },
@@ -40,9 +40,16 @@ const entryInclude = {
 type EntryRow = Prisma.CaseInboxEntryGetPayload<{ include: typeof entryInclude }>;
 
 function toInboxItem(row: EntryRow, now: Date): InboxItemView {
+  // The state comes from the stored moments, so each tag agrees with the SQL counts and the overdue filter; the share
+  // comes from the rule.
   const aging =
-    row.slaRule && row.clockStart && row.dueAt
-      ? { ...agingOf(row.clockStart, row.slaRule, now), dueAt: row.dueAt.toISOString(), dayKind: row.slaRule.dayKind as DayKind }
+    row.slaRule && row.clockStart && row.dueAt && row.amberAt
+      ? {
+          ...agingOf(row.clockStart, row.slaRule, now),
+          state: now > row.dueAt ? ("OVERDUE" as const) : now >= row.amberAt ? ("DUE_SOON" as const) : ("ON_TRACK" as const),
+          dueAt: row.dueAt.toISOString(),
+          dayKind: row.slaRule.dayKind as DayKind,
+        }
       : null;
   return {
     caseId: row.caseId,
@@ -65,16 +72,13 @@ function toInboxItem(row: EntryRow, now: Date): InboxItemView {
  * clock turned amber (stored with each row, so business-day targets count as the tags read).
  */
 async function summarize(actor: Actor, now: Date): Promise<TaskSummaryView> {
-  const role = actor.role as InboxRole;
-  const agencyId = role === "IA_CASE_MANAGER" ? actor.organizationId : null;
   const [row] = await db().$queryRaw<{ total: bigint; overdue: bigint; due_soon: bigint; on_track: bigint }[]>`
     SELECT count(*) AS total,
-           count(*) FILTER (WHERE due_at < ${now}) AS overdue,
+           count(*) FILTER (WHERE due_sort < ${now}) AS overdue,
            count(*) FILTER (WHERE due_at >= ${now} AND amber_at <= ${now}) AS due_soon,
            count(*) FILTER (WHERE due_at >= ${now} AND amber_at > ${now}) AS on_track
       FROM case_inbox_entries
-     WHERE role = ${role}::"Role"
-       AND agency_id IS NOT DISTINCT FROM ${agencyId}::uuid
+     WHERE inbox = ${inboxOf(actor)}
        AND (valid_from IS NULL OR valid_from <= ${now})
        AND (valid_until IS NULL OR valid_until > ${now})
        AND ((user_id IS NULL AND NOT (${actor.userId}::uuid = ANY (excluded_user_ids))) OR user_id = ${actor.userId}::uuid)`;
@@ -99,14 +103,14 @@ export async function listMyTasks(actor: Actor, query: unknown = {}, now: Date =
   const where: Prisma.CaseInboxEntryWhereInput = {
     AND: [
       inboxWhere(actor, now),
-      overdue === true ? { dueAt: { lt: now } } : overdue === false ? { OR: [{ dueAt: null }, { dueAt: { gte: now } }] } : {},
+      overdue === true ? { dueSort: { lt: now } } : overdue === false ? { dueSort: { gte: now } } : {},
     ],
   };
   const [rows, summary] = await Promise.all([
     db().caseInboxEntry.findMany({
       where,
       include: entryInclude,
-      orderBy: [{ dueAt: { sort: "asc", nulls: "last" } }, { caseId: "asc" }],
+      orderBy: [{ dueSort: "asc" }, { caseId: "asc" }],
       skip: (page - 1) * pageSize,
       take: pageSize,
     }),
