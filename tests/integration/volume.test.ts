@@ -61,7 +61,7 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(async () => {
-  if (!country || process.env.DEBUG_KEEP) return;
+  if (!country) return;
   await prisma.$executeRaw`UPDATE cases SET opened_from_lor_id = NULL WHERE country_id = ${country.id}::uuid`;
   await prisma.$executeRaw`DELETE FROM letters_of_request WHERE country_id = ${country.id}::uuid`;
   await prisma.$executeRaw`DELETE FROM cases WHERE country_id = ${country.id}::uuid`; // inbox rows cascade

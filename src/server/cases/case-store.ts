@@ -276,7 +276,7 @@ async function reassignIdentity(tx: Tx, row: { countryId: string; implementingAg
 }
 
 /** What the audit event records: the move, the notification track, the decision, the comment and the inputs. */
-function eventDetails(
+export function eventDetails(
   action: CaseEvent,
   actor: Actor,
   input: EventInput & { expectedVersion: number },
