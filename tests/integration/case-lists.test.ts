@@ -11,7 +11,7 @@ import { refreshCaseInboxes } from "@/server/cases/case-inbox";
 import { createCase, type CaseSpec } from "../factories/case";
 import { expectAppError, testPrisma } from "./helpers";
 import { seedSlaRules, twoLetterCountry } from "./lor-helpers";
-import { DAY_MS, caseAt, caseCast, type Cast } from "./case-helpers";
+import { DAY_MS, caseAt, caseCast, openCase, type Cast } from "./case-helpers";
 
 const prisma = testPrisma();
 
@@ -63,6 +63,23 @@ async function caseShelf(cast: Cast) {
 const ids = (page: { items: { id: string }[] }) => page.items.map((c) => c.id);
 
 describe("listCases", () => {
+  it("finds a case by a word of its letter's subject (any case) or a piece of its identifier, and its new identifier after reassignment", async () => {
+    const cast = await caseCast(prisma);
+    const word = `Zircon${Math.random().toString(36).slice(2, 8)}`;
+    const opened = await openCase(cast, `Sonar buoys and ${word} spares`);
+    const ids = async (q: string) => (await listCases(cast.dsca, { q, pageSize: "100" })).items.map((c) => c.id);
+    expect(await ids(word.toLowerCase())).toEqual([opened.caseId]);
+    expect(await ids(opened.identifier.slice(0, 10).toLowerCase())).toContain(opened.caseId);
+    expect(await ids(`${word} tanks`)).toEqual([]);
+    // Assigning another agency gives the case a new identifier; the search follows it.
+    const view = await opened.driver.do(cast.dsca, "assign-agency", { agencyId: cast.otherAgency.id });
+    expect(view.identifier).not.toBe(opened.identifier);
+    expect(await ids(view.identifier)).toEqual([opened.caseId]);
+    expect(await ids(word)).toEqual([opened.caseId]);
+    // Partners search only their own country's cases.
+    expect((await listCases(cast.foreignPartner, { q: word })).total).toBe(0);
+  });
+
   it("filters by agency, status, country and overdue, newest first", async () => {
     const cast = await caseCast(prisma);
     const s = await caseShelf(cast);

@@ -66,9 +66,6 @@ CREATE INDEX "cases_status_due_at_idx" ON "cases"("status_due_at");
 CREATE INDEX "cases_linked_case_id_idx" ON "cases"("linked_case_id");
 
 -- CreateIndex
-CREATE INDEX "cases_identifier_trgm_idx" ON "cases" USING GIN ("identifier" gin_trgm_ops);
-
--- CreateIndex
 CREATE INDEX "letters_of_request_case_id_idx" ON "letters_of_request"("case_id");
 
 -- CreateIndex

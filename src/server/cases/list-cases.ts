@@ -69,14 +69,8 @@ export async function listCases(actor: Actor, query: unknown) {
       agency ? { implementingAgency: { code: agency } } : {},
       country ? { country: { code: country } } : {},
       overdue === true ? overdueWhere(now) : overdue === false ? { NOT: overdueWhere(now) } : {},
-      q
-        ? {
-            OR: [
-              { identifier: { contains: literalLike(q.toUpperCase()) } },
-              { lors: { some: { subject: { contains: literalLike(q), mode: "insensitive" } } } },
-            ],
-          }
-        : {},
+      // The identifier and the letters' subjects, in one trigram-indexed column kept by the database.
+      q ? { searchText: { contains: literalLike(q), mode: "insensitive" } } : {},
     ],
   };
   const [total, rows, rules] = await Promise.all([
