@@ -19,7 +19,8 @@ const storedClockOf = (row: CaseRow): StoredCaseClock => ({
   updatedAt: row.updatedAt,
 });
 
-function rowsOf(caseId: string, snapshot: CaseSnapshot, stored: StoredCaseClock, context: WorkflowContext) {
+/** The inbox rows of a case as the app writes them (also used by the large seed, which writes them in bulk). */
+export function rowsOf(caseId: string, snapshot: CaseSnapshot, stored: StoredCaseClock, context: WorkflowContext) {
   return inboxEntriesOf(snapshot, stored, context).map(({ role, agencyId, ...entry }) => ({
     ...entry,
     inbox: inboxKey(role, agencyId),
