@@ -8,6 +8,8 @@ const securityHeaders = [
 ];
 
 const nextConfig: NextConfig = {
+  // A second build beside the usual one (profiling, the benchmark) without disturbing a server running from .next.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   experimental: {
     // forbidden() renders app/forbidden.tsx with a 403 status.

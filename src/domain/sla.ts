@@ -42,21 +42,54 @@ export function ruleInForce<R extends SlaRule>(rules: readonly R[], key: string,
 /** The UTC calendar day of an instant, YYYY-MM-DD. */
 export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
-export function isBusinessDay(date: Date, holidays: ReadonlySet<string> = new Set()): boolean {
-  const weekday = date.getUTCDay();
-  return weekday !== 0 && weekday !== 6 && !holidays.has(isoDay(date));
+// Clocks run on millisecond numbers rather than Date objects: lists age every row, and a clock that has run for years
+// must not cost a loop over every day it has run.
+const NO_HOLIDAYS: ReadonlySet<string> = new Set();
+
+/** 0 = Sunday … 6 = Saturday, for the UTC day holding instant `t` (1970-01-01 was a Thursday). */
+const weekdayOf = (t: number) => (((Math.floor(t / DAY_MS) + 4) % 7) + 7) % 7;
+
+function isBusinessInstant(t: number, holidays: ReadonlySet<string>): boolean {
+  const weekday = weekdayOf(t);
+  if (weekday === 0 || weekday === 6) return false;
+  return holidays.size === 0 || !holidays.has(new Date(t).toISOString().slice(0, 10));
+}
+
+export function isBusinessDay(date: Date, holidays: ReadonlySet<string> = NO_HOLIDAYS): boolean {
+  return isBusinessInstant(date.getTime(), holidays);
 }
 
 /** The moment the target falls due for a clock started at `start`. */
-export function dueDate(start: Date, rule: Pick<SlaRule, "days" | "dayKind">, holidays: ReadonlySet<string> = new Set()): Date {
+export function dueDate(start: Date, rule: Pick<SlaRule, "days" | "dayKind">, holidays: ReadonlySet<string> = NO_HOLIDAYS): Date {
   if (rule.dayKind === "CALENDAR") return new Date(start.getTime() + rule.days * DAY_MS);
-  let due = new Date(start.getTime());
-  let remaining = rule.days;
-  while (remaining > 0) {
-    due = new Date(due.getTime() + DAY_MS);
-    if (isBusinessDay(due, holidays)) remaining -= 1;
+  let due = start.getTime();
+  for (let remaining = rule.days; remaining > 0; ) {
+    due += DAY_MS;
+    if (isBusinessInstant(due, holidays)) remaining -= 1;
   }
-  return due;
+  return new Date(due);
+}
+
+/** How many of the instants `first`, `first + 1 day`, … (`count` of them) fall on business days. */
+function businessLandings(first: number, count: number, holidays: ReadonlySet<string>): number {
+  if (count <= 0) return 0;
+  const weeks = Math.floor(count / 7);
+  let landings = weeks * 5;
+  for (let i = weeks * 7; i < count; i += 1) {
+    const weekday = weekdayOf(first + i * DAY_MS);
+    if (weekday !== 0 && weekday !== 6) landings += 1;
+  }
+  if (holidays.size > 0) {
+    const firstDay = Math.floor(first / DAY_MS);
+    for (const holiday of holidays) {
+      const t = Date.parse(`${holiday}T00:00:00Z`);
+      if (Number.isNaN(t)) continue;
+      const day = Math.floor(t / DAY_MS);
+      const weekday = weekdayOf(t);
+      if (day >= firstDay && day < firstDay + count && weekday !== 0 && weekday !== 6) landings -= 1;
+    }
+  }
+  return landings;
 }
 
 /**
@@ -65,16 +98,13 @@ export function dueDate(start: Date, rule: Pick<SlaRule, "days" | "dayKind">, ho
  * part only if it too lands on a business day. So a clock reads exactly `days` business days at its due moment, and
  * eight business days read the same on a Friday as on a Tuesday (time over a weekend or holiday does not count).
  */
-export function businessTimeBetween(start: Date, end: Date, holidays: ReadonlySet<string> = new Set()): number {
-  const total = end.getTime() - start.getTime();
+export function businessTimeBetween(start: Date, end: Date, holidays: ReadonlySet<string> = NO_HOLIDAYS): number {
+  const from = start.getTime();
+  const total = end.getTime() - from;
   if (total <= 0) return 0;
   const wholeDays = Math.floor(total / DAY_MS);
-  let elapsed = 0;
-  for (let day = 1; day <= wholeDays; day += 1) {
-    if (isBusinessDay(new Date(start.getTime() + day * DAY_MS), holidays)) elapsed += DAY_MS;
-  }
-  const dayInProgress = new Date(start.getTime() + (wholeDays + 1) * DAY_MS);
-  if (isBusinessDay(dayInProgress, holidays)) elapsed += total - wholeDays * DAY_MS;
+  let elapsed = businessLandings(from + DAY_MS, wholeDays, holidays) * DAY_MS;
+  if (isBusinessInstant(from + (wholeDays + 1) * DAY_MS, holidays)) elapsed += total - wholeDays * DAY_MS;
   return elapsed;
 }
 
@@ -82,12 +112,12 @@ export function businessTimeBetween(start: Date, end: Date, holidays: ReadonlySe
  * The start of a clock that is `days` business days old at `now` (the inverse of `businessTimeBetween`): it keeps the
  * time of day, so the clock's aging is the same whichever weekday `now` falls on. Demo data and tests use it.
  */
-export function businessDaysBefore(now: Date, days: number, holidays: ReadonlySet<string> = new Set()): Date {
-  let landing = new Date(now.getTime());
-  for (let left = days; left > 0; landing = new Date(landing.getTime() - DAY_MS)) {
-    if (isBusinessDay(landing, holidays)) left -= 1;
+export function businessDaysBefore(now: Date, days: number, holidays: ReadonlySet<string> = NO_HOLIDAYS): Date {
+  let landing = now.getTime();
+  for (let left = days; left > 0; landing -= DAY_MS) {
+    if (isBusinessInstant(landing, holidays)) left -= 1;
   }
-  return landing;
+  return new Date(landing);
 }
 
 /**
@@ -123,7 +153,7 @@ export function agingOf(
 export function amberMoment(
   start: Date,
   rule: Pick<SlaRule, "days" | "dayKind" | "amberPercent">,
-  holidays: ReadonlySet<string> = new Set(),
+  holidays: ReadonlySet<string> = NO_HOLIDAYS,
 ): Date {
   const span = rule.dayKind === "BUSINESS" ? rule.days * DAY_MS : dueDate(start, rule, holidays).getTime() - start.getTime();
   // percentElapsed = floor(elapsed × 100 / span) reaches amberPercent exactly when elapsed ≥ amberPercent × span / 100.
@@ -131,7 +161,7 @@ export function amberMoment(
   if (rule.dayKind === "CALENDAR") return new Date(start.getTime() + remaining);
   if (remaining <= 0) return new Date(start.getTime());
   for (let day = 1; ; day += 1) {
-    if (!isBusinessDay(new Date(start.getTime() + day * DAY_MS), holidays)) continue;
+    if (!isBusinessInstant(start.getTime() + day * DAY_MS, holidays)) continue;
     if (remaining <= DAY_MS) return new Date(start.getTime() + (day - 1) * DAY_MS + remaining);
     remaining -= DAY_MS;
   }

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   AGING_LABELS,
@@ -309,6 +310,31 @@ describe("business-day aging does not depend on the weekday", () => {
   it("businessDaysBefore keeps the time of day and skips weekends", () => {
     expect(businessDaysBefore(at("2026-03-07T15:00:00Z"), 8)).toEqual(at("2026-02-24T15:00:00Z")); // Saturday → Tuesday
     expect(businessDaysBefore(at("2026-03-04T15:00:00Z"), 0)).toEqual(at("2026-03-04T15:00:00Z"));
+  });
+});
+
+describe("businessTimeBetween counts whole weeks arithmetically, exactly as walking day by day would", () => {
+  /** The definition, walked one day at a time (slow for clocks that have run for years). */
+  function walked(start: Date, end: Date, holidays: ReadonlySet<string>) {
+    const total = end.getTime() - start.getTime();
+    if (total <= 0) return 0;
+    const whole = Math.floor(total / DAY);
+    let elapsed = 0;
+    for (let day = 1; day <= whole; day += 1) if (isBusinessDay(new Date(start.getTime() + day * DAY), holidays)) elapsed += DAY;
+    if (isBusinessDay(new Date(start.getTime() + (whole + 1) * DAY), holidays)) elapsed += total - whole * DAY;
+    return elapsed;
+  }
+  const instant = fc.integer({ min: Date.parse("2024-01-01T00:00:00Z"), max: Date.parse("2027-12-31T00:00:00Z") }).map((t) => new Date(t));
+  const holidaySet = fc.array(fc.integer({ min: 0, max: 1460 }), { maxLength: 12 }).map(
+    (days) => new Set(days.map((d) => new Date(Date.parse("2024-01-01T00:00:00Z") + d * DAY).toISOString().slice(0, 10))),
+  );
+  it("for any start, end and holidays", () => {
+    fc.assert(
+      fc.property(instant, instant, holidaySet, (start, end, holidays) => {
+        expect(businessTimeBetween(start, end, holidays)).toBe(walked(start, end, holidays));
+      }),
+      { numRuns: 400 },
+    );
   });
 });
 
