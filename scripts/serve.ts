@@ -93,7 +93,7 @@ if (!authSecret) {
 
 const nextBin = require.resolve("next/dist/bin/next");
 const childEnv = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret };
-const hasBuild = fs.existsSync(path.join(root, ".next/BUILD_ID"));
+const hasBuild = fs.existsSync(path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"));
 if (mode === "start" && !(values["reuse-build"] && hasBuild)) {
   log("Building for production (next build)");
   const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: childEnv });
