@@ -25,7 +25,7 @@ import {
 } from "../../src/domain/workflow/case-workflow";
 import { applyDueClocks, transition, type AppliedClockEvent } from "../../src/domain/workflow/engine";
 import { PRE_OFFER_STATUSES, REVIEW_OFFICES, type CaseStatus, type ReviewOffice } from "../../src/domain/workflow/states";
-import { eventDetails } from "../../src/server/cases/case-store";
+import { clockEventDetails, eventDetails } from "../../src/server/cases/case-store";
 import { COMMENTS } from "./catalog";
 import { depositOf, type LoaCatalog, type LoaVariant } from "./loa-variants";
 import { Random, hashParts } from "./random";
@@ -454,15 +454,7 @@ class CaseStory {
         at,
         `case.${step.event}`,
         null,
-        {
-          event: step.event,
-          dueAt: step.dueAt.toISOString(),
-          fromStatus: step.before.status,
-          toStatus: step.after.status,
-          ...(step.before.cn.status !== step.after.cn.status
-            ? { notificationFrom: step.before.cn.status, notificationTo: step.after.cn.status }
-            : {}),
-        },
+        clockEventDetails(step),
         requestId,
         true,
       );

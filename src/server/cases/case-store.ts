@@ -306,6 +306,17 @@ export function eventDetails(
   };
 }
 
+/** What the audit event of a clock event records (the large seed writes the same). */
+export function clockEventDetails(step: AppliedClockEvent): Prisma.InputJsonObject {
+  return {
+    event: step.event,
+    dueAt: step.dueAt.toISOString(),
+    fromStatus: step.before.status,
+    toStatus: step.after.status,
+    ...(step.before.cn.status !== step.after.cn.status ? { notificationFrom: step.before.cn.status, notificationTo: step.after.cn.status } : {}),
+  };
+}
+
 /** Audits the clock's events (offer expired, review period ended) on the case's chain, each with the moment it fell due. */
 export async function recordCaseClockEvents(
   tx: Tx,
@@ -322,15 +333,7 @@ export async function recordCaseClockEvents(
         outcome: "SUCCESS",
         actorEmail: "clock",
         target: { type: "case", id: caseId },
-        details: {
-          event: step.event,
-          dueAt: step.dueAt.toISOString(),
-          fromStatus: step.before.status,
-          toStatus: step.after.status,
-          ...(step.before.cn.status !== step.after.cn.status
-            ? { notificationFrom: step.before.cn.status, notificationTo: step.after.cn.status }
-            : {}),
-        },
+        details: clockEventDetails(step),
         context,
       },
       now,
