@@ -7,6 +7,8 @@ export default defineConfig([
   ...nextTs,
   globalIgnores([
     ".next/**",
+    // Second builds made with NEXT_DIST_DIR (next.config.ts).
+    ".next-*/**",
     ".data/**",
     "node_modules/**",
     "src/generated/**",
