@@ -72,7 +72,7 @@ const routedToActorsAgency = (actor: Actor, subject: PolicySubject) =>
 const actorsAgency = (actor: Actor, subject: PolicySubject) =>
   actor.role !== "IA_CASE_MANAGER" || (subject.agencyId !== undefined && subject.agencyId === actor.organizationId);
 
-const USG: readonly Role[] = ["DSCA_ANALYST", "STATE_REVIEWER", "DTSA_REVIEWER", "IA_CASE_MANAGER", "ADMIN", "AUDITOR"];
+const USG: readonly Role[] = ["DSCA_ANALYST", "STATE_REVIEWER", "DTSA_REVIEWER", "IA_CASE_MANAGER", "ADMIN", "AUDITOR", "FINANCE_OFFICER"];
 
 /** A record belonging to another purchaser than the partner officer's own. USG staff see every country. */
 export function isForeignToActor(actor: Actor, subject: PolicySubject): boolean {
@@ -182,7 +182,11 @@ export const POLICY = {
   },
   implementCase: {
     roles: ["DSCA_ANALYST"],
-    description: "Record the initial deposit (implementing the case) or approve emergency implementation",
+    description: "Approve emergency implementation of an accepted case before its deposit has arrived",
+  },
+  recordDeposit: {
+    roles: ["DSCA_ANALYST", "FINANCE_OFFICER"],
+    description: "Record an initial deposit that arrived (amount, value date, wire reference); the case is implemented once covered",
   },
   executeCase: {
     roles: ["IA_CASE_MANAGER"],
@@ -190,6 +194,58 @@ export const POLICY = {
     description: "Start execution, declare supply and services complete, and submit the closure certificate — own agency only",
   },
   closeCase: { roles: ["DSCA_ANALYST"], description: "Close a case once its closure certificate is in" },
+  reopenCase: { roles: ["DSCA_ANALYST"], description: "Reopen a closed case, with a reason" },
+  // After acceptance (issue 12): execution per line, SDRs, billing and closure.
+  viewExecution: {
+    roles: "everyone",
+    description: "See a case's lines, contracts, requisitions, shipments, services and SDRs; partners their own country's",
+  },
+  recordExecution: {
+    roles: ["IA_CASE_MANAGER"],
+    when: actorsAgency,
+    description: "Record contracts, shipments and services performed, and declare lines supply/services complete — own agency only",
+  },
+  submitRequisition: {
+    roles: ["PARTNER_OFFICER", "IA_CASE_MANAGER"],
+    when: actorsAgency,
+    description: "Requisition items against a Blanket Order or CLSSA line's remaining value",
+  },
+  receiveShipment: {
+    roles: ["PARTNER_OFFICER", "IA_CASE_MANAGER"],
+    when: actorsAgency,
+    description: "Record that a shipment arrived, and who received it",
+  },
+  fileSdr: {
+    roles: ["PARTNER_OFFICER"],
+    description: "File a Supply Discrepancy Report against a shipment, or ask once for reconsideration of its decision",
+  },
+  decideSdr: {
+    roles: ["IA_CASE_MANAGER"],
+    when: actorsAgency,
+    description: "Decide a Supply Discrepancy Report: credit, replacement, repair and return, or rejection — own agency only",
+  },
+  commentOnSdr: {
+    roles: ["PARTNER_OFFICER", "IA_CASE_MANAGER", "DSCA_ANALYST"],
+    when: actorsAgency,
+    description: "Comment on a Supply Discrepancy Report (U.S. Government-only comments never reach the partner)",
+  },
+  viewFinances: {
+    roles: "everyone",
+    description: "See a case's deposits, statements, payments, balance and arrears; partners their own country's",
+  },
+  recordPayment: {
+    roles: ["FINANCE_OFFICER"],
+    description: "Record a payment received against a case's statements",
+  },
+  issueStatements: {
+    roles: ["FINANCE_OFFICER"],
+    description: "Issue the quarter's billing statements now (the job issues them on its own; a run issues each once)",
+  },
+  reviewCaseAnnually: {
+    roles: ["IA_CASE_MANAGER"],
+    when: actorsAgency,
+    description: "Complete the annual case review (reconciliation checklist) — own agency only",
+  },
   controlCase: { roles: ["DSCA_ANALYST"], description: "Suspend, resume or cancel a case, with a reason" },
   // LOA documents and pricing (src/server/loa).
   editLoa: {

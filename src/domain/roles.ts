@@ -8,6 +8,7 @@ export const ROLES = [
   "IA_CASE_MANAGER",
   "ADMIN",
   "AUDITOR",
+  "FINANCE_OFFICER",
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -22,6 +23,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   IA_CASE_MANAGER: "Implementing-agency case manager",
   ADMIN: "Administrator",
   AUDITOR: "Auditor",
+  FINANCE_OFFICER: "Finance officer (DFAS)",
 };
 
 export const ORGANIZATION_KIND_LABELS: Record<OrganizationKind, string> = {
@@ -44,6 +46,8 @@ export const ROLE_ORGANIZATION_KINDS: Record<Role, readonly OrganizationKind[]> 
   IA_CASE_MANAGER: ["IMPLEMENTING_AGENCY"],
   ADMIN: ["DSCA", "STATE_PM", "DTSA", "IMPLEMENTING_AGENCY"],
   AUDITOR: ["DSCA", "STATE_PM", "DTSA", "IMPLEMENTING_AGENCY"],
+  // DFAS Indianapolis bills and collects for DSCA (fms-domain.md §4.4: "DFAS (deposit, billing, close)").
+  FINANCE_OFFICER: ["DSCA"],
 };
 
 export function roleFitsOrganization(role: Role, kind: OrganizationKind): boolean {

@@ -51,6 +51,7 @@ const ORG_OF_ROLE: Record<Role, string> = {
   IA_CASE_MANAGER: AGENCY_ID,
   ADMIN: DSCA_ORG_ID,
   AUDITOR: DSCA_ORG_ID,
+  FINANCE_OFFICER: DSCA_ORG_ID,
 };
 
 /** A person in `role`, by default in the organization the case fixtures use for that role. */

@@ -13,6 +13,7 @@ function actorFor(role: Role, overrides: Partial<Actor> = {}): Actor {
 
 const ALL = ROLES;
 const ADMIN_ONLY: readonly Role[] = ["ADMIN"];
+const USG: readonly Role[] = ["DSCA_ANALYST", "STATE_REVIEWER", "DTSA_REVIEWER", "IA_CASE_MANAGER", "ADMIN", "AUDITOR", "FINANCE_OFFICER"];
 
 /**
  * The permission table written out independently of POLICY, so a change to POLICY has to be made here too.
@@ -43,7 +44,7 @@ const EXPECTED_ALLOWED: Record<PolicyAction, readonly Role[]> = {
   listImplementingAgencies: ALL,
   listCases: ALL,
   viewCase: ALL,
-  viewCaseAudit: ["DSCA_ANALYST", "STATE_REVIEWER", "DTSA_REVIEWER", "IA_CASE_MANAGER", "ADMIN", "AUDITOR"],
+  viewCaseAudit: USG,
   listMyTasks: ["DSCA_ANALYST", "STATE_REVIEWER", "DTSA_REVIEWER", "IA_CASE_MANAGER"],
   assignCaseAgency: ["DSCA_ANALYST"],
   developLoa: ["IA_CASE_MANAGER"],
@@ -54,11 +55,24 @@ const EXPECTED_ALLOWED: Record<PolicyAction, readonly Role[]> = {
   countersignLoa: ["DSCA_ANALYST"],
   respondToOffer: ["PARTNER_OFFICER"],
   implementCase: ["DSCA_ANALYST"],
+  recordDeposit: ["DSCA_ANALYST", "FINANCE_OFFICER"],
   executeCase: ["IA_CASE_MANAGER"],
   closeCase: ["DSCA_ANALYST"],
+  reopenCase: ["DSCA_ANALYST"],
+  viewExecution: ALL,
+  recordExecution: ["IA_CASE_MANAGER"],
+  submitRequisition: ["PARTNER_OFFICER", "IA_CASE_MANAGER"],
+  receiveShipment: ["PARTNER_OFFICER", "IA_CASE_MANAGER"],
+  fileSdr: ["PARTNER_OFFICER"],
+  decideSdr: ["IA_CASE_MANAGER"],
+  commentOnSdr: ["PARTNER_OFFICER", "IA_CASE_MANAGER", "DSCA_ANALYST"],
+  viewFinances: ALL,
+  recordPayment: ["FINANCE_OFFICER"],
+  issueStatements: ["FINANCE_OFFICER"],
+  reviewCaseAnnually: ["IA_CASE_MANAGER"],
   controlCase: ["DSCA_ANALYST"],
   editLoa: ["IA_CASE_MANAGER"],
-  viewLoaInternals: ["DSCA_ANALYST", "STATE_REVIEWER", "DTSA_REVIEWER", "IA_CASE_MANAGER", "ADMIN", "AUDITOR"],
+  viewLoaInternals: USG,
   decideLoaChange: ["DSCA_ANALYST"],
   quotePricing: ALL,
 };
@@ -74,6 +88,12 @@ const AGENCY_SCOPED: Partial<Record<PolicyAction, "assigned" | "routed">> = {
   developLoa: "assigned",
   editLoa: "assigned",
   executeCase: "assigned",
+  recordExecution: "assigned",
+  submitRequisition: "assigned",
+  receiveShipment: "assigned",
+  decideSdr: "assigned",
+  commentOnSdr: "assigned",
+  reviewCaseAnnually: "assigned",
 };
 
 /** The expected decision for a record naming `agencyId` (undefined: the record names no agency). */

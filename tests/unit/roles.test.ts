@@ -19,6 +19,7 @@ const FITS: Record<Role, Record<OrganizationKind, boolean>> = {
   IA_CASE_MANAGER: { PARTNER_COUNTRY: false, DSCA: false, STATE_PM: false, DTSA: false, IMPLEMENTING_AGENCY: true },
   ADMIN: { PARTNER_COUNTRY: false, DSCA: true, STATE_PM: true, DTSA: true, IMPLEMENTING_AGENCY: true },
   AUDITOR: { PARTNER_COUNTRY: false, DSCA: true, STATE_PM: true, DTSA: true, IMPLEMENTING_AGENCY: true },
+  FINANCE_OFFICER: { PARTNER_COUNTRY: false, DSCA: true, STATE_PM: false, DTSA: false, IMPLEMENTING_AGENCY: false },
 };
 
 describe("roleFitsOrganization", () => {

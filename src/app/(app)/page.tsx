@@ -22,6 +22,7 @@ const ROLE_INTRO: Record<Role, string> = {
   IA_CASE_MANAGER: "You validate requests for your agency, then build, price and execute the Letters of Offer and Acceptance.",
   ADMIN: "You manage who can use Caseway and confirm the reference codes it relies on.",
   AUDITOR: "You have read access to the audit log of every sign-in and every decision.",
+  FINANCE_OFFICER: "You record the deposits and payments partners send, and issue the quarterly statements that bill them.",
 };
 
 export default async function HomePage() {

@@ -86,6 +86,20 @@ export interface WorkflowContext {
    * and whether its values cross a congressional-notification threshold. Absent, the LOA is not checked.
    */
   loa?: { problems: readonly string[]; notificationRequired: boolean };
+  /** From acceptance on (src/server/execution/after-acceptance-facts.ts): the money and lines the late events check. */
+  afterAcceptance?: AfterAcceptanceFacts;
+}
+
+/** An accepted case's deposit, open lines and closure blockers, as exact decimal strings and plain reasons. */
+export interface AfterAcceptanceFacts {
+  /** What the accepted LOA's payment schedule asks with acceptance (the whole value for Cash with Acceptance). */
+  initialDepositDue: string;
+  /** Deposits recorded as received so far. */
+  depositsReceived: string;
+  /** Line numbers of the LOA in force that are neither supply/services complete nor cancelled. */
+  openLines: readonly string[];
+  /** Why the case cannot close yet, each in plain words; empty when nothing stands in the way. */
+  closureBlockers: readonly string[];
 }
 
 /** Inputs after zod parsing (src/domain/schemas/case-actions.ts). */

@@ -10,6 +10,7 @@ import type { Actor } from "../../domain/policy";
 import { randomUUID } from "node:crypto";
 import { Prisma } from "../../generated/prisma/client";
 import { recordAudit } from "../audit";
+import { AFTER_ACCEPTANCE_STATUSES, loadAfterAcceptanceFacts } from "../execution/after-acceptance-facts";
 import type { Tx } from "../db";
 import { AppError, fieldError, notFound, versionConflict } from "../errors";
 import type { RequestContext } from "../request-context";
@@ -98,8 +99,13 @@ export function snapshotOf(row: CaseRow): CaseSnapshot {
 }
 
 /** The rules, holidays and country facts a transition reads. Rules are few, so all are loaded. */
-export async function loadWorkflowContext(tx: Tx, row: Pick<CaseRow, "country">, now: Date): Promise<WorkflowContext> {
-  return workflowContextFor(row, await tx.slaRule.findMany(), now);
+export async function loadWorkflowContext(tx: Tx, row: Pick<CaseRow, "country" | "id" | "status">, now: Date): Promise<WorkflowContext> {
+  const [rules, afterAcceptance] = await Promise.all([
+    tx.slaRule.findMany(),
+    AFTER_ACCEPTANCE_STATUSES.includes(row.status) ? loadAfterAcceptanceFacts(tx, row.id) : Promise.resolve(undefined),
+  ]);
+  const context = workflowContextFor(row, rules, now);
+  return afterAcceptance ? { ...context, afterAcceptance } : context;
 }
 
 /** The context for one case of a list, from rules loaded once for the whole list. */

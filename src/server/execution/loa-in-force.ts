@@ -1,0 +1,48 @@
+// The LOA document in force on a case after acceptance — the latest accepted or implemented basic LOA, Amendment or
+// Modification — with its lines priced at their locked rates. Execution, billing and closure all measure against it.
+// Free of `server-only`: the demo seed uses it.
+import { lineKindOf, type LineKind } from "../../domain/execution/line-kind";
+import type { LoaLine } from "../../domain/loa/content";
+import type { PaymentSchedule } from "../../domain/pricing/payment-schedule";
+import type { PricedLine } from "../../domain/pricing/price";
+import type { Tx } from "../db";
+import { contentOf, loadDocuments, loadRates, pricingDayOf, priceContent, type DocumentRow } from "../loa/loa-store";
+
+export interface LineInForce {
+  line: LoaLine;
+  priced: PricedLine;
+  kind: LineKind;
+}
+
+export interface LoaInForce {
+  document: DocumentRow;
+  /** Executable lines: sublines and lines without sublines (a header line's amounts are its sublines' sums). */
+  lines: LineInForce[];
+  schedule: PaymentSchedule;
+  totalEstimatedCost: string;
+}
+
+const IN_FORCE = new Set(["ACCEPTED", "IMPLEMENTED"]);
+
+export async function loadLoaInForce(tx: Tx, caseId: string): Promise<LoaInForce | null> {
+  const documents = await loadDocuments(tx, caseId);
+  const document = [...documents].reverse().find((doc) => IN_FORCE.has(doc.status));
+  if (!document) return null;
+  const caseRow = await tx.case.findUniqueOrThrow({
+    where: { id: caseId },
+    select: { offerExpiresAt: true, country: { select: { natoPlus: true } } },
+  });
+  const content = contentOf(document);
+  const pricedOn = pricingDayOf(document, document.acceptedAt ?? new Date());
+  const { priced, schedule } = priceContent(content, {
+    rates: await loadRates(tx),
+    pricedOn,
+    natoPlus: caseRow.country.natoPlus === true,
+    // The same schedule the partner accepted (toDocumentView): quarterly calls after the offer expiration date.
+    paymentsAfter: caseRow.offerExpiresAt ?? pricedOn,
+  });
+  const lines = content.lines
+    .map((line, index) => ({ line, priced: priced.lines[index]!, kind: lineKindOf(line) }))
+    .filter((entry) => !entry.priced.isHeader);
+  return { document, lines, schedule, totalEstimatedCost: priced.summary.totalEstimatedCost };
+}
