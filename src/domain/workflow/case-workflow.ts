@@ -1,6 +1,7 @@
 // The case workflow as data (fms-domain.md §3, §4.2–4.4, §6): every event a case can take, the states it leaves and
 // reaches, the policy rule that says who may fire it, its guards and its effects. `transition()` and
 // `availableActions()` in ./engine.ts read only this table, and the diagram is drawn from it.
+import { executionEventOf } from "../execution/timeline";
 import type { Actor, PolicyAction } from "../policy";
 import { dueDate, isoDay, ruleInForce, type SlaRule } from "../sla";
 import {
@@ -788,5 +789,6 @@ export function partnerViewOf(
   commentVisibility: CommentVisibility | null,
 ): "milestone" | "comment" | "hidden" {
   if (action === CASE_OPENED_ACTION || (event !== null && isCaseEvent(event) && CASE_EVENTS[event].partnerVisible)) return "milestone";
+  if (executionEventOf(action)?.partnerVisible) return "milestone";
   return commentVisibility === "PARTNER_VISIBLE" ? "comment" : "hidden";
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { executionEventOf } from "@/domain/execution/timeline";
 import { LOA_EVENT_LABELS } from "@/domain/loa/document-flow";
 import type { Actor } from "@/domain/policy";
 import type { CaseEventView } from "@/domain/schemas/cases";
@@ -20,12 +21,14 @@ function labelFor(event: string | null, action: string, details: Details): strin
     const past = CASE_EVENTS[event].pastTense;
     return office ? `${REVIEW_OFFICE_LABELS[office]}: ${past.toLowerCase()}` : past;
   }
-  return LOA_EVENT_LABELS[action] ?? action;
+  return LOA_EVENT_LABELS[action] ?? executionEventOf(action)?.label ?? action;
 }
 
 /** The facts of an event. Partners get theirs (signature, deposit, OED, identifier), not internal notification steps. */
-function noteFor(event: string | null, details: Details, { forPartner }: { forPartner: boolean }): string | null {
+function noteFor(event: string | null, action: string, details: Details, { forPartner }: { forPartner: boolean }): string | null {
   if (!details) return null;
+  const execution = executionEventOf(action);
+  if (execution) return execution.note?.(details, { partner: forPartner }) ?? null;
   const input = (details.input ?? {}) as Record<string, unknown>;
   const parts: string[] = [];
   if (details.newIdentifier) parts.push(`Case identifier is now ${String(details.newIdentifier)}`);
@@ -65,7 +68,7 @@ export async function listCaseEvents(actor: Actor, caseId: string): Promise<Case
       action: event.action,
       label: partnerView === "comment" ? `Comment from ${office}` : labelFor(name, event.action, details),
       actor: who,
-      note: partnerView === "comment" ? null : noteFor(name, details, { forPartner: partner }),
+      note: partnerView === "comment" ? null : noteFor(name, event.action, details, { forPartner: partner }),
       fromStatus: partner ? null : ((text(details?.fromStatus) as CaseStatus | null) ?? null),
       toStatus: partnerView === "comment" ? null : ((text(details?.toStatus) as CaseStatus | null) ?? null),
       comment: showComment ? text(details?.comment) : null,

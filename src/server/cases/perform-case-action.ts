@@ -1,14 +1,12 @@
 import "server-only";
-import { createHash } from "node:crypto";
-import { canonicalJson } from "@/domain/audit-chain";
 import type { Actor } from "@/domain/policy";
 import { CASE_ACTION_INPUTS, type CaseView } from "@/domain/schemas/cases";
 import { isUuid } from "@/domain/schemas/common";
 import { ACTOR_EVENTS, type CaseEvent, type EventInput } from "@/domain/workflow/case-workflow";
 import { caseSubject } from "@/domain/workflow/engine";
-import type { Prisma } from "../../generated/prisma/client";
 import { assertCan } from "../auth/actor";
-import { db, type Tx } from "../db";
+import { db } from "../db";
+import { checkIdempotencyKey, claimIdempotencyKey, requestHashOf, storeIdempotentAnswer } from "../idempotency";
 import { AppError, notFound, parseInput, versionConflict } from "../errors";
 import type { RequestContext } from "../request-context";
 import { assertCaseVisible } from "./case-access";
@@ -25,8 +23,6 @@ export interface CaseActionResult {
   /** The answer was stored from an earlier request with the same Idempotency-Key. */
   replayed: boolean;
 }
-
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
 export const isActorEvent = (action: string): action is CaseEvent => (ACTOR_EVENTS as readonly string[]).includes(action);
 
@@ -45,16 +41,13 @@ export async function performCaseAction(
 ): Promise<CaseActionResult> {
   if (!isActorEvent(action)) throw new AppError("NOT_FOUND", `There is no case action called ${action}`);
   if (!isUuid(caseId)) throw notFound("Case");
-  const key = options.idempotencyKey ?? null;
-  if (key !== null && !IDEMPOTENCY_KEY.test(key)) {
-    throw new AppError("BAD_REQUEST", "Idempotency-Key must be 1–200 visible ASCII characters");
-  }
+  const key = checkIdempotencyKey(options.idempotencyKey);
   const input = parseInput(CASE_ACTION_INPUTS[action], rawInput) as unknown as EventInput & { expectedVersion: number };
-  const requestHash = createHash("sha256").update(canonicalJson({ caseId, action, input: rawInput ?? null })).digest("hex");
+  const requestHash = requestHashOf({ caseId, action, input: rawInput ?? null });
 
   return db().$transaction(async (tx) => {
     if (key !== null) {
-      const earlier = await claimIdempotencyKey(tx, actor.userId, key, requestHash);
+      const earlier = await claimIdempotencyKey<CaseView>(tx, actor.userId, key, requestHash);
       if (earlier) {
         // A replay changes nothing, but it still shows the case: the caller must still be allowed to see it.
         await assertCaseVisible(actor, caseId, tx);
@@ -71,33 +64,7 @@ export async function performCaseAction(
     const saved = await commitCaseEvent(tx, row, actor, action, input, workflowContext, context);
 
     const view = toCaseView(saved, actor, workflowContext);
-    if (key !== null) {
-      await tx.idempotencyKey.update({
-        where: { userId_key: { userId: actor.userId, key } },
-        data: { statusCode: 200, responseBody: view as unknown as Prisma.InputJsonObject },
-      });
-    }
+    if (key !== null) await storeIdempotentAnswer(tx, actor.userId, key, view);
     return { case: view, replayed: false };
   });
 }
-
-/**
- * Claims the key inside the action's transaction. A concurrent request with the same key waits on the unique index
- * until this one commits (then replays its answer) or rolls back (then acts itself), so the action happens once.
- */
-async function claimIdempotencyKey(tx: Tx, userId: string, key: string, requestHash: string): Promise<CaseView | null> {
-  const inserted = await tx.$executeRaw`
-    INSERT INTO idempotency_keys (user_id, key, request_hash, status_code, response_body)
-    VALUES (${userId}::uuid, ${key}, ${requestHash}, 0, '{}'::jsonb)
-    ON CONFLICT (user_id, key) DO NOTHING`;
-  if (inserted === 1) return null;
-  const earlier = await tx.idempotencyKey.findUnique({ where: { userId_key: { userId, key } } });
-  if (!earlier) throw new AppError("CONFLICT", "A request with this Idempotency-Key is still in progress; retry shortly");
-  if (earlier.requestHash !== requestHash) {
-    throw new AppError("VALIDATION_FAILED", "This Idempotency-Key was already used for a different request", {
-      fields: { "Idempotency-Key": "Use a new key for a different request" },
-    });
-  }
-  return earlier.responseBody as unknown as CaseView;
-}
-

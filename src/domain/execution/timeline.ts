@@ -1,0 +1,20 @@
+// How the after-acceptance events (deposits, contracts, requisitions, shipments, services, SSC, SDRs, statements,
+// payments, annual reviews, closure) read on a case's timeline, and which the partner sees. Each is an audit event
+// on the case's hash chain (target "case"), recorded in the same transaction as the change it describes; its details
+// hold what the note prints. Each area keeps its entries in its own module and they are merged here.
+
+export type EventDetails = Record<string, unknown>;
+
+export interface ExecutionEventText {
+  label: string;
+  /** The partner sees this entry (with its note). U.S. Government-only entries stay off their timeline. */
+  partnerVisible: boolean;
+  /** The facts the entry prints, from its audit details; null for none. */
+  note?: (details: EventDetails, viewer: { partner: boolean }) => string | null;
+}
+
+// One spread per area (money, lines, SDRs, closure), e.g. `...SDR_EVENTS`.
+export const EXECUTION_EVENTS: Readonly<Record<string, ExecutionEventText>> = {};
+
+export const executionEventOf = (action: string): ExecutionEventText | null =>
+  Object.hasOwn(EXECUTION_EVENTS, action) ? EXECUTION_EVENTS[action]! : null;
