@@ -17,10 +17,17 @@ const DEMO_CONTEXT = { requestId: "demo-seed-cases", ip: null, userAgent: null }
 type Ago = number | { businessDays: number };
 type Step = [event: CaseEvent, by: string, ago: Ago, input?: EventInput];
 
+export type DemoCaseKey = "radiosExecuting" | "sparesBlanket" | "testSetsClosed";
+/** The demo cases the after-acceptance seeds build on, by key. */
+export type DemoCaseIds = Record<DemoCaseKey, string>;
+
 interface DemoCase {
+  /** How the after-acceptance demo seeds (execution, SDRs, money, closure) find the case. */
+  key?: DemoCaseKey;
   country: string;
   agency: string;
   openedDaysAgo: number;
+  caseType?: "DEFINED_ORDER" | "BLANKET_ORDER";
   /** The LOA the agency drafts before approving it. */
   loa: keyof typeof DEMO_LOAS;
   steps: Step[];
@@ -66,7 +73,8 @@ const DEMO_CASES: DemoCase[] = [
     ],
   },
   {
-    // Accepted, implemented and executing.
+    // Accepted, implemented and executing: a Defined Order case mid-delivery (prisma/demo-execution.ts).
+    key: "radiosExecuting",
     country: "BN",
     agency: "B",
     openedDaysAgo: 200,
@@ -80,9 +88,52 @@ const DEMO_CASES: DemoCase[] = [
       ["sign", ARMY, 138],
       ["countersign", DSCA, 137],
       ["offer", ARMY, 136],
-      ["accept", BN, 120, { signerName: "Col. Ana Varga", signerTitle: "Director of Armaments", signedOn: "", initialDeposit: "1250000.00" }],
-      ["record-deposit", DSCA, 110, { amount: "1250000.00", receivedOn: "" }],
+      ["accept", BN, 120, { signerName: "Col. Ana Varga", signerTitle: "Director of Armaments", signedOn: "", initialDeposit: "" }],
+      ["record-deposit", DSCA, 110, { amount: "", receivedOn: "" }],
       ["start-execution", ARMY, 100],
+    ],
+  },
+  {
+    // A Blanket Order case executing, with requisitions drawn against its lines (prisma/demo-execution.ts).
+    key: "sparesBlanket",
+    country: "BN",
+    agency: "P",
+    openedDaysAgo: 400,
+    caseType: "BLANKET_ORDER",
+    loa: "spareParts",
+    steps: [
+      ["assign-agency", DSCA, 398, { agencyId: "P" }],
+      ["approve-loa", NAVY, 360],
+      ["concur", STATE, 356],
+      ["concur", DSCA, 354],
+      ["concur", DTSA, 352],
+      ["sign", NAVY, 350],
+      ["countersign", DSCA, 349],
+      ["offer", NAVY, 348],
+      ["accept", BN, 330, { signerName: "Capt. Ilse Moreau", signerTitle: "Naval Logistics Command", signedOn: "", initialDeposit: "" }],
+      ["record-deposit", DSCA, 320, { amount: "", receivedOn: "" }],
+      ["start-execution", NAVY, 315],
+    ],
+  },
+  {
+    // Delivered, billed, paid and closed under Accelerated Case Closure (prisma/demo-closure.ts finishes it).
+    key: "testSetsClosed",
+    country: "BN",
+    agency: "B",
+    openedDaysAgo: 1000,
+    loa: "testSets",
+    steps: [
+      ["assign-agency", DSCA, 998, { agencyId: "B" }],
+      ["approve-loa", ARMY, 960],
+      ["concur", STATE, 956],
+      ["concur", DSCA, 954],
+      ["concur", DTSA, 952],
+      ["sign", ARMY, 950],
+      ["countersign", DSCA, 949],
+      ["offer", ARMY, 948],
+      ["accept", BN, 930, { signerName: "Col. Ana Varga", signerTitle: "Director of Armaments", signedOn: "", initialDeposit: "" }],
+      ["record-deposit", DSCA, 920, { amount: "", receivedOn: "" }],
+      ["start-execution", ARMY, 910],
     ],
   },
   {
@@ -112,8 +163,10 @@ const DEMO_CASES: DemoCase[] = [
   },
 ];
 
-export async function seedDemoCases(prisma: PrismaClient, now = new Date()) {
-  if (await prisma.auditEvent.count({ where: { targetType: "case", requestId: DEMO_CONTEXT.requestId } })) return 0;
+/** Walks the demo cases; answers their ids by key, or null when they already exist (the seed is idempotent). */
+export async function seedDemoCases(prisma: PrismaClient, now = new Date()): Promise<DemoCaseIds | null> {
+  if (await prisma.auditEvent.count({ where: { targetType: "case", requestId: DEMO_CONTEXT.requestId } })) return null;
+  const ids: Partial<DemoCaseIds> = {};
   const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY);
   const when = (ago: Ago) => (typeof ago === "number" ? at(ago) : businessDaysBefore(now, ago.businessDays));
   const actors = new Map<string, Actor>();
@@ -137,12 +190,13 @@ export async function seedDemoCases(prisma: PrismaClient, now = new Date()) {
           await openCase(
             tx,
             opener,
-            { lorId: null, country, agency, caseType: "DEFINED_ORDER" },
+            { lorId: null, country, agency, caseType: demo.caseType ?? "DEFINED_ORDER" },
             DEMO_CONTEXT,
             at(demo.openedDaysAgo),
           )
         ).id,
     );
+    if (demo.key) ids[demo.key] = caseId;
     await fillBasicDraft(prisma, caseId, DEMO_LOAS[demo.loa]);
     for (const [event, by, ago, input = {}] of demo.steps) {
       await prisma.$transaction(async (tx) => {
@@ -156,9 +210,13 @@ export async function seedDemoCases(prisma: PrismaClient, now = new Date()) {
           ...(input.receivedOn === "" ? { receivedOn: day } : {}),
         };
         const context = await loadWorkflowContext(tx, row, moment);
+        // "" asks for exactly what the LOA calls for: the deposit the partner promises, and then the deposit that arrives.
+        const depositDue = context.afterAcceptance?.initialDepositDue;
+        if (input.initialDeposit === "" && depositDue) filled.initialDeposit = depositDue;
+        if (input.amount === "" && depositDue) filled.amount = depositDue;
         await commitCaseEvent(tx, row, await actor(by), event, { ...filled, expectedVersion: row.version }, context, DEMO_CONTEXT);
       });
     }
   }
-  return DEMO_CASES.length;
+  return ids as DemoCaseIds;
 }

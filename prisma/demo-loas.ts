@@ -98,6 +98,30 @@ export const DEMO_LOAS = {
     ],
     notes: STANDARD_NOTES,
   },
+  spareParts: {
+    description: "Blanket order for ship spare parts and consumables, requisitioned as the fleet needs them.",
+    customerReference: "Based on BN-NAVY-2025-017 dated 2025-11-04",
+    termsOfSale: [{ term: "CASH_PRIOR_TO_DELIVERY", amount: null }],
+    initialDepositPercent: "25",
+    paymentQuarters: 8,
+    lines: [
+      line({ lineNumber: "001", genericCode: "N9B", maslNumber: "BLNKTSPARES01", description: "Ship spare parts and repair parts (blanket)", value: "1800000.00", sourceOfSupply: "S", typeOfAssistance: "3", deliveryTermCode: "2" }),
+      line({ lineNumber: "002", genericCode: "N9C", maslNumber: "BLNKTCONSUM01", description: "Consumables and expendables (blanket)", value: "400000.00", sourceOfSupply: "S", typeOfAssistance: "3", deliveryTermCode: "2" }),
+    ],
+    notes: STANDARD_NOTES,
+  },
+  testSets: {
+    description: "Radio test sets and a field calibration course.",
+    customerReference: "Based on BA-ARMY-2024-009 dated 2024-01-15",
+    termsOfSale: [{ term: "CASH_PRIOR_TO_DELIVERY", amount: null }],
+    initialDepositPercent: "50",
+    paymentQuarters: 2,
+    lines: [
+      line({ lineNumber: "001", genericCode: "B2T", maslNumber: "6625016660010", description: "Radio test set", quantity: 20, unitOfIssue: "EA", unitCost: "18500.00", sourceOfSupply: "P", typeOfAssistance: "5", deliveryTermCode: "2" }),
+      line({ lineNumber: "002", genericCode: "B2C", maslNumber: "TRNGCALIB0001", description: "Field calibration course", quantity: 1, unitOfIssue: "LO", unitCost: "60000.00", sourceOfSupply: "S", typeOfAssistance: "3", monthsOfService: 1 }),
+    ],
+    notes: STANDARD_NOTES,
+  },
 } satisfies Record<string, LoaContent>;
 
 /** Writes the content into the case's basic LOA draft. */

@@ -182,6 +182,7 @@ export const DEMO_USERS = [
   { email: "army@caseway.example", name: "Grace Whitaker", role: "IA_CASE_MANAGER", org: ["IMPLEMENTING_AGENCY", "B"] },
   { email: "admin@caseway.example", name: "Alex Morgan", role: "ADMIN", org: ["DSCA", "DSCA"] },
   { email: "auditor@caseway.example", name: "Jordan Lee", role: "AUDITOR", org: ["DSCA", "DSCA"] },
+  { email: "finance@caseway.example", name: "Sam Brooks", role: "FINANCE_OFFICER", org: ["DSCA", "DSCA"] },
 ] as const;
 
 export async function seedDemo(prisma: PrismaClient) {

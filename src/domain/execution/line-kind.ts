@@ -13,7 +13,8 @@ export const LINE_KIND_LABELS: Record<LineKind, string> = {
   SERVICES: "Services",
 };
 
-export function lineKindOf(line: Pick<LoaLine, "quantity" | "monthsOfService">): LineKind {
-  if (line.monthsOfService !== null) return "SERVICES";
+/** Nothing ships on a line without a delivery term: it is services. Otherwise a quantity means defined articles. */
+export function lineKindOf(line: Pick<LoaLine, "quantity" | "deliveryTermCode">): LineKind {
+  if (line.deliveryTermCode === null) return "SERVICES";
   return line.quantity !== null ? "ARTICLES" : "BLANKET";
 }

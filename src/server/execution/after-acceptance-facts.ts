@@ -8,7 +8,9 @@ import type { CaseStatus } from "../../domain/workflow/states";
 import type { Tx } from "../db";
 import { loadLoaInForce } from "./loa-in-force";
 
+/** From the offer on: the accept form needs the deposit the offered LOA calls for. */
 export const AFTER_ACCEPTANCE_STATUSES: readonly CaseStatus[] = [
+  "OFFERED",
   "ACCEPTED",
   "IMPLEMENTED",
   "EXECUTING",

@@ -24,9 +24,14 @@ export interface LoaInForce {
 
 const IN_FORCE = new Set(["ACCEPTED", "IMPLEMENTED"]);
 
+/**
+ * The latest accepted or implemented document; before the first acceptance, the basic LOA on offer (what the partner
+ * is about to accept, so the accept form can show the deposit it calls for). An Amendment on offer is not in force.
+ */
 export async function loadLoaInForce(tx: Tx, caseId: string): Promise<LoaInForce | null> {
-  const documents = await loadDocuments(tx, caseId);
-  const document = [...documents].reverse().find((doc) => IN_FORCE.has(doc.status));
+  const documents = [...(await loadDocuments(tx, caseId))].reverse();
+  const document =
+    documents.find((doc) => IN_FORCE.has(doc.status)) ?? documents.find((doc) => doc.documentType === "BASIC" && doc.status === "OFFERED");
   if (!document) return null;
   const caseRow = await tx.case.findUniqueOrThrow({
     where: { id: caseId },
