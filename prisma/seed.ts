@@ -9,9 +9,14 @@ import type { PrismaClient } from "../src/generated/prisma/client";
 import { createOrganization, createUser } from "../tests/factories/index";
 import { SLA_KEYS } from "../src/domain/sla";
 import { seedDemoCases } from "./demo-cases";
+import { seedDemoClosure } from "./demo-closure";
+import { seedDemoExecution } from "./demo-execution";
+import { seedDemoFinance } from "./demo-finance";
+import { seedDemoSdrs } from "./demo-sdrs";
 import { seedDemoLors } from "./demo-lors";
 import { LOA_NOTE_TEXTS } from "./loa-note-texts";
 import { RATE_KEYS } from "../src/domain/pricing/rates";
+import { SDR_PRICING_RATES, SDR_SLA_RULES } from "./reference/sdr-policy";
 
 const referenceDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "reference");
 
@@ -125,6 +130,7 @@ export const PRICING_RATES = [
       pricingRate(keys.DESIGN_CONSTRUCTION, values[2]!, "2000-01-01", null, source),
     ];
   }),
+  ...SDR_PRICING_RATES,
 ];
 
 /** Service-level targets as effective-dated rows (fms-domain.md §9); an administrator adds a row to change one. */
@@ -138,6 +144,7 @@ export const SLA_RULES = [
     source: "DSCA Policy 16-11: validate the LOR within 5 days of receipt (fms-domain.md §3, §9)",
   },
   ...workflowRules(),
+  ...SDR_SLA_RULES,
 ];
 
 /** The case workflow's targets and periods (fms-domain.md §6.1, §9). [A] marks Caseway defaults, editable per office. */
@@ -208,5 +215,13 @@ export async function seedDemo(prisma: PrismaClient) {
     });
   }
   await seedDemoLors(prisma);
-  await seedDemoCases(prisma);
+  const now = new Date();
+  const ids = await seedDemoCases(prisma, now);
+  if (!ids) return;
+  // Life after acceptance, in the order it happens: deliveries, a discrepancy against one of them, the bills that
+  // count those deliveries, and a case taken all the way to closure.
+  await seedDemoExecution(prisma, ids, now);
+  await seedDemoSdrs(prisma, ids, now);
+  await seedDemoFinance(prisma, ids, now);
+  await seedDemoClosure(prisma, ids, now);
 }

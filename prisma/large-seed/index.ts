@@ -282,6 +282,7 @@ class Batch {
   lines: Record<string, unknown>[] = [];
   tasks: Record<string, unknown>[] = [];
   inbox: Record<string, unknown>[] = [];
+  deposits: Record<string, unknown>[] = [];
   events: AuditRow[] = [];
 }
 
@@ -448,6 +449,21 @@ function buildCase(world: World, caseNo: number, batch: Batch) {
     lorEvent(openedAt, "lor.mark_complete", opener, { fromStatus: "UNDER_VALIDATION", toStatus: "COMPLETE", comment: null, caseId, caseIdentifier: opening.identifier }, lorRequest),
   );
   for (const event of story.events.slice(1)) batch.events.push(event);
+  // The deposit row the app writes with its "record-deposit" event (src/server/finance/deposit-store.ts), from the event.
+  const depositIds = new Random(world.seed, caseNo, "deposits");
+  for (const event of story.events) {
+    if (event.action !== "case.record-deposit") continue;
+    const input = (event.details as { input: { amount: string; receivedOn: string; wireReference: string } }).input;
+    batch.deposits.push({
+      id: depositIds.uuid(idTime(caseNo)),
+      case_id: caseId,
+      amount: input.amount,
+      value_date: input.receivedOn,
+      wire_reference: input.wireReference,
+      recorded_by_id: event.actor_user_id,
+      recorded_at: event.occurred_at,
+    });
+  }
 
   const lines = template.loaType === "BLANKET_ORDER" ? [] : variant.content.lines.filter((l) => l.quantity !== null);
   const blanketValue =
@@ -530,6 +546,7 @@ function buildCase(world: World, caseNo: number, batch: Batch) {
     signer_title: s.acceptance?.signerTitle ?? null,
     signed_on: s.acceptance?.signedOn ?? null,
     initial_deposit: s.acceptance?.initialDeposit ?? null,
+    initial_deposit_due: s.initialDepositDue ?? s.acceptance?.initialDeposit ?? null,
     deposit_received_at: iso(s.depositReceivedAt),
     implemented_at: iso(s.implementedAt),
     emergency_implementation: s.emergencyImplementation,
@@ -712,6 +729,7 @@ async function insertBatch(run: Run, batch: Batch, sequences: ReturnType<Designa
   add("case_document_lines", batch.lines);
   add("review_tasks", batch.tasks);
   add("case_inbox_entries", batch.inbox);
+  add("case_deposits", batch.deposits);
   add("case_designator_sequences", sequences, ` ON CONFLICT (country_id, agency_id) DO UPDATE SET "next" = GREATEST(case_designator_sequences."next", EXCLUDED."next")`);
   // In time order: the occurred_at index then takes the batch in one sweep (the other indexes follow the case ids).
   add("audit_events", batch.events.sort((a, b) => (a.occurred_at < b.occurred_at ? -1 : a.occurred_at > b.occurred_at ? 1 : 0)));

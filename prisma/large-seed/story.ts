@@ -315,6 +315,7 @@ class CaseStory {
       offeredAt: null,
       acceptedAt: null,
       acceptance: null,
+      initialDepositDue: null,
       depositReceivedAt: null,
       implementedAt: null,
       emergencyImplementation: false,
@@ -640,7 +641,7 @@ class CaseStory {
         else this.schedule({ at: this.after(now, fate.executionDays), lane: "main", kind: "event", event: "declare-supply-complete", person: setup.manager });
         return;
       case "SUPPLY_SERVICES_COMPLETE":
-        this.schedule({ at: this.after(now, fate.supplyCompleteDays), lane: "main", kind: "event", event: "submit-closure", person: setup.manager });
+        this.schedule({ at: this.after(now, fate.supplyCompleteDays), lane: "main", kind: "event", event: "submit-closure", person: setup.manager, input: { closureType: "ACC" } });
         return;
       case "CLOSURE_PENDING":
         this.schedule({ at: this.after(now, fate.closureDays), lane: "main", kind: "event", event: "close", person: this.dsca() });
@@ -856,8 +857,8 @@ function acceptInput(setup: CaseSetup, env: StoryEnv, _snapshot: CaseSnapshot, a
   };
 }
 
-function depositInput(_setup: CaseSetup, _env: StoryEnv, snapshot: CaseSnapshot, at: number): EventInput {
-  return { amount: snapshot.acceptance!.initialDeposit, receivedOn: isoDay(new Date(at)) };
+function depositInput(setup: CaseSetup, _env: StoryEnv, snapshot: CaseSnapshot, at: number): EventInput {
+  return { amount: snapshot.acceptance!.initialDeposit, receivedOn: isoDay(new Date(at)), wireReference: `FMS-WIRE-${setup.caseNo}` };
 }
 
 const parsedInputs = new Map<string, Record<string, unknown>>();

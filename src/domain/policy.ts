@@ -152,7 +152,7 @@ export const POLICY = {
     description: "Read a case's tamper-evident audit trail and its verification (U.S. Government staff)",
   },
   listMyTasks: {
-    roles: ["DSCA_ANALYST", "STATE_REVIEWER", "DTSA_REVIEWER", "IA_CASE_MANAGER"],
+    roles: ["DSCA_ANALYST", "STATE_REVIEWER", "DTSA_REVIEWER", "IA_CASE_MANAGER", "FINANCE_OFFICER"],
     description: "See the cases and reviews waiting on your office",
   },
   // Case workflow (src/domain/workflow/case-workflow.ts names the rule behind each event).

@@ -24,7 +24,13 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly extra: { fields?: FieldErrors; currentVersion?: number; retryAfterSeconds?: number } = {},
+    readonly extra: {
+      fields?: FieldErrors;
+      currentVersion?: number;
+      retryAfterSeconds?: number;
+      /** On a 409 for a requisition over a blanket line's value: what the line has left, in US dollars. */
+      remaining?: string;
+    } = {},
   ) {
     super(message);
     this.name = "AppError";

@@ -166,7 +166,7 @@ test.describe("the case workflow through the API", () => {
     expect(JSON.stringify(accepted)).not.toContain(secret);
 
     // Deposit → implemented → executing → supply complete → closure certificate → closed.
-    const deposit = { amount: "1500000.00", receivedOn: today() };
+    const deposit = { amount: "1500000.00", receivedOn: today(), wireReference: "FED-E2E-0001" };
     await refused(accepted, "record-deposit", ["navy", "state", "dtsa", "bn", "sr"], deposit);
     const futureDeposit = await expectError(await postCaseAction(u.dsca, accepted, "record-deposit", { ...deposit, receivedOn: tomorrow }), 422, "VALIDATION_FAILED");
     expect(futureDeposit.fields).toHaveProperty("receivedOn");
@@ -177,27 +177,49 @@ test.describe("the case workflow through the API", () => {
     const executing = await caseAction(u.navy, implemented, "start-execution");
     expect(executing.status).toBe("EXECUTING");
     await refused(executing, "declare-supply-complete", ["army", "dsca", "dtsa", "bn", "sr"]);
-    const supplied = await caseAction(u.navy, executing, "declare-supply-complete");
+    // Supply/services complete comes from the lines: refused while any is open; each line closed out (nothing was
+    // delivered here, hence the reason), the last one moves the case.
+    await expectError(await postCaseAction(u.navy, executing, "declare-supply-complete"), 409, "CONFLICT");
+    const lineNumbers = (await json<{ lines: { lineNumber: string }[] }>(await u.navy.get(`/api/v1/cases/${executing.id}/execution`))).lines.map((l) => l.lineNumber);
+    expect(lineNumbers.length).toBeGreaterThan(0);
+    for (const lineNumber of lineNumbers) {
+      const response = await u.navy.post(`/api/v1/cases/${executing.id}/lines/${lineNumber}/completion`, {
+        data: { outcome: "SUPPLY_COMPLETE", reason: "Nothing further to deliver in this test" },
+      });
+      expect(response.status(), await response.text()).toBe(200);
+    }
+    const supplied = await getCase(u.navy, executing.id);
     expect(supplied.status).toBe("SUPPLY_SERVICES_COMPLETE");
-    await refused(supplied, "submit-closure", ["army", "dsca", "state", "bn", "sr"]);
-    const pending = await caseAction(u.navy, supplied, "submit-closure");
+    await refused(supplied, "submit-closure", ["army", "dsca", "state", "bn", "sr"], { closureType: "ACC" });
+    const untyped = await expectError(await postCaseAction(u.navy, supplied, "submit-closure"), 422, "VALIDATION_FAILED");
+    expect(untyped.fields).toHaveProperty("closureType");
+    const pending = await caseAction(u.navy, supplied, "submit-closure", { closureType: "ACC" });
     expect(pending.status).toBe("CLOSURE_PENDING");
     await refused(pending, "close", ["navy", "army", "state", "dtsa", "bn", "sr"]);
+    // Nothing was delivered, so the final bill is nil and the deposit comes back as a refund: nothing stands in the way.
     const closed = await caseAction(u.dsca, pending, "close");
-    expect(closed).toMatchObject({ status: "CLOSED", waitingOn: "Nobody — the case is closed", availableActions: [] });
+    expect(closed).toMatchObject({ status: "CLOSED", waitingOn: "Nobody — the case is closed", availableActions: ["reopen"] });
     expect(closed.milestones.closedAt).toBeTruthy();
-    // Closed is final.
+    // Closed cannot be cancelled or suspended; only DSCA's reopen (with a reason) leaves it.
     await expectError(await postCaseAction(u.dsca, closed, "cancel", { comment: "Too late" }), 409, "CONFLICT");
     await expectError(await postCaseAction(u.dsca, closed, "suspend", { comment: "Too late" }), 409, "CONFLICT");
+    await refused(closed, "reopen", ["navy", "army", "state", "dtsa", "bn", "sr"], { comment: "Late delivery" });
 
     // The USG timeline has every step, in order, with both comments.
-    const walk = ["open", "assign-agency", "approve-loa", "concur-with-comment", "concur-with-comment", "concur", "sign", "countersign", "offer", "accept", "record-deposit", "start-execution", "declare-supply-complete", "submit-closure", "close"].map((a) => `case.${a}`);
+    const closeOut = lineNumbers.map(() => "line.complete");
+    const walk = [
+      ...["open", "assign-agency", "approve-loa", "concur-with-comment", "concur-with-comment", "concur", "sign", "countersign", "offer", "accept", "record-deposit", "start-execution"].map((a) => `case.${a}`),
+      ...closeOut,
+      ...["declare-supply-complete", "submit-closure", "close"].map((a) => `case.${a}`),
+      "statement.issue",
+      "closure.certificate",
+    ];
     // The timeline is read from the case's audit chain, so it also holds the Navy's LOA save (between the assignment
     // and the approval).
     const audited = [...walk.slice(0, 2), "loa.save", ...walk.slice(2)];
     const usgEvents = await caseEvents(u.dsca, closed.id);
     expect(usgEvents.map((e) => e.action)).toEqual(audited);
-    expect(usgEvents.at(-1)).toMatchObject({ fromStatus: "CLOSURE_PENDING", toStatus: "CLOSED" });
+    expect(usgEvents.find((e) => e.action === "case.close")).toMatchObject({ fromStatus: "CLOSURE_PENDING", toStatus: "CLOSED" });
     expect(usgEvents.find((e) => e.comment === secret)).toMatchObject({ commentVisibility: "USG_INTERNAL", label: expect.stringContaining("DTSA") });
     expect(usgEvents.find((e) => e.comment === forPartner)).toMatchObject({ commentVisibility: "PARTNER_VISIBLE" });
 
@@ -208,9 +230,13 @@ test.describe("the case workflow through the API", () => {
     expect(partnerText).not.toContain(secret);
     expect(partnerText).not.toContain("Priya Natarajan");
     // Review decisions are internal; State's shows only because its comment was marked for the partner.
-    expect(partnerEvents.map((e) => e.action)).toEqual(
-      ["open", "assign-agency", "approve-loa", "concur-with-comment", "sign", "countersign", "offer", "accept", "record-deposit", "start-execution", "declare-supply-complete", "submit-closure", "close"].map((a) => `case.${a}`),
-    );
+    expect(partnerEvents.map((e) => e.action)).toEqual([
+      ...["open", "assign-agency", "approve-loa", "concur-with-comment", "sign", "countersign", "offer", "accept", "record-deposit", "start-execution"].map((a) => `case.${a}`),
+      ...closeOut,
+      ...["declare-supply-complete", "submit-closure", "close"].map((a) => `case.${a}`),
+      "statement.issue",
+      "closure.certificate",
+    ]);
     expect(partnerEvents.find((e) => e.comment === forPartner)?.toStatus).toBeNull();
     expect(partnerEvents.find((e) => e.action === "case.accept")?.note).toContain("Signed by Mira Castellan");
     await expectError(await u.sr.get(`/api/v1/cases/${closed.id}/events`), 404, "NOT_FOUND");
@@ -417,7 +443,7 @@ test.describe("the case workflow through the API", () => {
       for (const path of ["/cases", "/cases/{id}", "/cases/{id}/actions/accept", "/cases/{id}/audit", "/cases/{id}/events", "/tasks"]) {
         expect(Object.keys(doc.paths), path).toContain(path);
       }
-      for (const action of ["assign-agency", "approve-loa", "concur", "concur-with-comment", "return-for-rework", "disapprove", "sign", "countersign", "offer", "accept", "request-changes", "record-deposit", "start-execution", "declare-supply-complete", "submit-closure", "close"]) {
+      for (const action of ["assign-agency", "approve-loa", "concur", "concur-with-comment", "return-for-rework", "disapprove", "sign", "countersign", "offer", "accept", "request-changes", "record-deposit", "start-execution", "declare-supply-complete", "submit-closure", "close", "reopen"]) {
         expect(doc.paths[`/cases/{id}/actions/${action}`]?.post, action).toBeTruthy();
       }
       // The clock's own events are not something a caller can fire.

@@ -101,6 +101,16 @@ export const DEMO_USERS: DemoUser[] = [
     countryCode: null,
     nav: ["Home", "Letters of request", "Cases", "What-if pricing", "Organizations", "Audit log", "Profile"],
   },
+  {
+    email: "finance@caseway.example",
+    name: "Sam Brooks",
+    role: "FINANCE_OFFICER",
+    roleLabel: "Finance officer (DFAS)",
+    organization: "Defense Security Cooperation Agency",
+    countryCode: null,
+    // Deposits to record arrive in My tasks.
+    nav: USG_NAV,
+  },
 ];
 
 export const ADMIN = "admin@caseway.example";

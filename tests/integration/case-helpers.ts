@@ -9,6 +9,8 @@ import type { CaseStatus } from "@/domain/workflow/states";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { performCaseAction, type CaseActionOptions } from "@/server/cases/perform-case-action";
 import { db } from "@/server/db";
+import { completeLine } from "@/server/execution/complete-line";
+import { loadLoaInForce } from "@/server/execution/loa-in-force";
 import { markLorComplete } from "@/server/lors/mark-lor-complete";
 import { createOrganization } from "../factories";
 import { fillBasicLoa } from "../factories/loa";
@@ -107,10 +109,30 @@ export const acceptInput = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-export const depositInput = () => ({ amount: "1250000.00", receivedOn: isoDay(new Date()) });
+export const depositInput = () => ({ amount: "1250000.00", receivedOn: isoDay(new Date()), wireReference: "FED-WIRE-TEST-0001" });
+
+/**
+ * Declares every line of the LOA in force supply/services complete (with a reason: nothing was delivered in these
+ * tests); the last one moves the case to Supply/Services Complete through the workflow. Answers the case's status.
+ */
+export async function completeEveryLine(ia: Actor, caseId: string, reason = "Closed out in the test: nothing further to deliver") {
+  const loa = await loadLoaInForce(db(), caseId);
+  let status: string | null = null;
+  for (const entry of loa?.lines ?? []) {
+    status = (await completeLine(ia, caseId, entry.line.lineNumber, { outcome: "SUPPLY_COMPLETE", reason }, context())).caseStatus;
+  }
+  return status;
+}
 
 /** The shortest walk (no congressional notification), in order; each step names who takes it. */
-export const HAPPY_PATH: { to: CaseStatus; who: keyof Cast; action: string; input?: (cast: Cast) => Record<string, unknown> }[] = [
+export const HAPPY_PATH: {
+  to: CaseStatus;
+  who: keyof Cast;
+  action: string;
+  input?: (cast: Cast) => Record<string, unknown>;
+  /** Instead of firing `action` directly: the work that leads the case there (it fires `action` itself). */
+  run?: (cast: Cast, caseId: string) => Promise<unknown>;
+}[] = [
   { to: "IN_DEVELOPMENT", who: "dsca", action: "assign-agency", input: (c) => ({ agencyId: c.agency.id }) },
   { to: "IN_REVIEW", who: "ia", action: "approve-loa" },
   { to: "IN_REVIEW", who: "dsca", action: "concur" },
@@ -122,8 +144,9 @@ export const HAPPY_PATH: { to: CaseStatus; who: keyof Cast; action: string; inpu
   { to: "ACCEPTED", who: "partner", action: "accept", input: () => acceptInput() },
   { to: "IMPLEMENTED", who: "dsca", action: "record-deposit", input: () => depositInput() },
   { to: "EXECUTING", who: "ia", action: "start-execution" },
-  { to: "SUPPLY_SERVICES_COMPLETE", who: "ia", action: "declare-supply-complete" },
-  { to: "CLOSURE_PENDING", who: "ia", action: "submit-closure" },
+  // The last line declared SSC moves the case (src/server/execution/execution-store.ts completeLineTx).
+  { to: "SUPPLY_SERVICES_COMPLETE", who: "ia", action: "declare-supply-complete", run: (cast, caseId) => completeEveryLine(cast.ia, caseId) },
+  { to: "CLOSURE_PENDING", who: "ia", action: "submit-closure", input: () => ({ closureType: "ACC" }) },
   { to: "CLOSED", who: "dsca", action: "close" },
 ];
 
@@ -135,7 +158,12 @@ export async function caseAt(cast: Cast, status: CaseStatus | "OPENED", subject?
   const opened = await openCase(cast, subject);
   if (status === "OPENED") return opened;
   for (const step of HAPPY_PATH) {
-    await opened.driver.do(cast[step.who] as Actor, step.action, step.input?.(cast) ?? {});
+    if (step.run) {
+      await step.run(cast, opened.caseId);
+      await opened.driver.reload(db());
+    } else {
+      await opened.driver.do(cast[step.who] as Actor, step.action, step.input?.(cast) ?? {});
+    }
     if (step.to === status) return opened;
   }
   throw new Error(`The happy path never reaches ${status}`);

@@ -15,6 +15,7 @@ import {
   DAY_MS,
   acceptInput,
   caseAt,
+  completeEveryLine,
   caseAudit,
   caseCast,
   depositInput,
@@ -206,12 +207,19 @@ describe("a case from OPENED to CLOSED", () => {
     // Execution and closure steps belong to the agency; DSCA closes.
     for (const wrong of [cast.dsca, cast.otherIa]) await refused(c, wrong, "start-execution", "FORBIDDEN");
     expect((await c.do(cast.ia, "start-execution")).status).toBe("EXECUTING");
-    expect(await offered(c, cast.ia)).toEqual(["declare-supply-complete"]);
+    // Supply/services complete needs every line SSC or cancelled: it is not offered, and refused, while lines are open.
+    await nobody(cast.ia);
+    const open = await refused(c, cast.ia, "declare-supply-complete", "CONFLICT");
+    expect(open.message).toContain("still open: lines 001, 002, 003");
     for (const wrong of [cast.dsca, cast.otherIa, cast.partner]) await refused(c, wrong, "declare-supply-complete", "FORBIDDEN");
-    expect((await c.do(cast.ia, "declare-supply-complete")).status).toBe("SUPPLY_SERVICES_COMPLETE");
+    // The agency closes out each line (nothing was delivered in this test, hence the reason); the last moves the case.
+    expect(await completeEveryLine(cast.ia, caseId)).toBe("SUPPLY_SERVICES_COMPLETE");
+    await c.reload(prisma);
     expect(await offered(c, cast.ia)).toEqual(["submit-closure"]);
-    for (const wrong of [cast.dsca, cast.otherIa]) await refused(c, wrong, "submit-closure", "FORBIDDEN");
-    expect((await c.do(cast.ia, "submit-closure")).status).toBe("CLOSURE_PENDING");
+    for (const wrong of [cast.dsca, cast.otherIa]) await refused(c, wrong, "submit-closure", "FORBIDDEN", { closureType: "ACC" });
+    const untyped = await refused(c, cast.ia, "submit-closure", "VALIDATION_FAILED");
+    expect(untyped.extra.fields).toHaveProperty("closureType");
+    expect((await c.do(cast.ia, "submit-closure", { closureType: "ACC" })).status).toBe("CLOSURE_PENDING");
     expect(await offered(c, cast.dsca)).toEqual(sorted(["close", "suspend", "cancel"]));
     for (const wrong of [cast.ia, cast.partner, cast.state]) await refused(c, wrong, "close", "FORBIDDEN");
     await refused(c, cast.foreignPartner, "close", "NOT_FOUND");
@@ -219,20 +227,25 @@ describe("a case from OPENED to CLOSED", () => {
     expect(view.status).toBe("CLOSED");
     expect(view.milestones.closedAt).not.toBeNull();
 
-    // CLOSED is terminal: nothing is offered to anyone and nothing is accepted.
-    await nobody(cast.dsca, cast.ia, cast.partner, cast.state, cast.dtsa);
+    // CLOSED: no work for anyone; DSCA alone may reopen it (with a reason). It can be neither cancelled nor suspended.
+    expect(await offered(c, cast.dsca)).toEqual(["reopen"]);
+    await nobody(cast.ia, cast.partner, cast.state, cast.dtsa);
     await refused(c, cast.dsca, "cancel", "CONFLICT", { comment: "Too late" });
     await refused(c, cast.dsca, "suspend", "CONFLICT", { comment: "Too late" });
+    await refused(c, cast.ia, "reopen", "FORBIDDEN", { comment: "Late delivery" });
 
-    // The audit trail: the opening, 22 actions and the clock's one event, one chain that verifies.
+    // The audit trail: the opening, 22 actions and the clock's one event, the three lines closed out, and at closing the
+    // final statement and the closure certificate — one chain that verifies.
     const events = await caseAudit(prisma, caseId);
     expect(events.map((e) => e.chainSeq)).toEqual(events.map((_, i) => i + 1));
     expect(events[0]!.action).toBe("case.open");
     expect(events.filter((e) => e.action === "case.notification-period-ended")).toHaveLength(1);
-    expect(events).toHaveLength(24);
+    expect(events.filter((e) => e.action === "line.complete")).toHaveLength(3);
+    expect(events.slice(-3).map((e) => e.action)).toEqual(["case.close", "statement.issue", "closure.certificate"]);
+    expect(events).toHaveLength(29);
     expect(c.version).toBe(23);
     const { verification } = await verifyCaseChain(caseId);
-    expect(verification).toEqual({ verified: true, eventCount: 24, headHash: events.at(-1)!.hash });
+    expect(verification).toEqual({ verified: true, eventCount: 29, headHash: events.at(-1)!.hash });
     const audit = await getCaseAudit(cast.dsca, caseId);
     expect(audit.verification.verified).toBe(true);
     expect(audit.events.map((e) => e.action)).toEqual(events.map((e) => e.action));

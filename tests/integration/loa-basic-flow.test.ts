@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { LoaContent } from "@/domain/loa/content";
 import type { Actor } from "@/domain/policy";
 import { db } from "@/server/db";
+import { getCaseFinances } from "@/server/finance/get-case-finances";
 import { renderDocument } from "@/server/loa/case-loa-sync";
 import { getDocument } from "@/server/loa/get-document";
 import { getDocumentPdf } from "@/server/loa/get-document-pdf";
@@ -256,7 +257,9 @@ describe("a counter-offer or a restatement", () => {
       [1, "SUPERSEDED"],
       [2, "OFFERED"],
     ]);
-    await driver.do(cast.partner, "accept", { signerName: "Mira Castellan", signerTitle: "Director", signedOn: todayIso(), initialDeposit: "100000.00" });
+    // The re-offered LOA (twelve units) calls for a larger deposit than the first; the partner promises what it asks.
+    const { deposit } = await getCaseFinances(cast.partner, caseId);
+    await driver.do(cast.partner, "accept", { signerName: "Mira Castellan", signerTitle: "Director", signedOn: todayIso(), initialDeposit: deposit!.due });
     expect(await documentRow(prisma, caseId, 2)).toMatchObject({ status: "ACCEPTED" });
     expect(await documentRow(prisma, caseId, 1)).toMatchObject({ status: "SUPERSEDED" });
   });

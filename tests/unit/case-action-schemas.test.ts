@@ -10,7 +10,8 @@ const REQUIRED_FIELDS: Partial<Record<CaseEvent, Record<string, unknown>>> = {
   "assign-agency": { agencyId: AGENCY_ID },
   "set-notification-requirement": { required: true },
   accept: { signerName: "Col. A. Signer", signerTitle: "Director", signedOn: "2026-03-02", initialDeposit: "1250.50" },
-  "record-deposit": { amount: "1250.50", receivedOn: "2026-03-02" },
+  "record-deposit": { amount: "1250.50", receivedOn: "2026-03-02", wireReference: "FED-2026-0042" },
+  "submit-closure": { closureType: "ACC" },
 };
 
 const minimal = (event: CaseEvent) => ({ expectedVersion: 3, ...REQUIRED_FIELDS[event] });
@@ -143,9 +144,12 @@ describe("assign-agency and record-deposit", () => {
     expect(paths(issues(schema, { expectedVersion: 1, agencyId: "navy" }))).toEqual(["agencyId"]);
   });
 
-  it("record-deposit needs a positive amount and a real date", () => {
+  it("record-deposit needs a positive amount, a real date and the wire reference", () => {
     const schema = CASE_ACTION_INPUTS["record-deposit"];
-    expect(paths(issues(schema, { expectedVersion: 1 })).sort()).toEqual(["amount", "receivedOn"]);
+    expect(paths(issues(schema, { expectedVersion: 1 })).sort()).toEqual(["amount", "receivedOn", "wireReference"]);
+    expect(paths(issues(schema, { ...minimal("record-deposit"), wireReference: "  " }))).toEqual(["wireReference"]);
+    expect(paths(issues(schema, { ...minimal("record-deposit"), amount: "10.005" }))).toEqual(["amount"]);
+    expect(paths(issues(schema, { ...minimal("record-deposit"), amount: "-5" }))).toEqual(["amount"]);
     expect(paths(issues(schema, { ...minimal("record-deposit"), amount: "0" }))).toEqual(["amount"]);
     expect(paths(issues(schema, { ...minimal("record-deposit"), receivedOn: "2026-02-29" }))).toEqual(["receivedOn"]);
     expect(schema.parse({ ...minimal("record-deposit"), amount: "1,000" }).amount).toBe("1000.00");

@@ -41,6 +41,7 @@ export const USERS = {
   ia2: "u0000000-0000-4000-8000-000000000007",
   admin: "u0000000-0000-4000-8000-000000000008",
   auditor: "u0000000-0000-4000-8000-000000000009",
+  finance: "u0000000-0000-4000-8000-000000000010",
 } as const;
 
 const ORG_OF_ROLE: Record<Role, string> = {
@@ -66,6 +67,7 @@ export const dtsaReviewer = (userId: string = USERS.dtsa) => person("DTSA_REVIEW
 export const iaManager = (agencyId = AGENCY_ID, userId: string = USERS.ia) => person("IA_CASE_MANAGER", userId, agencyId);
 export const admin = () => person("ADMIN", USERS.admin);
 export const auditor = () => person("AUDITOR", USERS.auditor);
+export const financeOfficer = (userId: string = USERS.finance) => person("FINANCE_OFFICER", userId);
 
 /** A reviewer deciding for `office`. */
 export function reviewerFor(office: ReviewOffice, userId?: string): Actor {
@@ -87,6 +89,8 @@ export function holderOf(permission: PolicyAction, snapshot: Pick<CaseSnapshot, 
       return partner(snapshot.countryId);
     case "clearNotification":
       return stateReviewer();
+    case "recordDeposit":
+      return financeOfficer();
     case "assignCaseAgency":
     case "decideReview":
     case "manageNotification":
@@ -94,6 +98,7 @@ export function holderOf(permission: PolicyAction, snapshot: Pick<CaseSnapshot, 
     case "countersignLoa":
     case "implementCase":
     case "closeCase":
+    case "reopenCase":
     case "controlCase":
       return dsca();
     default:
@@ -187,6 +192,7 @@ export function openedCase(overrides: Partial<CaseSnapshot> = {}): CaseSnapshot 
     offeredAt: null,
     acceptedAt: null,
     acceptance: null,
+    initialDepositDue: null,
     depositReceivedAt: null,
     implementedAt: null,
     emergencyImplementation: false,
@@ -253,7 +259,8 @@ export function validInput(event: CaseEvent, snapshot: CaseSnapshot, now: Date =
   if (event === "accept") {
     Object.assign(input, { signerName: "Brig. Gen. A. Example", signerTitle: "Director", signedOn: isoDay(now), initialDeposit: "1250000.00" });
   }
-  if (event === "record-deposit") Object.assign(input, { amount: "1250000.00", receivedOn: isoDay(now) });
+  if (event === "submit-closure") input.closureType = "ACC";
+  if (event === "record-deposit") Object.assign(input, { amount: "1250000.00", receivedOn: isoDay(now), wireReference: "FED-WIRE-0001" });
   return input;
 }
 

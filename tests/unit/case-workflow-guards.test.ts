@@ -35,6 +35,7 @@ import {
   describeResult,
   dsca,
   dtsaReviewer,
+  financeOfficer,
   fire,
   firerOf,
   iaManager,
@@ -159,6 +160,7 @@ const COMMENT_REQUIRED: Partial<Record<CaseEvent, CaseStatus>> = {
   "emergency-implement": "ACCEPTED",
   "record-notification-blocked": "IN_REVIEW",
   "hold-notification": "IN_REVIEW",
+  reopen: "CLOSED",
 };
 const CN_FOR: Partial<Record<CaseEvent, CnStatus>> = { "record-notification-blocked": "FORMALLY_NOTIFIED", "hold-notification": "PREPARATION" };
 
@@ -258,7 +260,7 @@ describe("agencies and countries", () => {
     const outsider = iaManager(OTHER_AGENCY_ID, USERS.ia2);
     expect(refuse(c, event, outsider).kind).toBe("forbidden");
     expect(availableActions(c, outsider, context())).toEqual([]);
-    expect(transition(c, event, iaManager(AGENCY_ID), {}, context()).ok).toBe(true);
+    expect(transition(c, event, iaManager(AGENCY_ID), validInput(event, c), context()).ok).toBe(true);
     expect(availableActions(c, iaManager(AGENCY_ID), context())).toContain(event);
   });
 
@@ -396,5 +398,61 @@ describe("availableActions agrees with transition", () => {
         }
       }
     }
+  });
+});
+
+// ---- money at acceptance (issue 12): the deposit promised and the deposit received ---------------------------------
+
+describe("the initial deposit", () => {
+  const offered = caseIn("OFFERED", "NOT_REQUIRED", { offeredAt: plusDays(NOW, -5), offerExpiresAt: plusDays(NOW, 30) });
+  const facts = (depositsReceived = "0.00") => ({ initialDepositDue: "1199246.50", depositsReceived, openLines: [], closureBlockers: [] });
+  const withFacts = (depositsReceived?: string) => context(NOW, { afterAcceptance: facts(depositsReceived) });
+  const acceptance = (initialDeposit: string) => ({ signerName: "Minister", signerTitle: "Minister of Defence", signedOn: isoDay(NOW), initialDeposit });
+  const wire = (amount: string) => ({ amount, receivedOn: isoDay(NOW), wireReference: "FED-2026-0042" });
+
+  it.each(["1000000.00", "1199246.49", "0.00"])("refuses a promise of %s below the $1,199,246.50 due, naming initialDeposit and the amount", (promised) => {
+    const result = refuse(offered, "accept", partner(), acceptance(promised), withFacts());
+    expect(result).toMatchObject({ kind: "invalid-input", field: "initialDeposit" });
+    expect(result.message).toContain("$1,199,246.50");
+  });
+
+  it.each(["1199246.50", "1199246.51", "2000000.00"])("accepts a promise of %s and keeps the amount due on the case", (promised) => {
+    const next = fire(offered, "accept", partner(), acceptance(promised), withFacts());
+    expect(next).toMatchObject({ status: "ACCEPTED", initialDepositDue: "1199246.50", acceptance: { initialDeposit: promised } });
+  });
+
+  it("without the LOA's facts (no LOA loaded) the promise is not checked", () => {
+    expect(fire(offered, "accept", partner(), acceptance("1.00")).status).toBe("ACCEPTED");
+  });
+
+  const accepted = caseIn("ACCEPTED", "NOT_REQUIRED", { initialDepositDue: "1199246.50", acceptedAt: plusDays(NOW, -3) });
+
+  it("a partial deposit is recorded and the case stays accepted, not implemented", () => {
+    const next = fire(accepted, "record-deposit", financeOfficer(), wire("1000000.00"), withFacts());
+    expect(next).toMatchObject({ status: "ACCEPTED", implementedAt: null, depositReceivedAt: null });
+  });
+
+  it("the deposit that completes the amount due (with those before it) implements the case", () => {
+    const next = fire(accepted, "record-deposit", financeOfficer(), wire("199246.50"), withFacts("1000000.00"));
+    expect(next).toMatchObject({ status: "IMPLEMENTED", implementedAt: NOW, depositReceivedAt: NOW, emergencyImplementation: false });
+  });
+
+  it("one cent short is still short", () => {
+    expect(fire(accepted, "record-deposit", financeOfficer(), wire("199246.49"), withFacts("1000000.00")).status).toBe("ACCEPTED");
+  });
+
+  it("without the LOA's facts the amount kept at acceptance must be covered", () => {
+    expect(fire(accepted, "record-deposit", dsca(), wire("1199246.49")).status).toBe("ACCEPTED");
+    expect(fire(accepted, "record-deposit", dsca(), wire("1199246.50")).status).toBe("IMPLEMENTED");
+  });
+
+  it("DSCA analysts and finance officers record deposits; nobody else", () => {
+    for (const actor of [dsca(), financeOfficer()]) expect(availableActions(accepted, actor, withFacts())).toContain("record-deposit");
+    for (const actor of [partner(), iaManager(), stateReviewer(), dtsaReviewer(), admin(), auditor()]) {
+      expect(refuse(accepted, "record-deposit", actor, wire("1.00"), withFacts()).kind).toBe("forbidden");
+    }
+    // Emergency implementation stays DSCA's alone.
+    expect(availableActions(accepted, financeOfficer(), withFacts())).not.toContain("emergency-implement");
+    expect(availableActions(accepted, dsca(), withFacts())).toContain("emergency-implement");
   });
 });

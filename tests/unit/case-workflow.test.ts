@@ -102,12 +102,15 @@ const EXPECTED_MOVES: Record<CaseEvent, Partial<Record<CaseStatus, readonly Case
   "request-changes": { OFFERED: ["IN_DEVELOPMENT"] },
   "expire-offer": { OFFERED: ["EXPIRED"] },
   restate: { EXPIRED: ["IN_DEVELOPMENT"], COUNTERSIGNED: ["IN_DEVELOPMENT"] },
-  "record-deposit": { ACCEPTED: ["IMPLEMENTED"] },
+  // A deposit that does not cover the amount due is recorded and the case stays accepted.
+  "record-deposit": { ACCEPTED: ["IMPLEMENTED", "ACCEPTED"] },
   "emergency-implement": { ACCEPTED: ["IMPLEMENTED"] },
   "start-execution": { IMPLEMENTED: ["EXECUTING"] },
   "declare-supply-complete": { EXECUTING: ["SUPPLY_SERVICES_COMPLETE"] },
   "submit-closure": { SUPPLY_SERVICES_COMPLETE: ["CLOSURE_PENDING"] },
   close: { CLOSURE_PENDING: ["CLOSED"] },
+  // SAMM C16 reinstatement: the one way out of a terminal state.
+  reopen: { CLOSED: ["EXECUTING"] },
   suspend: all(SUSPENDABLE, "SUSPENDED"),
   resume: { SUSPENDED: SUSPENDABLE },
   cancel: all(NON_TERMINAL, "CANCELLED"),
@@ -156,8 +159,14 @@ describe("the definition matches the expected table", () => {
     }
   });
 
-  it("no event leaves a terminal state", () => {
-    for (const event of CASE_EVENT_NAMES) for (const status of TERMINAL) expect(def(event).from, event).not.toContain(status);
+  it("no event leaves a terminal state but DSCA's reopening of a closed case", () => {
+    for (const event of CASE_EVENT_NAMES) {
+      for (const status of TERMINAL) {
+        if (event === "reopen" && status === "CLOSED") continue;
+        expect(def(event).from, event).not.toContain(status);
+      }
+    }
+    expect(def("reopen")).toMatchObject({ from: ["CLOSED"], to: ["EXECUTING"], permission: "reopenCase", commentRequired: true, inbox: false });
   });
 });
 
@@ -210,12 +219,13 @@ describe("exhaustive state × event table", () => {
     expect(result.message).toContain("approve-loa");
   });
 
-  it.each(TERMINAL)("nothing leaves %s, whoever fires it", (status) => {
+  it.each(TERMINAL)("nothing leaves %s, whoever fires it (but DSCA's reopen of a closed case)", (status) => {
     const everyone = [partner(), dsca(), stateReviewer(), dtsaReviewer(), iaManager(), admin(), auditor(), null];
     for (const cn of CN_STATUSES) {
       const snapshot = caseIn(status, cn);
-      expect(availableActions(snapshot, dsca(), context())).toEqual([]);
+      expect(availableActions(snapshot, dsca(), context())).toEqual(status === "CLOSED" ? ["reopen"] : []);
       for (const event of CASE_EVENT_NAMES) {
+        if (event === "reopen" && status === "CLOSED") continue;
         for (const actor of everyone) {
           const result = transition(snapshot, event, actor, validInput(event, snapshot), context());
           expect(result.ok, `${event} by ${actor?.role ?? "clock"} on ${status}`).toBe(false);
@@ -309,18 +319,20 @@ describe("main path end to end", () => {
     c = fire(c, "record-deposit", dsca(), { amount: "1250000.50", receivedOn: isoDay(t5) }, context(t5));
     expect(c).toMatchObject({ status: "IMPLEMENTED", depositReceivedAt: t5, implementedAt: t5, emergencyImplementation: false });
 
-    for (const [event, status] of [
-      ["start-execution", "EXECUTING"],
-      ["declare-supply-complete", "SUPPLY_SERVICES_COMPLETE"],
-      ["submit-closure", "CLOSURE_PENDING"],
+    for (const [event, status, input] of [
+      ["start-execution", "EXECUTING", {}],
+      ["declare-supply-complete", "SUPPLY_SERVICES_COMPLETE", {}],
+      ["submit-closure", "CLOSURE_PENDING", { closureType: "ACC" }],
     ] as const) {
-      c = fire(c, event, ia, {}, context(t5));
+      c = fire(c, event, ia, input, context(t5));
       expect(c.status).toBe(status);
     }
     const t6 = plusDays(t5, 400);
     c = fire(c, "close", dsca(), {}, context(t6));
     expect(c).toMatchObject({ status: "CLOSED", closedAt: t6, statusDueAt: null, statusSlaRuleId: null });
-    for (const actor of [dsca(), ia, partner()]) expect(availableActions(c, actor, context(t6))).toEqual([]);
+    for (const actor of [ia, partner()]) expect(availableActions(c, actor, context(t6))).toEqual([]);
+    // Only DSCA may reopen it, with a reason.
+    expect(availableActions(c, dsca(), context(t6))).toEqual(["reopen"]);
   });
 
   it("approval opens three review tasks due by their business-day and calendar-day rules (holidays skipped)", () => {

@@ -45,7 +45,7 @@ const EXPECTED_ALLOWED: Record<PolicyAction, readonly Role[]> = {
   listCases: ALL,
   viewCase: ALL,
   viewCaseAudit: USG,
-  listMyTasks: ["DSCA_ANALYST", "STATE_REVIEWER", "DTSA_REVIEWER", "IA_CASE_MANAGER"],
+  listMyTasks: ["DSCA_ANALYST", "STATE_REVIEWER", "DTSA_REVIEWER", "IA_CASE_MANAGER", "FINANCE_OFFICER"],
   assignCaseAgency: ["DSCA_ANALYST"],
   developLoa: ["IA_CASE_MANAGER"],
   decideReview: ["DSCA_ANALYST", "STATE_REVIEWER", "DTSA_REVIEWER"],

@@ -2,6 +2,10 @@
 // payments, annual reviews, closure) read on a case's timeline, and which the partner sees. Each is an audit event
 // on the case's hash chain (target "case"), recorded in the same transaction as the change it describes; its details
 // hold what the note prints. Each area keeps its entries in its own module and they are merged here.
+import { CLOSURE_EVENTS } from "./closure-events";
+import { MONEY_EVENTS } from "./money-events";
+import { LINE_EVENTS } from "./line-events";
+import { SDR_EVENTS } from "./sdr-events";
 
 export type EventDetails = Record<string, unknown>;
 
@@ -14,7 +18,7 @@ export interface ExecutionEventText {
 }
 
 // One spread per area (money, lines, SDRs, closure), e.g. `...SDR_EVENTS`.
-export const EXECUTION_EVENTS: Readonly<Record<string, ExecutionEventText>> = {};
+export const EXECUTION_EVENTS: Readonly<Record<string, ExecutionEventText>> = { ...MONEY_EVENTS, ...LINE_EVENTS, ...SDR_EVENTS, ...CLOSURE_EVENTS };
 
 export const executionEventOf = (action: string): ExecutionEventText | null =>
   Object.hasOwn(EXECUTION_EVENTS, action) ? EXECUTION_EVENTS[action]! : null;

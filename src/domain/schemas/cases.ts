@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CLOSURE_TYPES } from "../execution/closure";
 import { LOA_TYPES } from "../lor/codes";
 import { dollarAmount } from "../money";
 import { ACTOR_EVENTS, type CaseEvent } from "../workflow/case-workflow";
@@ -141,6 +142,10 @@ CASE_ACTION_INPUTS.accept = ActionBase.extend({
 CASE_ACTION_INPUTS["record-deposit"] = ActionBase.extend({
   amount: dollarAmount("Amount received"),
   receivedOn: requiredDate("Date received"),
+  wireReference: plainText("Wire reference", { max: 100 }),
+}).strict();
+CASE_ACTION_INPUTS["submit-closure"] = ActionBase.extend({
+  closureType: z.enum(CLOSURE_TYPES, { error: "Choose ACC (Accelerated Case Closure) or NON_ACC" }),
 }).strict();
 
 export const CaseEventView = z

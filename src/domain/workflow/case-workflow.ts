@@ -1,7 +1,10 @@
 // The case workflow as data (fms-domain.md §3, §4.2–4.4, §6): every event a case can take, the states it leaves and
 // reaches, the policy rule that says who may fire it, its guards and its effects. `transition()` and
 // `availableActions()` in ./engine.ts read only this table, and the diagram is drawn from it.
+import { depositStanding } from "../execution/billing";
+import { nonAccRefusal, type ClosureType } from "../execution/closure";
 import { executionEventOf } from "../execution/timeline";
+import { formatUsd, sumAmounts } from "../money";
 import type { Actor, PolicyAction } from "../policy";
 import { dueDate, isoDay, ruleInForce, type SlaRule } from "../sla";
 import {
@@ -66,6 +69,8 @@ export interface CaseSnapshot {
   offeredAt: Date | null;
   acceptedAt: Date | null;
   acceptance: { signerName: string; signerTitle: string; signedOn: string; initialDeposit: string } | null;
+  /** The initial deposit the LOA called for at acceptance (kept, so a later Amendment does not change it). */
+  initialDepositDue: string | null;
   depositReceivedAt: Date | null;
   implementedAt: Date | null;
   emergencyImplementation: boolean;
@@ -101,6 +106,11 @@ export interface AfterAcceptanceFacts {
   openLines: readonly string[];
   /** Why the case cannot close yet, each in plain words; empty when nothing stands in the way. */
   closureBlockers: readonly string[];
+  /**
+   * Loaded once the case is supply/services complete (src/domain/execution/closure.ts): what stops the closure
+   * certificate (open lines, open SDRs) and the unliquidated obligations a non-ACC closure must not leave.
+   */
+  closure?: { submitBlockers: readonly string[]; unliquidatedObligations: string };
 }
 
 /** Inputs after zod parsing (src/domain/schemas/case-actions.ts). */
@@ -115,6 +125,9 @@ export interface EventInput {
   initialDeposit?: string;
   amount?: string;
   receivedOn?: string;
+  wireReference?: string;
+  /** With the closure certificate: Accelerated Case Closure or not. */
+  closureType?: ClosureType;
 }
 
 export type Guard = (snapshot: CaseSnapshot, actor: Actor, context: WorkflowContext) => string | null;
@@ -311,6 +324,44 @@ const signedOnWithinOffer: InputCheck = (snapshot, input, context) => {
 
 const receivedOnNotFuture: InputCheck = (_snapshot, input, context) =>
   input.receivedOn && input.receivedOn > isoDay(context.now) ? ["receivedOn", "The date received cannot be in the future"] : null;
+
+/** The partner may not promise less than the deposit the LOA calls for (checked when the server knows it). */
+const promisesDepositDue: InputCheck = (_snapshot, input, context) => {
+  const due = context.afterAcceptance?.initialDepositDue;
+  if (!due || input.initialDeposit === undefined) return null;
+  return depositStanding(due, input.initialDeposit).covered
+    ? null
+    : ["initialDeposit", `The LOA calls for an initial deposit of ${formatUsd(due)}; you cannot promise less`];
+};
+
+/** What the deposit must cover: the LOA's amount, else the one kept at acceptance, else what the partner promised. */
+const depositDueOf = (snapshot: CaseSnapshot, context: WorkflowContext) =>
+  context.afterAcceptance?.initialDepositDue ?? snapshot.initialDepositDue ?? snapshot.acceptance?.initialDeposit ?? "0.00";
+
+/** A case is supply/services complete when every line of the LOA in force is SSC or cancelled (checked when known). */
+const noOpenLines: Guard = (_snapshot, _actor, context) => {
+  const open = context.afterAcceptance?.openLines ?? [];
+  if (open.length === 0) return null;
+  return `Every line must be supply/services complete or cancelled first; still open: line${open.length === 1 ? "" : "s"} ${open.join(", ")}`;
+};
+
+/** The closure certificate waits for every line to be SSC or cancelled and every SDR settled (the payment may follow). */
+const closureSubmittable: Guard = (_snapshot, _actor, context) => {
+  const blockers = context.afterAcceptance?.closure?.submitBlockers ?? [];
+  return blockers.length > 0 ? `The closure certificate cannot be submitted yet: ${blockers.join("; ")}` : null;
+};
+
+const closureTypeFits: InputCheck = (_snapshot, input, context) => {
+  if (!input.closureType) return ["closureType", "Choose Accelerated Case Closure (ACC) or non-ACC closure"];
+  const refusal = input.closureType === "NON_ACC" ? nonAccRefusal(context.afterAcceptance?.closure?.unliquidatedObligations ?? "0") : null;
+  return refusal ? ["closureType", refusal] : null;
+};
+
+/** Nothing closes with money or deliveries outstanding: every blocker is named, not only the first. */
+const nothingOutstanding: Guard = (_snapshot, _actor, context) => {
+  const blockers = context.afterAcceptance?.closureBlockers ?? [];
+  return blockers.length > 0 ? `The case cannot close yet: ${blockers.join("; ")}` : null;
+};
 
 // ---- the definition --------------------------------------------------------------------------------------------
 
@@ -597,12 +648,13 @@ export const CASE_EVENTS = {
     partnerVisible: true,
     inbox: true,
     guards: [offerNotExpired],
-    inputChecks: [signedOnWithinOffer],
+    inputChecks: [signedOnWithinOffer, promisesDepositDue],
     effect: (snapshot, input, _actor, context) =>
       enter(
         {
           ...snapshot,
           acceptedAt: context.now,
+          initialDepositDue: context.afterAcceptance?.initialDepositDue ?? snapshot.initialDepositDue,
           acceptance: {
             signerName: input.signerName!,
             signerTitle: input.signerTitle!,
@@ -649,15 +701,21 @@ export const CASE_EVENTS = {
   },
   "record-deposit": {
     label: "Record initial deposit received",
-    pastTense: "Initial deposit received; case implemented",
+    pastTense: "Initial deposit recorded",
     from: ["ACCEPTED"],
-    to: ["IMPLEMENTED"],
-    permission: "implementCase",
+    // Implemented only once the deposits received, this one included, cover the amount due; a partial deposit is
+    // recorded (src/server/cases/case-store.ts writes the row) and the case waits, showing the shortfall.
+    to: ["IMPLEMENTED", "ACCEPTED"],
+    permission: "recordDeposit",
     partnerVisible: true,
     inbox: true,
     inputChecks: [receivedOnNotFuture],
-    effect: (snapshot, _input, _actor, context) =>
-      enter({ ...snapshot, depositReceivedAt: context.now, implementedAt: context.now }, "IMPLEMENTED", context),
+    effect: (snapshot, input, _actor, context) => {
+      const received = sumAmounts([context.afterAcceptance?.depositsReceived, input.amount]);
+      const standing = depositStanding(depositDueOf(snapshot, context), received);
+      if (!standing.covered) return snapshot;
+      return enter({ ...snapshot, depositReceivedAt: context.now, implementedAt: context.now }, "IMPLEMENTED", context);
+    },
   },
   "emergency-implement": {
     label: "Approve emergency implementation",
@@ -689,6 +747,7 @@ export const CASE_EVENTS = {
     permission: "executeCase",
     partnerVisible: true,
     inbox: false,
+    guards: [noOpenLines],
     effect: (snapshot, _input, _actor, context) => enter(snapshot, "SUPPLY_SERVICES_COMPLETE", context),
   },
   "submit-closure": {
@@ -699,6 +758,9 @@ export const CASE_EVENTS = {
     permission: "executeCase",
     partnerVisible: true,
     inbox: true,
+    guards: [closureSubmittable],
+    inputChecks: [closureTypeFits],
+    // The server stores the closure type with the case (src/server/closure/closure-effects.ts).
     effect: (snapshot, _input, _actor, context) => enter(snapshot, "CLOSURE_PENDING", context),
   },
   close: {
@@ -709,7 +771,22 @@ export const CASE_EVENTS = {
     permission: "closeCase",
     partnerVisible: true,
     inbox: true,
+    guards: [nothingOutstanding],
+    // The server writes the final statement and the suspense amount in the same transaction (closure-effects.ts).
     effect: (snapshot, _input, _actor, context) => enter({ ...snapshot, closedAt: context.now }, "CLOSED", context),
+  },
+  reopen: {
+    label: "Reopen the case",
+    pastTense: "Case reopened",
+    // SAMM C16 / RCG A7.C4.15: a closed case is reopened (reinstated) to execute again, e.g. for a late delivery or
+    // a billing adjustment. The only event that leaves CLOSED.
+    from: ["CLOSED"],
+    to: ["EXECUTING"],
+    permission: "reopenCase",
+    commentRequired: true,
+    partnerVisible: true,
+    inbox: false,
+    effect: (snapshot, _input, _actor, context) => enter({ ...snapshot, closedAt: null }, "EXECUTING", context),
   },
   suspend: {
     label: "Suspend",

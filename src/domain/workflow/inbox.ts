@@ -16,6 +16,8 @@ export const INBOX_ROLES = {
   STATE_REVIEWER: "STATE_PM",
   DTSA_REVIEWER: "DTSA",
   IA_CASE_MANAGER: "IMPLEMENTING_AGENCY",
+  // DFAS acting for DSCA: records the initial deposits that arrive.
+  FINANCE_OFFICER: "DSCA",
 } as const satisfies Partial<Record<Role, OrganizationKind>>;
 export type InboxRole = keyof typeof INBOX_ROLES;
 const INBOX_ROLE_NAMES = Object.keys(INBOX_ROLES) as InboxRole[];
@@ -29,7 +31,7 @@ export function inboxKey(role: InboxRole, agencyId: string | null): string {
  * Bump when the derivation changes: rows written by an older one are rebuilt at startup (rebuildCaseInboxes), so a
  * release never serves inboxes computed by the previous rules.
  */
-export const INBOX_REVISION = 1;
+export const INBOX_REVISION = 2;
 
 export interface InboxEntry {
   role: InboxRole;

@@ -42,7 +42,10 @@ export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
   DISAPPROVED: "Disapproved",
 };
 
-/** No event leaves these. */
+/**
+ * Ended: no work waits here, and they can be neither suspended nor cancelled. No event leaves them except DSCA's
+ * "reopen" of a CLOSED case (SAMM C16 reinstatement), which takes it back to execution.
+ */
 export const TERMINAL_STATUSES: readonly CaseStatus[] = ["CLOSED", "CANCELLED", "DISAPPROVED"];
 
 /** States a case can be suspended from and resumed to: every open state but an expired offer. */
@@ -144,7 +147,7 @@ export const WAITING_ON: Record<CaseStatus, string> = {
   AGENCY_SIGNED: "DSCA to countersign",
   COUNTERSIGNED: "The implementing agency to send the offer",
   OFFERED: "The partner to accept by the offer expiration date",
-  ACCEPTED: "DSCA to record the initial deposit",
+  ACCEPTED: "The initial deposit to arrive and DSCA/DFAS to record it",
   EXPIRED: "The implementing agency to restate the offer",
   IMPLEMENTED: "The implementing agency to start execution",
   EXECUTING: "Deliveries and services under way",

@@ -34,6 +34,7 @@ export function errorResponse(caught: unknown, requestId: string): Response {
         message: error.message,
         ...(error.extra.fields ? { fields: error.extra.fields } : {}),
         ...(error.extra.currentVersion !== undefined ? { currentVersion: error.extra.currentVersion } : {}),
+        ...(error.extra.remaining !== undefined ? { remaining: error.extra.remaining } : {}),
       },
     },
     { status: error.status, headers },

@@ -43,6 +43,35 @@ import {
   VersionOnlyInput,
   WithdrawLorInput,
 } from "@/domain/schemas/lor";
+import { CaseFinancesView, IssueStatementsResult, PaymentInput, PaymentResult } from "@/domain/schemas/finance";
+import { AnnualReviewInput, ClosureView } from "@/domain/schemas/closure";
+import {
+  CompleteLineInput,
+  CompleteLineResult,
+  ExecutionView,
+  ObligationView,
+  RecordObligationInput,
+  RecordServiceInput,
+  RecordShipmentInput,
+  RequisitionView,
+  ServiceRecordView,
+  ShipmentView,
+  SubmitRequisitionInput,
+  UpdateShipmentStatusInput,
+} from "@/domain/schemas/execution";
+import {
+  CaseSdrListView,
+  DecideSdrInput,
+  FileSdrInput,
+  ReconsiderSdrInput,
+  SdrAttachmentView,
+  SdrCommentInput,
+  SdrCommentView,
+  SdrListQuery,
+  SdrTaskPageView,
+  SdrTaskQuery,
+  SdrView,
+} from "@/domain/schemas/sdr";
 
 // The OpenAPI 3.1 document, generated from the same zod schemas that validate forms, actions and API requests.
 
@@ -58,6 +87,8 @@ interface Operation {
   response?: Schema;
   /** The request is a multipart file upload instead of JSON. */
   upload?: boolean;
+  /** The request is a multipart upload of one or more `file` fields (no other field). */
+  uploadFiles?: boolean;
   /** The success response is a file of one of these types instead of JSON. */
   fileResponse?: string[];
   status?: number;
@@ -74,6 +105,7 @@ const ErrorBody = z
       message: z.string(),
       fields: z.record(z.string(), z.string()).optional().meta({ description: "A message per invalid field" }),
       currentVersion: z.number().int().optional().meta({ description: "On 409 version conflicts" }),
+      remaining: z.string().optional().meta({ description: "On 409 for a requisition over a blanket line: the US dollars the line has left" }),
     }),
   })
   .meta({ id: "Error" });
@@ -155,6 +187,36 @@ const OPERATIONS: Operation[] = [
     errors: [403, 404, 409, 422],
   })),
   { method: "post", path: "/pricing/quote", summary: "What-if pricing: lines in, every charge and the congressional-notification determination out, at the rates in force on `pricedOn`", tag: "LOA", body: PricingQuoteInput, response: PricingQuoteView, errors: [422] },
+  // Money after the offer (ADR 0017): the account, payments, statements and their PDFs.
+  { method: "get", path: "/cases/{id}/finances", summary: "The case's money: initial deposit due and received, statements with what is unpaid on each, payments, balance, arrears and the next due date", tag: "Billing", response: CaseFinancesView, errors: [404] },
+  { method: "post", path: "/cases/{id}/payments", summary: "Record a payment received (finance officers); it may cover part of a statement", description: "Amounts are exact US dollars with at most two decimals; the value date cannot be in the future; `statementId` (optional) names the statement the remittance quoted. Money is applied to the oldest amount billed first.", tag: "Billing", body: PaymentInput, response: PaymentResult, status: 201, idempotent: true, errors: [400, 403, 404, 409, 422] },
+  { method: "get", path: "/cases/{id}/statements/{statementId}/pdf", summary: "A billing statement as a PDF (DD 645-style); the same statement always gives the same bytes (X-Content-Sha256)", tag: "Billing", fileResponse: ["application/pdf"], errors: [404] },
+  { method: "post", path: "/statements/issue", summary: "Issue now the statements the day calls for (finance officers); the daily job does the same, and a case never gets its statement twice", tag: "Billing", response: IssueStatementsResult, errors: [403] },
+  // Execution per LOA line (ADR 0017): contracts, requisitions, shipments, services and supply/services complete.
+  { method: "get", path: "/cases/{id}/execution", summary: "The LOA in force's lines with ordered, shipped and delivered against the LOA, and their contracts, requisitions, shipments (tracking references) and services; partners do not see contract amounts", tag: "Execution", response: ExecutionView, errors: [404] },
+  { method: "post", path: "/cases/{id}/lines/{lineNumber}/obligations", summary: "Record a contract award (obligation) on a line (the agency's case manager)", description: "While the case is implemented or executing. The award date cannot be in the future; the line's obligations cannot exceed its value.", tag: "Execution", body: RecordObligationInput, response: ObligationView, status: 201, errors: [400, 403, 404, 409, 422] },
+  { method: "post", path: "/cases/{id}/lines/{lineNumber}/requisitions", summary: "Requisition against a blanket order line's remaining value (the partner or the agency)", description: "The amount is quantity × unit price. A requisition over what the line has left answers 409 with `remaining` (US dollars); concurrent requisitions are checked one after another, so a line is never overdrawn. The document number is MILSTRIP's 14 characters: the agency's service code, the country code, three codes, the ordinal date (YDDD) and a serial.", tag: "Execution", body: SubmitRequisitionInput, response: RequisitionView, status: 201, idempotent: true, errors: [400, 403, 404, 409, 422] },
+  { method: "post", path: "/cases/{id}/lines/{lineNumber}/shipments", summary: "Record a shipment on a line (the agency's case manager); on a blanket line, against one of its requisitions", description: "The quantity cannot exceed what remains unshipped on the line (articles) or the requisition (blanket; the requisition is marked shipped once filled). The ship date cannot be in the future.", tag: "Execution", body: RecordShipmentInput, response: ShipmentView, status: 201, errors: [400, 403, 404, 409, 422] },
+  { method: "post", path: "/cases/{id}/lines/{lineNumber}/services", summary: "Record months or events of service performed on a services line (the agency's case manager)", description: "Not beyond the months or events the LOA gives, nor the line's value; the period cannot end in the future.", tag: "Execution", body: RecordServiceInput, response: ServiceRecordView, status: 201, errors: [400, 403, 404, 409, 422] },
+  { method: "post", path: "/cases/{id}/lines/{lineNumber}/completion", summary: "Declare a line supply/services complete, or cancel it (the agency's case manager)", description: "SSC needs the line accounted for (articles delivered, blanket requisitions shipped and none open, services performed) or a `reason`; the refusal names every unmet condition. Cancelling always needs a reason. Open requisitions are cancelled with the line. The last open line moves the case to Supply/Services Complete.", tag: "Execution", body: CompleteLineInput, response: CompleteLineResult, errors: [400, 403, 404, 409, 422] },
+  { method: "post", path: "/cases/{id}/shipments/{shipmentId}/status", summary: "Move a shipment forward: in transit (the agency), or received with the date and who received it (the partner or the agency)", description: "Shipped → in transit → received, or shipped → received; never back. Send the shipment's `version` as `expectedVersion` (409 when stale). The date received cannot be in the future or before the ship date.", tag: "Execution", body: UpdateShipmentStatusInput, response: ShipmentView, errors: [400, 403, 404, 409, 422] },
+  // Supply Discrepancy Reports (ADR 0017): the partner files against a received shipment, the agency decides.
+  { method: "get", path: "/cases/{id}/sdrs", summary: "The case's supply discrepancy reports, newest first, with the agency's decision clock on open ones", tag: "Supply discrepancy reports", query: SdrListQuery, response: CaseSdrListView, errors: [404, 422] },
+  { method: "post", path: "/cases/{id}/sdrs", summary: "File a supply discrepancy report against a received shipment (partner officers)", description: "Refused (422, each broken rule named on its field with the policy row and its source): a shipment not received, the filing window from the receipt date passed (SDR_FILING_WINDOW), a value under the minimum unless `informationOnly` (SDR_MINIMUM_VALUE), a quantity or value above the shipment's. `quantityAffected` may be left out for billing errors only. Add photos and documents with POST /cases/{id}/sdrs/{number}/attachments. The agency's decision falls due by SDR_DECISION.", tag: "Supply discrepancy reports", body: FileSdrInput, response: SdrView, status: 201, errors: [400, 403, 404, 409, 422] },
+  { method: "get", path: "/cases/{id}/sdrs/{number}", summary: "One report: shipment, decision, reconsideration window, attachments, comments (partners: the partner-visible ones) and history", tag: "Supply discrepancy reports", response: SdrView, errors: [404] },
+  { method: "post", path: "/cases/{id}/sdrs/{number}/decision", summary: "Decide a report (the implementing agency's case manager): credit, replacement, repair and return, or rejection", description: "Send the report's `version` as `expectedVersion`. A credit needs `creditAmount` (at most the value affected; the case's billing counts it as a credit); a rejection needs a `reason`. The decision on a reconsideration is final and closes the report.", tag: "Supply discrepancy reports", body: DecideSdrInput, response: SdrView, errors: [400, 403, 404, 409, 422] },
+  { method: "post", path: "/cases/{id}/sdrs/{number}/reconsideration", summary: "Ask once for the decision to be reconsidered, with a reason (partner officers)", description: "Within the SDR_RECONSIDERATION window counted from the decision; a second request, or a late one, answers 409 naming the rule. The report goes back to the agency with a new decision target.", tag: "Supply discrepancy reports", body: ReconsiderSdrInput, response: SdrView, errors: [400, 403, 404, 409, 422] },
+  { method: "get", path: "/cases/{id}/sdrs/{number}/comments", summary: "The report's comments; partners get the partner-visible ones only", tag: "Supply discrepancy reports", response: list(SdrCommentView), errors: [404] },
+  { method: "post", path: "/cases/{id}/sdrs/{number}/comments", summary: "Comment on a report: U.S. Government staff choose USG_INTERNAL (default) or PARTNER_VISIBLE; a partner's comments are visible to them", tag: "Supply discrepancy reports", body: SdrCommentInput, response: SdrCommentView, status: 201, errors: [400, 403, 404, 422] },
+  { method: "get", path: "/cases/{id}/sdrs/{number}/attachments", summary: "The report's photos and documents", tag: "Supply discrepancy reports", response: list(SdrAttachmentView), errors: [404] },
+  { method: "post", path: "/cases/{id}/sdrs/{number}/attachments", summary: "Add photos (PNG, JPEG) or PDFs, judged by content, at most 10 MB a request and 20 a report (the partner, or the deciding agency), until the report is closed", tag: "Supply discrepancy reports", uploadFiles: true, response: SdrView, status: 201, errors: [400, 403, 404, 409, 413, 415, 422] },
+  { method: "get", path: "/cases/{id}/sdrs/{number}/attachments/{attachmentId}", summary: "Download a report's photo or document", tag: "Supply discrepancy reports", fileResponse: ["application/pdf", "image/png", "image/jpeg"], errors: [404] },
+  { method: "get", path: "/sdr-tasks", summary: "Supply discrepancy reports waiting on your agency (agency case managers), earliest due first", description: "Submitted reports and reconsideration requests on your agency's cases, paginated (`page`, `pageSize`); `overdue` counts those past their due date. Other roles get an empty list.", tag: "Supply discrepancy reports", query: SdrTaskQuery, response: SdrTaskPageView, errors: [422] },
+  // Reconciliation and closure (ADR 0017): readiness, the annual case review and the closure certificate. Submitting the
+  // certificate, closing and reopening are the case actions submit-closure, close and reopen.
+  { method: "get", path: "/cases/{id}/closure", summary: "Closure readiness computed from the data: every criterion with its numbers (lines SSC, open SDRs, unliquidated obligations, final bill against collections and credits, the 24-month ACC target, the annual review) and every reason the case cannot close yet", tag: "Closure", response: ClosureView, errors: [404] },
+  { method: "post", path: "/cases/{id}/annual-reviews", summary: "Complete this year's annual case review (the agency's case manager): LOA against deliveries and contracts, payment schedule adjusted", description: "Once per case and calendar year (409 for a second), while the case is implemented and until it closes. An item not confirmed needs `notes`.", tag: "Closure", body: AnnualReviewInput, response: ClosureView, status: 201, errors: [400, 403, 404, 409, 422] },
+  { method: "get", path: "/cases/{id}/closure-certificate", summary: "The closed case's closure certificate as a PDF; the same bytes on every download, with the SHA-256 recorded on the audit trail at closing (X-Content-Sha256)", tag: "Closure", fileResponse: ["application/pdf"], errors: [404] },
   ...ACTOR_EVENTS.map((event): Operation => {
     const definition: CaseEventDefinition = CASE_EVENTS[event];
     return {
@@ -268,6 +330,28 @@ export function buildOpenApiDocument() {
                     properties: {
                       file: { type: "string", contentMediaType: "application/octet-stream", description: "PDF, PNG or JPEG, at most 10 MB" },
                       kind: jsonSchema(AttachmentKindSchema, "input"),
+                    },
+                  },
+                },
+              },
+            },
+          }
+        : {}),
+      ...(op.uploadFiles
+        ? {
+            requestBody: {
+              required: true,
+              content: {
+                "multipart/form-data": {
+                  schema: {
+                    type: "object",
+                    required: ["file"],
+                    properties: {
+                      file: {
+                        type: "array",
+                        items: { type: "string", contentMediaType: "application/octet-stream" },
+                        description: "One or more `file` fields: PNG or JPEG photos, or PDFs",
+                      },
                     },
                   },
                 },

@@ -10,7 +10,9 @@ import type { Actor } from "../../domain/policy";
 import { randomUUID } from "node:crypto";
 import { Prisma } from "../../generated/prisma/client";
 import { recordAudit } from "../audit";
-import { AFTER_ACCEPTANCE_STATUSES, loadAfterAcceptanceFacts } from "../execution/after-acceptance-facts";
+import { loadAfterAcceptanceFacts, needsAfterAcceptanceFacts } from "../execution/after-acceptance-facts";
+import { applyClosureEvent } from "../closure/closure-effects";
+import { insertDeposit } from "../finance/deposit-store";
 import type { Tx } from "../db";
 import { AppError, fieldError, notFound, versionConflict } from "../errors";
 import type { RequestContext } from "../request-context";
@@ -70,6 +72,7 @@ export function snapshotOf(row: CaseRow): CaseSnapshot {
             initialDeposit: row.initialDeposit.toFixed(2),
           }
         : null,
+    initialDepositDue: row.initialDepositDue?.toFixed(2) ?? null,
     depositReceivedAt: row.depositReceivedAt,
     implementedAt: row.implementedAt,
     emergencyImplementation: row.emergencyImplementation,
@@ -99,10 +102,14 @@ export function snapshotOf(row: CaseRow): CaseSnapshot {
 }
 
 /** The rules, holidays and country facts a transition reads. Rules are few, so all are loaded. */
-export async function loadWorkflowContext(tx: Tx, row: Pick<CaseRow, "country" | "id" | "status">, now: Date): Promise<WorkflowContext> {
+export async function loadWorkflowContext(
+  tx: Tx,
+  row: Pick<CaseRow, "country" | "id" | "status" | "suspendedFromStatus">,
+  now: Date,
+): Promise<WorkflowContext> {
   const [rules, afterAcceptance] = await Promise.all([
     tx.slaRule.findMany(),
-    AFTER_ACCEPTANCE_STATUSES.includes(row.status) ? loadAfterAcceptanceFacts(tx, row.id) : Promise.resolve(undefined),
+    needsAfterAcceptanceFacts(row) ? loadAfterAcceptanceFacts(tx, row.id, now) : Promise.resolve(undefined),
   ]);
   const context = workflowContextFor(row, rules, now);
   return afterAcceptance ? { ...context, afterAcceptance } : context;
@@ -133,6 +140,7 @@ export function caseColumns(s: CaseSnapshot) {
     signerTitle: s.acceptance?.signerTitle ?? null,
     signedOn: s.acceptance ? new Date(`${s.acceptance.signedOn}T00:00:00Z`) : null,
     initialDeposit: s.acceptance?.initialDeposit ?? null,
+    initialDepositDue: s.initialDepositDue,
     depositReceivedAt: s.depositReceivedAt,
     implementedAt: s.implementedAt,
     emergencyImplementation: s.emergencyImplementation,
@@ -189,6 +197,7 @@ function rowAfter(
     ...row,
     ...columns,
     initialDeposit: columns.initialDeposit === null ? null : new Prisma.Decimal(columns.initialDeposit),
+    initialDepositDue: columns.initialDepositDue === null ? null : new Prisma.Decimal(columns.initialDepositDue),
     ...(identity
       ? { implementingAgencyId: identity.implementingAgencyId, designator: identity.designator, identifier: identity.identifier, implementingAgency: identity.agency }
       : {}),
@@ -248,6 +257,7 @@ export async function commitCaseEvent(
     throw versionConflict(current?.version ?? row.version);
   }
   const tasks = await saveTasks(tx, row.id, stored.tasks, next.tasks);
+  await writeEventRecords(tx, row.id, action, input, actor, workflowContext.now);
   await writeCaseInbox(tx, row.id, next, { ...next, updatedAt: workflowContext.now }, workflowContext);
   await syncLoaWithCase(tx, row.id, action, clocks.snapshot.status, next.status, actor, workflowContext.now);
 
@@ -265,7 +275,19 @@ export async function commitCaseEvent(
     },
     now,
   );
+  // After the event's own audit entry, so the final statement and certificate follow "Case closed" on the timeline.
+  await applyClosureEvent(tx, row.id, action, input, actor, context, now);
   return rowAfter(row, next, tasks, identity, actor, now);
+}
+
+/** Rows an event adds beside the case, in its transaction: the initial deposit that arrived, whether or not it covers. */
+async function writeEventRecords(tx: Tx, caseId: string, action: CaseEvent, input: EventInput, actor: Actor, now: Date) {
+  if (action !== "record-deposit") return;
+  await insertDeposit(
+    tx,
+    { caseId, amount: input.amount!, valueDate: input.receivedOn!, wireReference: input.wireReference!, recordedById: actor.userId },
+    now,
+  );
 }
 
 async function checkAgency(tx: Tx, agencyId: string) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { CLOSURE_TYPE_LABELS, CLOSURE_TYPES, type ClosureType } from "@/domain/execution/closure";
 import { executionEventOf } from "@/domain/execution/timeline";
 import { LOA_EVENT_LABELS } from "@/domain/loa/document-flow";
 import type { Actor } from "@/domain/policy";
@@ -12,6 +13,7 @@ import { eventActors } from "../event-actors";
 
 type Details = Record<string, unknown> | null;
 const text = (value: unknown) => (typeof value === "string" && value ? value : null);
+const isClosureType = (value: unknown): value is ClosureType => (CLOSURE_TYPES as readonly unknown[]).includes(value);
 
 function labelFor(event: string | null, action: string, details: Details): string {
   if (action === CASE_OPENED_ACTION) return details?.lorId ? "Case opened from a complete letter of request" : "Case opened";
@@ -36,7 +38,12 @@ function noteFor(event: string | null, action: string, details: Details, { forPa
     parts.push(`Signed by ${String(input.signerName)}, ${String(input.signerTitle)}, on ${String(input.signedOn)}`);
     parts.push(`Initial deposit ${formatUsd(text(input.initialDeposit))}`);
   }
-  if (event === "record-deposit") parts.push(`${formatUsd(text(input.amount))} received on ${String(input.receivedOn)}`);
+  if (event === "record-deposit") {
+    const wire = text(input.wireReference);
+    parts.push(`${formatUsd(text(input.amount))} received on ${String(input.receivedOn)}${wire ? ` (wire ${wire})` : ""}`);
+    parts.push(details.toStatus === "IMPLEMENTED" ? "Deposit covered; case implemented" : "The deposits do not yet cover the amount due");
+  }
+  if (event === "submit-closure" && isClosureType(input.closureType)) parts.push(CLOSURE_TYPE_LABELS[input.closureType]);
   if (event === "approve-loa" && details.offerExpiresAt) {
     parts.push(`Offer expiration date ${String(details.offerExpiresAt).slice(0, 10)}`);
   }

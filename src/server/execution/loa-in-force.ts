@@ -28,15 +28,22 @@ const IN_FORCE = new Set(["ACCEPTED", "IMPLEMENTED"]);
  * The latest accepted or implemented document; before the first acceptance, the basic LOA on offer (what the partner
  * is about to accept, so the accept form can show the deposit it calls for). An Amendment on offer is not in force.
  */
-export async function loadLoaInForce(tx: Tx, caseId: string): Promise<LoaInForce | null> {
-  const documents = [...(await loadDocuments(tx, caseId))].reverse();
+/** What pricing the LOA in force needs from the case; a caller that has already read it passes it in. */
+export interface LoaCaseFacts {
+  offerExpiresAt: Date | null;
+  country: { natoPlus: boolean | null };
+}
+
+export async function loadLoaInForce(tx: Tx, caseId: string, known?: LoaCaseFacts): Promise<LoaInForce | null> {
+  const [all, caseRow] = await Promise.all([
+    loadDocuments(tx, caseId),
+    known ??
+      tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { offerExpiresAt: true, country: { select: { natoPlus: true } } } }),
+  ]);
+  const documents = [...all].reverse();
   const document =
     documents.find((doc) => IN_FORCE.has(doc.status)) ?? documents.find((doc) => doc.documentType === "BASIC" && doc.status === "OFFERED");
   if (!document) return null;
-  const caseRow = await tx.case.findUniqueOrThrow({
-    where: { id: caseId },
-    select: { offerExpiresAt: true, country: { select: { natoPlus: true } } },
-  });
   const content = contentOf(document);
   const pricedOn = pricingDayOf(document, document.acceptedAt ?? new Date());
   const { priced, schedule } = priceContent(content, {

@@ -2,6 +2,7 @@ import "server-only";
 import PgBoss from "pg-boss";
 import { applyCaseClocks } from "../cases/apply-case-clocks";
 import { db } from "../db";
+import { runStatementJob } from "../finance/issue-statements";
 
 // Timers run through a PostgreSQL-backed queue (pg-boss, ADR 0009), never in-process timers: every app instance runs a
 // worker, pg-boss hands each job to exactly one of them, and the cron schedule is kept in the database, so a second
@@ -10,6 +11,7 @@ import { db } from "../db";
 export const JOBS = {
   caseClocks: "case-clocks",
   purgeIdempotencyKeys: "purge-idempotency-keys",
+  billingStatements: "billing-statements",
 } as const;
 
 /** How long an Idempotency-Key's stored answer is kept. */
@@ -31,8 +33,13 @@ async function start(): Promise<PgBoss> {
   for (const name of Object.values(JOBS)) await boss.createQueue(name);
   await boss.schedule(JOBS.caseClocks, "* * * * *");
   await boss.schedule(JOBS.purgeIdempotencyKeys, "17 * * * *");
+  // Daily (UTC): each day issues the current quarter's statement to cases that lack it, so a late or second run issues nothing twice.
+  await boss.schedule(JOBS.billingStatements, "5 6 * * *");
   await boss.work(JOBS.caseClocks, async () => {
     await applyCaseClocks(new Date());
+  });
+  await boss.work(JOBS.billingStatements, async () => {
+    await runStatementJob(new Date());
   });
   await boss.work(JOBS.purgeIdempotencyKeys, async () => {
     const cutoff = new Date(Date.now() - IDEMPOTENCY_RETENTION_HOURS * 3_600_000);

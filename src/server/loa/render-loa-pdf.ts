@@ -6,6 +6,8 @@
 //   - Public Sans comes from @fontsource/public-sans and is subset by pdfkit (subset tags derive from the font's id);
 //   - streams are compressed with Node's zlib, which is deterministic for the same input and zlib build.
 // No `import "server-only"` here: unit tests and the benchmark import this file directly.
+// Its fonts, determinism helpers and layout primitives are exported for Caseway's other deterministic PDFs (billing
+// statements, the closure certificate), so they print alike.
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
@@ -21,32 +23,32 @@ type Line = LoaPdfModel["lines"][number];
  * pdfkit writes a creation date into the Info dictionary and the XMP metadata (which it always adds from PDF 1.4):
  * a constant, so no wall clock leaks into the bytes. The document's real dates are printed on its pages.
  */
-const FIXED_DATE = new Date(Date.UTC(2000, 0, 1, 0, 0, 0));
+export const FIXED_DATE = new Date(Date.UTC(2000, 0, 1, 0, 0, 0));
 
 /** Bump when the layout changes on purpose: it is part of the trailer /ID. */
 const LAYOUT_VERSION = "loa-pdf/1";
 
 // US Letter, portrait, in points.
 const PAGE_WIDTH = 612;
-const PAGE_HEIGHT = 792;
-const MARGIN_X = 40;
-const MARGIN_TOP = 52;
-const MARGIN_BOTTOM = 52;
-const CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X;
-const LEFT = MARGIN_X;
-const RIGHT = PAGE_WIDTH - MARGIN_X;
+export const PAGE_HEIGHT = 792;
+export const MARGIN_X = 40;
+export const MARGIN_TOP = 52;
+export const MARGIN_BOTTOM = 52;
+export const CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X;
+export const LEFT = MARGIN_X;
+export const RIGHT = PAGE_WIDTH - MARGIN_X;
 /** Content never goes below this; the footer lives underneath. */
 const BOTTOM = PAGE_HEIGHT - MARGIN_BOTTOM;
 
-const INK = "#111111";
-const MUTED = "#555555";
-const RULE = "#8a8f98";
+export const INK = "#111111";
+export const MUTED = "#555555";
+export const RULE = "#8a8f98";
 const HAIRLINE = "#c9ccd1";
-const BAND = "#e6e8eb";
+export const BAND = "#e6e8eb";
 const WATERMARK = "#9aa0a6";
 
-const REGULAR = "PublicSans";
-const BOLD = "PublicSans-Bold";
+export const REGULAR = "PublicSans";
+export const BOLD = "PublicSans-Bold";
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Fonts
@@ -59,11 +61,12 @@ interface Fonts {
 let fonts: Fonts | undefined;
 
 /**
- * Public Sans from @fontsource/public-sans, read once per process. The package ships WOFF/WOFF2 only; fontkit reads
+ * Public Sans from @fontsource/public-sans, read once per process (also for the other deterministic PDFs, e.g. the
+ * closure certificate, so every Caseway PDF embeds the same font the same way). The package ships WOFF/WOFF2 only; fontkit reads
  * WOFF but inflates tables with a pure-JavaScript inflater on every table access (most of a render's time), so the
  * WOFF files are unpacked to plain TrueType here, once, with Node's zlib.
  */
-function loadFonts(): Fonts {
+export function loadFonts(): Fonts {
   if (!fonts) {
     const dir = fontDirectory();
     fonts = {
@@ -139,7 +142,7 @@ function woffToSfnt(woff: Buffer): Buffer {
 // Determinism helpers
 
 /** JSON with object keys sorted, so two equal models hash alike whatever order their keys were set in. */
-function canonicalJson(value: unknown): string {
+export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
   if (value !== null && typeof value === "object") {
     const entries = Object.entries(value as Record<string, unknown>)
@@ -159,7 +162,7 @@ function documentId(model: LoaPdfModel): Uint8Array {
 // ---------------------------------------------------------------------------------------------------------------------
 // Layout primitives
 
-interface TextStyle {
+export interface TextStyle {
   font?: typeof REGULAR | typeof BOLD;
   size: number;
   color?: string;
@@ -182,7 +185,7 @@ function heightOf(doc: Doc, text: string, width: number, style: TextStyle, lineG
  * Draws text at a position. The box is given a height (the row's, or the page's), which stops pdfkit from breaking
  * the page on its own: callers measure first and start a new page themselves, so a table row is never split.
  */
-function textAt(
+export function textAt(
   doc: Doc,
   text: string,
   x: number,
@@ -197,7 +200,7 @@ function textAt(
 }
 
 /** textAt, returning the height the text took. */
-function textBlock(doc: Doc, text: string, x: number, y: number, width: number, style: TextStyle, align: "left" | "center" = "left"): number {
+export function textBlock(doc: Doc, text: string, x: number, y: number, width: number, style: TextStyle, align: "left" | "center" = "left"): number {
   textAt(doc, text, x, y, width, style, { align });
   return heightOf(doc, text, width, style);
 }
@@ -206,7 +209,7 @@ function textBlock(doc: Doc, text: string, x: number, y: number, width: number, 
  * A value that should stay on one line (amounts, codes): the font size that fits the width, down to `minSize`
  * (text width is proportional to the size, so one measurement does), and whether it then fits.
  */
-function fitLine(doc: Doc, text: string, width: number, style: TextStyle, minSize = 5.5): { style: TextStyle; fits: boolean } {
+export function fitLine(doc: Doc, text: string, width: number, style: TextStyle, minSize = 5.5): { style: TextStyle; fits: boolean } {
   applyStyle(doc, style);
   const natural = doc.widthOfString(text);
   if (natural <= width) return { style, fits: true };
@@ -218,16 +221,16 @@ function fittedSize(doc: Doc, text: string, width: number, style: TextStyle, min
   return fitLine(doc, text, width, style, minSize).style.size;
 }
 
-function hline(doc: Doc, x1: number, x2: number, y: number, color = HAIRLINE, width = 0.5): void {
+export function hline(doc: Doc, x1: number, x2: number, y: number, color = HAIRLINE, width = 0.5): void {
   doc.save().lineWidth(width).strokeColor(color).moveTo(x1, y).lineTo(x2, y).stroke().restore();
 }
 
-function fillRect(doc: Doc, x: number, y: number, w: number, h: number, color: string): void {
+export function fillRect(doc: Doc, x: number, y: number, w: number, h: number, color: string): void {
   doc.save().rect(x, y, w, h).fill(color).restore();
 }
 
 /** The vertical cursor. Everything is laid out top-down; `ensure` starts a new page when a block would not fit. */
-class Cursor {
+export class Cursor {
   y = MARGIN_TOP;
   /** Redrawn at the top of each page the current table continues on. */
   private repeatHeader: (() => void) | null = null;
@@ -259,7 +262,7 @@ class Cursor {
 
 const SECTION_BAND_HEIGHT = 16;
 
-function sectionHeading(doc: Doc, cursor: Cursor, title: string, keepWith: number): void {
+export function sectionHeading(doc: Doc, cursor: Cursor, title: string, keepWith: number): void {
   cursor.ensure(SECTION_BAND_HEIGHT + 6 + keepWith);
   if (cursor.y > MARGIN_TOP + 0.5) cursor.y += 6;
   fillRect(doc, LEFT, cursor.y, CONTENT_WIDTH, SECTION_BAND_HEIGHT, BAND);
@@ -268,7 +271,7 @@ function sectionHeading(doc: Doc, cursor: Cursor, title: string, keepWith: numbe
   cursor.y += SECTION_BAND_HEIGHT + 6;
 }
 
-function titleBlock(doc: Doc, cursor: Cursor, model: LoaPdfModel): void {
+export function titleBlock(doc: Doc, cursor: Cursor, model: Pick<LoaPdfModel, "title" | "documentName">): void {
   hline(doc, LEFT, RIGHT, cursor.y, INK, 2);
   cursor.y += 10;
   cursor.y += textBlock(doc, model.title, LEFT, cursor.y, CONTENT_WIDTH, { font: BOLD, size: 17 }, "center");
@@ -283,7 +286,7 @@ const LABEL: TextStyle = { font: BOLD, size: 6.5, color: MUTED };
 const VALUE: TextStyle = { size: 9.5 };
 
 /** Label-over-value fields, two per row (or one across the full width). */
-function fieldGrid(doc: Doc, cursor: Cursor, rows: [label: string, value: string][][]): void {
+export function fieldGrid(doc: Doc, cursor: Cursor, rows: [label: string, value: string][][]): void {
   const gap = 18;
   for (const row of rows) {
     const width = (CONTENT_WIDTH - gap * (row.length - 1)) / row.length;

@@ -12,6 +12,8 @@ import { formatDate } from "@/lib/format";
 import { requireActor } from "@/server/auth/actor";
 import { listMyTasks } from "@/server/cases/list-my-tasks";
 import { forFilteredPage } from "@/server/page-guard";
+import { SdrTaskSection } from "@/components/sdr/sdr-task-section";
+import { listSdrTasks } from "@/server/sdr/list-sdr-tasks";
 
 export const metadata: Metadata = { title: "My tasks" };
 
@@ -19,6 +21,9 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
   const actor = await requireActor();
   const params = await searchParams;
   const { result, problem } = await forFilteredPage(() => listMyTasks(actor, params));
+  // Agency case managers decide discrepancy reports: theirs are listed apart, with their own pager.
+  const sdrTasks =
+    actor.role === "IA_CASE_MANAGER" ? await listSdrTasks(actor, { page: /^[1-9]\d{0,4}$/.test(params.sdrPage ?? "") ? params.sdrPage : "1" }) : null;
   return (
     <div>
       <PageHeader
@@ -84,6 +89,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
         </DataTable>
       )}
       {result && <Pagination page={result.page} pageSize={result.pageSize} total={result.total} params={params} basePath="/tasks" />}
+      {sdrTasks && <SdrTaskSection result={sdrTasks} params={params} />}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { FormProblem } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, RadioGroup, Select } from "@/components/ui/form";
 import { KeptTextarea, KeptTextInput } from "@/components/ui/kept-inputs";
+import { formatUsd } from "@/domain/money";
 import { CASE_EVENTS, type CaseEvent, type CaseEventDefinition } from "@/domain/workflow/case-workflow";
 import type { ActionState } from "@/server/action-result";
 import { caseActionAction } from "../actions";
@@ -29,7 +30,6 @@ const PLAIN: readonly CaseEvent[] = [
   "restate",
   "start-execution",
   "declare-supply-complete",
-  "submit-closure",
   "close",
   "resume",
 ];
@@ -138,18 +138,47 @@ function NotificationChoice({ errors }: { errors: Record<string, string> }) {
   );
 }
 
+/** The closure certificate says how the case closes; the closure page explains both in full. */
+function ClosureTypeChoice({ errors }: { errors: Record<string, string> }) {
+  const [type, setType] = useState("ACC");
+  return (
+    <RadioGroup
+      name="closureType"
+      idPrefix="closure-type"
+      legend="How should the case close?"
+      hint="ACC closes now and holds any unsettled contract obligations in the Case Closure Suspense Account; non-ACC needs them all settled first."
+      error={errors.closureType}
+      options={[
+        { value: "ACC", label: "Accelerated Case Closure (ACC)" },
+        { value: "NON_ACC", label: "Non-ACC (all obligations settled)" },
+      ]}
+      value={type}
+      onChange={setType}
+    />
+  );
+}
+
+/** The initial deposit the LOA calls for and what has arrived, when the case is at acceptance or waiting for it. */
+export interface DepositFacts {
+  due: string;
+  received: string;
+  shortfall: string;
+}
+
 export function CaseActions({
   target,
   actions,
   agencies,
   currentAgencyId,
   partner,
+  deposit = null,
 }: {
   target: Target;
   actions: readonly CaseEvent[];
   agencies: readonly { id: string; code: string; name: string }[];
   currentAgencyId: string;
   partner: boolean;
+  deposit?: DepositFacts | null;
 }) {
   return (
     <div data-testid="case-actions">
@@ -170,6 +199,7 @@ export function CaseActions({
               );
             }
             if (action === "set-notification-requirement") return <NotificationChoice errors={errors} />;
+            if (action === "submit-closure") return <ClosureTypeChoice errors={errors} />;
             if (action === "accept") {
               return (
                 <>
@@ -185,8 +215,18 @@ export function CaseActions({
                   <Field id="signedOn" label="Date signed" error={errors.signedOn}>
                     <KeptTextInput id="signedOn" name="signedOn" type="date" defaultValue={today()} error={errors.signedOn} />
                   </Field>
-                  <Field id="initialDeposit" label="Initial deposit (US dollars)" hint="The amount shown in the LOA's payment schedule" error={errors.initialDeposit}>
-                    <KeptTextInput id="initialDeposit" name="initialDeposit" inputMode="decimal" error={errors.initialDeposit} hasHint />
+                  {deposit && (
+                    <p className="mb-3" data-testid="deposit-due">
+                      Initial deposit due with acceptance: <strong>{formatUsd(deposit.due)}</strong>
+                    </p>
+                  )}
+                  <Field
+                    id="initialDeposit"
+                    label="Initial deposit (US dollars)"
+                    hint={deposit ? `At least ${formatUsd(deposit.due)}, as the LOA's payment schedule asks` : "The amount shown in the LOA's payment schedule"}
+                    error={errors.initialDeposit}
+                  >
+                    <KeptTextInput id="initialDeposit" name="initialDeposit" inputMode="decimal" defaultValue={deposit?.due ?? ""} error={errors.initialDeposit} hasHint />
                   </Field>
                 </>
               );
@@ -194,11 +234,20 @@ export function CaseActions({
             if (action === "record-deposit") {
               return (
                 <>
+                  {deposit && (
+                    <p className="mb-3 text-sm" data-testid="deposit-standing">
+                      Due {formatUsd(deposit.due)}; received so far {formatUsd(deposit.received)}; still to arrive{" "}
+                      <strong>{formatUsd(deposit.shortfall)}</strong>. The case is implemented once the deposits cover the amount due.
+                    </p>
+                  )}
                   <Field id="amount" label="Amount received (US dollars)" error={errors.amount}>
-                    <KeptTextInput id="amount" name="amount" inputMode="decimal" error={errors.amount} />
+                    <KeptTextInput id="amount" name="amount" inputMode="decimal" defaultValue={deposit?.shortfall ?? ""} error={errors.amount} />
                   </Field>
-                  <Field id="receivedOn" label="Date received" error={errors.receivedOn}>
-                    <KeptTextInput id="receivedOn" name="receivedOn" type="date" defaultValue={today()} error={errors.receivedOn} />
+                  <Field id="receivedOn" label="Value date" hint="The date the money arrived; not in the future" error={errors.receivedOn}>
+                    <KeptTextInput id="receivedOn" name="receivedOn" type="date" defaultValue={today()} error={errors.receivedOn} hasHint />
+                  </Field>
+                  <Field id="wireReference" label="Wire reference" error={errors.wireReference}>
+                    <KeptTextInput id="wireReference" name="wireReference" autoComplete="off" error={errors.wireReference} />
                   </Field>
                 </>
               );

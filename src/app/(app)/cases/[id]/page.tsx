@@ -23,6 +23,15 @@ import { getCase } from "@/server/cases/get-case";
 import { getCaseAudit } from "@/server/cases/get-case-audit";
 import { listCaseEvents } from "@/server/cases/list-case-events";
 import { listImplementingAgencies } from "@/server/organizations/list-implementing-agencies";
+import { getCaseFinances } from "@/server/finance/get-case-finances";
+import { getClosureReadiness } from "@/server/closure/get-closure-readiness";
+import { ClosureSummary } from "@/components/closure/closure-summary";
+import { CaseSubnav } from "@/components/case/case-subnav";
+import { LinesSummary } from "@/components/execution/lines-summary";
+import { MoneySummary } from "@/components/finance/money-summary";
+import { SdrSummary } from "@/components/sdr/sdr-summary";
+import { getCaseExecution } from "@/server/execution/get-case-execution";
+import { summarizeCaseSdrs } from "@/server/sdr/summarize-case-sdrs";
 import { forPage } from "@/server/page-guard";
 import { CaseActions } from "./case-action-forms";
 import { LoaDocumentList } from "@/components/loa/document-list";
@@ -30,6 +39,11 @@ import { listDocuments } from "@/server/loa/list-documents";
 import { buttonLinkClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Case" };
+
+/** From implementation on a case has lines to deliver, money to collect and a closure ahead: the overview sums them up. */
+const CLOSURE_SUMMARY_STATUSES: readonly string[] = ["IMPLEMENTED", "EXECUTING", "SUPPLY_SERVICES_COMPLETE", "CLOSURE_PENDING", "CLOSED"];
+/** Accepted cases have an LOA in force, so their lines, SDR, money and closure pages have something to show. */
+const AFTER_ACCEPTANCE: readonly string[] = ["ACCEPTED", ...CLOSURE_SUMMARY_STATUSES];
 
 function Facts({ rows }: { rows: [string, ReactNode][] }) {
   return (
@@ -87,15 +101,29 @@ export default async function CasePage({
   const found = await forPage(() => getCase(actor, id));
   const partner = actor.role === "PARTNER_OFFICER";
   const now = new Date();
-  const [events, agencies, chain, diagram, documents] = await Promise.all([
+  const depositAction = found.availableActions.includes("accept") || found.availableActions.includes("record-deposit");
+  const [events, agencies, chain, diagram, documents, finances] = await Promise.all([
     listCaseEvents(actor, id),
     found.availableActions.includes("assign-agency") ? listImplementingAgencies(actor) : Promise.resolve([]),
     // The use case enforces the rule too; can() only decides whether the page shows the section.
     can(actor, "viewCaseAudit") ? getCaseAudit(actor, id) : Promise.resolve(null),
     partner ? Promise.resolve(null) : workflowDiagramSvg({ status: found.status, cnStatus: found.notification?.status ?? "NOT_REQUIRED" }),
     listDocuments(actor, id),
+    // The accept and record-deposit forms show the deposit the LOA calls for (and what has arrived).
+    depositAction ? getCaseFinances(actor, id) : Promise.resolve(null),
   ]);
   const subject = { organizationId: found.country.id, agencyId: found.implementingAgency.id };
+  const accepted = AFTER_ACCEPTANCE.includes(found.status) || (found.status === "SUSPENDED" && found.milestones.implementedAt !== null);
+  const implemented = CLOSURE_SUMMARY_STATUSES.includes(found.status);
+  // "What has shipped, what do I owe, when will this close": from implementation on (they read the lines and money).
+  const [closure, execution, sdrs, money] = implemented
+    ? await Promise.all([
+        getClosureReadiness(actor, id),
+        getCaseExecution(actor, id),
+        summarizeCaseSdrs(actor, id, now),
+        finances ? Promise.resolve(finances) : getCaseFinances(actor, id, now),
+      ])
+    : [null, null, null, null];
   const builderLink = can(actor, "editLoa", subject)
     ? documents.some((d) => d.status === "DRAFT")
       ? "Open the LOA builder"
@@ -123,6 +151,7 @@ export default async function CasePage({
           </span>
         }
       />
+      {accepted && <CaseSubnav caseId={found.id} current="overview" />}
       {shown && <Alert type="success" title={shown} testId="notice" />}
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="grid content-start gap-6 lg:col-span-2">
@@ -140,6 +169,33 @@ export default async function CasePage({
               In this state since {formatDateTime(found.statusChangedAt)}. {found.statusAging && <AgingTag aging={found.statusAging} />}
             </p>
           </Section>
+
+          {execution && (
+            <Section id="case-lines" title={partner ? "What has shipped" : "Lines and deliveries"} testId="case-lines">
+              <LinesSummary caseId={found.id} lines={execution.lines} />
+              <p className="mt-3 text-sm">
+                <Link href={`/cases/${found.id}/execution`}>Every line, contract, requisition and shipment</Link>
+              </p>
+            </Section>
+          )}
+
+          {money && (
+            <Section id="case-money" title={partner ? "What you owe" : "Money"} testId="case-money">
+              <MoneySummary finances={money} link />
+            </Section>
+          )}
+
+          {sdrs && (
+            <Section id="case-sdrs" title="Supply discrepancy reports" testId="case-sdrs">
+              <SdrSummary summary={sdrs} partner={partner} />
+            </Section>
+          )}
+
+          {closure && (
+            <Section id="case-closure" title="Closure" testId="case-closure">
+              <ClosureSummary closure={closure} />
+            </Section>
+          )}
 
           {partner && (found.status === "OFFERED" || found.milestones.offeredAt) && (
             <Section id="case-offer" title="Your offer" testId="offer-panel">
@@ -204,6 +260,7 @@ export default async function CasePage({
                 agencies={agencies}
                 currentAgencyId={found.implementingAgency.id}
                 partner={partner}
+                deposit={finances?.deposit ?? null}
               />
             )}
           </Section>

@@ -1,0 +1,60 @@
+import { formatUsd } from "../money";
+import { SHIPMENT_MODE_LABELS, SHIPMENT_STATUS_LABELS, type ShipmentMode, type ShipmentStatus } from "./lines";
+import type { EventDetails, ExecutionEventText } from "./timeline";
+
+// How execution per line reads on the case timeline. The partner sees what reaches or concerns them — contracts
+// awarded (without their amounts), requisitions, shipments, receipts, services and lines closed out. Contract
+// (obligated) amounts are U.S. Government-internal: contractor pricing is not the purchaser's to see line by line;
+// they see what they owe on their statements.
+
+const str = (value: unknown) => (typeof value === "string" || typeof value === "number" ? String(value) : "");
+const line = (d: EventDetails) => `Line ${str(d.lineNumber)}`;
+const mode = (value: unknown) => SHIPMENT_MODE_LABELS[value as ShipmentMode]?.toLowerCase() ?? str(value).toLowerCase();
+const status = (value: unknown) => SHIPMENT_STATUS_LABELS[value as ShipmentStatus]?.toLowerCase() ?? str(value).toLowerCase();
+
+export const LINE_EVENTS: Readonly<Record<string, ExecutionEventText>> = {
+  "obligation.record": {
+    label: "Contract awarded",
+    partnerVisible: true,
+    note: (d, viewer) =>
+      `${line(d)}: contract ${str(d.contractNumber)} awarded on ${str(d.awardedOn)}${viewer.partner ? "" : `, ${formatUsd(str(d.amount))} obligated`}`,
+  },
+  "requisition.submit": {
+    label: "Requisition submitted",
+    partnerVisible: true,
+    note: (d) =>
+      `${line(d)}: requisition ${str(d.documentNumber)} for ${str(d.quantity)} × ${str(d.itemDescription)} at ${formatUsd(str(d.unitPrice))} (${formatUsd(str(d.amount))}), priority ${str(d.priority)}; ${formatUsd(str(d.remaining))} of the line remains`,
+  },
+  "shipment.record": {
+    label: "Shipment sent",
+    partnerVisible: true,
+    note: (d) =>
+      `${line(d)}: ${str(d.quantity)} shipped on ${str(d.shippedOn)} by ${mode(d.mode)}, document ${str(d.documentNumber)}, tracking ${str(d.trackingReference)}${d.requisitionDocumentNumber ? ` (requisition ${str(d.requisitionDocumentNumber)})` : ""}`,
+  },
+  "shipment.status": {
+    label: "Shipment status updated",
+    partnerVisible: true,
+    note: (d) =>
+      d.shipmentStatus === "RECEIVED"
+        ? `${line(d)}: shipment ${str(d.documentNumber)} received on ${str(d.receivedOn)} by ${str(d.receivedBy)}`
+        : `${line(d)}: shipment ${str(d.documentNumber)} is now ${status(d.shipmentStatus)}`,
+  },
+  "service.record": {
+    label: "Services performed",
+    partnerVisible: true,
+    note: (d) =>
+      `${line(d)}: ${str(d.units)} ${str(d.units) === "1" ? str(d.unitLabel).replace(/s$/, "") : str(d.unitLabel)} performed ${str(d.performedFrom)} to ${str(d.performedTo)} (${formatUsd(str(d.value))}) — ${str(d.description)}`,
+  },
+  "line.complete": {
+    label: "Line closed out",
+    partnerVisible: true,
+    note: (d) => {
+      const outcome = d.outcome === "CANCELLED" ? "cancelled" : "declared supply/services complete";
+      const reason = d.reason ? `. Reason: ${str(d.reason)}` : "";
+      const cancelled = Array.isArray(d.cancelledRequisitions) && d.cancelledRequisitions.length > 0
+        ? `. Open requisitions cancelled: ${d.cancelledRequisitions.map(str).join(", ")}`
+        : "";
+      return `${line(d)} ${outcome}${reason}${cancelled}`;
+    },
+  },
+};
