@@ -27,7 +27,7 @@ export function DataTable({
         {count === 0 ? emptyMessage : `${count} ${count === 1 ? noun[0] : noun[1]} found`}
       </p>
       {/* Focusable so keyboard users can scroll a wide table on a narrow screen. */}
-      <div hidden={count === 0} className="overflow-x-auto rounded border border-base-lighter bg-white" tabIndex={0} role="region" aria-label={caption}>
+      <div hidden={count === 0} className="relative overflow-x-auto rounded border border-base-lighter bg-white" tabIndex={0} role="region" aria-label={caption}>
         <table className="w-full text-left text-sm" data-testid={testId}>
           <caption className="sr-only">{caption}</caption>
           <thead className="bg-base-lightest">

@@ -56,7 +56,8 @@ export async function listCaseEvents(actor: Actor, caseId: string): Promise<Case
   await assertCaseVisible(actor, caseId);
   const events = await db().auditEvent.findMany({
     where: { targetType: "case", targetId: caseId, outcome: "SUCCESS" },
-    orderBy: { id: "asc" },
+    // When it happened: the demo seed records some histories out of order (deliveries before the bills that count them).
+    orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
   });
   const actorOf = await eventActors(actor, events);
   const partner = actor.role === "PARTNER_OFFICER";
