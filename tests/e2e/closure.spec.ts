@@ -40,17 +40,14 @@ async function closureOf(api: APIRequestContext, caseId: string): Promise<Closur
   return json<Closure>(response);
 }
 
-/** The demo's ACC-closed case and the executing radios case, found through the partner's own case list. */
+/**
+ * The demo's ACC-closed case (BN-B-AAB, the Army's test sets: prisma/demo-closure.ts) and the executing radios case,
+ * found through the partner's own case list. By identifier: other specs close fresh cases of their own under ACC.
+ */
 async function findDemo(api: APIRequestContext): Promise<Demo> {
   const closedList = await api.get("/api/v1/cases?status=CLOSED&pageSize=100");
   expect(closedList.status()).toBe(200);
-  let closed: CaseView | undefined;
-  for (const candidate of (await json<ListPage<CaseView>>(closedList)).items) {
-    if ((await closureOf(api, candidate.id)).closureType === "ACC") {
-      closed = candidate;
-      break;
-    }
-  }
+  const closed = (await json<ListPage<CaseView>>(closedList)).items.find((c) => c.identifier === "BN-B-AAB");
   const executingList = await json<ListPage<CaseView>>(await api.get("/api/v1/cases?status=EXECUTING&pageSize=100"));
   const executing = executingList.items.find((c) => c.identifier === "BN-B-AAA");
   expect(closed, "the demo case closed under ACC").toBeTruthy();

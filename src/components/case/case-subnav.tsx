@@ -1,4 +1,8 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
+import type { CaseStatus } from "@/domain/workflow/states";
+import { PageHeader } from "../page-header";
+import { CaseStatusTag } from "./status";
 
 // The case's pages after acceptance: one place to go for each question a partner or case manager asks ("what has
 // shipped", "what do I owe", "when will this close"). Rendered under the case header of each of these pages.
@@ -31,5 +35,51 @@ export function CaseSubnav({ caseId, current }: { caseId: string; current: CaseP
         ))}
       </ul>
     </nav>
+  );
+}
+
+/**
+ * The head of each case sub-page: the way back to the case, "<what>: case <identifier>" with its status, country and
+ * agency, and the case pages beneath.
+ */
+export function CaseSubpageHeader({
+  caseId,
+  identifier,
+  title,
+  status,
+  countryName,
+  agencyName,
+  current,
+  actions,
+}: {
+  caseId: string;
+  identifier: string;
+  /** What the page is about ("Money"); the heading adds the case. */
+  title: string;
+  status: CaseStatus;
+  countryName: string;
+  agencyName: string;
+  current: CasePageKey;
+  actions?: ReactNode;
+}) {
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href={`/cases/${caseId}`}>← Case {identifier}</Link>
+      </p>
+      <PageHeader
+        title={`${title}: case ${identifier}`}
+        lead={
+          <span className="flex flex-wrap items-center gap-3">
+            <CaseStatusTag status={status} />
+            <span>
+              {countryName} · {agencyName}
+            </span>
+          </span>
+        }
+        actions={actions}
+      />
+      <CaseSubnav caseId={caseId} current={current} />
+    </>
   );
 }

@@ -41,6 +41,21 @@ async function caseFor(tx: Tx, actor: Actor, caseId: string, action: "fileSdr" |
 /** Parses the filing input; the checks that need the shipment and the policy run in the transaction. */
 export const parseFiling = (raw: unknown) => parseInput(FileSdrInput, raw);
 
+/** An SDR event on the case's hash chain and timeline, naming the report the way every SDR event does. */
+async function recordSdrAudit(
+  tx: Tx,
+  action: string,
+  actor: Actor,
+  caseRow: Pick<SdrCase, "id" | "identifier">,
+  sdr: { id: string; number: number },
+  details: Record<string, unknown>,
+  context: RequestContext,
+  now: Date,
+) {
+  const report = { sdrId: sdr.id, number: sdr.number, reference: sdrReference(caseRow.identifier, sdr.number), identifier: caseRow.identifier };
+  await recordAudit(tx, { action, outcome: "SUCCESS", actor, target: { type: "case", id: caseRow.id }, details: { ...report, ...details }, context }, now);
+}
+
 /**
  * The partner files a report against one of the case's shipments, with its photos and documents (already checked by
  * checkUploads). Refused, with every broken rule named on its field: a shipment not yet received, a filing window
@@ -159,31 +174,16 @@ export async function decideSdrInTx(tx: Tx, actor: Actor, caseId: string, number
     },
   });
   if (updated.count === 0) throw versionConflict((await tx.supplyDiscrepancyReport.findUniqueOrThrow({ where: { id: sdr.id } })).version);
-  await recordAudit(
-    tx,
-    {
-      action: "sdr.decide",
-      outcome: "SUCCESS",
-      actor,
-      target: { type: "case", id: caseId },
-      details: {
-        sdrId: sdr.id,
-        number: sdr.number,
-        reference: sdrReference(caseRow.identifier, sdr.number),
-        identifier: caseRow.identifier,
-        decision: input.decision,
-        creditAmount: step.creditAmount,
-        reason: input.reason,
-        final: step.final,
-        sdrStatusFrom: sdr.status,
-        sdrStatusTo: step.status,
-        previousDecision: sdr.decision,
-        previousCreditAmount: sdr.creditAmount?.toFixed(2) ?? null,
-      },
-      context,
-    },
-    now,
-  );
+  await recordSdrAudit(tx, "sdr.decide", actor, caseRow, sdr, {
+    decision: input.decision,
+    creditAmount: step.creditAmount,
+    reason: input.reason,
+    final: step.final,
+    sdrStatusFrom: sdr.status,
+    sdrStatusTo: step.status,
+    previousDecision: sdr.decision,
+    previousCreditAmount: sdr.creditAmount?.toFixed(2) ?? null,
+  }, context, now);
   const saved = await findSdr(tx, caseId, sdr.number);
   // A decided SDR (or a credit) may clear the last closure blocker.
   await refreshClosureInbox(tx, caseId, now);
@@ -224,28 +224,13 @@ export async function requestReconsiderationInTx(
     },
   });
   if (updated.count === 0) throw versionConflict((await tx.supplyDiscrepancyReport.findUniqueOrThrow({ where: { id: sdr.id } })).version);
-  await recordAudit(
-    tx,
-    {
-      action: "sdr.reconsider",
-      outcome: "SUCCESS",
-      actor,
-      target: { type: "case", id: caseId },
-      details: {
-        sdrId: sdr.id,
-        number: sdr.number,
-        reference: sdrReference(caseRow.identifier, sdr.number),
-        identifier: caseRow.identifier,
-        reason: input.reason,
-        decisionUnderReconsideration: sdr.decision,
-        lastDay: step.lastDay,
-        dueAt: due.dueAt.toISOString(),
-        decisionRuleId: due.rule.id,
-      },
-      context,
-    },
-    now,
-  );
+  await recordSdrAudit(tx, "sdr.reconsider", actor, caseRow, sdr, {
+    reason: input.reason,
+    decisionUnderReconsideration: sdr.decision,
+    lastDay: step.lastDay,
+    dueAt: due.dueAt.toISOString(),
+    decisionRuleId: due.rule.id,
+  }, context, now);
   const saved = await findSdr(tx, caseId, sdr.number);
   // A reopened SDR blocks closure again.
   await refreshClosureInbox(tx, caseId, now);
@@ -266,27 +251,12 @@ export async function commentOnSdrInTx(tx: Tx, actor: Actor, caseId: string, num
   }
   const visibility: CommentVisibility = partner ? "PARTNER_VISIBLE" : (input.visibility ?? "USG_INTERNAL");
   const comment = await tx.sdrComment.create({ data: { sdrId: sdr.id, authorId: actor.userId, visibility, text: input.text, createdAt: now } });
-  await recordAudit(
-    tx,
-    {
-      action: "sdr.comment",
-      outcome: "SUCCESS",
-      actor,
-      target: { type: "case", id: caseId },
-      details: {
-        sdrId: sdr.id,
-        number: sdr.number,
-        reference: sdrReference(caseRow.identifier, sdr.number),
-        identifier: caseRow.identifier,
-        commentId: comment.id,
-        // The timeline shows `comment` by `commentVisibility`, as it does review comments.
-        comment: input.text,
-        commentVisibility: visibility,
-      },
-      context,
-    },
-    now,
-  );
+  await recordSdrAudit(tx, "sdr.comment", actor, caseRow, sdr, {
+    commentId: comment.id,
+    // The timeline shows `comment` by `commentVisibility`, as it does review comments.
+    comment: input.text,
+    commentVisibility: visibility,
+  }, context, now);
   const nameOf = await peopleNamed(tx, actor, [actor.userId]);
   return { id: comment.id, author: nameOf(actor.userId), visibility, text: comment.text, createdAt: comment.createdAt.toISOString() };
 }
@@ -312,23 +282,8 @@ export async function attachToSdrInTx(
   const sdr = await findSdr(tx, caseId, number);
   if (sdr.status === "CLOSED") throw new AppError("CONFLICT", "This report is closed; its evidence can no longer change.");
   const stored = await storeSdrAttachments(tx, sdr.id, uploads, actor, now);
-  await recordAudit(
-    tx,
-    {
-      action: "sdr.attach",
-      outcome: "SUCCESS",
-      actor,
-      target: { type: "case", id: caseId },
-      details: {
-        sdrId: sdr.id,
-        number: sdr.number,
-        reference: sdrReference(caseRow.identifier, sdr.number),
-        identifier: caseRow.identifier,
-        attachments: auditedFiles(stored),
-      },
-      context,
-    },
-    now,
-  );
+  await recordSdrAudit(tx, "sdr.attach", actor, caseRow, sdr, {
+    attachments: auditedFiles(stored),
+  }, context, now);
   return toSdrView(tx, actor, caseRow, sdr, now);
 }

@@ -1,11 +1,8 @@
 import Decimal from "decimal.js";
 import type { Metadata } from "next";
-import Link from "next/link";
 import type { ReactNode } from "react";
-import { CaseSubnav } from "@/components/case/case-subnav";
-import { CaseStatusTag } from "@/components/case/status";
+import { CaseSubpageHeader } from "@/components/case/case-subnav";
 import { ClosureChecklist } from "@/components/closure/closure-checklist";
-import { PageHeader } from "@/components/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Tag } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
@@ -120,21 +117,15 @@ export default async function CaseClosurePage({
 
   return (
     <div>
-      <p className="mb-2 text-sm">
-        <Link href={`/cases/${found.id}`}>← Case {found.identifier}</Link>
-      </p>
-      <PageHeader
-        title={`Closure: case ${found.identifier}`}
-        lead={
-          <span className="flex flex-wrap items-center gap-3">
-            <CaseStatusTag status={found.status} />
-            <span>
-              {found.country.name} · {found.implementingAgency.name}
-            </span>
-          </span>
-        }
+      <CaseSubpageHeader
+        caseId={found.id}
+        identifier={found.identifier}
+        title="Closure"
+        status={found.status}
+        countryName={found.country.name}
+        agencyName={found.implementingAgency.name}
+        current="closure"
       />
-      <CaseSubnav caseId={found.id} current="closure" />
       {shown && <Alert type="success" title={shown} testId="notice" />}
 
       <div className="mt-4 grid gap-6 lg:grid-cols-3">

@@ -1,11 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { randomUUID } from "node:crypto";
-import { CaseSubnav } from "@/components/case/case-subnav";
-import { CaseStatusTag } from "@/components/case/status";
+import { CaseSubpageHeader } from "@/components/case/case-subnav";
 import { ProgressBar } from "@/components/execution/progress-bar";
 import { RecordTable } from "@/components/execution/record-table";
-import { PageHeader } from "@/components/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Tag } from "@/components/ui/card";
 import { Section } from "@/components/ui/section";
@@ -281,21 +278,15 @@ export default async function CaseExecutionPage({
   const closed = view.lines.filter((l) => l.status !== "OPEN").length;
   return (
     <div>
-      <p className="mb-2 text-sm">
-        <Link href={`/cases/${view.caseId}`}>← Case {view.identifier}</Link>
-      </p>
-      <PageHeader
-        title={`Lines and deliveries: case ${view.identifier}`}
-        lead={
-          <span className="flex flex-wrap items-center gap-3">
-            <CaseStatusTag status={view.status} />
-            <span>
-              {view.country.name} · {view.implementingAgency.name}
-            </span>
-          </span>
-        }
+      <CaseSubpageHeader
+        caseId={view.caseId}
+        identifier={view.identifier}
+        title="Lines and deliveries"
+        status={view.status}
+        countryName={view.country.name}
+        agencyName={view.implementingAgency.name}
+        current="lines"
       />
-      <CaseSubnav caseId={view.caseId} current="lines" />
       {shown && <Alert type="success" title={shown} testId="notice" />}
 
       <div className="mt-4 grid gap-6">

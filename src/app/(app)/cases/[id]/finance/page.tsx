@@ -1,10 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { randomUUID } from "node:crypto";
-import { CaseSubnav } from "@/components/case/case-subnav";
-import { CaseStatusTag } from "@/components/case/status";
+import { CaseSubpageHeader } from "@/components/case/case-subnav";
 import { MoneySummary } from "@/components/finance/money-summary";
-import { PageHeader } from "@/components/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Tag } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
@@ -54,21 +51,15 @@ export default async function CaseFinancePage({
   const outstanding = finances.statements.filter((s) => s.status !== "PAID");
   return (
     <div>
-      <p className="mb-2 text-sm">
-        <Link href={`/cases/${found.id}`}>← Case {found.identifier}</Link>
-      </p>
-      <PageHeader
-        title={`Money: case ${found.identifier}`}
-        lead={
-          <span className="flex flex-wrap items-center gap-3">
-            <CaseStatusTag status={found.status} />
-            <span>
-              {found.country.name} · {found.implementingAgency.name}
-            </span>
-          </span>
-        }
+      <CaseSubpageHeader
+        caseId={found.id}
+        identifier={found.identifier}
+        title="Money"
+        status={found.status}
+        countryName={found.country.name}
+        agencyName={found.implementingAgency.name}
+        current="money"
       />
-      <CaseSubnav caseId={found.id} current="money" />
       {notice === "payment" && <Alert type="success" title="Payment recorded" testId="notice" />}
       {notice === "statements" && (
         <Alert type="success" title={issued === "0" ? "No statements were due: every case has this quarter's statement" : `${issued ?? "Some"} statements issued`} testId="notice" />

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { CaseSubnav } from "@/components/case/case-subnav";
-import { AgingTag, CaseStatusTag } from "@/components/case/status";
-import { PageHeader } from "@/components/page-header";
+import { CaseSubpageHeader } from "@/components/case/case-subnav";
+import { AgingTag } from "@/components/case/status";
 import { Pagination } from "@/components/pagination";
 import { SdrStatusTag, sdrDecisionText } from "@/components/sdr/sdr-status";
 import { buttonLinkClass } from "@/components/ui/button";
@@ -34,19 +33,14 @@ export default async function CaseSdrsPage({
   const partner = actor.role === "PARTNER_OFFICER";
   return (
     <div>
-      <p className="mb-2 text-sm">
-        <Link href={`/cases/${found.id}`}>← Case {found.identifier}</Link>
-      </p>
-      <PageHeader
-        title={`Discrepancy reports: case ${found.identifier}`}
-        lead={
-          <span className="flex flex-wrap items-center gap-3">
-            <CaseStatusTag status={found.status} />
-            <span>
-              {found.country.name} · {found.implementingAgency.name}
-            </span>
-          </span>
-        }
+      <CaseSubpageHeader
+        caseId={found.id}
+        identifier={found.identifier}
+        title="Discrepancy reports"
+        status={found.status}
+        countryName={found.country.name}
+        agencyName={found.implementingAgency.name}
+        current="sdrs"
         actions={
           list.canFile ? (
             <Link href={`/cases/${found.id}/sdrs/new`} className={buttonLinkClass} data-testid="new-sdr">
@@ -55,7 +49,6 @@ export default async function CaseSdrsPage({
           ) : undefined
         }
       />
-      <CaseSubnav caseId={found.id} current="sdrs" />
       <p className="mb-4 max-w-3xl">
         {partner
           ? "Tell the implementing agency when a shipment arrives short, over, damaged, wrong, not working, or wrongly billed. It decides each report: a credit to the case, a replacement, a repair, or a rejection with its reason. You may ask once for a decision to be reconsidered."
