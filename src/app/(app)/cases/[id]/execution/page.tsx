@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { randomUUID } from "node:crypto";
 import { CaseSubpageHeader } from "@/components/case/case-subnav";
@@ -47,6 +48,8 @@ interface Permissions {
   requisition: boolean;
   receive: boolean;
   markInTransit: boolean;
+  /** The partner may report a discrepancy against a received shipment (the SDR form checks the window and minimum). */
+  fileSdr: boolean;
 }
 
 function permissionsFor(actor: Actor, view: ExecutionView): Permissions {
@@ -56,6 +59,7 @@ function permissionsFor(actor: Actor, view: ExecutionView): Permissions {
     requisition: view.acceptsRecords && can(actor, "submitRequisition", subject),
     receive: view.acceptsReceipts && can(actor, "receiveShipment", subject),
     markInTransit: view.acceptsReceipts && can(actor, "recordExecution", subject),
+    fileSdr: can(actor, "fileSdr", subject),
   };
 }
 
@@ -194,7 +198,13 @@ function LineSection({
               {(permissions.receive || permissions.markInTransit) && (
                 <td className={`${cell} min-w-[14rem]`}>
                   {s.status === "RECEIVED" ? (
-                    <span className="text-base-dark">—</span>
+                    permissions.fileSdr ? (
+                      <Link href={`/cases/${view.caseId}/sdrs/new?shipment=${s.id}`} data-testid={`report-discrepancy-${s.documentNumber}`}>
+                        Report a discrepancy<span className="sr-only"> (shipment {s.documentNumber})</span>
+                      </Link>
+                    ) : (
+                      <span className="text-base-dark">—</span>
+                    )
                   ) : (
                     <ShipmentStatusForms
                       target={target}

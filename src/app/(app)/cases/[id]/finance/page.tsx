@@ -62,7 +62,7 @@ export default async function CaseFinancePage({
       />
       {notice === "payment" && <Alert type="success" title="Payment recorded" testId="notice" />}
       {notice === "statements" && (
-        <Alert type="success" title={issued === "0" ? "No statements were due: every case has this quarter's statement" : `${issued ?? "Some"} statements issued`} testId="notice" />
+        <Alert type="success" title={issued === "0" ? "No statements were due: every case has this quarter's statement" : issued === "1" ? "1 statement issued" : `${issued ?? "Some"} statements issued`} testId="notice" />
       )}
 
       <div className="grid gap-6 lg:grid-cols-3">
