@@ -161,6 +161,19 @@ test.describe.serial("a supply discrepancy report, from filing to a credit", () 
     await expectNoSeriousAxeViolations(page);
   });
 
+  test("the partner accepts the decision as final: the report closes at once", async () => {
+    const page = partner.page;
+    await page.goto(`/cases/${radios.id}/sdrs/${number}`);
+    await page.getByTestId("accept-sdr-form").getByRole("button", { name: "Accept the decision" }).click();
+    await expect(page.getByTestId("notice")).toContainText("Decision accepted. The report is closed.");
+    await expect(page.getByTestId("reconsider-sdr-form")).toHaveCount(0);
+    await expect(page.getByTestId("accept-sdr-form")).toHaveCount(0);
+    await expectNoSeriousAxeViolations(page);
+    const sdr = await json<Sdr>(await partner.api.get(`/api/v1/cases/${radios.id}/sdrs/${number}`));
+    expect(sdr).toMatchObject({ status: "CLOSED", decision: "CREDIT", creditAmount: "1250.00" });
+    expect(sdr.availableActions).not.toContain("reconsider");
+  });
+
   test("another country's officer gets 404 for the report", async ({ browser }) => {
     const other = await signedInContext(browser, "partner.sr@caseway.example");
     try {

@@ -13,6 +13,7 @@ import { getSdr } from "@/server/sdr/get-sdr";
 import { getSdrAttachment } from "@/server/sdr/get-sdr-attachment";
 import { listCaseSdrs } from "@/server/sdr/list-case-sdrs";
 import { listSdrTasks } from "@/server/sdr/list-sdr-tasks";
+import { acceptSdrDecision } from "@/server/sdr/accept-sdr-decision";
 import { requestSdrReconsideration } from "@/server/sdr/request-sdr-reconsideration";
 import { summarizeCaseSdrs } from "@/server/sdr/summarize-case-sdrs";
 import type { PrismaClient } from "@/generated/prisma/client";
@@ -130,7 +131,7 @@ describe("filing, deciding a credit, and the credit in the case's finances", () 
 
     // The partner sees the decision, and may ask for reconsideration.
     const seen = await getSdr(w.partner, w.caseId, "1");
-    expect(seen).toMatchObject({ decision: "CREDIT", creditAmount: "1500.00", waitingOn: "PARTNER", availableActions: ["reconsider", "comment", "attach"] });
+    expect(seen).toMatchObject({ decision: "CREDIT", creditAmount: "1500.00", waitingOn: "PARTNER", availableActions: ["reconsider", "accept", "comment", "attach"] });
     expect(seen.reconsideration.lastDay).toBe(new Date(new Date(decided.decidedAt!).getTime() + 45 * DAY).toISOString().slice(0, 10));
     expect(seen.history.map((h) => h.action)).toEqual(["sdr.file", "sdr.decide"]);
 
@@ -213,6 +214,20 @@ describe("reconsideration", () => {
     expect(late.message).toMatch(/within 45 calendar days of the decision/);
     expect(late.message).toMatch(/Rule SDR_RECONSIDERATION: .*DSCA Policy Memo 10-44/);
     expect((await getSdr(w.partner, w.caseId, filed.number)).availableActions).toEqual(["comment", "attach"]);
+  });
+
+  it("the partner may instead accept the decision as final: the report closes and no longer holds up closure", async () => {
+    const received = await shipment(prisma, w.caseId, w.ia.userId);
+    const filed = await fileSdr(w.partner, w.caseId, filing(received.id), [], context());
+    await decideSdr(w.ia, w.caseId, filed.number, { expectedVersion: 1, decision: "REPLACEMENT" }, context());
+    await expectAppError(acceptSdrDecision(w.ia, w.caseId, filed.number, { expectedVersion: 2 }, context()), "FORBIDDEN");
+    await expectAppError(acceptSdrDecision(w.partner, w.caseId, filed.number, { expectedVersion: 1 }, context()), "VERSION_CONFLICT");
+    const accepted = await acceptSdrDecision(w.partner, w.caseId, filed.number, { expectedVersion: 2 }, context());
+    expect(accepted).toMatchObject({ status: "CLOSED", decision: "REPLACEMENT", waitingOn: null, version: 3, availableActions: ["comment"] });
+    expect(accepted.history.map((h) => h.action)).toEqual(["sdr.file", "sdr.decide", "sdr.accept"]);
+    const twice = await expectAppError(acceptSdrDecision(w.partner, w.caseId, filed.number, { expectedVersion: 3 }, context()), "CONFLICT");
+    expect(twice.message).toBe("This report is closed.");
+    await expectAppError(requestSdrReconsideration(w.partner, w.caseId, filed.number, { expectedVersion: 3, reason: "Changed my mind" }, context()), "CONFLICT");
   });
 
   it("only the partner asks for it", async () => {

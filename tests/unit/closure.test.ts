@@ -114,8 +114,8 @@ describe("supply discrepancy reports", () => {
   it.each([
     ["submitted", sdr("SUBMITTED"), "SDR 3 is open: the implementing agency has not decided it yet"],
     ["reconsideration requested", sdr("RECONSIDERATION_REQUESTED"), "SDR 3 is open: the partner asked for reconsideration"],
-    ["decided, window ends tomorrow", sdr("DECIDED", "2026-03-03"), "SDR 3 is open: the partner may ask for reconsideration until Mar 3, 2026"],
-    ["decided, window ends today (inclusive)", sdr("DECIDED", today), "SDR 3 is open: the partner may ask for reconsideration until Mar 2, 2026"],
+    ["decided, window ends tomorrow", sdr("DECIDED", "2026-03-03"), "SDR 3 is open: the partner may ask for reconsideration until Mar 3, 2026 or accept the decision"],
+    ["decided, window ends today (inclusive)", sdr("DECIDED", today), "SDR 3 is open: the partner may ask for reconsideration until Mar 2, 2026 or accept the decision"],
     ["decided, window ended yesterday", sdr("DECIDED", "2026-03-01"), null],
     ["decided, reconsideration already spent (no window)", sdr("DECIDED", null), null],
     ["closed", sdr("CLOSED"), null],

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  acceptDecisionStep,
   checkFiling,
   decideStep,
   decisionDue,
@@ -393,6 +394,16 @@ describe("the status machine end to end", () => {
     sdr = { ...sdr, status: "CLOSED" };
     expect(sdrWaitingOn(sdr, POLICY, at("2026-03-12T00:00:00Z"))).toBeNull();
     expect(reconsiderStep(sdr, POLICY, at("2026-03-12T00:00:00Z")).ok).toBe(false);
+  });
+
+  it("the partner may accept a decision as final: only a decided report, which then closes", () => {
+    const decidedReport = snapshot({ status: "DECIDED", decision: "REPLACEMENT", decidedAt: at("2026-03-01T15:00:00Z") });
+    expect(acceptDecisionStep(decidedReport)).toEqual({ ok: true, status: "CLOSED" });
+    for (const status of ["SUBMITTED", "RECONSIDERATION_REQUESTED", "CLOSED"] as const) {
+      expect(acceptDecisionStep(snapshot({ status }))).toMatchObject({ ok: false, kind: "conflict", rule: "SDR_ACCEPT_AFTER_DECISION" });
+    }
+    // Once accepted, nothing is left to ask for.
+    expect(reconsiderStep({ ...decidedReport, status: "CLOSED" }, POLICY, at("2026-03-02T00:00:00Z")).ok).toBe(false);
   });
 
   it("only submitted and reconsidered reports are open (waiting on the agency)", () => {

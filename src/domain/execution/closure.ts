@@ -223,7 +223,7 @@ function sdrReason(sdr: ClosureSdrInput, now: Date): string | null {
   if (sdr.status === "SUBMITTED") return `SDR ${sdr.number} is open: the implementing agency has not decided it yet`;
   if (sdr.status === "RECONSIDERATION_REQUESTED") return `SDR ${sdr.number} is open: the partner asked for reconsideration`;
   if (sdr.status === "DECIDED" && sdr.reconsiderationLastDay && isoDay(now) <= sdr.reconsiderationLastDay) {
-    return `SDR ${sdr.number} is open: the partner may ask for reconsideration until ${day(new Date(`${sdr.reconsiderationLastDay}T00:00:00Z`))}`;
+    return `SDR ${sdr.number} is open: the partner may ask for reconsideration until ${day(new Date(`${sdr.reconsiderationLastDay}T00:00:00Z`))} or accept the decision`;
   }
   return null;
 }

@@ -43,6 +43,11 @@ export const SDR_EVENTS: Readonly<Record<string, ExecutionEventText>> = {
     partnerVisible: true,
     note: (details) => `${referenceOf(details)}: ${text(details.reason) ?? "reconsideration requested"}`,
   },
+  "sdr.accept": {
+    label: "Supply discrepancy report decision accepted",
+    partnerVisible: true,
+    note: (details) => `${referenceOf(details)}: the partner accepted the decision as final; the report is closed`,
+  },
   "sdr.attach": {
     label: "Evidence added to a supply discrepancy report",
     partnerVisible: true,

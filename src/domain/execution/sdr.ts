@@ -358,6 +358,23 @@ export function reconsiderStep(sdr: SdrSnapshot, policy: SdrPolicy, now: Date): 
   return { ok: true, status: "RECONSIDERATION_REQUESTED", lastDay: deadline.lastDay };
 }
 
+/**
+ * The partner accepts the agency's decision as final, giving up the reconsideration they could still ask for: the
+ * report closes now rather than when the window ends (and no longer holds up the case's closure).
+ */
+export function acceptDecisionStep(sdr: SdrSnapshot): SdrStepResult<{ status: "CLOSED" }> {
+  if (sdr.status !== "DECIDED") {
+    return {
+      ok: false,
+      kind: "conflict",
+      rule: "SDR_ACCEPT_AFTER_DECISION",
+      source: null,
+      message: sdr.status === "CLOSED" ? "This report is closed." : "A decision can be accepted once the agency has made it.",
+    };
+  }
+  return { ok: true, status: "CLOSED" };
+}
+
 /** Whose move it is: the agency's while submitted or reconsidered, the partner's while a decision may be contested. */
 export function sdrWaitingOn(sdr: SdrSnapshot, policy: SdrPolicy, now: Date): "AGENCY" | "PARTNER" | null {
   if (isSdrOpen(sdr.status)) return "AGENCY";

@@ -65,6 +65,11 @@ export const ReconsiderSdrInput = z
   .strict()
   .meta({ id: "ReconsiderSdrInput" });
 
+export const AcceptSdrDecisionInput = z
+  .object({ expectedVersion: ExpectedVersion })
+  .strict()
+  .meta({ id: "AcceptSdrDecisionInput" });
+
 export const SdrCommentInput = z
   .object({
     text: paragraphs("Comment", 4000, "Write the comment"),
@@ -155,7 +160,7 @@ export const SdrHistoryEntry = z.object({
   note: z.string().nullable(),
 });
 
-export const SDR_ACTIONS = ["decide", "reconsider", "comment", "attach"] as const;
+export const SDR_ACTIONS = ["decide", "reconsider", "accept", "comment", "attach"] as const;
 export type SdrAction = (typeof SDR_ACTIONS)[number];
 
 export const SdrView = SdrSummaryView.extend({

@@ -2,9 +2,9 @@
 // country's case is a 404), check the rules (src/domain/execution/sdr.ts, with the policy rows in force), write, and
 // record the audit event on the case's hash chain. The use cases (file-sdr.ts and its neighbours) run them in a
 // transaction of their own; the demo seed runs fileSdrInTx the same way. Free of `server-only` and `@/` imports.
-import { checkFiling, decideStep, decisionDue, reconsiderStep, sdrReference, SDR_RULE_KEYS } from "../../domain/execution/sdr";
+import { acceptDecisionStep, checkFiling, decideStep, decisionDue, reconsiderStep, sdrReference, SDR_RULE_KEYS } from "../../domain/execution/sdr";
 import type { Actor } from "../../domain/policy";
-import { DecideSdrInput, FileSdrInput, ReconsiderSdrInput, SdrCommentInput } from "../../domain/schemas/sdr";
+import { AcceptSdrDecisionInput, DecideSdrInput, FileSdrInput, ReconsiderSdrInput, SdrCommentInput } from "../../domain/schemas/sdr";
 import type { CommentVisibility } from "../../domain/workflow/states";
 import { recordAudit } from "../audit";
 import type { Tx } from "../db";
@@ -235,6 +235,26 @@ export async function requestReconsiderationInTx(
   // A reopened SDR blocks closure again.
   await refreshClosureInbox(tx, caseId, now);
   return toSdrView(tx, actor, caseRow, saved, now, policy);
+}
+
+/** The partner accepts the decision as final (see acceptDecisionStep): the report closes. */
+export async function acceptDecisionInTx(tx: Tx, actor: Actor, caseId: string, number: number | null, raw: unknown, context: RequestContext, now: Date) {
+  const input = parseInput(AcceptSdrDecisionInput, raw);
+  const caseRow = await caseFor(tx, actor, caseId, "fileSdr");
+  const sdr = await findSdr(tx, caseId, number);
+  if (sdr.version !== input.expectedVersion) throw versionConflict(sdr.version);
+  const step = acceptDecisionStep(snapshotOf(sdr));
+  if (!step.ok) throw stepError(step);
+  const updated = await tx.supplyDiscrepancyReport.updateMany({
+    where: { id: sdr.id, version: input.expectedVersion },
+    data: { status: step.status, version: { increment: 1 } },
+  });
+  if (updated.count === 0) throw versionConflict((await tx.supplyDiscrepancyReport.findUniqueOrThrow({ where: { id: sdr.id } })).version);
+  await recordSdrAudit(tx, "sdr.accept", actor, caseRow, sdr, { decision: sdr.decision, sdrStatusFrom: sdr.status, sdrStatusTo: step.status }, context, now);
+  const saved = await findSdr(tx, caseId, sdr.number);
+  // A settled SDR may clear the last closure blocker.
+  await refreshClosureInbox(tx, caseId, now);
+  return toSdrView(tx, actor, caseRow, saved, now);
 }
 
 /**

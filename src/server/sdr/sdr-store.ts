@@ -233,7 +233,7 @@ export async function peopleNamed(client: Tx, viewer: Actor, userIds: readonly (
   };
 }
 
-const HISTORY_ACTIONS = ["sdr.file", "sdr.decide", "sdr.reconsider", "sdr.attach"];
+const HISTORY_ACTIONS = ["sdr.file", "sdr.decide", "sdr.reconsider", "sdr.accept", "sdr.attach"];
 
 /** What `actor` may do with the report now (the use cases decide again; pages only show or hide the forms). */
 export function sdrActionsFor(actor: Actor, row: SdrCase, sdr: SdrSnapshot, policy: SdrPolicy, now: Date): SdrAction[] {
@@ -241,7 +241,8 @@ export function sdrActionsFor(actor: Actor, row: SdrCase, sdr: SdrSnapshot, poli
   const allowed = (action: PolicyAction) => decide(actor, action, subject) === "allow";
   const actions: SdrAction[] = [];
   if (allowed("decideSdr") && isSdrOpen(sdr.status)) actions.push("decide");
-  if (allowed("fileSdr") && sdrWaitingOn(sdr, policy, now) === "PARTNER") actions.push("reconsider");
+  // While the partner may still contest the decision they may instead accept it, which closes the report at once.
+  if (allowed("fileSdr") && sdrWaitingOn(sdr, policy, now) === "PARTNER") actions.push("reconsider", "accept");
   if (allowed("commentOnSdr")) actions.push("comment");
   if ((allowed("fileSdr") || allowed("decideSdr")) && sdr.status !== "CLOSED") actions.push("attach");
   return actions;

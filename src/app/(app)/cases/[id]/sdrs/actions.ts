@@ -10,6 +10,7 @@ import { addSdrComment } from "@/server/sdr/add-sdr-comment";
 import { decideSdr } from "@/server/sdr/decide-sdr";
 import { fileSdr } from "@/server/sdr/file-sdr";
 import { filesFromForm } from "@/server/sdr/read-sdr-upload";
+import { acceptSdrDecision } from "@/server/sdr/accept-sdr-decision";
 import { requestSdrReconsideration } from "@/server/sdr/request-sdr-reconsideration";
 
 // The SDR pages' forms. Each sends only the fields its use case takes (the schemas refuse anything else, as the API
@@ -71,6 +72,19 @@ export async function decideSdrAction(_previous: ActionState, form: FormData): P
     return { message: "Decided" };
   });
   if (result.status === "ok") redirect(`${reportPath(caseId, values.number ?? "")}?notice=decided`);
+  return result;
+}
+
+export async function acceptSdrDecisionAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  const values = formObject(form);
+  const caseId = values.caseId ?? "";
+  const result = await runAction(async () => {
+    const actor = await requireActor();
+    await acceptSdrDecision(actor, caseId, values.number ?? "", { expectedVersion: Number(values.expectedVersion) }, await requestContext());
+    refresh(caseId);
+    return { message: "Decision accepted" };
+  });
+  if (result.status === "ok") redirect(`${reportPath(caseId, values.number ?? "")}?notice=accepted`);
   return result;
 }
 

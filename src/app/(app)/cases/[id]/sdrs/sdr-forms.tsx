@@ -9,7 +9,7 @@ import { SDR_DECISION_LABELS, SDR_DECISIONS, SDR_TYPE_HINTS, SDR_TYPE_LABELS, SD
 import { formatUsd } from "@/domain/money";
 import type { SdrFilingShipment } from "@/domain/schemas/sdr";
 import type { ActionState } from "@/server/action-result";
-import { attachSdrAction, commentSdrAction, decideSdrAction, fileSdrAction, reconsiderSdrAction } from "./actions";
+import { acceptSdrDecisionAction, attachSdrAction, commentSdrAction, decideSdrAction, fileSdrAction, reconsiderSdrAction } from "./actions";
 
 const dateText = (iso: string) =>
   new Intl.DateTimeFormat("en-US", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
@@ -215,6 +215,21 @@ export function ReconsiderSdrForm({ report, lastDay }: { report: Report; lastDay
       </Field>
       <Button type="submit" variant="secondary" disabled={pending}>
         {pending ? "Sending…" : "Ask for reconsideration"}
+      </Button>
+    </form>
+  );
+}
+
+/** The partner takes the decision as final, without waiting for the reconsideration window to end. */
+export function AcceptSdrDecisionForm({ report }: { report: Report }) {
+  const [state, run, pending] = useActionState<ActionState, FormData>(acceptSdrDecisionAction, { status: "idle" });
+  return (
+    <form action={run} noValidate data-testid="accept-sdr-form" className="mt-4 border-t border-base-lighter pt-4">
+      <FormProblem state={state} title="The decision was not accepted" />
+      <ReportFields report={report} />
+      <p className="mb-3 text-sm">Satisfied with the decision? Accepting it closes the report; you can no longer ask for reconsideration.</p>
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {pending ? "Accepting…" : "Accept the decision"}
       </Button>
     </form>
   );

@@ -18,7 +18,7 @@ import { requireActor } from "@/server/auth/actor";
 import { getCase } from "@/server/cases/get-case";
 import { forPage } from "@/server/page-guard";
 import { getSdr } from "@/server/sdr/get-sdr";
-import { DecideSdrForm, ReconsiderSdrForm, SdrAttachForm, SdrCommentForm } from "../sdr-forms";
+import { AcceptSdrDecisionForm, DecideSdrForm, ReconsiderSdrForm, SdrAttachForm, SdrCommentForm } from "../sdr-forms";
 
 export const metadata: Metadata = { title: "Discrepancy report" };
 
@@ -26,6 +26,7 @@ const NOTICES: Record<string, string> = {
   filed: "Report filed. The implementing agency has been given it to decide.",
   decided: "Decision recorded. The partner sees it now.",
   reconsideration: "Reconsideration requested. The agency will make a final decision.",
+  accepted: "Decision accepted. The report is closed.",
   comment: "Comment added",
   attached: "Attached",
 };
@@ -209,8 +210,9 @@ export default async function SdrPage({
             </Section>
           )}
           {can("reconsider") && (
-            <Section id="sdr-reconsider" title="Disagree with the decision?" testId="sdr-reconsider">
+            <Section id="sdr-reconsider" title="Accept or contest the decision" testId="sdr-reconsider">
               <ReconsiderSdrForm report={report} lastDay={sdr.reconsideration.lastDay} />
+              {can("accept") && <AcceptSdrDecisionForm report={report} />}
             </Section>
           )}
         </div>
