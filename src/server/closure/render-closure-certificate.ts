@@ -2,14 +2,11 @@
 // deterministically as the LOA is (src/server/loa/render-loa-pdf.ts, ADR 0011): the same fonts, a constant creation
 // date, the trailer /ID derived from the model, and no wall clock — the same model always gives the same bytes.
 // Free of `server-only` and `@/` imports: closing a case renders it to record its SHA-256 (the demo seed too).
-import { createHash } from "node:crypto";
-import PDFDocument from "pdfkit";
-import { loadFonts } from "../loa/render-loa-pdf";
+import { deterministicPdf } from "../loa/render-loa-pdf";
 import type { ClosureCertificateModel } from "./closure-certificate";
 
 type Doc = PDFKit.PDFDocument;
 
-const FIXED_DATE = new Date(Date.UTC(2000, 0, 1, 0, 0, 0));
 /** Bump when the layout changes on purpose: it is part of the trailer /ID. */
 const LAYOUT_VERSION = "closure-certificate/1";
 
@@ -34,17 +31,6 @@ interface Style {
   font?: typeof REGULAR | typeof BOLD;
   size: number;
   color?: string;
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value) ?? "null";
 }
 
 const style = (doc: Doc, s: Style) => doc.font(s.font ?? REGULAR).fontSize(s.size).fillColor(s.color ?? INK);
@@ -179,29 +165,12 @@ function furniture(doc: Doc, model: ClosureCertificateModel) {
 }
 
 export async function renderClosureCertificate(model: ClosureCertificateModel): Promise<Buffer> {
-  const { regular, bold } = loadFonts();
-  const doc = new PDFDocument({
-    size: "LETTER",
-    layout: "portrait",
-    margins: { top: MARGIN_TOP, bottom: PAGE_HEIGHT - BOTTOM, left: MARGIN_X, right: MARGIN_X },
-    bufferPages: true,
-    compress: true,
-    pdfVersion: "1.7",
-    lang: "en-US",
-    displayTitle: true,
-    font: null as unknown as string,
-    info: { Title: model.documentName, Subject: model.title, Creator: "Caseway", Producer: "Caseway", CreationDate: FIXED_DATE },
-  });
-  const digest = createHash("sha256").update(LAYOUT_VERSION).update("\n").update(canonicalJson(model)).digest();
-  (doc as unknown as { _id: Uint8Array })._id = new Uint8Array(digest.subarray(0, 16));
-  doc.registerFont(REGULAR, regular);
-  doc.registerFont(BOLD, bold);
-
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
+  const { doc, done } = deterministicPdf({
+    documentName: model.documentName,
+    title: model.title,
+    layoutVersion: LAYOUT_VERSION,
+    model,
+    margins: { top: MARGIN_TOP, bottom: PAGE_HEIGHT - BOTTOM, x: MARGIN_X },
   });
 
   const cursor = new Cursor(doc);

@@ -2,29 +2,22 @@
 // approach (src/server/loa/render-loa-pdf.ts, ADR 0011): constant dates, a trailer /ID from the model, the same
 // embedded Public Sans and layout primitives — so the same statement always renders to the same bytes.
 // No `import "server-only"`: unit tests import it directly.
-import { createHash } from "node:crypto";
-import PDFDocument from "pdfkit";
 import type { StatementPdfModel } from "@/domain/execution/statement-pdf";
 import {
   BOLD,
   CONTENT_WIDTH,
   Cursor,
-  FIXED_DATE,
+  deterministicPdf,
   INK,
   LEFT,
-  MARGIN_BOTTOM,
-  MARGIN_TOP,
-  MARGIN_X,
   MUTED,
   PAGE_HEIGHT,
   REGULAR,
   RIGHT,
   RULE,
-  canonicalJson,
   fieldGrid,
   fillRect,
   hline,
-  loadFonts,
   sectionHeading,
   textAt,
   textBlock,
@@ -35,11 +28,6 @@ import {
 const LAYOUT_VERSION = "statement-pdf/1";
 const ROW_HEIGHT = 20;
 const AMOUNT_WIDTH = 150;
-
-function documentId(model: StatementPdfModel): Uint8Array {
-  const digest = createHash("sha256").update(LAYOUT_VERSION).update("\n").update(canonicalJson(model)).digest();
-  return new Uint8Array(digest.subarray(0, 16));
-}
 
 function billTable(doc: PDFKit.PDFDocument, cursor: Cursor, model: StatementPdfModel): void {
   cursor.ensure(ROW_HEIGHT * model.rows.length);
@@ -59,29 +47,7 @@ function billTable(doc: PDFKit.PDFDocument, cursor: Cursor, model: StatementPdfM
 }
 
 export async function renderStatementPdf(model: StatementPdfModel): Promise<Buffer> {
-  const { regular, bold } = loadFonts();
-  const doc = new PDFDocument({
-    size: "LETTER",
-    layout: "portrait",
-    margins: { top: MARGIN_TOP, bottom: MARGIN_BOTTOM, left: MARGIN_X, right: MARGIN_X },
-    bufferPages: true,
-    compress: true,
-    pdfVersion: "1.7",
-    lang: "en-US",
-    displayTitle: true,
-    font: null as unknown as string,
-    info: { Title: model.documentName, Subject: model.title, Creator: "Caseway", Producer: "Caseway", CreationDate: FIXED_DATE },
-  });
-  (doc as unknown as { _id: Uint8Array })._id = documentId(model);
-  doc.registerFont(REGULAR, regular);
-  doc.registerFont(BOLD, bold);
-
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
+  const { doc, done } = deterministicPdf({ documentName: model.documentName, title: model.title, layoutVersion: LAYOUT_VERSION, model });
 
   const cursor = new Cursor(doc);
   titleBlock(doc, cursor, model);

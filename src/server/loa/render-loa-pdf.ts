@@ -153,10 +153,46 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? "null";
 }
 
-/** The trailer /ID: 16 bytes of SHA-256 over the layout version and the model. */
-function documentId(model: LoaPdfModel): Uint8Array {
-  const digest = createHash("sha256").update(LAYOUT_VERSION).update("\n").update(canonicalJson(model)).digest();
-  return new Uint8Array(digest.subarray(0, 16));
+/**
+ * A PDFKit document that renders the same bytes for the same model: no default font (pdfkit would load Helvetica; every
+ * text call sets Public Sans first), a fixed creation date, and the trailer /ID derived from the renderer's layout
+ * version and the model rather than from the time. `done` resolves to the bytes once the caller ends the document.
+ * Shared by the LOA, the billing statement and the closure certificate.
+ */
+export function deterministicPdf(options: {
+  documentName: string;
+  title: string;
+  layoutVersion: string;
+  model: unknown;
+  /** The page margins, when the document's layout has its own (the LOA's otherwise). */
+  margins?: { top: number; bottom: number; x: number };
+}): { doc: PDFKit.PDFDocument; done: Promise<Buffer> } {
+  const margins = options.margins ?? { top: MARGIN_TOP, bottom: MARGIN_BOTTOM, x: MARGIN_X };
+  const { regular, bold } = loadFonts();
+  const doc = new PDFDocument({
+    size: "LETTER",
+    layout: "portrait",
+    margins: { top: margins.top, bottom: margins.bottom, left: margins.x, right: margins.x },
+    bufferPages: true,
+    compress: true,
+    pdfVersion: "1.7",
+    lang: "en-US",
+    displayTitle: true,
+    font: null as unknown as string,
+    info: { Title: options.documentName, Subject: options.title, Creator: "Caseway", Producer: "Caseway", CreationDate: FIXED_DATE },
+  });
+  const digest = createHash("sha256").update(options.layoutVersion).update("\n").update(canonicalJson(options.model)).digest();
+  (doc as unknown as { _id: Uint8Array })._id = new Uint8Array(digest.subarray(0, 16));
+  doc.registerFont(REGULAR, regular);
+  doc.registerFont(BOLD, bold);
+
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+  });
+  return { doc, done };
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -685,32 +721,7 @@ function watermark(doc: Doc): void {
 // ---------------------------------------------------------------------------------------------------------------------
 
 export async function renderLoaPdf(model: LoaPdfModel): Promise<Buffer> {
-  const { regular, bold } = loadFonts();
-  const doc = new PDFDocument({
-    size: "LETTER",
-    layout: "portrait",
-    margins: { top: MARGIN_TOP, bottom: MARGIN_BOTTOM, left: MARGIN_X, right: MARGIN_X },
-    bufferPages: true,
-    compress: true,
-    pdfVersion: "1.7",
-    lang: "en-US",
-    displayTitle: true,
-    // No default font (pdfkit would load Helvetica): every text call sets Public Sans first.
-    font: null as unknown as string,
-    info: { Title: model.documentName, Subject: model.title, Creator: "Caseway", Producer: "Caseway", CreationDate: FIXED_DATE },
-  });
-  // pdfkit derives the trailer /ID from the info dictionary (time included); derive it from the model instead.
-  (doc as unknown as { _id: Uint8Array })._id = documentId(model);
-
-  doc.registerFont(REGULAR, regular);
-  doc.registerFont(BOLD, bold);
-
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
+  const { doc, done } = deterministicPdf({ documentName: model.documentName, title: model.title, layoutVersion: LAYOUT_VERSION, model });
 
   const cursor = new Cursor(doc);
   titleBlock(doc, cursor, model);
