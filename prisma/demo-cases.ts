@@ -2,7 +2,7 @@
 // with backdated clocks) so their states, review tasks, due dates and hash-chained audit trails are genuine. One case
 // per situation a reviewer wants to see: in review with an overdue office and a notification under way, offered to a
 // partner, executing, and returned for rework. Idempotent: skipped once any demo case exists.
-import { actorFromUser, type Actor } from "../src/domain/policy";
+import { demoActors } from "./demo-steps";
 import { businessDaysBefore } from "../src/domain/sla";
 import type { CaseEvent, EventInput } from "../src/domain/workflow/case-workflow";
 import type { PrismaClient } from "../src/generated/prisma/client";
@@ -169,14 +169,7 @@ export async function seedDemoCases(prisma: PrismaClient, now = new Date()): Pro
   const ids: Partial<DemoCaseIds> = {};
   const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY);
   const when = (ago: Ago) => (typeof ago === "number" ? at(ago) : businessDaysBefore(now, ago.businessDays));
-  const actors = new Map<string, Actor>();
-  const actor = async (email: string) => {
-    if (!actors.has(email)) {
-      const user = await prisma.user.findUniqueOrThrow({ where: { email }, include: { organization: true } });
-      actors.set(email, actorFromUser(user));
-    }
-    return actors.get(email)!;
-  };
+  const actor = demoActors(prisma);
   const organization = (kind: "PARTNER_COUNTRY" | "IMPLEMENTING_AGENCY", code: string) =>
     prisma.organization.findUniqueOrThrow({ where: { kind_code: { kind, code } } });
 

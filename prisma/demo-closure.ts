@@ -9,17 +9,17 @@
 //                  voucher) is still unliquidated and moves to the Case Closure Suspense Account;
 //    ~95 days ago  DSCA closes the case: final statement, closure certificate.
 // Idempotent: a case already closed, or with lines already closed out, is left alone.
+import { demoActors, demoClock, runDemoSteps, type DemoStep } from "./demo-steps";
 import Decimal from "decimal.js";
 import { issueDayOf, statementDueOnFor } from "../src/domain/execution/billing";
 import { milstripDocumentNumber, type ShipmentMode } from "../src/domain/execution/lines";
-import { actorFromUser, type Actor } from "../src/domain/policy";
+import type { Actor } from "../src/domain/policy";
 import { isoDay } from "../src/domain/sla";
 import type { CaseEvent, EventInput } from "../src/domain/workflow/case-workflow";
 import type { PrismaClient } from "../src/generated/prisma/client";
 import { commitCaseEvent, loadCase, loadWorkflowContext, lockCase } from "../src/server/cases/case-store";
 import { insertAnnualReview } from "../src/server/closure/annual-review-store";
 import { loadClosureData } from "../src/server/closure/closure-data";
-import type { Tx } from "../src/server/db";
 import {
   completeLineTx,
   recordObligationTx,
@@ -39,12 +39,7 @@ const DSCA = "dsca@caseway.example";
 const FINANCE = "finance@caseway.example";
 const DEPOT = "Maj. Teodor Anghel, Bandarian Army Central Signal Depot";
 
-/** One thing that happened `ago` days before the seed's `now`, in its own transaction. */
-interface Step {
-  ago: number;
-  by: string;
-  run: (tx: Tx, actor: Actor, now: Date, day: (ago: number) => string) => Promise<unknown>;
-}
+type Step = DemoStep;
 
 function executionSteps(caseId: string): Step[] {
   const numbers = new Map<string, string>();
@@ -139,22 +134,11 @@ export async function seedDemoClosure(prisma: PrismaClient, ids: DemoCaseIds, no
   const current = await prisma.case.findUniqueOrThrow({ where: { id: caseId }, select: { status: true, implementedAt: true } });
   if (current.status !== "EXECUTING" || (await prisma.lineCompletion.count({ where: { caseId } })) > 0) return;
 
-  const actors = new Map<string, Actor>();
-  const actor = async (email: string) => {
-    if (!actors.has(email)) {
-      const user = await prisma.user.findUniqueOrThrow({ where: { email }, include: { organization: true } });
-      actors.set(email, actorFromUser(user));
-    }
-    return actors.get(email)!;
-  };
-  const at = (ago: number) => new Date(now.getTime() - ago * DAY);
-  const day = (ago: number) => isoDay(at(ago));
+  const actor = demoActors(prisma);
+  const { at } = demoClock(now);
 
   // Execution: contracts, shipments, receipts, the course, and both lines closed out.
-  for (const step of executionSteps(caseId).sort((a, b) => b.ago - a.ago)) {
-    const by = await actor(step.by);
-    await prisma.$transaction((tx) => step.run(tx, by, at(step.ago), day));
-  }
+  await runDemoSteps(prisma, executionSteps(caseId), now, actor);
 
   // Billing: the job's statements on the quarterly issue days of the first year, each paid in full by its due date.
   const finance = await actor(FINANCE);

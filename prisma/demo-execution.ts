@@ -6,9 +6,8 @@
 // - sparesBlanket (Blanket Order, Navy): five requisitions drawn against lines 001 and 002 — three shipped and received,
 //   one partly shipped and in transit, one still open.
 // Idempotent: a case that already has execution records is left alone.
+import { demoActors, runDemoSteps, type DemoStep } from "./demo-steps";
 import { milstripDocumentNumber, type ShipmentMode } from "../src/domain/execution/lines";
-import { actorFromUser, type Actor } from "../src/domain/policy";
-import { isoDay } from "../src/domain/sla";
 import type { PrismaClient } from "../src/generated/prisma/client";
 import type { Tx } from "../src/server/db";
 import {
@@ -20,19 +19,13 @@ import {
 } from "../src/server/execution/execution-store";
 import type { DemoCaseIds } from "./demo-cases";
 
-const DAY = 86_400_000;
 const DEMO_CONTEXT = { requestId: "demo-seed-execution", ip: null, userAgent: null };
 
 const ARMY = "army@caseway.example";
 const NAVY = "navy@caseway.example";
 const BN = "partner.bn@caseway.example";
 
-/** One thing that happened, `ago` days before the seed's `now`. Steps run oldest first. */
-interface Step {
-  ago: number;
-  by: string;
-  run: (tx: Tx, actor: Actor, now: Date, day: (ago: number) => string) => Promise<unknown>;
-}
+type Step = DemoStep;
 
 async function hasExecution(prisma: PrismaClient, caseId: string) {
   const [shipments, requisitions, obligations] = await Promise.all([
@@ -186,24 +179,12 @@ function sparesSteps(caseId: string): Step[] {
 
 /** Records the demo execution on the radios and spare-parts cases; each step in its own transaction, oldest first. */
 export async function seedDemoExecution(prisma: PrismaClient, ids: DemoCaseIds, now: Date): Promise<void> {
-  const actors = new Map<string, Actor>();
-  const actor = async (email: string) => {
-    if (!actors.has(email)) {
-      const user = await prisma.user.findUniqueOrThrow({ where: { email }, include: { organization: true } });
-      actors.set(email, actorFromUser(user));
-    }
-    return actors.get(email)!;
-  };
-  const at = (ago: number) => new Date(now.getTime() - ago * DAY);
-  const day = (ago: number) => isoDay(at(ago));
+  const actor = demoActors(prisma);
   for (const [caseId, steps] of [
     [ids.radiosExecuting, radiosSteps(ids.radiosExecuting)],
     [ids.sparesBlanket, sparesSteps(ids.sparesBlanket)],
   ] as const) {
     if (await hasExecution(prisma, caseId)) continue;
-    for (const step of [...steps].sort((a, b) => b.ago - a.ago)) {
-      const by = await actor(step.by);
-      await prisma.$transaction((tx) => step.run(tx, by, at(step.ago), day));
-    }
+    await runDemoSteps(prisma, steps, now, actor);
   }
 }
