@@ -4,9 +4,10 @@ import { describe, expect, it } from "vitest";
 import { DELIVERY_TERM_CODES, SOURCES_OF_SUPPLY, TERMS_OF_SALE, isSubline, type DeliveryTermCode } from "@/domain/loa/codes";
 import type { LoaLine, TermOfSaleShare } from "@/domain/loa/content";
 import { termsOfSaleBreakout } from "@/domain/loa/validation";
+import { toAmount } from "@/domain/money";
 import { paymentSchedule, quarterlyDueDates, MAX_PAYMENT_QUARTERS } from "@/domain/pricing/payment-schedule";
 import { priceLoa, type PricedLine } from "@/domain/pricing/price";
-import { EXAMPLE_A_DAY, flatRates, line, type RateOptions } from "./loa-fixtures";
+import { EXAMPLE_A_DAY, blanketLine, flatRates, line, type RateOptions } from "./loa-fixtures";
 
 // Invariants of the pricing engine and the payment schedule over randomly generated LOAs (ADR 0012). Amounts are
 // generated as integer cents and handed to the engine as strings, as the forms and the API do.
@@ -124,6 +125,41 @@ describe("pricing invariants (fast-check)", () => {
       }),
       RUNS,
     );
+  });
+
+  // priceLoa parses each rate once a call and groups sublines under their header in one pass: neither may let one line's
+  // inputs or position change another line's amounts.
+  it("a line prices the same alone as among the others, and the LOA the same in any line order", () => {
+    const shuffledArb = loaArb.chain((loa) =>
+      fc.shuffledSubarray(loa.lines, { minLength: loa.lines.length, maxLength: loa.lines.length }).map((shuffled) => ({ loa, shuffled })),
+    );
+    fc.assert(
+      fc.property(shuffledArb, ({ loa, shuffled }) => {
+        const whole = price(loa);
+        for (const priced of leaves(whole.lines)) {
+          const input = loa.lines.find((l) => l.lineNumber === priced.lineNumber)!;
+          expect(price({ lines: [input], rates: loa.rates }).lines).toEqual([priced]);
+        }
+        const reordered = price({ lines: shuffled, rates: loa.rates });
+        expect(reordered.summary).toEqual(whole.summary);
+        const byNumber = new Map(whole.lines.map((l) => [l.lineNumber, l]));
+        expect(reordered.lines).toEqual(shuffled.map((l) => byNumber.get(l.lineNumber)));
+      }),
+      RUNS,
+    );
+  });
+
+  // priceLoa prints amounts already in cents through toString rather than toFixed: it must still match toAmount where
+  // toString would use an exponent, and for values that round to the cent (including negative ones rounding to zero).
+  it("amounts print as toAmount prints them, whatever their size or decimals", () => {
+    const values = ["1e25", "0.005", "0.004", "-0.001", "-0.005", "1234567.8", "7", "0.1"];
+    const { lines } = priceLoa(
+      values.map((value, i) => blanketLine(String(i + 1).padStart(3, "0"), value)),
+      { rates: flatRates(), pricedOn: EXAMPLE_A_DAY },
+    );
+    expect(lines.map((l) => l.base)).toEqual(values.map((value) => toAmount(value)));
+    expect(lines.map((l) => l.lineTotal)).toEqual(values.map((value) => toAmount(value)));
+    expect(lines[0]!.admin).toBe(toAmount(new Decimal("1e25").times("0.038")));
   });
 
   it("every amount has exactly two decimals and none is negative", () => {

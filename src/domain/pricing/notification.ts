@@ -44,7 +44,8 @@ export function notificationDetermination(
   options: { natoPlus: boolean; rates: readonly RateRow[]; on: Date },
 ): NotificationDetermination {
   const group: PurchaserGroup = options.natoPlus ? "NATO_PLUS" : "OTHER";
-  const loaded = new Map(priced.lines.filter((line) => !line.isHeader).map((line) => [line.lineNumber, new Decimal(line.loadedValue)]));
+  // Kept as strings: only the flagged lines' values are summed, so only those are parsed (by plus).
+  const loaded = new Map(priced.lines.filter((line) => !line.isHeader).map((line) => [line.lineNumber, line.loadedValue]));
   // A flag on a header line covers its sublines (the header itself is priced only through them).
   const byNumber = new Map(lines.map((line) => [line.lineNumber, line]));
   const flagged = (pick: (line: Pick<LoaLine, "mde" | "designConstruction">) => boolean) =>

@@ -1,6 +1,5 @@
 import Decimal from "decimal.js";
 import { isSubline, parentLineNumber } from "../loa/codes";
-import { toAmount, toCents } from "../money";
 import type { LoaLine } from "../loa/content";
 import { RATE_KEYS, requireRate, type RateRow } from "./rates";
 
@@ -8,7 +7,27 @@ import { RATE_KEYS, requireRate, type RateRow } from "./rates";
 // cent on its own line, and only then summed, so the LOA's total is always the exact sum of the amounts it prints.
 
 const ZERO = new Decimal(0);
-const money = toAmount;
+
+// toCents and toAmount of ../money for values that are already Decimals: those helpers copy their argument first, and
+// Decimals are immutable, so the copy is waste (about ten of them a line).
+/** Rounds half-up to the cent. */
+const toCents = (value: Decimal) => value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+
+/** A two-decimal amount string ("1250000.00"), exactly as toAmount writes it. */
+function money(value: Decimal): string {
+  // Most amounts are already in cents (rounded charges and their sums) and need no rounding: their plain toString padded
+  // to two decimals costs a fraction of toFixed, which was most of the time a long LOA took. toString switches to an
+  // exponent for huge values (hence the "e" check); decimalPlaces() is NaN, so the test false, for ±Infinity and NaN.
+  if (value.decimalPlaces() <= 2) {
+    const text = value.toString();
+    if (!text.includes("e")) {
+      const dot = text.indexOf(".");
+      const places = dot === -1 ? 0 : text.length - dot - 1;
+      return places === 2 ? text : places === 1 ? `${text}0` : `${text}.00`;
+    }
+  }
+  return toCents(value).toFixed(2);
+}
 
 export type PricedLineInput = Pick<
   LoaLine,
@@ -82,31 +101,61 @@ interface LineCharges {
   adminRateLocked: boolean;
 }
 
+/** The rates in force on the pricing day, and memos so that no rate is looked up or parsed more than once a call. */
+interface PricingContext {
+  defaultProcurementShare: string;
+  cas: string;
+  pch: string;
+  adminSurcharge: string;
+  /** The rate string as a Decimal, parsed on first use (so an unparsable rate fails where it is used, as before). */
+  decimal: (text: string) => Decimal;
+  /** The transportation rate for a delivery term, looked up on first use (a missing row fails on the first line needing it). */
+  transportRate: (code: NonNullable<PricedLineInput["deliveryTermCode"]>) => Decimal;
+}
+
 export function priceLoa(lines: readonly PricedLineInput[], options: PricingOptions): PricedLoa {
   const { rates, pricedOn } = options;
   const adminSurcharge = requireRate(rates, RATE_KEYS.adminSurcharge, pricedOn);
   const cas = requireRate(rates, RATE_KEYS.contractAdministration, pricedOn);
   const pch = requireRate(rates, RATE_KEYS.packingCratingHandling, pricedOn);
   const defaultProcurementShare = requireRate(rates, RATE_KEYS.defaultProcurementShare, pricedOn);
-  const context = { rates, pricedOn, adminSurcharge, cas, pch, defaultProcurementShare };
+  // Decimal values are immutable, so one parsed instance can serve every line.
+  const decimal = memo((text: string) => new Decimal(text));
+  const transportRate = memo((code: NonNullable<PricedLineInput["deliveryTermCode"]>) =>
+    decimal(requireRate(rates, RATE_KEYS.transport[code], pricedOn)),
+  );
+  const context: PricingContext = { adminSurcharge, cas, pch, defaultProcurementShare, decimal, transportRate };
 
   const headers = new Set(lines.filter((line) => isSubline(line.lineNumber)).map((line) => parentLineNumber(line.lineNumber)));
   const leaves = new Map<string, LineCharges>();
   for (const line of lines) {
     if (!headers.has(line.lineNumber)) leaves.set(line.lineNumber, chargeLine(line, context));
   }
+  // Each header's sublines in one pass over the leaves (in their order), rather than a scan of every leaf per header.
+  const sublines = new Map<string, LineCharges[]>();
+  for (const [number, charges] of leaves) {
+    if (!isSubline(number)) continue;
+    const parent = parentLineNumber(number);
+    const children = sublines.get(parent);
+    if (children) children.push(charges);
+    else sublines.set(parent, [charges]);
+  }
 
   const priced = lines.map((line): PricedLine => {
     if (!headers.has(line.lineNumber)) return present(line.lineNumber, false, leaves.get(line.lineNumber)!);
-    const children = [...leaves.entries()].filter(([number]) => isSubline(number) && parentLineNumber(number) === line.lineNumber);
-    return present(line.lineNumber, true, sumCharges(children.map(([, charges]) => charges), adminSurcharge));
+    return present(line.lineNumber, true, sumCharges(sublines.get(line.lineNumber) ?? [], adminSurcharge));
   });
 
-  const all = [...leaves.values()];
-  const net = sum(all.map((c) => c.lineTotal));
-  const pchTotal = sum(all.map((c) => c.pch));
-  const admin = sum(all.map((c) => c.admin));
-  const transport = sum(all.map((c) => c.transport));
+  let net = ZERO;
+  let pchTotal = ZERO;
+  let admin = ZERO;
+  let transport = ZERO;
+  for (const charges of leaves.values()) {
+    net = net.plus(charges.lineTotal);
+    pchTotal = pchTotal.plus(charges.pch);
+    admin = admin.plus(charges.admin);
+    transport = transport.plus(charges.transport);
+  }
   return {
     lines: priced,
     summary: {
@@ -120,10 +169,7 @@ export function priceLoa(lines: readonly PricedLineInput[], options: PricingOpti
   };
 }
 
-function chargeLine(
-  line: PricedLineInput,
-  context: { rates: readonly RateRow[]; pricedOn: Date; adminSurcharge: string; cas: string; pch: string; defaultProcurementShare: string },
-): LineCharges {
+function chargeLine(line: PricedLineInput, context: PricingContext): LineCharges {
   const base =
     line.value !== null
       ? new Decimal(line.value)
@@ -136,22 +182,22 @@ function chargeLine(
     line.sourceOfSupply === "P"
       ? base
       : line.sourceOfSupply === "X"
-        ? base.times(line.procurementShare ?? context.defaultProcurementShare)
+        ? base.times(context.decimal(line.procurementShare ?? context.defaultProcurementShare))
         : ZERO;
   const procurementPortion = toCents(exactPortion);
-  const cas = toCents(exactPortion.times(context.cas));
+  const cas = toCents(exactPortion.times(context.decimal(context.cas)));
   const nc =
     line.mde && !line.ncWaived && line.ncPerUnit !== null ? toCents(new Decimal(line.ncPerUnit).times(line.quantity ?? 1)) : ZERO;
   const lineTotal = base.plus(cas).plus(nc);
 
   const shipped = line.deliveryTermCode !== null;
   // Stock issues are packed by the depot; new procurement arrives packed at the contract price.
-  const pch = shipped ? toCents(base.minus(exactPortion).times(context.pch)) : ZERO;
+  const pch = shipped ? toCents(base.minus(exactPortion).times(context.decimal(context.pch))) : ZERO;
   // A delivery term without a rate row stops pricing like any missing rate: transportation is never silently free.
-  const transportRate = shipped ? requireRate(context.rates, RATE_KEYS.transport[line.deliveryTermCode!], context.pricedOn) : "0";
+  const transportRate = shipped ? context.transportRate(line.deliveryTermCode!) : ZERO;
   const transport = toCents(lineTotal.times(transportRate));
   const adminRate = line.adminRate ?? context.adminSurcharge;
-  const admin = toCents(lineTotal.times(adminRate));
+  const admin = toCents(lineTotal.times(context.decimal(adminRate)));
   return { base, procurementPortion, cas, nc, lineTotal, pch, transport, admin, adminRate, adminRateLocked: line.adminRate !== null };
 }
 
@@ -191,6 +237,17 @@ function present(lineNumber: string, isHeader: boolean, c: LineCharges): PricedL
 }
 
 const sum = (values: readonly Decimal[]) => values.reduce((total, value) => total.plus(value), ZERO);
+
+/** `compute` remembered per distinct argument, for the duration of one pricing call. */
+function memo<K, V>(compute: (key: K) => V): (key: K) => V {
+  const values = new Map<K, V>();
+  return (key) => {
+    if (values.has(key)) return values.get(key)!;
+    const value = compute(key);
+    values.set(key, value);
+    return value;
+  };
+}
 
 /** "3.8%" from "0.038", without floats. */
 export const formatRate = (fraction: string) => `${new Decimal(fraction).times(100).toDecimalPlaces(4).toString()}%`;
