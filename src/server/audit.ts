@@ -29,6 +29,21 @@ const benchUnchainedAudit = () => process.env.CASEWAY_BENCH === "1" && process.e
 
 export const chainKeyFor = (target: { type: string; id: string }) => `${target.type}:${target.id}`;
 
+type ChainTail = { chainSeq: number; hash: string } | null;
+
+/**
+ * The last event of each chain this transaction has read or written, so that appending needs no read of the chain's
+ * tail: the caller holds the record's row lock, so nobody else can extend the chain until the transaction ends.
+ */
+const chainTails = new WeakMap<Tx, Map<string, ChainTail>>();
+
+/** Tells recordAudit the tail of a chain, read under the record's row lock (lockAndLoadCase reads it with the case). */
+export function knowChainTail(tx: Tx, target: { type: string; id: string }, tail: ChainTail): void {
+  const known = chainTails.get(tx) ?? new Map<string, ChainTail>();
+  known.set(chainKeyFor(target), tail);
+  chainTails.set(tx, known);
+}
+
 /**
  * Appends an audit event inside the caller's transaction, so the event exists exactly when the change does. Events of
  * a chained record (a case) extend its hash chain; the caller holds the record's row lock, so appends never interleave
@@ -55,13 +70,15 @@ export async function recordAudit(tx: Tx, entry: AuditEntry, occurredAt: Date = 
     return;
   }
   const chainKey = chainKeyFor(entry.target);
-  const last = await tx.auditEvent.findFirst({
-    where: { chainKey },
-    orderBy: { chainSeq: "desc" },
-    select: { chainSeq: true, hash: true },
-  });
+  const known = chainTails.get(tx)?.get(chainKey);
+  const last =
+    known !== undefined
+      ? known
+      : await tx.auditEvent.findFirst({ where: { chainKey }, orderBy: { chainSeq: "desc" }, select: { chainSeq: true, hash: true } });
   // Round-trip the details through JSON so the hash covers exactly what jsonb will give back.
   const details = entry.details === undefined ? null : (JSON.parse(JSON.stringify(entry.details)) as Prisma.InputJsonValue);
   const chained = { ...data, details, chainKey, chainSeq: (last?.chainSeq ?? 0) + 1, prevHash: last?.hash ?? GENESIS_HASH };
-  await tx.auditEvent.create({ data: { ...chained, details: details ?? undefined, hash: eventHash(chained) } });
+  const hash = eventHash(chained);
+  await tx.auditEvent.create({ data: { ...chained, details: details ?? undefined, hash } });
+  knowChainTail(tx, entry.target, { chainSeq: chained.chainSeq, hash });
 }

@@ -2,7 +2,9 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { cache } from "react";
 import { redirect } from "next/navigation";
-import { actorFromUser, decide, type Actor, type PolicyAction, type PolicySubject } from "@/domain/policy";
+import { actorFromUser, decide, type Actor, type ActingUser, type PolicyAction, type PolicySubject } from "@/domain/policy";
+import { isUuid } from "@/domain/schemas/common";
+import { Prisma } from "@/generated/prisma/client";
 import { sessionStatus, shouldTouchSession } from "@/domain/security";
 import { sessionTimeouts } from "@/env";
 import { db } from "../db";
@@ -11,18 +13,45 @@ import type { RequestContext } from "../request-context";
 import { countAttempt, lockedUntil } from "../throttle";
 import { auth } from "./next-auth";
 
+/** The acting user's columns, read with the session or token in one statement (every request does it). */
+interface ActingUserRow {
+  userId: string;
+  email: string;
+  name: string;
+  role: ActingUser["role"];
+  active: boolean;
+  organizationId: string;
+  organizationKind: ActingUser["organization"]["kind"];
+  organizationName: string;
+  organizationCode: string;
+}
+
+const ACTING_USER_COLUMNS = Prisma.sql`u.id AS "userId", u.email, u.name, u.role::text AS role, u.active,
+  u.organization_id AS "organizationId", o.kind::text AS "organizationKind", o.name AS "organizationName",
+  o.code AS "organizationCode"`;
+
+const actingUser = (row: ActingUserRow): ActingUser => ({
+  id: row.userId,
+  email: row.email,
+  name: row.name,
+  role: row.role,
+  organizationId: row.organizationId,
+  organization: { kind: row.organizationKind, name: row.organizationName, code: row.organizationCode },
+});
+
 /**
  * The actor behind a server-side session, read fresh from the database: a deactivated user or a changed role
  * takes effect on the very next request, on every app instance.
  */
 export async function actorForSession(sessionId: string, now = new Date()): Promise<Actor | null> {
-  const session = await db().session.findUnique({
-    where: { id: sessionId },
-    include: { user: { include: { organization: true } } },
-  });
+  if (!isUuid(sessionId)) return null;
+  const [session] = await db().$queryRaw<(ActingUserRow & { createdAt: Date; expiresAt: Date; lastSeenAt: Date; endedAt: Date | null })[]>`
+    SELECT s.created_at AS "createdAt", s.expires_at AS "expiresAt", s.last_seen_at AS "lastSeenAt", s.ended_at AS "endedAt", ${ACTING_USER_COLUMNS}
+      FROM sessions s JOIN users u ON u.id = s.user_id JOIN organizations o ON o.id = u.organization_id
+     WHERE s.id = ${sessionId}::uuid`;
   if (!session) return null;
   const status = sessionStatus(session, now, sessionTimeouts());
-  const endReason = status !== "active" ? status : !session.user.active ? "user_deactivated" : null;
+  const endReason = status !== "active" ? status : !session.active ? "user_deactivated" : null;
   if (endReason) {
     if (!session.endedAt) {
       await db().session.updateMany({
@@ -35,7 +64,7 @@ export async function actorForSession(sessionId: string, now = new Date()): Prom
   if (shouldTouchSession(session.lastSeenAt, now)) {
     await db().session.update({ where: { id: sessionId }, data: { lastSeenAt: now } });
   }
-  return actorFromUser(session.user, { sessionId });
+  return actorFromUser(actingUser(session), { sessionId });
 }
 
 export function hashApiToken(secret: string): string {
@@ -44,16 +73,16 @@ export function hashApiToken(secret: string): string {
 
 export async function actorForApiToken(secret: string, now = new Date()): Promise<Actor | null> {
   if (!secret.startsWith("cwt_") || secret.length > 200) return null;
-  const token = await db().apiToken.findUnique({
-    where: { tokenHash: hashApiToken(secret) },
-    include: { user: { include: { organization: true } } },
-  });
-  if (!token || token.revokedAt || !token.user.active) return null;
+  const [token] = await db().$queryRaw<(ActingUserRow & { tokenId: string; revokedAt: Date | null; expiresAt: Date | null; lastUsedAt: Date | null })[]>`
+    SELECT t.id AS "tokenId", t.revoked_at AS "revokedAt", t.expires_at AS "expiresAt", t.last_used_at AS "lastUsedAt", ${ACTING_USER_COLUMNS}
+      FROM api_tokens t JOIN users u ON u.id = t.user_id JOIN organizations o ON o.id = u.organization_id
+     WHERE t.token_hash = ${hashApiToken(secret)}`;
+  if (!token || token.revokedAt || !token.active) return null;
   if (token.expiresAt && token.expiresAt.getTime() <= now.getTime()) return null;
   if (!token.lastUsedAt || shouldTouchSession(token.lastUsedAt, now)) {
-    await db().apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } });
+    await db().apiToken.update({ where: { id: token.tokenId }, data: { lastUsedAt: now } });
   }
-  return actorFromUser(token.user, { tokenId: token.id });
+  return actorFromUser(actingUser(token), { tokenId: token.tokenId });
 }
 
 /** The signed-in person for this request (browser session), or null. Cached for the request. */

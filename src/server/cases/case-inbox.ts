@@ -34,9 +34,32 @@ export function rowsOf(caseId: string, snapshot: CaseSnapshot, stored: StoredCas
  * locked and holds what it writes). The caller stores `inboxRev: INBOX_REVISION` with the case row.
  */
 export async function writeCaseInbox(tx: Tx, caseId: string, snapshot: CaseSnapshot, stored: StoredCaseClock, context: WorkflowContext) {
-  await tx.caseInboxEntry.deleteMany({ where: { caseId } });
-  const data = rowsOf(caseId, snapshot, stored, context);
-  if (data.length > 0) await tx.caseInboxEntry.createMany({ data });
+  const rows = rowsOf(caseId, snapshot, stored, context).map((row) => ({
+    inbox: row.inbox,
+    user_id: row.userId,
+    excluded_user_ids: row.excludedUserIds,
+    valid_from: row.validFrom,
+    valid_until: row.validUntil,
+    kind: row.kind,
+    office: row.office,
+    status: row.status,
+    actions: row.actions,
+    waiting_for: row.waitingFor,
+    since: row.since,
+    clock_start: row.clockStart,
+    sla_rule_id: row.slaRuleId,
+    amber_at: row.amberAt,
+    due_at: row.dueAt,
+    due_sort: row.dueSort,
+  }));
+  // One statement on every transition: the old rows go and the new ones come in (typed by the table's own row type).
+  await tx.$executeRaw`
+    WITH gone AS (DELETE FROM case_inbox_entries WHERE case_id = ${caseId}::uuid)
+    INSERT INTO case_inbox_entries (id, case_id, inbox, user_id, excluded_user_ids, valid_from, valid_until, kind, office,
+                                    status, actions, waiting_for, since, clock_start, sla_rule_id, amber_at, due_at, due_sort)
+    SELECT gen_random_uuid(), ${caseId}::uuid, r.inbox, r.user_id, r.excluded_user_ids, r.valid_from, r.valid_until, r.kind,
+           r.office, r.status, r.actions, r.waiting_for, r.since, r.clock_start, r.sla_rule_id, r.amber_at, r.due_at, r.due_sort
+      FROM jsonb_populate_recordset(NULL::case_inbox_entries, ${JSON.stringify(rows)}::jsonb) r`;
 }
 
 /** Recomputes the inbox rows of cases as stored (the caller holds their row locks), and marks them current. */

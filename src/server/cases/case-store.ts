@@ -18,6 +18,7 @@ import { AppError, fieldError, notFound, versionConflict } from "../errors";
 import type { RequestContext } from "../request-context";
 import { loaReadiness, syncLoaWithCase } from "../loa/case-loa-sync";
 import { allocateDesignator } from "./allocate-designator";
+import { loadCaseRow } from "./case-rows";
 import { writeCaseInbox } from "./case-inbox";
 import { INBOX_REVISION } from "../../domain/workflow/inbox";
 
@@ -41,7 +42,8 @@ export async function lockCase(tx: Tx, caseId: string): Promise<boolean> {
   return rows.length > 0;
 }
 
-export const loadCase = (tx: Tx, caseId: string) => tx.case.findUnique({ where: { id: caseId }, include: caseInclude });
+/** The case with its relations (caseInclude's shape), or null. */
+export const loadCase = async (tx: Tx, caseId: string): Promise<CaseRow | null> => (await loadCaseRow(tx, caseId))?.row ?? null;
 
 const dateOnly = (date: Date) => date.toISOString().slice(0, 10);
 
@@ -101,14 +103,18 @@ export function snapshotOf(row: CaseRow): CaseSnapshot {
   };
 }
 
-/** The rules, holidays and country facts a transition reads. Rules are few, so all are loaded. */
+/**
+ * The rules, holidays and country facts a transition reads. Rules are few, so all are loaded — unless the caller read
+ * them with the case (lockAndLoadCase, loadCaseRow).
+ */
 export async function loadWorkflowContext(
   tx: Tx,
   row: Pick<CaseRow, "country" | "id" | "status" | "suspendedFromStatus">,
   now: Date,
+  loadedRules?: WorkflowContext["rules"],
 ): Promise<WorkflowContext> {
   const [rules, afterAcceptance] = await Promise.all([
-    tx.slaRule.findMany(),
+    loadedRules ?? tx.slaRule.findMany(),
     needsAfterAcceptanceFacts(row) ? loadAfterAcceptanceFacts(tx, row.id, now) : Promise.resolve(undefined),
   ]);
   const context = workflowContextFor(row, rules, now);

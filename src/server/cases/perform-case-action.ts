@@ -5,13 +5,15 @@ import { isUuid } from "@/domain/schemas/common";
 import { ACTOR_EVENTS, type CaseEvent, type EventInput } from "@/domain/workflow/case-workflow";
 import { caseSubject } from "@/domain/workflow/engine";
 import { assertCan } from "../auth/actor";
+import { knowChainTail } from "../audit";
 import { db } from "../db";
 import { checkIdempotencyKey, claimIdempotencyKey, requestHashOf, storeIdempotentAnswer } from "../idempotency";
 import { AppError, notFound, parseInput, versionConflict } from "../errors";
 import type { RequestContext } from "../request-context";
 import { assertCaseVisible } from "./case-access";
 import { toCaseView } from "./case-record";
-import { commitCaseEvent, loadCase, loadWorkflowContext, lockCase, snapshotOf } from "./case-store";
+import { lockAndLoadCase } from "./case-rows";
+import { commitCaseEvent, loadWorkflowContext, snapshotOf } from "./case-store";
 
 export interface CaseActionOptions {
   /** The API's Idempotency-Key header: a retry with the same key and body has one effect and gets the same answer. */
@@ -54,13 +56,14 @@ export async function performCaseAction(
         return { case: earlier, replayed: true };
       }
     }
-    if (!(await lockCase(tx, caseId))) throw notFound("Case");
-    const row = await loadCase(tx, caseId);
-    if (!row) throw notFound("Case");
+    const loaded = await lockAndLoadCase(tx, caseId);
+    if (!loaded) throw notFound("Case");
+    const { row, rules, chainTail } = loaded;
     assertCan(actor, "viewCase", caseSubject(snapshotOf(row)), "Case");
     if (row.version !== input.expectedVersion) throw versionConflict(row.version);
+    knowChainTail(tx, { type: "case", id: caseId }, chainTail);
 
-    const workflowContext = await loadWorkflowContext(tx, row, new Date());
+    const workflowContext = await loadWorkflowContext(tx, row, new Date(), rules);
     const saved = await commitCaseEvent(tx, row, actor, action, input, workflowContext, context);
 
     const view = toCaseView(saved, actor, workflowContext);
