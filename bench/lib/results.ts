@@ -1,5 +1,6 @@
 // The raw measurements of one run (kept as bench/results/latest.json) and the figures derived from them: each a ratio
 // per round against a baseline measured in the same round, summarised as min/median/max and judged on the median.
+import type { FirstPageRun } from "./fresh-clone";
 import type { HttpRun } from "./http-load";
 import type { Machine } from "./machine";
 import type { MicroRun } from "./micro";
@@ -53,7 +54,10 @@ export interface RunResult {
   sizes: SizeResult[];
   p5: MicroRun[];
   p7: MicroRun[];
-  p8: { seconds: number; commit: string; phases: Record<string, number> } | { error: string } | null;
+  /** P8: `npm run dev` on a fresh clone (the figure). */
+  p8: FirstPageRun | { error: string } | null;
+  /** `npm start` on a fresh clone (builds first): reported beside P8. */
+  p8Start: FirstPageRun | { error: string } | null;
   notes: string[];
 }
 
@@ -234,28 +238,34 @@ export function figureRows(result: RunResult): FigureRow[] {
       note: `decimal.js sum baseline median ${fmt(spread(result.p7.map((x) => x.baselineMedian)).median, 2)} ms`,
     });
   }
-  if (result.p8) {
-    if ("error" in result.p8) {
-      rows.push({ figure: "P8", what: "fresh clone → first page", size: null, unit: "s", value: spread([]), goal: "≤ 60 s", verdict: "MISS", note: result.p8.error.split("\n")[0]! });
-    } else {
-      const value = spread([result.p8.seconds]);
-      rows.push({
-        figure: "P8",
-        what: "fresh clone (dependencies installed) → first page",
-        size: null,
-        unit: "s",
-        value,
-        goal: "≤ 60 s",
-        verdict: judge(value, atMost(60)),
-        note:
-          `npm start at ${result.p8.commit} (embedded PostgreSQL, migrations, seed, next build, next start) until GET /signin answers 200` +
-          (Object.keys(result.p8.phases).length
-            ? `; ${Object.entries(result.p8.phases)
-                .map(([name, at]) => `${name} at ${at.toFixed(0)} s`)
-                .join(", ")}`
-            : ""),
-      });
+  for (const [run, what, goal] of [
+    [result.p8, "fresh clone → first page, npm run dev", "≤ 60 s"],
+    [result.p8Start, "fresh clone → first page, npm start (builds first)", "(reported)"],
+  ] as const) {
+    if (!run) continue;
+    const judged = goal !== "(reported)";
+    if ("error" in run) {
+      rows.push({ figure: "P8", what, size: null, unit: "s", value: spread([]), goal, verdict: judged ? "MISS" : "—", note: run.error.split("\n")[0]! });
+      continue;
     }
+    const value = spread([run.seconds]);
+    const phases = Object.entries(run.phases)
+      .sort(([, a], [, b]) => a - b)
+      .map(([name, at]) => `${name} at ${at.toFixed(1)} s`);
+    rows.push({
+      figure: "P8",
+      what,
+      size: null,
+      unit: "s",
+      value,
+      goal,
+      verdict: judged ? judge(value, atMost(60)) : "—",
+      note:
+        `\`${run.command}\` at ${run.commit}, timed from its start until GET /signin answers 200 with the sign-in form; ` +
+        (phases.length ? `${phases.join(", ")}; ` : "") +
+        (run.firstRequest ? `Next: "${run.firstRequest}"; ` : "") +
+        `then signed in as a demo user, ${run.landedPath} answered 200 at ${run.landedSeconds.toFixed(1)} s`,
+    });
   }
   return rows;
 }
