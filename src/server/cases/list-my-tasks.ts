@@ -4,7 +4,7 @@ import { TaskListQuery, type InboxItemView, type TaskSummaryView } from "@/domai
 import { agingOf, type DayKind } from "@/domain/sla";
 import { INBOX_ROLES, inboxKey, type InboxRole } from "@/domain/workflow/inbox";
 import type { CaseStatus, ReviewOffice } from "@/domain/workflow/states";
-import type { Prisma } from "../../generated/prisma/client";
+import { Prisma } from "../../generated/prisma/client";
 import { assertCan } from "../auth/actor";
 import { db } from "../db";
 import { parseInput } from "../errors";
@@ -14,56 +14,59 @@ const isInboxRole = (role: string): role is InboxRole => Object.hasOwn(INBOX_ROL
 /** The actor's office's rows in force at `now`: their office's work, or their own where separation of duties changes it. */
 const inboxOf = (actor: Actor) => inboxKey(actor.role as InboxRole, actor.organizationId);
 
-function inboxWhere(actor: Actor, now: Date): Prisma.CaseInboxEntryWhereInput {
-  return {
-    inbox: inboxOf(actor),
-    AND: [
-      { OR: [{ validFrom: null }, { validFrom: { lte: now } }] },
-      { OR: [{ validUntil: null }, { validUntil: { gt: now } }] },
-      { OR: [{ userId: null, NOT: { excludedUserIds: { has: actor.userId } } }, { userId: actor.userId }] },
-    ],
-  };
+/** The actor's rows in force at `now` (alias `e`): their office's, except where they have (or are excluded from) their own. */
+function inboxCondition(actor: Actor, now: Date): Prisma.Sql {
+  return Prisma.sql`e.inbox = ${inboxOf(actor)}
+       AND (e.valid_from IS NULL OR e.valid_from <= ${now})
+       AND (e.valid_until IS NULL OR e.valid_until > ${now})
+       AND ((e.user_id IS NULL AND NOT (${actor.userId}::uuid = ANY (e.excluded_user_ids))) OR e.user_id = ${actor.userId}::uuid)`;
 }
 
-const entryInclude = {
-  case: {
-    select: {
-      identifier: true,
-      country: { select: { id: true, code: true, name: true } },
-      implementingAgency: { select: { id: true, code: true, name: true } },
-      lors: { select: { subject: true }, orderBy: { completedAt: "asc" }, take: 1 },
-    },
-  },
-  slaRule: true,
-} satisfies Prisma.CaseInboxEntryInclude;
+/** A row of the page as the database builds it (JSON; timestamps as text). */
+interface InboxRowJson {
+  caseId: string;
+  identifier: string;
+  country: InboxItemView["country"];
+  implementingAgency: InboxItemView["implementingAgency"];
+  status: CaseStatus;
+  kind: InboxItemView["kind"];
+  office: ReviewOffice | null;
+  waitingFor: string;
+  since: string;
+  actions: string[] | null;
+  subject: string | null;
+  clockStart: string | null;
+  dueAt: string | null;
+  amberAt: string | null;
+  rule: { days: number; dayKind: DayKind; amberPercent: number } | null;
+}
 
-type EntryRow = Prisma.CaseInboxEntryGetPayload<{ include: typeof entryInclude }>;
-
-function toInboxItem(row: EntryRow, now: Date): InboxItemView {
+function toInboxItem(row: InboxRowJson, now: Date): InboxItemView {
   // The state comes from the stored moments, so each tag agrees with the SQL counts and the overdue filter; the share
   // comes from the rule.
+  const dueAt = row.dueAt ? new Date(row.dueAt) : null;
   const aging =
-    row.slaRule && row.clockStart && row.dueAt && row.amberAt
+    row.rule && row.clockStart && dueAt && row.amberAt
       ? {
-          ...agingOf(row.clockStart, row.slaRule, now),
-          state: now > row.dueAt ? ("OVERDUE" as const) : now >= row.amberAt ? ("DUE_SOON" as const) : ("ON_TRACK" as const),
-          dueAt: row.dueAt.toISOString(),
-          dayKind: row.slaRule.dayKind as DayKind,
+          ...agingOf(new Date(row.clockStart), row.rule, now),
+          state: now > dueAt ? ("OVERDUE" as const) : now >= new Date(row.amberAt) ? ("DUE_SOON" as const) : ("ON_TRACK" as const),
+          dueAt: dueAt.toISOString(),
+          dayKind: row.rule.dayKind,
         }
       : null;
   return {
     caseId: row.caseId,
-    identifier: row.case.identifier,
-    country: row.case.country,
-    implementingAgency: row.case.implementingAgency,
-    status: row.status as CaseStatus,
-    kind: row.kind as InboxItemView["kind"],
-    office: row.office as ReviewOffice | null,
+    identifier: row.identifier,
+    country: row.country,
+    implementingAgency: row.implementingAgency,
+    status: row.status,
+    kind: row.kind,
+    office: row.office,
     waitingFor: row.waitingFor,
-    since: row.since.toISOString(),
+    since: new Date(row.since).toISOString(),
     aging,
-    actions: row.actions,
-    subject: row.case.lors[0]?.subject ?? null,
+    actions: row.actions ?? [],
+    subject: row.subject,
   };
 }
 
@@ -74,14 +77,11 @@ function toInboxItem(row: EntryRow, now: Date): InboxItemView {
 async function summarize(actor: Actor, now: Date): Promise<TaskSummaryView> {
   const [row] = await db().$queryRaw<{ total: bigint; overdue: bigint; due_soon: bigint; on_track: bigint }[]>`
     SELECT count(*) AS total,
-           count(*) FILTER (WHERE due_sort < ${now}) AS overdue,
-           count(*) FILTER (WHERE due_at >= ${now} AND amber_at <= ${now}) AS due_soon,
-           count(*) FILTER (WHERE due_at >= ${now} AND amber_at > ${now}) AS on_track
-      FROM case_inbox_entries
-     WHERE inbox = ${inboxOf(actor)}
-       AND (valid_from IS NULL OR valid_from <= ${now})
-       AND (valid_until IS NULL OR valid_until > ${now})
-       AND ((user_id IS NULL AND NOT (${actor.userId}::uuid = ANY (excluded_user_ids))) OR user_id = ${actor.userId}::uuid)`;
+           count(*) FILTER (WHERE e.due_sort < ${now}) AS overdue,
+           count(*) FILTER (WHERE e.due_at >= ${now} AND e.amber_at <= ${now}) AS due_soon,
+           count(*) FILTER (WHERE e.due_at >= ${now} AND e.amber_at > ${now}) AS on_track
+      FROM case_inbox_entries e
+     WHERE ${inboxCondition(actor, now)}`;
   return { total: Number(row!.total), overdue: Number(row!.overdue), dueSoon: Number(row!.due_soon), onTrack: Number(row!.on_track) };
 }
 
@@ -100,20 +100,34 @@ export async function listMyTasks(actor: Actor, query: unknown = {}, now: Date =
   assertCan(actor, "listMyTasks");
   const { overdue, page, pageSize } = parseInput(TaskListQuery, query);
   if (!isInboxRole(actor.role)) return { items: [], page, pageSize, total: 0, summary: { total: 0, overdue: 0, dueSoon: 0, onTrack: 0 } };
-  const where: Prisma.CaseInboxEntryWhereInput = {
-    AND: [
-      inboxWhere(actor, now),
-      overdue === true ? { dueSort: { lt: now } } : overdue === false ? { dueSort: { gte: now } } : {},
-    ],
-  };
+  const dueFilter = overdue === true ? Prisma.sql`AND e.due_sort < ${now}` : overdue === false ? Prisma.sql`AND e.due_sort >= ${now}` : Prisma.empty;
+  // The page of entries first (the inbox index serves filter and order), then only those rows joined to their cases;
+  // built as JSON by the database, which costs a fraction of decoding the include row by row.
   const [rows, summary] = await Promise.all([
-    db().caseInboxEntry.findMany({
-      where,
-      include: entryInclude,
-      orderBy: [{ dueSort: "asc" }, { caseId: "asc" }],
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-    }),
+    db()
+      .$queryRaw<{ doc: string | null }[]>`
+        WITH page AS (
+          SELECT e.* FROM case_inbox_entries e
+           WHERE ${inboxCondition(actor, now)} ${dueFilter}
+           ORDER BY e.due_sort, e.case_id
+           LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize})
+        SELECT json_agg(json_build_object(
+                 'caseId', p.case_id, 'identifier', c.identifier,
+                 'country', json_build_object('id', co.id, 'code', co.code, 'name', co.name),
+                 'implementingAgency', json_build_object('id', ag.id, 'code', ag.code, 'name', ag.name),
+                 'status', p.status, 'kind', p.kind, 'office', p.office, 'waitingFor', p.waiting_for, 'since', p.since,
+                 'actions', p.actions,
+                 'subject', (SELECT l.subject FROM letters_of_request l WHERE l.case_id = c.id ORDER BY l.completed_at LIMIT 1),
+                 'clockStart', p.clock_start, 'dueAt', p.due_at, 'amberAt', p.amber_at,
+                 'rule', CASE WHEN r.id IS NULL THEN NULL
+                              ELSE json_build_object('days', r.days, 'dayKind', r.day_kind, 'amberPercent', r.amber_percent) END)
+                 ORDER BY p.due_sort, p.case_id)::text AS doc
+          FROM page p
+          JOIN cases c ON c.id = p.case_id
+          JOIN organizations co ON co.id = c.country_id
+          JOIN organizations ag ON ag.id = c.implementing_agency_id
+          LEFT JOIN sla_rules r ON r.id = p.sla_rule_id`
+      .then(([result]) => (result?.doc ? (JSON.parse(result.doc) as InboxRowJson[]) : [])),
     summarize(actor, now),
   ]);
   const total = overdue === true ? summary.overdue : overdue === false ? summary.total - summary.overdue : summary.total;
