@@ -1,15 +1,14 @@
 // Cases as the workflow reads them, built by PostgreSQL as one JSON document per request: the case row with its country,
 // agency, letters and review tasks, plus the SLA rules (and, under the row lock, the tail of the case's audit chain).
-// One statement where Prisma's include issues one and spends ~3 ms of CPU decoding 50 rows column by column (ADR 0018).
 // tests/integration/case-rows.test.ts proves every row equal to Prisma's `include: caseInclude`, so a new column or
 // relation that this loader misses fails there. Free of `server-only`: the seeds load cases the way the app does.
 import { Prisma } from "../../generated/prisma/client";
 import type { WorkflowContext } from "../../domain/workflow/case-workflow";
 import { isUuid } from "../../domain/schemas/common";
 import type { Tx } from "../db";
+import { numericAsText, prismaRow, queryJson, type SqlClient } from "../json-rows";
 import type { CaseRow } from "./case-store";
 
-type SqlClient = Pick<Tx, "$queryRaw">;
 export type SlaRules = WorkflowContext["rules"];
 export interface ChainTail {
   chainSeq: number;
@@ -23,8 +22,7 @@ export interface ChainTail {
  */
 const CASE_JSON = Prisma.sql`json_build_object(
   'row', row_to_json(c),
-  'amounts', json_build_object('initial_deposit', c.initial_deposit::text, 'initial_deposit_due', c.initial_deposit_due::text,
-                               'closure_suspense_amount', c.closure_suspense_amount::text),
+  'amounts', ${numericAsText("c", ["initial_deposit", "initial_deposit_due", "closure_suspense_amount"])},
   'country', (SELECT json_build_object('id', o.id, 'code', o.code, 'name', o.name, 'nato_plus', o.nato_plus,
                                        'standard_oed_days', o.standard_oed_days)
                 FROM organizations o WHERE o.id = c.country_id),
@@ -42,34 +40,6 @@ const CASE_JSON = Prisma.sql`json_build_object(
                              FROM review_tasks task WHERE task.case_id = c.id) t))`;
 
 const RULES_JSON = Prisma.sql`(SELECT coalesce(json_agg(r ORDER BY r.key, r.effective_from), '[]') FROM sla_rules r)`;
-
-const camelNames = new Map<string, string>();
-/** snake_case to camelCase, remembered: rows repeat the same few dozen names. */
-function camel(key: string): string {
-  let name = camelNames.get(key);
-  if (name === undefined) {
-    name = key.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
-    camelNames.set(key, name);
-  }
-  return name;
-}
-
-/** Object keys to camelCase, at every depth (case rows hold no free-form JSON whose keys must survive). */
-function camelKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(camelKeys);
-  if (value === null || typeof value !== "object") return value;
-  const record: Record<string, unknown> = {};
-  for (const key in value) record[camel(key)] = camelKeys((value as Record<string, unknown>)[key]);
-  return record;
-}
-
-type Revivals = { dates: readonly string[]; decimals?: readonly string[] };
-
-function revive<T>(record: Record<string, unknown>, { dates, decimals = [] }: Revivals): T {
-  for (const key of dates) if (typeof record[key] === "string") record[key] = new Date(record[key]);
-  for (const key of decimals) if (typeof record[key] === "string") record[key] = new Prisma.Decimal(record[key]);
-  return record as T;
-}
 
 const CASE_REVIVALS = {
   dates: [
@@ -93,29 +63,24 @@ interface CaseJson {
 }
 
 function caseRowOf(json: CaseJson): CaseRow {
-  const record = {
-    ...(camelKeys(json.row) as object),
-    ...(camelKeys(json.amounts) as object),
-    country: camelKeys(json.country),
-    implementingAgency: json.implementing_agency,
-    lors: (camelKeys(json.lors) as Record<string, unknown>[]).map((lor) => revive(lor, LOR_REVIVALS)),
-    reviewTasks: (camelKeys(json.review_tasks) as Record<string, unknown>[]).map((task) => revive(task, TASK_REVIVALS)),
-  };
-  return revive<CaseRow>(record, CASE_REVIVALS);
+  return prismaRow<CaseRow>(
+    {
+      ...json.row,
+      ...json.amounts,
+      country: prismaRow(json.country),
+      implementing_agency: json.implementing_agency,
+      lors: json.lors.map((lor) => prismaRow(lor, LOR_REVIVALS)),
+      review_tasks: json.review_tasks.map((task) => prismaRow(task, TASK_REVIVALS)),
+    },
+    CASE_REVIVALS,
+  );
 }
 
-const rulesOf = (json: unknown): SlaRules => (camelKeys(json) as Record<string, unknown>[]).map((rule) => revive(rule, RULE_REVIVALS));
-
-async function queryJson<T>(client: SqlClient, query: Prisma.Sql): Promise<T | null> {
-  // Text, parsed here: a json column would be decoded by the driver adapter first, which costs more than the parse.
-  const rows = await client.$queryRaw<{ doc: string | null }[]>(query);
-  const doc = rows[0]?.doc;
-  return doc ? (JSON.parse(doc) as T) : null;
-}
+const rulesOf = (json: object[]): SlaRules => json.map((rule) => prismaRow(rule, RULE_REVIVALS));
 
 /** Cases by id, in the order of `ids`, with the SLA rules: one statement. */
 export async function loadCaseRows(client: SqlClient, ids: readonly string[]): Promise<{ rows: CaseRow[]; rules: SlaRules }> {
-  const doc = await queryJson<{ rows: CaseJson[]; rules: unknown }>(
+  const doc = await queryJson<{ rows: CaseJson[]; rules: object[] }>(
     client,
     Prisma.sql`SELECT json_build_object(
                  'rows', (SELECT coalesce(json_agg(${CASE_JSON} ORDER BY array_position(${[...ids]}::uuid[], c.id)), '[]')
@@ -138,7 +103,7 @@ export async function loadCaseRow(client: SqlClient, caseId: string): Promise<{ 
  */
 export async function lockAndLoadCase(tx: Tx, caseId: string): Promise<{ row: CaseRow; rules: SlaRules; chainTail: ChainTail | null } | null> {
   if (!isUuid(caseId)) return null;
-  const doc = await queryJson<{ row: CaseJson; rules: unknown; chain_tail: ChainTail | null }>(
+  const doc = await queryJson<{ row: CaseJson; rules: object[]; chain_tail: ChainTail | null }>(
     tx,
     Prisma.sql`SELECT json_build_object(
                  'row', ${CASE_JSON},

@@ -7,7 +7,8 @@ import { assertCan } from "../auth/actor";
 import { db } from "../db";
 import { parseInput } from "../errors";
 import { literalLike } from "../search";
-import { lorInclude, lorScope, toLorSummary } from "./lor-record";
+import { lorScope, toLorSummary } from "./lor-record";
+import { loadLorRows } from "./lor-rows";
 
 
 /**
@@ -51,9 +52,12 @@ export async function listLors(actor: Actor, query: unknown, now = new Date()) {
       : sort === "received"
         ? [{ submittedAt: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }]
         : [{ updatedAt: "desc" }];
+  // The page's ids by Prisma's filters, then those letters built as JSON by the database (lor-rows.ts).
   const [total, rows] = await Promise.all([
     db().letterOfRequest.count({ where }),
-    db().letterOfRequest.findMany({ where, include: lorInclude, orderBy, skip: (page - 1) * pageSize, take: pageSize }),
+    db()
+      .letterOfRequest.findMany({ where, select: { id: true }, orderBy, skip: (page - 1) * pageSize, take: pageSize })
+      .then((found) => loadLorRows(db(), found.map((l) => l.id))),
   ]);
   return { items: rows.map((row) => toLorSummary(row, now)), page, pageSize, total };
 }

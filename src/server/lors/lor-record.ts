@@ -10,6 +10,7 @@ import { sumAmounts } from "@/domain/money";
 import type { Prisma } from "../../generated/prisma/client";
 import type { Tx } from "../db";
 import { CONTENT_FIELDS } from "./lor-content";
+import { loadLorRow } from "./lor-rows";
 
 // How a letter of request is loaded, checked against the policy, turned into the API/page view, and written back.
 
@@ -226,6 +227,4 @@ export async function lockLor(tx: Tx, id: string): Promise<boolean> {
   return rows.length > 0;
 }
 
-export async function loadLor(tx: Tx, id: string) {
-  return tx.letterOfRequest.findUnique({ where: { id }, include: lorInclude });
-}
+export const loadLor = (tx: Tx, id: string): Promise<LorRow | null> => loadLorRow(tx, id);
