@@ -45,3 +45,12 @@ export function DataTable({
     </>
   );
 }
+
+/** What a results table shows while its rows are on their way (the page around it is already there). */
+export function LoadingResults({ noun }: { noun: string }) {
+  return (
+    <p className="mb-2 text-sm text-base-dark" role="status" data-testid="loading-results">
+      Loading {noun}…
+    </p>
+  );
+}

@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { PageHeader } from "@/components/page-header";
 import { Pagination } from "@/components/pagination";
 import { Alert } from "@/components/ui/alert";
-import { DataTable } from "@/components/ui/data-table";
+import { DataTable, LoadingResults } from "@/components/ui/data-table";
 import { AgingTag, CaseStatusTag } from "@/components/case/status";
 import { FilterCheckbox, FilterForm, FilterInput, FilterSelect } from "@/components/ui/filter-form";
 import { CASE_STATUSES, CASE_STATUS_LABELS } from "@/domain/workflow/states";
 import { LOA_TYPE_LABELS } from "@/domain/lor/codes";
+import type { Actor } from "@/domain/policy";
 import { formatDate } from "@/lib/format";
 import { requireActor } from "@/server/auth/actor";
 import { listCases } from "@/server/cases/list-cases";
@@ -18,7 +20,6 @@ export const metadata: Metadata = { title: "Cases" };
 export default async function CasesPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const actor = await requireActor();
   const params = await searchParams;
-  const { result, problem } = await forFilteredPage(() => listCases(actor, params));
   const partner = actor.role === "PARTNER_OFFICER";
   return (
     <div>
@@ -40,6 +41,18 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         <FilterInput name="agency" label="Agency code" defaultValue={params.agency} />
         <FilterCheckbox name="overdue" label="Overdue only" checked={params.overdue === "true"} />
       </FilterForm>
+      {/* The heading and the filters go out at once; the results follow as soon as the database answers. */}
+      <Suspense fallback={<LoadingResults noun="cases" />}>
+        <CaseResults actor={actor} params={params} />
+      </Suspense>
+    </div>
+  );
+}
+
+async function CaseResults({ actor, params }: { actor: Actor; params: Record<string, string> }) {
+  const { result, problem } = await forFilteredPage(() => listCases(actor, params));
+  return (
+    <>
       {problem && (
         <Alert type="error" title="Check your search" testId="search-error">
           {Object.values(problem).join(". ")}
@@ -86,6 +99,6 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
           <Pagination page={result.page} pageSize={result.pageSize} total={result.total} params={params} basePath="/cases" />
         </>
       )}
-    </div>
+    </>
   );
 }
