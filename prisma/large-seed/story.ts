@@ -303,6 +303,7 @@ class CaseStory {
       status: "OPENED",
       ...statusClock("OPENED", null, { now: openedAt, rules: env.rules }),
       suspendedFromStatus: null,
+      pausedStatusClock: null,
       countryId: setup.country.id,
       agencyId: setup.agency.id,
       natoPlus: setup.country.natoPlus,
@@ -830,7 +831,7 @@ class CaseStory {
     this.syncDocument(event, clocks.snapshot.status, next.status, at);
     this.recordClockEvents(clocks.applied, at, requestId);
     if (this.recording) {
-      const details = eventDetails(event, who.actor, input, clocks.snapshot, next, this.identifier, newIdentifier);
+      const details = eventDetails(event, who.actor, input, clocks.snapshot, next, this.identifier, newIdentifier, now.now);
       this.record(at, `case.${event}`, who, details as Record<string, unknown>, requestId);
     }
     if (newIdentifier) this.identifier = newIdentifier;

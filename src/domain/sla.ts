@@ -167,6 +167,68 @@ export function amberMoment(
   }
 }
 
+// ---- pauses (a suspended case, fms-domain.md §9 "Clock pauses") -----------------------------------------------------
+// A pause never rewrites when a clock started: it moves the clock's due date on, and the aging of a clock whose stored
+// due date lies beyond what its rule gives from its start reads the difference as paused time.
+
+/**
+ * The due date of a clock that was paused from `pausedAt` to `resumedAt`, in the clock's own kind of days, so the
+ * paused time does not count. Calendar clocks move on by exactly the paused time. Business-day clocks get back at
+ * least the business time they had left at the pause, rounded up to the first business day at the due date's own time
+ * of day (so the due date stays a working day, on the clock's grid, and is never shorter than what was left — at most
+ * under one business day longer). A clock already overdue when paused stays overdue by the same wall time.
+ */
+export function pausedDueDate(
+  dueAt: Date,
+  pausedAt: Date,
+  resumedAt: Date,
+  dayKind: DayKind,
+  holidays: ReadonlySet<string> = NO_HOLIDAYS,
+): Date {
+  const pausedMs = Math.max(resumedAt.getTime() - pausedAt.getTime(), 0);
+  if (pausedMs === 0) return dueAt;
+  if (dayKind === "CALENDAR" || dueAt.getTime() <= pausedAt.getTime()) return new Date(dueAt.getTime() + pausedMs);
+  const left = businessTimeBetween(pausedAt, dueAt, holidays);
+  for (let due = dueAt.getTime(); ; due += DAY_MS) {
+    if (isBusinessInstant(due, holidays) && businessTimeBetween(resumedAt, new Date(due), holidays) >= left) return new Date(due);
+  }
+}
+
+/**
+ * Where a clock runs from: its start, or — when its stored due date lies beyond what its rule gives from that start,
+ * because pauses moved it on — the moment from which the rule reaches the stored due date. Paused time then never
+ * counts as elapsed.
+ */
+export function runningStart(
+  start: Date,
+  dueAt: Date,
+  rule: Pick<SlaRule, "days" | "dayKind">,
+  holidays: ReadonlySet<string> = NO_HOLIDAYS,
+): Date {
+  if (dueAt.getTime() <= dueDate(start, rule, holidays).getTime()) return start;
+  return rule.dayKind === "CALENDAR" ? new Date(dueAt.getTime() - rule.days * DAY_MS) : businessDaysBefore(dueAt, rule.days, holidays);
+}
+
+/**
+ * How a clock with a stored due date stands at `now`: the share elapsed from its running start (paused time left
+ * out), and the state against the stored due date, which the lists' and inboxes' SQL read too.
+ */
+export function clockAging(
+  start: Date,
+  dueAt: Date,
+  rule: Pick<SlaRule, "days" | "dayKind" | "amberPercent">,
+  now: Date,
+  { stoppedAt = null, holidays }: { stoppedAt?: Date | null; holidays?: ReadonlySet<string> } = {},
+): Aging {
+  const aging = agingOf(runningStart(start, dueAt, rule, holidays), rule, now, { stoppedAt, holidays });
+  const due = dueAt.getTime();
+  let state: AgingState;
+  if (stoppedAt) state = stoppedAt.getTime() <= due ? "MET" : "MISSED";
+  else if (now.getTime() > due) state = "OVERDUE";
+  else state = aging.percentElapsed >= rule.amberPercent ? "DUE_SOON" : "ON_TRACK";
+  return { ...aging, dueAt, state };
+}
+
 export const AGING_LABELS: Record<AgingState, string> = {
   ON_TRACK: "On track",
   DUE_SOON: "Due soon",

@@ -88,6 +88,7 @@ export type CaseView = {
   statusChangedAt: string;
   statusAging: Aging | null;
   waitingOn: string;
+  waitingOnParts: { text: string; until: string | null }[];
   milestones: {
     agencyApprovedAt: string | null;
     offerExpiresAt: string | null;
@@ -101,7 +102,7 @@ export type CaseView = {
     closedAt: string | null;
   };
   acceptance: { signerName: string; signerTitle: string; signedOn: string; initialDeposit: string } | null;
-  notification: { status: string; informalEndsAt: string | null; notifiedAt: string | null; periodEndsAt: string | null } | null;
+  notification: { status: string; determined: boolean; informalEndsAt: string | null; notifiedAt: string | null; periodEndsAt: string | null } | null;
   reviewRound: number;
   reviews: ReviewTask[];
   availableActions: string[];

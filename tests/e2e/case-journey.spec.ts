@@ -114,6 +114,8 @@ test.describe.serial("case workflow in the browser, from a complete letter to an
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Case ${identifier}`);
     await expectCaseStatus(page, "OPENED");
     await expect(page.getByTestId("waiting-on")).toHaveText("DSCA to assign the implementing agency");
+    // Before the agency approves the LOA nothing has decided whether Congress must be notified.
+    await expect(page.getByTestId("notification-status")).toContainText("Not yet determined");
     await expect(page.getByTestId("reviews")).toContainText("Reviews start when the implementing agency approves the LOA.");
     await expect(page.getByTestId("timeline-event")).toHaveCount(1);
     await expect(page.getByTestId("timeline-event").first()).toHaveAttribute("data-action", "case.open");
@@ -156,6 +158,8 @@ test.describe.serial("case workflow in the browser, from a complete letter to an
     await plainAction(page, "approve-loa", "Approve LOA for the agency (MILAP)", "Agency approved the LOA (MILAP)");
     await expectCaseStatus(page, "IN_REVIEW");
     await expect(page.getByTestId("waiting-on")).toHaveText("DSCA, State and DTSA reviews");
+    // The approval decided it from the LOA's values.
+    await expect(page.getByTestId("notification-status")).toHaveText("Not required");
     await expectRound(page, 1, 0);
     for (const office of ["DSCA", "STATE_PM", "DTSA"] as ReviewOffice[]) await expectReview(page, office, "pending");
     await expectNoActions(page);
@@ -195,7 +199,8 @@ test.describe.serial("case workflow in the browser, from a complete letter to an
     await expect(dtsa.getByTestId("review-DTSA")).toContainText(secret);
     await expect(dtsa.getByTestId("review-DTSA")).toContainText("U.S. Government only");
     await expectReview(dtsa, "DSCA", "pending");
-    await expect(dtsa.getByTestId("waiting-on")).toHaveText("DSCA, State and DTSA reviews");
+    // Only DSCA's review is still open: that is what the case waits on.
+    await expect(dtsa.getByTestId("waiting-on")).toHaveText("DSCA review");
 
     // DSCA concurs last: now, and only now, the case is ready to sign.
     const dsca = as(DSCA).page;

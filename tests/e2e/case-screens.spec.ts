@@ -135,7 +135,8 @@ test.describe("the case page for U.S. Government staff", () => {
       await page.goto(`/cases/${found.id}`);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Case SR-P-AAA");
       await expect(page.getByTestId("case-status")).toHaveAttribute("data-status", "IN_REVIEW");
-      await expect(page.getByTestId("waiting-on")).toHaveText("DSCA, State and DTSA reviews");
+      // DSCA has concurred: the case waits on the two reviews still open and on State's clearance of the notification.
+      await expect(page.getByTestId("waiting-on")).toHaveText("State and DTSA reviews; State to clear the congressional notification");
 
       const reviews = page.getByTestId("reviews");
       await expect(reviews).toBeVisible();

@@ -22,7 +22,10 @@ beforeAll(async () => {
   const opened = await caseAt(cast, "OPENED");
   const inReview = await caseAt(cast, "READY_TO_SIGN");
   const implemented = await caseAt(cast, "IMPLEMENTED");
-  ids = [implemented.caseId, opened.caseId, inReview.caseId];
+  // Suspended while ready to sign: the paused state clock's dates are set.
+  const suspended = await caseAt(cast, "READY_TO_SIGN");
+  await suspended.driver.do(cast.dsca, "suspend", { comment: "Sanctions review." });
+  ids = [implemented.caseId, opened.caseId, inReview.caseId, suspended.caseId];
 }, 120_000);
 
 const viaPrisma = (caseIds: string[]) => prisma.case.findMany({ where: { id: { in: caseIds } }, include: caseInclude });
@@ -33,11 +36,13 @@ describe("the JSON case loader", () => {
     const expected = await viaPrisma(ids);
     expect(rows.map((r) => r.id)).toEqual(ids);
     for (const row of rows) expect(row).toStrictEqual(expected.find((e) => e.id === row.id));
-    // The columns that need reviving really were exercised: a decider, a decimal, a date-only column.
+    // The columns that need reviving really were exercised: a decider, a decimal, a date-only column, a paused clock.
     const implemented = rows[0]!;
     expect(implemented.initialDepositDue).toBeInstanceOf(Prisma.Decimal);
     expect(implemented.signedOn).toBeInstanceOf(Date);
     expect(rows[2]!.reviewTasks.some((t) => t.decidedBy !== null)).toBe(true);
+    expect(rows[3]!.pausedStatusChangedAt).toBeInstanceOf(Date);
+    expect(rows[3]!.pausedStatusDueAt).toBeInstanceOf(Date);
   });
 
   it("reads the SLA rules as Prisma does", async () => {

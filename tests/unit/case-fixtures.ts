@@ -180,6 +180,7 @@ export function openedCase(overrides: Partial<CaseSnapshot> = {}): CaseSnapshot 
     statusDueAt: null,
     statusSlaRuleId: null,
     suspendedFromStatus: null,
+    pausedStatusClock: null,
     countryId: COUNTRY_ID,
     agencyId: AGENCY_ID,
     natoPlus: false,

@@ -7,6 +7,7 @@ import {
   TIMED_EVENTS,
   type CaseEvent,
   type CaseEventDefinition,
+  statusClock,
   type CaseSnapshot,
 } from "@/domain/workflow/case-workflow";
 import { availableActions, caseSubject, transition } from "@/domain/workflow/engine";
@@ -466,17 +467,45 @@ describe("return, disapproval and counter-offer", () => {
 });
 
 describe("suspend, resume and cancel", () => {
-  it.each(SUSPENDABLE)("%s: suspend and resume returns to it", (status) => {
-    const c = caseIn(status);
+  // The state's clock started on Sunday 1 March 14:00 (OFFERED: due at its OED, 1 April); suspended Monday 2 March
+  // 14:00 and resumed Thursday 5 March 14:00. Calendar targets move on 3 days; business-day ones keep the business days
+  // they had left (5 business days from Sunday: due Fri 6 March, 4 left on Monday → from Thursday: Wed 11 March).
+  const RESUMED_DUE: Partial<Record<CaseStatus, string>> = {
+    OPENED: "2026-03-11T14:00:00.000Z",
+    IN_DEVELOPMENT: "2026-04-18T14:00:00.000Z", // 45 calendar days: 15 April + 3
+    READY_TO_SIGN: "2026-03-11T14:00:00.000Z",
+    AGENCY_SIGNED: "2026-03-11T14:00:00.000Z",
+    COUNTERSIGNED: "2026-03-09T14:00:00.000Z", // 3 business days: Wed 4 March, 2 left → Fri 6, Mon 9
+    OFFERED: "2026-04-04T14:00:00.000Z", // the OED, 1 April + 3
+    ACCEPTED: "2026-03-18T14:00:00.000Z", // 10 business days: Fri 13 March, 9 left → Wed 18 March
+    SUPPLY_SERVICES_COMPLETE: "2026-04-03T14:00:00.000Z", // 30 calendar days: 31 March + 3
+  };
+  const AFTER_ACCEPTANCE: readonly CaseStatus[] = ["ACCEPTED", "IMPLEMENTED", "EXECUTING", "SUPPLY_SERVICES_COMPLETE", "CLOSURE_PENDING"];
+
+  it.each(SUSPENDABLE)("%s: suspend and resume returns to it, its clock resumed where it stopped, not restarted", (status) => {
+    const start = plusDays(NOW, -1);
+    const base = caseIn(status, "NOT_REQUIRED", AFTER_ACCEPTANCE.includes(status) ? { acceptedAt: plusDays(NOW, -10) } : {});
+    const c: CaseSnapshot = { ...base, ...statusClock(status, base.offerExpiresAt, context(start)) };
     const suspended = fire(c, "suspend", dsca(), { comment: "Sanctions review." }, context(NOW));
-    expect(suspended).toMatchObject({ status: "SUSPENDED", suspendedFromStatus: status, statusChangedAt: NOW });
+    expect(suspended).toMatchObject({
+      status: "SUSPENDED",
+      suspendedFromStatus: status,
+      statusChangedAt: NOW,
+      statusDueAt: null,
+      pausedStatusClock: { statusChangedAt: start, statusDueAt: c.statusDueAt, statusSlaRuleId: c.statusSlaRuleId },
+    });
     expect(availableActions(suspended, dsca(), context())).toEqual(expect.arrayContaining(["resume", "cancel"]));
     const later = plusDays(NOW, 3);
     const resumed = fire(suspended, "resume", dsca(), {}, context(later));
-    expect(resumed).toMatchObject({ status, suspendedFromStatus: null, statusChangedAt: later });
-    // Nothing but the status changed while it was suspended.
-    expect({ ...resumed, status: c.status, statusChangedAt: c.statusChangedAt, statusDueAt: c.statusDueAt, statusSlaRuleId: c.statusSlaRuleId }).toEqual(c);
-    if (status === "OFFERED") expect(resumed.statusDueAt).toEqual(c.offerExpiresAt);
+    expect(resumed).toMatchObject({ status, suspendedFromStatus: null, pausedStatusClock: null, statusChangedAt: start, statusSlaRuleId: c.statusSlaRuleId });
+    expect(resumed.statusDueAt?.toISOString() ?? null).toBe(RESUMED_DUE[status] ?? null);
+    // The offer's validity was running until acceptance; open reviews (IN_REVIEW, no rule: calendar) move on 3 days.
+    const offerRunning = !AFTER_ACCEPTANCE.includes(status) && c.offerExpiresAt !== null;
+    expect(resumed.offerExpiresAt).toEqual(offerRunning ? plusDays(c.offerExpiresAt!, 3) : c.offerExpiresAt);
+    if (status === "OFFERED") expect(resumed.statusDueAt).toEqual(resumed.offerExpiresAt);
+    expect(resumed.tasks.map((t) => t.dueAt)).toEqual(c.tasks.map((t) => (t.status === "OPEN" ? plusDays(t.dueAt, 3) : t.dueAt)));
+    // Nothing else changed while it was suspended.
+    expect({ ...resumed, statusDueAt: c.statusDueAt, offerExpiresAt: c.offerExpiresAt, tasks: c.tasks }).toEqual(c);
   });
 
   it("a suspended case cannot be suspended again, and only resume or cancel apply", () => {

@@ -66,7 +66,18 @@ export const CaseView = z
     openedAt: Instant,
     statusChangedAt: Instant,
     statusAging: Aging.nullable().meta({ description: "The target for whoever must act in the current state" }),
-    waitingOn: z.string(),
+    waitingOn: z.string().meta({
+      description:
+        "What the case waits for now, in plain words: in review the offices whose reviews are open and the congressional-notification step (e.g. \"Congress: the formal notification period ends Mar 12, 2027\"); partners see no internal steps",
+    }),
+    waitingOnParts: z
+      .array(
+        z.object({
+          text: z.string().meta({ description: "Who must act, or what must pass" }),
+          until: Instant.nullable().meta({ description: "When a clock ends this wait (a congressional review period), its end; the text reads on to this date" }),
+        }),
+      )
+      .meta({ description: "waitingOn, one entry per thing the case waits for (all must happen), with dates as instants" }),
     milestones: z.object({
       agencyApprovedAt: Instant.nullable(),
       offerExpiresAt: Instant.nullable().meta({ description: "Offer expiration date (OED)" }),
@@ -85,6 +96,10 @@ export const CaseView = z
     notification: z
       .object({
         status: z.enum(CN_STATUSES),
+        determined: z.boolean().meta({
+          description:
+            "Whether the requirement has been decided. The agency's approval of the LOA (MILAP) decides it from the LOA's values, and DSCA may require it earlier; until then status is NOT_REQUIRED only as its starting value",
+        }),
         informalEndsAt: Instant.nullable(),
         notifiedAt: Instant.nullable(),
         periodEndsAt: Instant.nullable(),

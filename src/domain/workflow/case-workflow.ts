@@ -7,6 +7,7 @@ import { executionEventOf } from "../execution/timeline";
 import { formatUsd, sumAmounts } from "../money";
 import type { Actor, PolicyAction } from "../policy";
 import { dueDate, isoDay, ruleInForce, type SlaRule } from "../sla";
+import { resumeClocks } from "./suspension";
 import {
   CN_CLEAR_STATUSES,
   PRE_OFFER_STATUSES,
@@ -56,6 +57,12 @@ export interface CaseSnapshot {
   statusDueAt: Date | null;
   statusSlaRuleId: string | null;
   suspendedFromStatus: CaseStatus | null;
+  /**
+   * The clock of the state the case was suspended from (when it entered it, its target and rule), kept by suspend and
+   * restored by resume with its due date moved on by the time suspended (./suspension.ts). Null for a case never
+   * suspended, after its resume, and for cases suspended before it was kept.
+   */
+  pausedStatusClock: StatusClock | null;
   countryId: string;
   agencyId: string;
   /** NATO, a NATO member, Japan, Australia, South Korea, Israel or New Zealand: shorter notification periods. */
@@ -79,6 +86,9 @@ export interface CaseSnapshot {
   /** Every review task of every round, so separation of duties can see who decided what. */
   tasks: readonly ReviewTaskSnapshot[];
 }
+
+/** The clock of whoever must act while the case is in its state. */
+export type StatusClock = Pick<CaseSnapshot, "statusChangedAt" | "statusDueAt" | "statusSlaRuleId">;
 
 /** Facts from outside the case that a transition needs: the time, effective-dated rules and the country's OED days. */
 export interface WorkflowContext {
@@ -186,6 +196,14 @@ export function allReviewsConcurred(snapshot: CaseSnapshot): boolean {
 
 export const notificationClear = (snapshot: CaseSnapshot) => CN_CLEAR_STATUSES.includes(snapshot.cn.status);
 
+/**
+ * Whether the notification requirement has been decided. The agency's approval of the LOA decides it from the LOA's
+ * values (AECA 36(b)), and DSCA may require it earlier; until then NOT_REQUIRED is only the starting value, not a
+ * determination. A return to development withdraws the approval, so the next one decides again.
+ */
+export const notificationDetermined = (snapshot: Pick<CaseSnapshot, "cn" | "agencyApprovedAt">) =>
+  snapshot.cn.status !== "NOT_REQUIRED" || snapshot.agencyApprovedAt !== null;
+
 /** The AND-join: every review concurred and the notification track is cleared or not required. */
 export const readyToSign = (snapshot: CaseSnapshot) => allReviewsConcurred(snapshot) && notificationClear(snapshot);
 
@@ -201,7 +219,7 @@ export function statusClock(
   status: CaseStatus,
   offerExpiresAt: Date | null,
   context: Pick<WorkflowContext, "now" | "rules" | "holidays">,
-): Pick<CaseSnapshot, "statusChangedAt" | "statusDueAt" | "statusSlaRuleId"> {
+): StatusClock {
   const key = STATUS_SLA_KEYS[status];
   const slaRule = key ? ruleInForce(context.rules, key, context.now) : null;
   return {
@@ -797,7 +815,17 @@ export const CASE_EVENTS = {
     commentRequired: true,
     partnerVisible: true,
     inbox: false,
-    effect: (snapshot, _input, _actor, context) => enter({ ...snapshot, suspendedFromStatus: snapshot.status }, "SUSPENDED", context),
+    // The state's clock is kept, paused, for resume to restore; the suspension's own clock starts now.
+    effect: (snapshot, _input, _actor, context) =>
+      enter(
+        {
+          ...snapshot,
+          suspendedFromStatus: snapshot.status,
+          pausedStatusClock: { statusChangedAt: snapshot.statusChangedAt, statusDueAt: snapshot.statusDueAt, statusSlaRuleId: snapshot.statusSlaRuleId },
+        },
+        "SUSPENDED",
+        context,
+      ),
   },
   resume: {
     label: "Resume",
@@ -807,8 +835,15 @@ export const CASE_EVENTS = {
     permission: "controlCase",
     partnerVisible: true,
     inbox: true,
-    effect: (snapshot, _input, _actor, context) =>
-      enter({ ...snapshot, suspendedFromStatus: null }, snapshot.suspendedFromStatus ?? "IN_DEVELOPMENT", context),
+    // Suspended time does not count (fms-domain.md §9 "Clock pauses"): every clock that was running resumes where it
+    // stopped, its due date moved on by the time suspended. A case suspended before the state's clock was kept starts
+    // that clock afresh.
+    effect: (snapshot, _input, _actor, context) => {
+      const resumed = resumeClocks(snapshot, context);
+      const status = snapshot.suspendedFromStatus ?? "IN_DEVELOPMENT";
+      const clock = resumed.pausedStatusClock ?? statusClock(status, resumed.offerExpiresAt, context);
+      return { ...resumed, status, ...clock, suspendedFromStatus: null, pausedStatusClock: null };
+    },
   },
   cancel: {
     label: "Cancel the case",

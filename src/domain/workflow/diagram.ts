@@ -52,7 +52,7 @@ const CURRENT = 'style="filled,bold" fillcolor="#005ea2" fontcolor="#ffffff" col
 const OTHER = 'style="filled" fillcolor="#f0f0f0" fontcolor="#1b1b1b" color="#71767a"';
 
 /** Graphviz source for the workflow, with the case's current state and notification state highlighted. */
-export function workflowDot(current?: { status: CaseStatus; cnStatus: CnStatus }): string {
+export function workflowDot(current?: { status: CaseStatus; cnStatus: CnStatus | null }): string {
   const lines = [
     "digraph workflow {",
     '  graph [rankdir=TB, fontname="Arial", fontsize=11, nodesep=0.3, ranksep=0.35, bgcolor="transparent"];',

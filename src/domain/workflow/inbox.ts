@@ -5,7 +5,7 @@
 // one evaluation holds for the whole window.
 import type { Actor } from "../policy";
 import type { OrganizationKind, Role } from "../roles";
-import { amberMoment, type SlaRule } from "../sla";
+import { amberMoment, runningStart, type SlaRule } from "../sla";
 import { CASE_EVENTS, officeOf, type CaseEvent, type CaseEventDefinition, type CaseSnapshot, type WorkflowContext } from "./case-workflow";
 import { applyDueClocks, inboxActions } from "./engine";
 import { CN_STATUS_LABELS, REVIEW_OFFICE_LABELS, WAITING_ON, type CaseStatus, type ReviewOffice } from "./states";
@@ -31,7 +31,7 @@ export function inboxKey(role: InboxRole, agencyId: string | null): string {
  * Bump when the derivation changes: rows written by an older one are rebuilt at startup (rebuildCaseInboxes), so a
  * release never serves inboxes computed by the previous rules.
  */
-export const INBOX_REVISION = 2;
+export const INBOX_REVISION = 3;
 
 export interface InboxEntry {
   role: InboxRole;
@@ -86,10 +86,16 @@ const ANYONE = "00000000-0000-0000-0000-000000000000";
 
 type Work = Omit<InboxEntry, "role" | "agencyId" | "userId" | "excludedUserIds" | "validFrom" | "validUntil">;
 
+/**
+ * A clock's row fields. It runs from its running start (its start, moved on by any suspension that extended its due
+ * date), so paused time counts towards neither amber nor the share used; amber never comes after the due date.
+ */
 function clockOf(start: Date, dueAt: Date, ruleId: string | null, rules: readonly (SlaRule & { id: string })[], holidays?: ReadonlySet<string>) {
   const rule = rules.find((r) => r.id === ruleId);
   if (!rule) return { clockStart: null, slaRuleId: null, amberAt: null, dueAt: null };
-  return { clockStart: start, slaRuleId: rule.id, amberAt: amberMoment(start, rule, holidays), dueAt };
+  const clockStart = runningStart(start, dueAt, rule, holidays);
+  const amberAt = amberMoment(clockStart, rule, holidays);
+  return { clockStart, slaRuleId: rule.id, amberAt: amberAt.getTime() > dueAt.getTime() ? dueAt : amberAt, dueAt };
 }
 
 /** What `actor` has to do on the case at `context.now` (the same answer listMyTasks gave when it asked every case). */

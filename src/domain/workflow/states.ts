@@ -91,6 +91,9 @@ export const REVIEW_OFFICE_LABELS: Record<ReviewOffice, string> = {
   DTSA: "DTSA technology-security review",
 };
 
+/** The offices by their short names, as a sentence names them ("State and DTSA reviews"). */
+export const REVIEW_OFFICE_SHORT_NAMES: Record<ReviewOffice, string> = { DSCA: "DSCA", STATE_PM: "State", DTSA: "DTSA" };
+
 /** Which organization kind decides each review. */
 export const REVIEW_OFFICE_ORGANIZATION = { DSCA: "DSCA", STATE_PM: "STATE_PM", DTSA: "DTSA" } as const;
 
@@ -138,7 +141,10 @@ export const STATUS_SLA_KEYS: Partial<Record<CaseStatus, string>> = {
   SUPPLY_SERVICES_COMPLETE: "CLOSURE_CERTIFICATE",
 };
 
-/** Who the case waits on in each state, in plain words for inboxes and the case page. */
+/**
+ * Who the case waits on in each state, in plain words: the office's work in inboxes, and what the case waits on when
+ * nothing more particular applies (waitingOnOf in ./waiting-on.ts names the open reviews and the notification track).
+ */
 export const WAITING_ON: Record<CaseStatus, string> = {
   OPENED: "DSCA to assign the implementing agency",
   IN_DEVELOPMENT: "The implementing agency to develop and approve the LOA",

@@ -16,9 +16,10 @@ const clockContext = (): RequestContext => ({ requestId: `clock-${randomUUID()}`
 
 /**
  * Records what the clock has made true by `now`: offers past their expiration date expire, congressional review periods
- * that ended clear the notification, and review tasks past their due date are flagged overdue. Each case changes in its
- * own transaction under its row lock with a version bump, so it is safe to run on several instances at once, late, or
- * twice: a second run finds nothing left to do. Reads never depend on it (they derive the same state from the dates).
+ * that ended clear the notification, and review tasks past their due date are flagged overdue (not while the case is
+ * suspended: its clocks are paused). Each case changes in its own transaction under its row lock with a version bump,
+ * so it is safe to run on several instances at once, late, or twice: a second run finds nothing left to do. Reads
+ * never depend on it (they derive the same state from the dates).
  */
 export async function applyCaseClocks(now: Date = new Date(), caseIds?: readonly string[]): Promise<ClockRunResult> {
   const due = await db().case.findMany({
@@ -26,8 +27,9 @@ export async function applyCaseClocks(now: Date = new Date(), caseIds?: readonly
       ...(caseIds ? { id: { in: [...caseIds] } } : {}),
       OR: [
         { status: "OFFERED", offerExpiresAt: { lte: now } },
-        { cnStatus: "FORMALLY_NOTIFIED", cnPeriodEndsAt: { lte: now } },
-        { reviewTasks: { some: { status: "OPEN", dueAt: { lte: now }, overdueFlaggedAt: null } } },
+        // A suspended case's clocks are paused: nothing falls due on it, and resume moves its dates on.
+        { status: { not: "SUSPENDED" }, cnStatus: "FORMALLY_NOTIFIED", cnPeriodEndsAt: { lte: now } },
+        { status: { not: "SUSPENDED" }, reviewTasks: { some: { status: "OPEN", dueAt: { lte: now }, overdueFlaggedAt: null } } },
       ],
     },
     select: { id: true },
@@ -46,7 +48,8 @@ export async function applyCaseClocks(now: Date = new Date(), caseIds?: readonly
         await refreshCaseInboxes(tx, [id], now);
         result.casesChanged.push(id);
       }
-      const overdue = row.reviewTasks.filter((t) => t.status === "OPEN" && t.dueAt <= now && !t.overdueFlaggedAt);
+      const suspended = row.status === "SUSPENDED";
+      const overdue = suspended ? [] : row.reviewTasks.filter((t) => t.status === "OPEN" && t.dueAt <= now && !t.overdueFlaggedAt);
       for (const task of overdue) {
         await tx.reviewTask.update({ where: { id: task.id }, data: { overdueFlaggedAt: now } });
         await recordAudit(

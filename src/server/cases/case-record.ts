@@ -1,19 +1,23 @@
 import "server-only";
 import { applyDueClocks, availableActions } from "@/domain/workflow/engine";
-import { currentTasks, type WorkflowContext } from "@/domain/workflow/case-workflow";
-import { WAITING_ON } from "@/domain/workflow/states";
+import { currentTasks, notificationDetermined, type WorkflowContext } from "@/domain/workflow/case-workflow";
+import { waitingOnOf, waitingOnText } from "@/domain/workflow/waiting-on";
 import type { Actor } from "@/domain/policy";
 import type { CaseView, ReviewTaskView } from "@/domain/schemas/cases";
-import { agingOf, type DayKind } from "@/domain/sla";
+import { clockAging, type DayKind } from "@/domain/sla";
+import { formatDate } from "@/lib/format";
 import { snapshotOf, type CaseRow } from "./case-store";
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
-/** A clock's aging under the rule it started with, reporting the due date stored when it started (holidays included). */
+/**
+ * A clock's aging under the rule it started with, against the due date stored with it (holidays included, moved on
+ * by any suspension), so it agrees with the lists' overdue filter.
+ */
 export function agingFor(start: Date, dueAt: Date, ruleId: string | null, rules: WorkflowContext["rules"], now: Date, stoppedAt: Date | null = null) {
   const rule = rules.find((r) => r.id === ruleId);
   if (!rule) return null;
-  const aging = agingOf(start, rule, now, { stoppedAt });
+  const aging = clockAging(start, dueAt, rule, now, { stoppedAt });
   return { ...aging, dueAt: dueAt.toISOString(), dayKind: rule.dayKind as DayKind };
 }
 
@@ -47,6 +51,9 @@ export function toCaseView(row: CaseRow, actor: Actor, context: WorkflowContext)
       ? agingFor(row.statusChangedAt, row.statusDueAt, row.statusSlaRuleId, context.rules, now)
       : null;
   const taskIds = new Set(currentTasks(snapshot).map((t) => t.id));
+  // A suspended case's reviews are paused: they read as they stood when it was suspended (resume extends them).
+  const reviewsAsOf = snapshot.status === "SUSPENDED" ? snapshot.statusChangedAt : now;
+  const waitingOn = waitingOnOf(snapshot, now, partner ? "PARTNER" : "USG");
   return {
     id: row.id,
     identifier: row.identifier,
@@ -60,7 +67,8 @@ export function toCaseView(row: CaseRow, actor: Actor, context: WorkflowContext)
     openedAt: row.openedAt.toISOString(),
     statusChangedAt: snapshot.statusChangedAt.toISOString(),
     statusAging,
-    waitingOn: WAITING_ON[snapshot.status],
+    waitingOn: waitingOnText(waitingOn, formatDate),
+    waitingOnParts: waitingOn.map((part) => ({ text: part.text, until: iso(part.until) })),
     milestones: {
       agencyApprovedAt: iso(snapshot.agencyApprovedAt),
       offerExpiresAt: iso(snapshot.offerExpiresAt),
@@ -78,12 +86,13 @@ export function toCaseView(row: CaseRow, actor: Actor, context: WorkflowContext)
       ? null
       : {
           status: snapshot.cn.status,
+          determined: notificationDetermined(snapshot),
           informalEndsAt: iso(snapshot.cn.informalEndsAt),
           notifiedAt: iso(snapshot.cn.notifiedAt),
           periodEndsAt: iso(snapshot.cn.periodEndsAt),
         },
     reviewRound: snapshot.reviewRound,
-    reviews: partner ? [] : row.reviewTasks.filter((t) => taskIds.has(t.id)).map((t) => reviewView(t, context.rules, now)),
+    reviews: partner ? [] : row.reviewTasks.filter((t) => taskIds.has(t.id)).map((t) => reviewView(t, context.rules, reviewsAsOf)),
     availableActions: availableActions(snapshot, actor, context),
     letters: row.lors.map((l) => ({ ...l, completedAt: iso(l.completedAt) })),
   };

@@ -45,7 +45,8 @@ const CASE_REVIVALS = {
   dates: [
     "openedAt", "updatedAt", "statusChangedAt", "statusDueAt", "agencyApprovedAt", "offerExpiresAt", "agencySignedAt",
     "countersignedAt", "offeredAt", "acceptedAt", "signedOn", "depositReceivedAt", "implementedAt", "closedAt",
-    "supplyCompleteAt", "reopenedAt", "cnInformalEndsAt", "cnNotifiedAt", "cnPeriodEndsAt",
+    "supplyCompleteAt", "reopenedAt", "cnInformalEndsAt", "cnNotifiedAt", "cnPeriodEndsAt", "pausedStatusChangedAt",
+    "pausedStatusDueAt",
   ] satisfies (keyof CaseRow)[],
   decimals: ["initialDeposit", "initialDepositDue", "closureSuspenseAmount"] satisfies (keyof CaseRow)[],
 };

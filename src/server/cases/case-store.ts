@@ -5,6 +5,7 @@ import { caseIdentifier } from "../../domain/cases/identifier";
 import { isUuid } from "../../domain/schemas/common";
 import { CASE_EVENTS, officeOf, type CaseEvent, type CaseSnapshot, type EventInput, type ReviewTaskSnapshot, type WorkflowContext } from "../../domain/workflow/case-workflow";
 import { applyDueClocks, transition, type AppliedClockEvent } from "../../domain/workflow/engine";
+import { describePause, type SuspensionPause } from "../../domain/workflow/suspension";
 import type { CaseStatus, CnStatus } from "../../domain/workflow/states";
 import type { Actor } from "../../domain/policy";
 import { randomUUID } from "node:crypto";
@@ -54,6 +55,9 @@ export function snapshotOf(row: CaseRow): CaseSnapshot {
     statusDueAt: row.statusDueAt,
     statusSlaRuleId: row.statusSlaRuleId,
     suspendedFromStatus: (row.suspendedFromStatus as CaseStatus | null) ?? null,
+    pausedStatusClock: row.pausedStatusChangedAt
+      ? { statusChangedAt: row.pausedStatusChangedAt, statusDueAt: row.pausedStatusDueAt, statusSlaRuleId: row.pausedStatusSlaRuleId }
+      : null,
     countryId: row.countryId,
     agencyId: row.implementingAgencyId,
     natoPlus: row.country.natoPlus === true,
@@ -134,6 +138,9 @@ export function caseColumns(s: CaseSnapshot) {
     statusDueAt: s.statusDueAt,
     statusSlaRuleId: s.statusSlaRuleId,
     suspendedFromStatus: s.suspendedFromStatus,
+    pausedStatusChangedAt: s.pausedStatusClock?.statusChangedAt ?? null,
+    pausedStatusDueAt: s.pausedStatusClock?.statusDueAt ?? null,
+    pausedStatusSlaRuleId: s.pausedStatusClock?.statusSlaRuleId ?? null,
     reviewRound: s.reviewRound,
     loaPreparerIds: [...s.loaPreparerIds],
     agencyApprovedAt: s.agencyApprovedAt,
@@ -276,7 +283,7 @@ export async function commitCaseEvent(
       outcome: "SUCCESS",
       actor,
       target: { type: "case", id: row.id },
-      details: eventDetails(action, actor, input, clocks.snapshot, next, row.identifier, identity?.identifier),
+      details: eventDetails(action, actor, input, clocks.snapshot, next, row.identifier, identity?.identifier, now),
       context,
     },
     now,
@@ -318,6 +325,7 @@ export function eventDetails(
   after: CaseSnapshot,
   identifier: string,
   newIdentifier: string | undefined,
+  now: Date,
 ): Prisma.InputJsonObject {
   const { expectedVersion: _version, comment, commentVisibility, ...extra } = input;
   const definition = CASE_EVENTS[action];
@@ -337,6 +345,22 @@ export function eventDetails(
     ...(after.offerExpiresAt && after.offerExpiresAt !== before.offerExpiresAt
       ? { offerExpiresAt: after.offerExpiresAt.toISOString() }
       : {}),
+    ...(action === "resume" ? { pause: pauseDetails(describePause(before, after, now)) } : {}),
+  };
+}
+
+/** The pause a resume ended, as the audit records it: how long the case was suspended and each due date moved. */
+function pauseDetails(pause: SuspensionPause): Prisma.InputJsonObject {
+  return {
+    suspendedAt: pause.suspendedAt.toISOString(),
+    resumedAt: pause.resumedAt.toISOString(),
+    pausedMs: pause.pausedMs,
+    extended: pause.extended.map((e) => ({
+      clock: e.clock,
+      ...(e.office ? { office: e.office, round: e.round ?? null } : {}),
+      from: e.from.toISOString(),
+      to: e.to.toISOString(),
+    })),
   };
 }
 

@@ -18,14 +18,15 @@ export function caseScope(actor: Actor): Prisma.CaseWhereInput {
 
 /**
  * Overdue: a review past its due date, or the office that must act past the target for the case's state. Offers past
- * their expiration date are not "overdue" — they expire.
+ * their expiration date are not "overdue" — they expire. A suspended case is never overdue: its clocks are paused
+ * (resume extends them), and its open reviews count only in review.
  */
 export function overdueWhere(now: Date): Prisma.CaseWhereInput {
   return {
     OR: [
       { status: "IN_REVIEW", reviewTasks: { some: { status: "OPEN", dueAt: { lt: now } } } },
       // `not: null` keeps the negation (overdue=false) from dropping cases without a target: NOT (NULL < now) is NULL.
-      { status: { notIn: ["OFFERED", "IN_REVIEW"] }, statusDueAt: { not: null, lt: now } },
+      { status: { notIn: ["OFFERED", "IN_REVIEW", "SUSPENDED"] }, statusDueAt: { not: null, lt: now } },
     ],
   };
 }

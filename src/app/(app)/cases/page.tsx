@@ -6,6 +6,7 @@ import { Pagination } from "@/components/pagination";
 import { Alert } from "@/components/ui/alert";
 import { DataTable, LoadingResults } from "@/components/ui/data-table";
 import { AgingTag, CaseStatusTag } from "@/components/case/status";
+import { WaitingOn } from "@/components/case/waiting-on";
 import { FilterCheckbox, FilterForm, FilterInput, FilterSelect } from "@/components/ui/filter-form";
 import { CASE_STATUSES, CASE_STATUS_LABELS } from "@/domain/workflow/states";
 import { LOA_TYPE_LABELS } from "@/domain/lor/codes";
@@ -83,7 +84,7 @@ async function CaseResults({ actor, params }: { actor: Actor; params: Record<str
                   <span className="block text-base-dark">opened {formatDate(c.openedAt)}</span>
                 </td>
                 <td className="px-3 py-2">
-                  {c.waitingOn}
+                  <WaitingOn parts={c.waitingOnParts} />
                   {c.statusAging && (
                     <span className="mt-1 block">
                       <AgingTag aging={c.statusAging} />

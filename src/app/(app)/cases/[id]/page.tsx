@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { CaseTimeline } from "@/components/case/case-timeline";
 import { ReviewPanel } from "@/components/case/review-panel";
 import { AgingTag, CaseStatusTag, countdownText } from "@/components/case/status";
+import { WaitingOn } from "@/components/case/waiting-on";
 import { LorStatusTag } from "@/components/lor/status";
 import { PageHeader } from "@/components/page-header";
 import { Alert } from "@/components/ui/alert";
@@ -107,7 +108,7 @@ export default async function CasePage({
     found.availableActions.includes("assign-agency") ? listImplementingAgencies(actor) : Promise.resolve([]),
     // The use case enforces the rule too; can() only decides whether the page shows the section.
     can(actor, "viewCaseAudit") ? getCaseAudit(actor, id) : Promise.resolve(null),
-    partner ? Promise.resolve(null) : workflowDiagramSvg({ status: found.status, cnStatus: found.notification?.status ?? "NOT_REQUIRED" }),
+    partner ? Promise.resolve(null) : workflowDiagramSvg({ status: found.status, cnStatus: found.notification?.determined ? found.notification.status : null }),
     listDocuments(actor, id),
     // The accept and record-deposit forms show the deposit the LOA calls for (and what has arrived).
     depositAction ? getCaseFinances(actor, id) : Promise.resolve(null),
@@ -159,11 +160,14 @@ export default async function CasePage({
             <p className="mb-2 text-lg">
               Waiting on:{" "}
               <strong data-testid="waiting-on">
-                {partner && found.status === "OFFERED" ? "Your acceptance, by the offer expiration date" : found.waitingOn}
+                <WaitingOn parts={found.waitingOnParts} />
               </strong>
             </p>
             {found.status === "SUSPENDED" && found.suspendedFromStatus && (
-              <p className="mb-2">Suspended while {CASE_STATUS_LABELS[found.suspendedFromStatus].toLowerCase()}.</p>
+              <p className="mb-2">
+                Suspended while {CASE_STATUS_LABELS[found.suspendedFromStatus].toLowerCase()}. Its clocks are paused: resuming moves
+                its due dates, offer expiration date and notification periods on by the time suspended.
+              </p>
             )}
             <p className="text-sm text-base-dark">
               In this state since {formatDateTime(found.statusChangedAt)}. {found.statusAging && <AgingTag aging={found.statusAging} />}
@@ -213,7 +217,21 @@ export default async function CasePage({
             <Section id="case-notification" title="Congressional notification" testId="notification">
               <Facts
                 rows={[
-                  ["Status", <Tag key="cn" tone={found.notification.status === "CLEARED" || found.notification.status === "NOT_REQUIRED" ? "success" : "warning"}>{CN_STATUS_LABELS[found.notification.status]}</Tag>],
+                  [
+                    "Status",
+                    // Before the agency approves the LOA, NOT_REQUIRED is only the starting value: say so rather than show it as a decision.
+                    found.notification.determined ? (
+                      <span key="cn" data-testid="notification-status">
+                        <Tag tone={found.notification.status === "CLEARED" || found.notification.status === "NOT_REQUIRED" ? "success" : "warning"}>
+                          {CN_STATUS_LABELS[found.notification.status]}
+                        </Tag>
+                      </span>
+                    ) : (
+                      <span key="cn" data-testid="notification-status">
+                        <Tag tone="info">Not yet determined</Tag> <span className="text-sm">decided when the agency approves the LOA, from its values</span>
+                      </span>
+                    ),
+                  ],
                   ...(found.notification.informalEndsAt
                     ? ([["Informal review ends", formatDate(found.notification.informalEndsAt)]] as [string, ReactNode][])
                     : []),
