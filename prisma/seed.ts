@@ -10,6 +10,7 @@ import { createOrganization, createUser } from "../tests/factories/index";
 import { SLA_KEYS } from "../src/domain/sla";
 import { seedDemoCases } from "./demo-cases";
 import { seedDemoClosure } from "./demo-closure";
+import { seedDemoPolicy } from "./demo-policy";
 import { seedDemoExecution } from "./demo-execution";
 import { seedDemoFinance } from "./demo-finance";
 import { seedDemoSdrs } from "./demo-sdrs";
@@ -190,6 +191,7 @@ export const DEMO_USERS = [
   { email: "admin@caseway.example", name: "Alex Morgan", role: "ADMIN", org: ["DSCA", "DSCA"] },
   { email: "auditor@caseway.example", name: "Jordan Lee", role: "AUDITOR", org: ["DSCA", "DSCA"] },
   { email: "finance@caseway.example", name: "Sam Brooks", role: "FINANCE_OFFICER", org: ["DSCA", "DSCA"] },
+  { email: "policy@caseway.example", name: "Rosa Delgado", role: "POLICY_OFFICER", org: ["DSCA", "DSCA"] },
 ] as const;
 
 export async function seedDemo(prisma: PrismaClient) {
@@ -224,4 +226,6 @@ export async function seedDemo(prisma: PrismaClient) {
   await seedDemoSdrs(prisma, ids, now);
   await seedDemoFinance(prisma, ids, now);
   await seedDemoClosure(prisma, ids, now);
+  // A rate change waiting for an administrator (with its impact over the LOAs above) and a clock change approved.
+  await seedDemoPolicy(prisma, now);
 }

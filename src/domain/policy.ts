@@ -72,7 +72,16 @@ const routedToActorsAgency = (actor: Actor, subject: PolicySubject) =>
 const actorsAgency = (actor: Actor, subject: PolicySubject) =>
   actor.role !== "IA_CASE_MANAGER" || (subject.agencyId !== undefined && subject.agencyId === actor.organizationId);
 
-const USG: readonly Role[] = ["DSCA_ANALYST", "STATE_REVIEWER", "DTSA_REVIEWER", "IA_CASE_MANAGER", "ADMIN", "AUDITOR", "FINANCE_OFFICER"];
+const USG: readonly Role[] = [
+  "DSCA_ANALYST",
+  "STATE_REVIEWER",
+  "DTSA_REVIEWER",
+  "IA_CASE_MANAGER",
+  "ADMIN",
+  "AUDITOR",
+  "FINANCE_OFFICER",
+  "POLICY_OFFICER",
+];
 
 /** A record belonging to another purchaser than the partner officer's own. USG staff see every country. */
 export function isForeignToActor(actor: Actor, subject: PolicySubject): boolean {
@@ -113,6 +122,20 @@ export const POLICY = {
     description: "Deactivate or reactivate another user",
   },
   viewAuditLog: { roles: ["AUDITOR", "ADMIN"], description: "Read the audit log" },
+  viewPolicyRates: { roles: "everyone", description: "Read the rates, thresholds and clocks in force (the what-if calculator shows them)" },
+  viewPolicyAdministration: {
+    roles: ["ADMIN", "POLICY_OFFICER", "AUDITOR"],
+    description: "Read every policy row's history, the proposed changes and their impact",
+  },
+  proposePolicyChange: {
+    roles: ["ADMIN", "POLICY_OFFICER"],
+    description: "Propose a new rate, threshold or clock row, effective today or later, citing its source",
+  },
+  decidePolicyChange: {
+    roles: ["ADMIN"],
+    when: (actor, subject) => subject.userId !== actor.userId,
+    description: "Approve or reject another person's proposed policy change (two-person rule)",
+  },
   listLors: {
     roles: "everyone",
     description: "List letters of request: partners their own country's, USG staff every submitted one",

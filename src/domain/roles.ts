@@ -9,6 +9,7 @@ export const ROLES = [
   "ADMIN",
   "AUDITOR",
   "FINANCE_OFFICER",
+  "POLICY_OFFICER",
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -24,6 +25,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   ADMIN: "Administrator",
   AUDITOR: "Auditor",
   FINANCE_OFFICER: "Finance officer (DFAS)",
+  POLICY_OFFICER: "Policy officer (DSCA)",
 };
 
 export const ORGANIZATION_KIND_LABELS: Record<OrganizationKind, string> = {
@@ -48,6 +50,8 @@ export const ROLE_ORGANIZATION_KINDS: Record<Role, readonly OrganizationKind[]> 
   AUDITOR: ["DSCA", "STATE_PM", "DTSA", "IMPLEMENTING_AGENCY"],
   // DFAS Indianapolis bills and collects for DSCA (fms-domain.md §4.4: "DFAS (deposit, billing, close)").
   FINANCE_OFFICER: ["DSCA"],
+  // DSCA's policy staff draft the memos that change rates and clocks (fms-domain.md §7.2).
+  POLICY_OFFICER: ["DSCA"],
 };
 
 export function roleFitsOrganization(role: Role, kind: OrganizationKind): boolean {

@@ -19,6 +19,7 @@ export function navigationFor(actor: Actor): NavItem[] {
   } else {
     items.push({ href: "/organizations", label: "Organizations" });
   }
+  if (can(actor, "viewPolicyAdministration")) items.push({ href: "/admin/policy", label: "Policy" });
   if (can(actor, "listUsers")) items.push({ href: "/admin/users", label: "Users" });
   if (can(actor, "viewAuditLog")) items.push({ href: "/audit", label: "Audit log" });
   items.push({ href: "/profile", label: "Profile" });

@@ -90,7 +90,7 @@ export const DEMO_USERS: DemoUser[] = [
     roleLabel: "Administrator",
     organization: "Defense Security Cooperation Agency",
     countryCode: null,
-    nav: ["Home", "Letters of request", "Cases", "What-if pricing", "Organizations", "Users", "Audit log", "Profile"],
+    nav: ["Home", "Letters of request", "Cases", "What-if pricing", "Organizations", "Policy", "Users", "Audit log", "Profile"],
   },
   {
     email: "auditor@caseway.example",
@@ -99,7 +99,7 @@ export const DEMO_USERS: DemoUser[] = [
     roleLabel: "Auditor",
     organization: "Defense Security Cooperation Agency",
     countryCode: null,
-    nav: ["Home", "Letters of request", "Cases", "What-if pricing", "Organizations", "Audit log", "Profile"],
+    nav: ["Home", "Letters of request", "Cases", "What-if pricing", "Organizations", "Policy", "Audit log", "Profile"],
   },
   {
     email: "finance@caseway.example",
@@ -110,6 +110,15 @@ export const DEMO_USERS: DemoUser[] = [
     countryCode: null,
     // Deposits to record arrive in My tasks.
     nav: USG_NAV,
+  },
+  {
+    email: "policy@caseway.example",
+    name: "Rosa Delgado",
+    role: "POLICY_OFFICER",
+    roleLabel: "Policy officer (DSCA)",
+    organization: "Defense Security Cooperation Agency",
+    countryCode: null,
+    nav: ["Home", "Letters of request", "Cases", "What-if pricing", "Organizations", "Policy", "Profile"],
   },
 ];
 

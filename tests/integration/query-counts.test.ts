@@ -65,10 +65,10 @@ describe("statements per request", () => {
     expect(result.items.length).toBeGreaterThanOrEqual(10);
   });
 
-  it("a letter list page costs the same few statements whatever the page size", async () => {
+  it("a letter list page costs the same few statements whatever the page size: the count, the page's ids, its letters as JSON", async () => {
     const small = await measure(() => listLors(cast.partner, { pageSize: "2" }));
     const large = await measure(() => listLors(cast.partner, { pageSize: "50" }));
-    expect(small.count, small.text).toBeLessThanOrEqual(2);
+    expect(small.count, small.text).toBeLessThanOrEqual(3);
     expect(large.count, large.text).toBe(small.count);
   });
 

@@ -78,14 +78,14 @@ describe("seedReference", () => {
 });
 
 describe("seedDemo", () => {
-  it("creates the ten demo users in their organizations, idempotently", async () => {
+  it("creates the eleven demo users in their organizations, idempotently", async () => {
     await seedReference(prisma);
     await seedDemo(prisma);
     const emails = DEMO_USERS.map((u) => u.email);
-    expect(emails).toHaveLength(10);
+    expect(emails).toHaveLength(11);
 
     const users = await prisma.user.findMany({ where: { email: { in: emails } }, include: { organization: true } });
-    expect(users).toHaveLength(10);
+    expect(users).toHaveLength(11);
     for (const demo of DEMO_USERS) {
       const user = users.find((u) => u.email === demo.email)!;
       expect(user).toMatchObject({ name: demo.name, role: demo.role, active: true });
@@ -109,6 +109,23 @@ describe("seedDemo", () => {
       // Leave the demo data as the seed made it, so the suite can run again against the same database.
       await prisma.user.update({ where: { id: admin.id }, data: { name: admin.name } });
     }
+  });
+
+  it("has a surcharge change waiting for approval, with its impact over the demo's open LOAs, and an approved clock change", async () => {
+    await seedReference(prisma);
+    await seedDemo(prisma);
+    const officer = await prisma.user.findUniqueOrThrow({ where: { email: "policy@caseway.example" } });
+    const changes = await prisma.policyChange.findMany({ where: { proposedById: officer.id }, include: { rule: true } });
+    const waiting = changes.find((c) => c.status === "PROPOSED")!;
+    expect(waiting).toMatchObject({ key: "ADMIN_SURCHARGE", table: "PRICING_RATE" });
+    expect(waiting.value?.toString()).toBe("0.035");
+    expect(waiting.impactComputedAt).not.toBeNull();
+    expect(await prisma.policyChangeImpact.count({ where: { policyChangeId: waiting.id } })).toBeGreaterThan(0);
+    const approved = changes.find((c) => c.status === "APPROVED")!;
+    expect(approved.rule).toMatchObject({ key: "REVIEW_DTSA", days: 25, dayKind: "CALENDAR", policyChangeId: approved.id });
+    // Idempotent: a second run adds nothing.
+    await seedDemo(prisma);
+    expect(await prisma.policyChange.count({ where: { proposedById: officer.id } })).toBe(changes.length);
   });
 
   it("demo users can sign in with the demo password", async () => {

@@ -53,6 +53,7 @@ const ORG_OF_ROLE: Record<Role, string> = {
   ADMIN: DSCA_ORG_ID,
   AUDITOR: DSCA_ORG_ID,
   FINANCE_OFFICER: DSCA_ORG_ID,
+  POLICY_OFFICER: DSCA_ORG_ID,
 };
 
 /** A person in `role`, by default in the organization the case fixtures use for that role. */

@@ -13,7 +13,7 @@ function actorFor(role: Role, overrides: Partial<Actor> = {}): Actor {
 
 const ALL = ROLES;
 const ADMIN_ONLY: readonly Role[] = ["ADMIN"];
-const USG: readonly Role[] = ["DSCA_ANALYST", "STATE_REVIEWER", "DTSA_REVIEWER", "IA_CASE_MANAGER", "ADMIN", "AUDITOR", "FINANCE_OFFICER"];
+const USG: readonly Role[] = ["DSCA_ANALYST", "STATE_REVIEWER", "DTSA_REVIEWER", "IA_CASE_MANAGER", "ADMIN", "AUDITOR", "FINANCE_OFFICER", "POLICY_OFFICER"];
 
 /**
  * The permission table written out independently of POLICY, so a change to POLICY has to be made here too.
@@ -33,6 +33,10 @@ const EXPECTED_ALLOWED: Record<PolicyAction, readonly Role[]> = {
   changeUserRole: ADMIN_ONLY,
   deactivateUser: ADMIN_ONLY,
   viewAuditLog: ["AUDITOR", "ADMIN"],
+  viewPolicyRates: ALL,
+  viewPolicyAdministration: ["ADMIN", "POLICY_OFFICER", "AUDITOR"],
+  proposePolicyChange: ["ADMIN", "POLICY_OFFICER"],
+  decidePolicyChange: ADMIN_ONLY,
   listLors: ALL,
   viewLor: ALL,
   createLor: ["PARTNER_OFFICER"],
@@ -207,13 +211,13 @@ describe("country isolation", () => {
 describe("administrators and their own account", () => {
   const admin = actorFor("ADMIN");
 
-  it.each(["changeUserRole", "deactivateUser"] as const)("an admin cannot %s on themselves", (action) => {
+  it.each(["changeUserRole", "deactivateUser", "decidePolicyChange"] as const)("an admin cannot %s on themselves", (action) => {
     expect(decide(admin, action, { userId: admin.userId })).toBe("forbidden");
     expect(decide(admin, action, { userId: admin.userId, organizationId: OWN_ORG })).toBe("forbidden");
     expect(can(admin, action, { userId: admin.userId })).toBe(false);
   });
 
-  it.each(["changeUserRole", "deactivateUser"] as const)("an admin can %s on someone else", (action) => {
+  it.each(["changeUserRole", "deactivateUser", "decidePolicyChange"] as const)("an admin can %s on someone else", (action) => {
     expect(decide(admin, action, { userId: OTHER_USER })).toBe("allow");
     expect(decide(admin, action, { userId: OTHER_USER, organizationId: OTHER_ORG })).toBe("allow");
   });

@@ -180,9 +180,14 @@ describe("the administrative surcharge is an effective-dated row", () => {
     expect(priceLoa(oneMillion, { rates: overlapping, pricedOn: day("2025-10-01") }).ratesApplied.adminSurcharge).toBe("0.038");
   });
 
-  it("any other missing rate names itself", () => {
+  it("any other missing rate that applies names itself; one that does not apply is not needed", () => {
     const noCas = flatRates().filter((row) => row.key !== RATE_KEYS.contractAdministration);
-    expect(() => priceLoa(oneMillion, { rates: noCas, pricedOn: EXAMPLE_A_DAY })).toThrow(/contract administration services \(cas\) rate is in force on 2026-03-02/);
+    const procured = [blanketLine("001", "1000000.00", { sourceOfSupply: "P" })];
+    expect(() => priceLoa(procured, { rates: noCas, pricedOn: EXAMPLE_A_DAY })).toThrow(/contract administration services \(cas\) rate is in force on 2026-03-02/);
+    // A stock issue carries no CAS: it prices without the row, and says none was in force.
+    const priced = priceLoa(oneMillion, { rates: noCas, pricedOn: EXAMPLE_A_DAY });
+    expect(priced.lines[0]!.cas).toBe("0.00");
+    expect(priced.ratesApplied.cas).toBeNull();
   });
 });
 

@@ -20,6 +20,7 @@ const FITS: Record<Role, Record<OrganizationKind, boolean>> = {
   ADMIN: { PARTNER_COUNTRY: false, DSCA: true, STATE_PM: true, DTSA: true, IMPLEMENTING_AGENCY: true },
   AUDITOR: { PARTNER_COUNTRY: false, DSCA: true, STATE_PM: true, DTSA: true, IMPLEMENTING_AGENCY: true },
   FINANCE_OFFICER: { PARTNER_COUNTRY: false, DSCA: true, STATE_PM: false, DTSA: false, IMPLEMENTING_AGENCY: false },
+  POLICY_OFFICER: { PARTNER_COUNTRY: false, DSCA: true, STATE_PM: false, DTSA: false, IMPLEMENTING_AGENCY: false },
 };
 
 describe("roleFitsOrganization", () => {

@@ -23,6 +23,7 @@ const ROLE_INTRO: Record<Role, string> = {
   ADMIN: "You manage who can use Caseway and confirm the reference codes it relies on.",
   AUDITOR: "You have read access to the audit log of every sign-in and every decision.",
   FINANCE_OFFICER: "You record the deposits and payments partners send, and issue the quarterly statements that bill them.",
+  POLICY_OFFICER: "You propose changes to the rates, thresholds and clocks Caseway applies; an administrator approves them.",
 };
 
 export default async function HomePage() {

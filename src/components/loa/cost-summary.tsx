@@ -1,12 +1,12 @@
 import type { CostSummary } from "@/domain/pricing/price";
-import { formatRate } from "@/domain/pricing/price";
+import { formatRate, pchLabel } from "@/domain/pricing/price";
 import { formatUsd } from "@/domain/money";
 
 /** The LOA's estimated cost summary: the lines' net cost, then each charge below the line, then the total. */
-export function CostSummaryTable({ summary, rates }: { summary: CostSummary; rates: { adminSurcharge: string; pch: string } }) {
+export function CostSummaryTable({ summary, rates }: { summary: CostSummary; rates: { adminSurcharge: string; pch: string | null } }) {
   const rows: [string, string, string][] = [
     ["net", "Net estimated cost (lines)", summary.netEstimatedCost],
-    ["pch", `Packing, crating and handling (${formatRate(rates.pch)} of stock issues)`, summary.packingCratingHandling],
+    ["pch", pchLabel(rates.pch), summary.packingCratingHandling],
     ["admin", `Administrative surcharge (${formatRate(rates.adminSurcharge)}, or each line's locked rate)`, summary.administrativeSurcharge],
     ["transport", "Transportation (by delivery term code)", summary.transportation],
   ];

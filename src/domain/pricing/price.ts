@@ -1,7 +1,7 @@
 import Decimal from "decimal.js";
 import { isSubline, parentLineNumber } from "../loa/codes";
 import type { LoaLine } from "../loa/content";
-import { RATE_KEYS, requireRate, type RateRow } from "./rates";
+import { RATE_KEYS, rateOn, requireRate, type RateRow } from "./rates";
 
 // Cost-recovery pricing (fms-domain.md §7). Every charge is computed exactly with decimal.js, rounded half-up to the
 // cent on its own line, and only then summed, so the LOA's total is always the exact sum of the amounts it prints.
@@ -84,8 +84,11 @@ export interface CostSummary {
 export interface PricedLoa {
   lines: PricedLine[];
   summary: CostSummary;
-  /** The rates in force on the pricing day, for notes and the what-if calculator. */
-  ratesApplied: { adminSurcharge: string; cas: string; pch: string; defaultProcurementShare: string };
+  /**
+   * The rates in force on the pricing day, for notes and the what-if calculator; null where no row was in force that day
+   * and no line needed one (e.g. PC&H before its first row, on an LOA that ships nothing from stock).
+   */
+  ratesApplied: { adminSurcharge: string; cas: string | null; pch: string | null; defaultProcurementShare: string | null };
 }
 
 interface LineCharges {
@@ -103,28 +106,23 @@ interface LineCharges {
 
 /** The rates in force on the pricing day, and memos so that no rate is looked up or parsed more than once a call. */
 interface PricingContext {
-  defaultProcurementShare: string;
-  cas: string;
-  pch: string;
   adminSurcharge: string;
   /** The rate string as a Decimal, parsed on first use (so an unparsable rate fails where it is used, as before). */
   decimal: (text: string) => Decimal;
-  /** The transportation rate for a delivery term, looked up on first use (a missing row fails on the first line needing it). */
-  transportRate: (code: NonNullable<PricedLineInput["deliveryTermCode"]>) => Decimal;
+  /**
+   * The rate of `key` in force on the pricing day, looked up when a line first needs it: a charge that applies without a
+   * row in force stops pricing (never silently free), one that does not apply needs no row.
+   */
+  rate: (key: string) => Decimal;
 }
 
 export function priceLoa(lines: readonly PricedLineInput[], options: PricingOptions): PricedLoa {
   const { rates, pricedOn } = options;
   const adminSurcharge = requireRate(rates, RATE_KEYS.adminSurcharge, pricedOn);
-  const cas = requireRate(rates, RATE_KEYS.contractAdministration, pricedOn);
-  const pch = requireRate(rates, RATE_KEYS.packingCratingHandling, pricedOn);
-  const defaultProcurementShare = requireRate(rates, RATE_KEYS.defaultProcurementShare, pricedOn);
   // Decimal values are immutable, so one parsed instance can serve every line.
   const decimal = memo((text: string) => new Decimal(text));
-  const transportRate = memo((code: NonNullable<PricedLineInput["deliveryTermCode"]>) =>
-    decimal(requireRate(rates, RATE_KEYS.transport[code], pricedOn)),
-  );
-  const context: PricingContext = { adminSurcharge, cas, pch, defaultProcurementShare, decimal, transportRate };
+  const rate = memo((key: string) => decimal(requireRate(rates, key, pricedOn)));
+  const context: PricingContext = { adminSurcharge, decimal, rate };
 
   const headers = new Set(lines.filter((line) => isSubline(line.lineNumber)).map((line) => parentLineNumber(line.lineNumber)));
   const leaves = new Map<string, LineCharges>();
@@ -165,7 +163,12 @@ export function priceLoa(lines: readonly PricedLineInput[], options: PricingOpti
       transportation: money(transport),
       totalEstimatedCost: money(net.plus(pchTotal).plus(admin).plus(transport)),
     },
-    ratesApplied: { adminSurcharge, cas, pch, defaultProcurementShare },
+    ratesApplied: {
+      adminSurcharge,
+      cas: rateOn(rates, RATE_KEYS.contractAdministration, pricedOn),
+      pch: rateOn(rates, RATE_KEYS.packingCratingHandling, pricedOn),
+      defaultProcurementShare: rateOn(rates, RATE_KEYS.defaultProcurementShare, pricedOn),
+    },
   };
 }
 
@@ -182,19 +185,19 @@ function chargeLine(line: PricedLineInput, context: PricingContext): LineCharges
     line.sourceOfSupply === "P"
       ? base
       : line.sourceOfSupply === "X"
-        ? base.times(context.decimal(line.procurementShare ?? context.defaultProcurementShare))
+        ? base.times(line.procurementShare !== null ? context.decimal(line.procurementShare) : context.rate(RATE_KEYS.defaultProcurementShare))
         : ZERO;
   const procurementPortion = toCents(exactPortion);
-  const cas = toCents(exactPortion.times(context.decimal(context.cas)));
+  const cas = exactPortion.isZero() ? ZERO : toCents(exactPortion.times(context.rate(RATE_KEYS.contractAdministration)));
   const nc =
     line.mde && !line.ncWaived && line.ncPerUnit !== null ? toCents(new Decimal(line.ncPerUnit).times(line.quantity ?? 1)) : ZERO;
   const lineTotal = base.plus(cas).plus(nc);
 
   const shipped = line.deliveryTermCode !== null;
   // Stock issues are packed by the depot; new procurement arrives packed at the contract price.
-  const pch = shipped ? toCents(base.minus(exactPortion).times(context.decimal(context.pch))) : ZERO;
-  // A delivery term without a rate row stops pricing like any missing rate: transportation is never silently free.
-  const transportRate = shipped ? context.transportRate(line.deliveryTermCode!) : ZERO;
+  const stockPortion = base.minus(exactPortion);
+  const pch = shipped && !stockPortion.isZero() ? toCents(stockPortion.times(context.rate(RATE_KEYS.packingCratingHandling))) : ZERO;
+  const transportRate = shipped ? context.rate(RATE_KEYS.transport[line.deliveryTermCode!]) : ZERO;
   const transport = toCents(lineTotal.times(transportRate));
   const adminRate = line.adminRate ?? context.adminSurcharge;
   const admin = toCents(lineTotal.times(context.decimal(adminRate)));
@@ -251,3 +254,7 @@ function memo<K, V>(compute: (key: K) => V): (key: K) => V {
 
 /** "3.8%" from "0.038", without floats. */
 export const formatRate = (fraction: string) => `${new Decimal(fraction).times(100).toDecimalPlaces(4).toString()}%`;
+
+/** The PC&H line's label: its rate, or that none was in force (only possible when nothing ships from stock). */
+export const pchLabel = (rate: string | null) =>
+  rate === null ? "Packing, crating and handling (no rate in force on the pricing day)" : `Packing, crating and handling (${formatRate(rate)} of stock issues)`;

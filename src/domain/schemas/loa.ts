@@ -213,7 +213,7 @@ export const PricingQuoteView = z.object({
   pricedOn: z.iso.date(),
   lines: z.array(PricedLineView),
   summary: CostSummaryView,
-  ratesApplied: z.object({ adminSurcharge: z.string(), cas: z.string(), pch: z.string(), defaultProcurementShare: z.string() }),
+  ratesApplied: z.object({ adminSurcharge: z.string(), cas: z.string().nullable(), pch: z.string().nullable(), defaultProcurementShare: z.string().nullable() }),
   notification: NotificationView,
 });
 

@@ -3,6 +3,16 @@ import { AuditEventView, AuditQuery } from "@/domain/schemas/audit";
 import { ConfirmOrganizationInput, OrganizationListQuery, OrganizationView } from "@/domain/schemas/organizations";
 import { ApiTokenView, CreateApiTokenInput, CreatedApiToken } from "@/domain/schemas/tokens";
 import { CreateUserInput, UpdateUserInput, UserListQuery, UserView } from "@/domain/schemas/users";
+import {
+  DecidePolicyChangeInput,
+  PolicyChangeListQuery,
+  PolicyChangeView,
+  PolicyImpactItemView,
+  PolicyImpactQuery,
+  PolicySeriesDetailView,
+  PolicySeriesView,
+  ProposePolicyChangeInput,
+} from "@/domain/schemas/policy";
 import { ROLES } from "@/domain/roles";
 import {
   CASE_ACTION_INPUTS,
@@ -142,6 +152,16 @@ const OPERATIONS: Operation[] = [
   { method: "get", path: "/me/tokens", summary: "Your personal API tokens", tag: "Account", response: list(ApiTokenView) },
   { method: "post", path: "/me/tokens", summary: "Create a personal API token (the secret is shown once)", tag: "Account", body: CreateApiTokenInput, response: CreatedApiToken, status: 201, errors: [400, 409, 422] },
   { method: "delete", path: "/me/tokens/{id}", summary: "Revoke one of your API tokens", tag: "Account", response: ApiTokenView, errors: [404] },
+  { method: "get", path: "/policy", summary: "Every rate, threshold and clock series with the row in force today (everyone); the next approved row and waiting proposals for policy staff", tag: "Policy", response: list(PolicySeriesView) },
+  { method: "get", path: "/policy/series/{key}", summary: "One series with its whole history (administrators, policy officers, auditors)", tag: "Policy", response: PolicySeriesDetailView, errors: [403, 404] },
+  { method: "get", path: "/policy/changes", summary: "Proposed changes, waiting first (administrators, policy officers, auditors)", tag: "Policy", query: PolicyChangeListQuery, response: page(PolicyChangeView), errors: [403, 422] },
+  { method: "post", path: "/policy/changes", summary: "Propose a new row, effective today or later, citing its source; a rate or threshold gets its impact preview (administrators, policy officers)", tag: "Policy", body: ProposePolicyChangeInput, response: PolicyChangeView, status: 201, errors: [400, 403, 422] },
+  { method: "get", path: "/policy/changes/{id}", summary: "One proposal with its impact summary", tag: "Policy", response: PolicyChangeView, errors: [403, 404] },
+  { method: "get", path: "/policy/changes/{id}/impact", summary: "The open LOA documents the proposal would change, with totals before and after", tag: "Policy", query: PolicyImpactQuery, response: page(PolicyImpactItemView), errors: [403, 404, 422] },
+  { method: "post", path: "/policy/changes/{id}/impact", summary: "Compute a waiting proposal's impact preview again", tag: "Policy", response: PolicyChangeView, errors: [403, 404, 409] },
+  { method: "post", path: "/policy/changes/{id}/approval", summary: "Approve another person's proposal: its row is written and takes effect on its date (administrators)", tag: "Policy", body: DecidePolicyChangeInput, response: PolicyChangeView, errors: [400, 403, 404, 409, 422] },
+  { method: "post", path: "/policy/changes/{id}/rejection", summary: "Reject another person's proposal, saying why (administrators)", tag: "Policy", body: DecidePolicyChangeInput, response: PolicyChangeView, errors: [400, 403, 404, 409, 422] },
+  { method: "post", path: "/policy/changes/{id}/withdrawal", summary: "Withdraw your own waiting proposal", tag: "Policy", body: DecidePolicyChangeInput, response: PolicyChangeView, errors: [400, 403, 404, 409, 422] },
   { method: "get", path: "/users", summary: "List and search users (administrators)", tag: "Users", query: UserListQuery, response: page(UserView), errors: [403, 422] },
   { method: "post", path: "/users", summary: "Create a user (administrators)", tag: "Users", body: CreateUserInput, response: UserView, status: 201, errors: [400, 403, 409, 422] },
   { method: "get", path: "/users/{id}", summary: "One user (administrators)", tag: "Users", response: UserView, errors: [403, 404] },

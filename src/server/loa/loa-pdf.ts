@@ -11,7 +11,7 @@ import type { LoaPdfModel } from "../../domain/loa/pdf-model";
 import { LOA_TYPE_LABELS, type LoaType } from "../../domain/lor/codes";
 import { formatUsd } from "../../domain/money";
 import type { DocumentView } from "../../domain/schemas/loa";
-import { formatRate } from "../../domain/pricing/price";
+import { formatRate, pchLabel } from "../../domain/pricing/price";
 import type { LoaCaseRow } from "./loa-store";
 
 const LONG_DATE = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
@@ -66,7 +66,7 @@ export function pdfModelOf(caseRow: LoaCaseRow, view: DocumentView, options: { d
     }),
     costSummary: [
       { label: "Net estimated cost", amount: formatUsd(summary.netEstimatedCost) },
-      { label: `Packing, crating and handling (${formatRate(view.pricing.ratesApplied.pch)} of stock issues)`, amount: formatUsd(summary.packingCratingHandling) },
+      { label: pchLabel(view.pricing.ratesApplied.pch), amount: formatUsd(summary.packingCratingHandling) },
       { label: `Administrative surcharge (${adminRates || formatRate(view.pricing.ratesApplied.adminSurcharge)})`, amount: formatUsd(summary.administrativeSurcharge) },
       { label: "Transportation", amount: formatUsd(summary.transportation) },
       { label: "Total estimated cost", amount: formatUsd(summary.totalEstimatedCost) },

@@ -11,6 +11,8 @@ import { formatUsd, typedAmount, typedCount } from "@/domain/money";
 import { notificationDetermination } from "@/domain/pricing/notification";
 import { formatRate, priceLoa } from "@/domain/pricing/price";
 
+const rateOrNone = (rate: string | null) => (rate === null ? "none in force" : formatRate(rate));
+
 interface Row {
   description: string;
   quantity: string;
@@ -153,7 +155,7 @@ export function PricingCalculator({
             <>
               <CostSummaryTable summary={result.priced.summary} rates={result.priced.ratesApplied} />
               <p className="mt-2 text-sm text-base-dark">
-                Rates on this date: administrative {formatRate(result.priced.ratesApplied.adminSurcharge)}, CAS {formatRate(result.priced.ratesApplied.cas)}, PC&H {formatRate(result.priced.ratesApplied.pch)}.
+                Rates on this date: administrative {formatRate(result.priced.ratesApplied.adminSurcharge)}, CAS {rateOrNone(result.priced.ratesApplied.cas)}, PC&H {rateOrNone(result.priced.ratesApplied.pch)}.
               </p>
             </>
           ) : null}

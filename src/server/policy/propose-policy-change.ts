@@ -1,0 +1,52 @@
+import "server-only";
+import type { Actor } from "@/domain/policy";
+import { proposalProblems } from "@/domain/policy-rows";
+import { ProposePolicyChangeInput, type PolicyChangeView } from "@/domain/schemas/policy";
+import { assertCan } from "../auth/actor";
+import { recordAudit } from "../audit";
+import { db } from "../db";
+import { AppError, parseInput } from "../errors";
+import type { RequestContext } from "../request-context";
+import { getPolicyChange } from "./get-policy-change";
+import { computePolicyImpact } from "./policy-impact";
+import { seriesOrNotFound } from "./policy-store";
+
+/**
+ * Proposes a new row for a policy series, effective today or later, with the reason and source it rests on. The row has
+ * no effect until a different administrator approves it. A rate or threshold gets its impact preview at once.
+ */
+export async function proposePolicyChange(actor: Actor, raw: unknown, context: RequestContext, now = new Date()): Promise<PolicyChangeView> {
+  assertCan(actor, "proposePolicyChange");
+  const input = parseInput(ProposePolicyChangeInput, raw);
+  const series = seriesOrNotFound(input.key);
+  const effectiveFrom = new Date(`${input.effectiveFrom}T00:00:00Z`);
+  const proposed =
+    series.table === "PRICING_RATE"
+      ? { value: input.value ?? null, days: null, dayKind: null, amberPercent: null }
+      : { value: null, days: input.days ?? null, dayKind: input.dayKind ?? null, amberPercent: input.amberPercent ?? 75 };
+  const problems = proposalProblems(series, { ...proposed, effectiveFrom }, now);
+  if (Object.keys(problems).length > 0) throw new AppError("VALIDATION_FAILED", "The proposal needs attention", { fields: problems });
+  const taken =
+    series.table === "PRICING_RATE"
+      ? await db().pricingRate.findFirst({ where: { key: series.key, effectiveFrom }, select: { id: true } })
+      : await db().slaRule.findFirst({ where: { key: series.key, effectiveFrom }, select: { id: true } });
+  if (taken) throw new AppError("VALIDATION_FAILED", "The proposal needs attention", { fields: { effectiveFrom: "A row of this series already starts on that day" } });
+
+  const created = await db().$transaction(async (tx) => {
+    const change = await tx.policyChange.create({
+      data: { table: series.table, key: series.key, ...proposed, effectiveFrom, source: input.source, proposedById: actor.userId },
+    });
+    await recordAudit(tx, {
+      action: "policy.change-proposed",
+      outcome: "SUCCESS",
+      actor,
+      target: { type: "policy-change", id: change.id },
+      details: { key: series.key, table: series.table, ...proposed, effectiveFrom: input.effectiveFrom, source: input.source },
+      context,
+    });
+    return change;
+  });
+  if (series.table === "PRICING_RATE") await computePolicyImpact(db(), created, now);
+  else await db().policyChange.update({ where: { id: created.id }, data: { impactComputedAt: new Date() } });
+  return getPolicyChange(actor, created.id, now);
+}
