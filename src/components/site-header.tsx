@@ -2,9 +2,9 @@ import Link from "next/link";
 import type { Actor } from "@/domain/policy";
 import { ROLE_LABELS } from "@/domain/roles";
 import { navigationFor } from "@/lib/navigation";
-import { signOutAction } from "@/app/(app)/actions";
 
-export function SiteHeader({ actor }: { actor: Actor }) {
+/** `signOut` is the route's server action, passed in: components never import from src/app. */
+export function SiteHeader({ actor, signOut }: { actor: Actor; signOut: () => Promise<void> }) {
   const items = navigationFor(actor);
   return (
     <header className="border-b-4 border-primary bg-white">
@@ -24,7 +24,7 @@ export function SiteHeader({ actor }: { actor: Actor }) {
               {actor.countryCode && <span> ({actor.countryCode})</span>}
             </p>
           </div>
-          <form action={signOutAction}>
+          <form action={signOut}>
             <button type="submit" className="rounded border-2 border-primary px-3 py-1.5 font-bold text-primary hover:bg-primary-lighter">
               Sign out
             </button>
