@@ -98,6 +98,8 @@ export interface PolicyPeriod<R> {
 /**
  * A series' history as the periods each row actually governed, oldest first, and the gaps where no row was in force
  * (a quote dated in a gap is refused). Rows never overlap in effect: a later start supersedes an earlier row.
+ * It assumes a row that ends is followed by the next (as the seed's are; approved rows never end): were a later row to
+ * end while an earlier open-ended one still stood, rowInForce would fall back to the earlier row where this shows a gap.
  */
 export function policyTimeline<R extends DatedRow>(rows: readonly R[]): { periods: PolicyPeriod<R>[]; gaps: { from: Date; until: Date | null }[] } {
   const sorted = [...rows].sort((a, b) => a.effectiveFrom.getTime() - b.effectiveFrom.getTime());

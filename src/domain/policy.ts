@@ -1,6 +1,6 @@
 // Who may do what: the one permission table. Use cases enforce it with assertCan(); pages and navigation call
 // can() to hide what a person may not do. Partner officers are confined to their own country.
-import type { OrganizationKind, Role } from "./roles";
+import { isUsgRole, ROLES, type OrganizationKind, type Role } from "./roles";
 
 export interface Actor {
   userId: string;
@@ -72,16 +72,7 @@ const routedToActorsAgency = (actor: Actor, subject: PolicySubject) =>
 const actorsAgency = (actor: Actor, subject: PolicySubject) =>
   actor.role !== "IA_CASE_MANAGER" || (subject.agencyId !== undefined && subject.agencyId === actor.organizationId);
 
-const USG: readonly Role[] = [
-  "DSCA_ANALYST",
-  "STATE_REVIEWER",
-  "DTSA_REVIEWER",
-  "IA_CASE_MANAGER",
-  "ADMIN",
-  "AUDITOR",
-  "FINANCE_OFFICER",
-  "POLICY_OFFICER",
-];
+const USG: readonly Role[] = ROLES.filter(isUsgRole);
 
 /** A record belonging to another purchaser than the partner officer's own. USG staff see every country. */
 export function isForeignToActor(actor: Actor, subject: PolicySubject): boolean {

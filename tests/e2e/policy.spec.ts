@@ -23,7 +23,7 @@ test.describe.serial("policy administration", () => {
       await expect(page).toHaveURL(`${BASE_URL}/admin/policy`);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Rates, thresholds and clocks");
       // The demo's waiting proposal is listed first, with what it would change.
-      await expect(page.getByTestId("waiting-proposal").first()).toContainText("Administrative surcharge: 3.8% → 3.5%");
+      await expect(page.getByTestId("policy-proposal").first()).toContainText("Administrative surcharge: 3.8% → 3.5%");
       await expect(page.locator('[data-key="ADMIN_SURCHARGE"] [data-testid="in-force"]')).toHaveText("3.8%");
       await expectNoSeriousAxeViolations(page);
       await saveScreen(page, "policy-overview");

@@ -26,7 +26,7 @@ export async function listPolicyChanges(actor: Actor, query: unknown = {}) {
   const where = { ...(status ? { status } : {}), ...(key ? { key } : {}) };
   const [total, changes, rows] = await Promise.all([
     db().policyChange.count({ where }),
-    db().policyChange.findMany({ where, include: changeInclude, orderBy: [{ status: "asc" }, { proposedAt: "desc" }], skip: (page - 1) * pageSize, take: pageSize }),
+    db().policyChange.findMany({ where, include: changeInclude, orderBy: [{ status: "asc" }, { proposedAt: "desc" }, { id: "asc" }], skip: (page - 1) * pageSize, take: pageSize }),
     loadPolicyRows(db()),
   ]);
   // The list shows no impact totals (one aggregate each would be an N+1); the proposal's page does.

@@ -1,15 +1,19 @@
 import "server-only";
 import type { Actor } from "@/domain/policy";
-import { proposalProblems } from "@/domain/policy-rows";
+import { policySeries, proposalProblems, rowInForce } from "@/domain/policy-rows";
 import { ProposePolicyChangeInput, type PolicyChangeView } from "@/domain/schemas/policy";
 import { assertCan } from "../auth/actor";
 import { recordAudit } from "../audit";
 import { db } from "../db";
-import { AppError, parseInput } from "../errors";
+import { AppError, fieldError, parseInput } from "../errors";
 import type { RequestContext } from "../request-context";
 import { getPolicyChange } from "./get-policy-change";
 import { computePolicyImpact } from "./policy-impact";
-import { seriesOrNotFound } from "./policy-store";
+
+/** A clock keeps the amber share it has unless the proposal names another (75% when it has none yet). */
+async function amberInForce(key: string, on: Date): Promise<number> {
+  return rowInForce(await db().slaRule.findMany({ where: { key } }), on)?.amberPercent ?? 75;
+}
 
 /**
  * Proposes a new row for a policy series, effective today or later, with the reason and source it rests on. The row has
@@ -18,12 +22,13 @@ import { seriesOrNotFound } from "./policy-store";
 export async function proposePolicyChange(actor: Actor, raw: unknown, context: RequestContext, now = new Date()): Promise<PolicyChangeView> {
   assertCan(actor, "proposePolicyChange");
   const input = parseInput(ProposePolicyChangeInput, raw);
-  const series = seriesOrNotFound(input.key);
+  const series = policySeries(input.key);
+  if (!series) throw fieldError("key", "Choose one of the policy series Caseway keeps");
   const effectiveFrom = new Date(`${input.effectiveFrom}T00:00:00Z`);
   const proposed =
     series.table === "PRICING_RATE"
       ? { value: input.value ?? null, days: null, dayKind: null, amberPercent: null }
-      : { value: null, days: input.days ?? null, dayKind: input.dayKind ?? null, amberPercent: input.amberPercent ?? 75 };
+      : { value: null, days: input.days ?? null, dayKind: input.dayKind ?? null, amberPercent: input.amberPercent ?? (await amberInForce(series.key, effectiveFrom)) };
   const problems = proposalProblems(series, { ...proposed, effectiveFrom }, now);
   if (Object.keys(problems).length > 0) throw new AppError("VALIDATION_FAILED", "The proposal needs attention", { fields: problems });
   const taken =

@@ -6,7 +6,8 @@ import { DataTable } from "@/components/ui/data-table";
 import { Section } from "@/components/ui/section";
 import { can } from "@/domain/policy";
 import type { PolicySeriesView } from "@/domain/schemas/policy";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { ProposalList } from "@/components/policy/proposal-list";
+import { formatDate } from "@/lib/format";
 import { requireActor } from "@/server/auth/actor";
 import { forPage } from "@/server/page-guard";
 import { listPolicyChanges } from "@/server/policy/get-policy-change";
@@ -29,18 +30,7 @@ export default async function PolicyPage() {
         {waiting.total === 0 ? (
           <p>No proposal is waiting.{proposer && " Open a series below to propose a change."}</p>
         ) : (
-          <ul className="space-y-2">
-            {waiting.items.map((change) => (
-              <li key={change.id} data-testid="waiting-proposal">
-                <Link href={`/admin/policy/changes/${change.id}`} className="font-bold">
-                  {change.label}: {change.currentDisplay ?? "none"} → {change.display} from {formatDate(change.effectiveFrom)}
-                </Link>
-                <span className="block text-sm text-base-dark">
-                  Proposed by {change.proposedBy.name} on {formatDateTime(change.proposedAt)}
-                </span>
-              </li>
-            ))}
-          </ul>
+          <ProposalList changes={waiting.items} showSeries />
         )}
       </Section>
       {groups.map((group) => (

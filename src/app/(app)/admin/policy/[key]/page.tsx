@@ -6,7 +6,8 @@ import { DataTable } from "@/components/ui/data-table";
 import { Section } from "@/components/ui/section";
 import { can } from "@/domain/policy";
 import { isoDay } from "@/domain/sla";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { ProposalList } from "@/components/policy/proposal-list";
+import { formatDate } from "@/lib/format";
 import { requireActor } from "@/server/auth/actor";
 import { forPage } from "@/server/page-guard";
 import { listPolicyChanges } from "@/server/policy/get-policy-change";
@@ -14,8 +15,6 @@ import { getPolicySeries } from "@/server/policy/list-policy";
 import { ProposeChangeForm } from "../policy-forms";
 
 export const metadata: Metadata = { title: "Policy series" };
-
-const STATUS_TONES = { PROPOSED: "warning", APPROVED: "success", REJECTED: "error", WITHDRAWN: "base" } as const;
 
 export default async function PolicySeriesPage({ params }: { params: Promise<{ key: string }> }) {
   const actor = await requireActor();
@@ -79,19 +78,7 @@ export default async function PolicySeriesPage({ params }: { params: Promise<{ k
         {changes.total === 0 ? (
           <p>No change has been proposed for this series.</p>
         ) : (
-          <ul className="space-y-2">
-            {changes.items.map((change) => (
-              <li key={change.id}>
-                <Tag tone={STATUS_TONES[change.status]}>{change.status.toLowerCase()}</Tag>{" "}
-                <Link href={`/admin/policy/changes/${change.id}`}>
-                  {change.display} from {formatDate(change.effectiveFrom)}
-                </Link>
-                <span className="block text-sm text-base-dark">
-                  Proposed by {change.proposedBy.name} on {formatDateTime(change.proposedAt)}
-                </span>
-              </li>
-            ))}
-          </ul>
+          <ProposalList changes={changes.items} />
         )}
       </Section>
     </div>
