@@ -190,6 +190,17 @@ describe("validation", () => {
       validation: { state: "MET" },
     });
 
+    // Until the partner changes the letter, the rejected items read as not met, with the validator's reasons, and the
+    // score drops; sending it back unchanged is refused.
+    const returned = await getLor(partner, validating.id);
+    const rejected = returned.checklist.criteria.filter((c) => ["configuration", "delivery"].includes(c.key));
+    expect(rejected).toHaveLength(2);
+    for (const criterion of rejected) expect(criterion).toMatchObject({ met: false, problem: expect.stringContaining("Describe the radar configuration") });
+    expect(returned.checklist.score).toBeLessThan(validating.checklist.score);
+    const unchanged = await expectAppError(submitLor(partner, validating.id, { expectedVersion: insufficient.version }, context()), "VALIDATION_FAILED");
+    expect(unchanged.extra.fields?.letter).toContain("Describe the radar configuration");
+    expect((await getLor(partner, validating.id)).status).toBe("INSUFFICIENT");
+
     // Simulate a letter that sat with the USG for three days before it was returned.
     const threeDaysAgo = new Date(Date.now() - 3 * DAY_MS);
     await prisma.letterOfRequest.update({
@@ -202,6 +213,8 @@ describe("validation", () => {
     const before = Date.now();
     const resubmitted = await submitLor(partner, validating.id, { expectedVersion: revised.version }, context());
     expect(resubmitted).toMatchObject({ status: "SUBMITTED", statusReason: null, insufficientCriteria: [], validation: { state: "ON_TRACK" } });
+    // Changed and resubmitted, the letter is judged afresh: nothing is held against it any more.
+    expect(resubmitted.checklist.criteria.filter((c) => ["configuration", "delivery"].includes(c.key)).every((c) => c.met)).toBe(true);
 
     const row = await prisma.letterOfRequest.findUniqueOrThrow({ where: { id: validating.id } });
     expect(row.submittedAt!.getTime()).toBeGreaterThanOrEqual(before);

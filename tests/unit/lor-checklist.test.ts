@@ -407,3 +407,26 @@ describe("scores", () => {
     }
   });
 });
+
+describe("a letter returned as insufficient, still unchanged", () => {
+  const returned = { criteria: ["configuration", "training"], reasons: "Describe the radar configuration" };
+
+  it("counts each rejected item as not met, with the validator's reasons, and scores accordingly", () => {
+    const result = evaluateChecklist(complete(), TODAY, returned);
+    // 17 applicable, 2 rejected: floor(15 × 100 / 17).
+    expect(result.score).toBe(88);
+    for (const key of returned.criteria) {
+      expect(criterion(result, key)).toMatchObject({ met: false, problem: "The validator found this insufficient: Describe the radar configuration" });
+    }
+    // A rejected mandatory item blocks submission like any missing one; a rejected recommendation does not.
+    expect(missingKeys(result)).toEqual(["configuration"]);
+    expect(result.ready).toBe(false);
+  });
+
+  it("a rejected item that does not apply stays not applicable; without a return nothing is held against the letter", () => {
+    const result = evaluateChecklist(complete(), TODAY, { criteria: ["caseReference"], reasons: "x" });
+    expect(criterion(result, "caseReference")).toMatchObject({ applicable: false, met: false, problem: null });
+    expect(result.score).toBe(100);
+    expect(evaluateChecklist(complete(), TODAY, null).score).toBe(100);
+  });
+});

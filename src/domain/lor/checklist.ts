@@ -296,17 +296,28 @@ export const MANDATORY_CRITERIA_COUNT = CHECKLIST.filter((c) => c.mandatory).len
 export const checklistLabel = (key: string) => CHECKLIST.find((c) => c.key === key)?.label ?? key;
 
 /** Scores a letter against the checklist. `today` is the ISO date (YYYY-MM-DD) the delivery date is compared with. */
-export function evaluateChecklist(lor: ChecklistInput, today: string): ChecklistResult {
+/** A validator's return of the letter, while the letter is unchanged since: the items they found insufficient. */
+export interface ValidatorReturn {
+  criteria: readonly string[];
+  reasons: string;
+}
+
+/**
+ * The checklist of a letter. Items a validator returned the letter for count as not met, with the validator's reasons,
+ * until the partner changes the letter: the score must not claim what the reviewer rejected.
+ */
+export function evaluateChecklist(lor: ChecklistInput, today: string, returned: ValidatorReturn | null = null): ChecklistResult {
   const criteria = CHECKLIST.map((criterion): CriterionResult => {
     const verdict = criterion.check(lor, today);
     const applicable = verdict.applicable ?? true;
+    const rejected = applicable && returned !== null && returned.criteria.includes(criterion.key);
     return {
       key: criterion.key,
       label: criterion.label,
       mandatory: criterion.mandatory,
       applicable,
-      met: applicable && verdict.problem === null,
-      problem: applicable ? verdict.problem : null,
+      met: applicable && verdict.problem === null && !rejected,
+      problem: rejected ? `The validator found this insufficient: ${returned.reasons}` : applicable ? verdict.problem : null,
     };
   });
   const applicable = criteria.filter((c) => c.applicable);

@@ -1,4 +1,6 @@
 import "server-only";
+import { createHash } from "node:crypto";
+import { canonicalJson } from "@/domain/audit-chain";
 import { evaluateChecklist, type ChecklistResult } from "@/domain/lor/checklist";
 import type { AttachmentKind, LorStatus } from "@/domain/lor/codes";
 import { availableLorActions, lorPolicySubject } from "@/domain/lor/access";
@@ -107,8 +109,21 @@ export function checklistOf(row: LorRow, now = new Date()): ChecklistResult {
       attachmentKinds: row.attachments.map((a) => a.kind as AttachmentKind),
     },
     todayUtc(now),
+    returnedUnchanged(row) ? { criteria: row.insufficientCriteria, reasons: row.statusReason ?? "" } : null,
   );
 }
+
+/**
+ * A fingerprint of what the partner wrote and attached: returned as insufficient, a letter keeps its validator's verdict
+ * until this changes. Built from the stored content, not the view (the view's checklist depends on it).
+ */
+export function lorContentFingerprint(row: LorRow): string {
+  const attachments = row.attachments.map((a) => `${a.kind}:${a.sha256}`).sort();
+  return createHash("sha256").update(canonicalJson({ content: contentOf(row), attachments }), "utf8").digest("hex");
+}
+
+/** Returned as insufficient and not changed since. */
+export const returnedUnchanged = (row: LorRow) => row.returnedContentHash !== null && row.returnedContentHash === lorContentFingerprint(row);
 
 /** The five-day validation clock: running while the USG holds the letter, stopped once it was validated. */
 export function validationAging(row: LorRow, now: Date): LorView["validation"] {

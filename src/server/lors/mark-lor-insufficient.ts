@@ -4,6 +4,7 @@ import type { Actor } from "@/domain/policy";
 import { MarkInsufficientInput } from "@/domain/schemas/lor";
 import { fieldError, parseInput } from "../errors";
 import type { RequestContext } from "../request-context";
+import { lorContentFingerprint } from "./lor-record";
 import { transitionLor } from "./lor-transition";
 
 /** The validator sends the letter back with reasons (and the checklist criteria it fails); the partner revises it. */
@@ -20,7 +21,7 @@ export async function markLorInsufficient(actor: Actor, lorId: string, input: un
       auditAction: "lor.mark_insufficient",
       expectedVersion,
       apply: (row, _tx, now) => ({
-        data: { statusReason: reasons, insufficientCriteria: distinct, validatedAt: row.validatedAt ?? now },
+        data: { statusReason: reasons, insufficientCriteria: distinct, validatedAt: row.validatedAt ?? now, returnedContentHash: lorContentFingerprint(row) },
         details: { reasons, criteria: distinct },
       }),
     },

@@ -4,7 +4,7 @@ import { VersionOnlyInput } from "@/domain/schemas/lor";
 import { SLA_KEYS, dueDate, ruleInForce } from "@/domain/sla";
 import { AppError, parseInput } from "../errors";
 import type { RequestContext } from "../request-context";
-import { checklistOf } from "./lor-record";
+import { checklistOf, returnedUnchanged } from "./lor-record";
 import { transitionLor } from "./lor-transition";
 
 /**
@@ -21,6 +21,12 @@ export async function submitLor(actor: Actor, lorId: string, input: unknown, con
       auditAction: "lor.submit",
       expectedVersion,
       apply: async (row, tx, now) => {
+        // Sending back exactly what was returned would only come back again: the partner must change something first.
+        if (returnedUnchanged(row)) {
+          throw new AppError("VALIDATION_FAILED", "Change the letter before sending it again: it is exactly as it was returned", {
+            fields: { letter: `The validator returned it as insufficient: ${row.statusReason ?? "see the reasons given"}` },
+          });
+        }
         const checklist = checklistOf(row, now);
         if (!checklist.ready) {
           const count = checklist.missing.length;
@@ -42,6 +48,7 @@ export async function submitLor(actor: Actor, lorId: string, input: unknown, con
             validatedAt: null,
             statusReason: null,
             insufficientCriteria: [],
+            returnedContentHash: null,
             routedAgencyId: row.routedAgencyId ?? row.preferredAgencyId,
           },
           details: {
