@@ -180,6 +180,10 @@ export const POLICY = {
     roles: ["DSCA_ANALYST", "STATE_REVIEWER", "DTSA_REVIEWER"],
     description: "Decide your office's review of a case: concur, concur with comment, return for rework or disapprove",
   },
+  waiveReview: {
+    roles: ["DSCA_ANALYST"],
+    description: "Record, with a reason, that a case's State or DTSA review is not required (never DSCA's own review)",
+  },
   manageNotification: {
     roles: ["DSCA_ANALYST"],
     description: "Set whether congressional notification is required, send it to State and notify Congress",

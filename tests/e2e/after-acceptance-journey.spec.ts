@@ -4,7 +4,7 @@ import { expect, test, type APIRequestContext, type Browser, type BrowserContext
 import { milstripDocumentNumber } from "../../src/domain/execution/lines";
 import { formatUsd } from "../../src/domain/money";
 import { expectNoSeriousAxeViolations } from "./axe";
-import { ARMY, DSCA, DTSA, PARTNER_BN, STATE, caseAction, expectCaseStatus, myTasks, openCaseViaApi, plainAction, today, type CaseView } from "./case-helpers";
+import { ARMY, DSCA, DTSA, PARTNER_BN, STATE, caseAction, confirmBinding, expectCaseStatus, myTasks, openCaseViaApi, plainAction, today, type CaseView } from "./case-helpers";
 import { BASE_URL, closeAll, json, organizationByCode, signedInContext, unique } from "./helpers";
 import { ADMIN_NOTE, getLoa, type WorkingLoa } from "./loa-helpers";
 import { tinyPng } from "./lor-helpers";
@@ -509,6 +509,9 @@ test.describe.serial("after acceptance: shipments, a discrepancy credited, payme
     await expectNoSeriousAxeViolations(d);
 
     await d.getByTestId("close-case-form").getByRole("button", { name: "Close the case" }).click();
+    // Closing binds DSCA to the LOA in force: the confirmation names it (with its offered file's SHA-256) first.
+    const closing = await confirmBinding(d.getByTestId("close-case-form"), "confirm-close");
+    await expect(closing.getByTestId("confirm-sha256")).toHaveText(/^[0-9a-f]{64}$/);
     await expect(d).toHaveURL(`${BASE_URL}${route("/closure")}?notice=close`);
     await expect(d.getByTestId("notice")).toHaveText("Case closed: the final statement is written and the closure certificate issued");
     await expectCaseStatus(d, "CLOSED");

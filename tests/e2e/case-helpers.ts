@@ -253,11 +253,29 @@ export function actionPanel(page: Page, event: string): Locator {
   return page.getByTestId("case-actions").getByTestId(`action-${event}`);
 }
 
-/** Clicks a plain action's button (its label) and waits for the success notice. */
+/** The steps that bind someone to a document: their button opens a confirmation naming it before anything is sent. */
+export const BINDING_EVENTS: readonly string[] = ["approve-loa", "concur", "concur-with-comment", "sign", "countersign", "offer", "accept", "close"];
+
+/**
+ * The confirmation a binding step opens (its test id, e.g. "confirm-sign"): it takes focus, names the document's
+ * version and total, and its "Confirm and …" button sends the step. Returns the block for further checks.
+ */
+export async function confirmBinding(scope: Page | Locator, testId: string): Promise<Locator> {
+  const block = scope.getByTestId(testId);
+  await expect(block).toBeVisible();
+  await expect(block).toBeFocused();
+  await expect(block.getByTestId("confirm-version")).toHaveText(/^\d+$/);
+  await expect(block.getByTestId("confirm-total")).toHaveText(/^\$[\d,]+\.\d{2}$/);
+  await block.getByRole("button", { name: /^Confirm/ }).click();
+  return block;
+}
+
+/** Clicks a plain action's button (its label), confirms it if it is a binding step, and waits for the success notice. */
 export async function plainAction(page: Page, event: string, label: string, notice: string | RegExp) {
   const form = actionPanel(page, event);
   await expect(form).toBeVisible();
   await form.getByRole("button", { name: label, exact: true }).click();
+  if (BINDING_EVENTS.includes(event)) await confirmBinding(form, `confirm-${event}`);
   await expect(page).toHaveURL(new RegExp(`\\?notice=${event}$`));
   await expect(page.getByTestId("notice")).toHaveText(notice);
 }
@@ -303,6 +321,7 @@ export async function decideReview(
   await expect(group.getByLabel("U.S. Government only")).toBeChecked();
   await group.getByLabel(decision.visibility ?? "U.S. Government only").check();
   await panel.getByRole("button", { name: label, exact: true }).click();
+  if (BINDING_EVENTS.includes(decision.event)) await confirmBinding(panel, `confirm-${decision.event}`);
   await expect(page).toHaveURL(new RegExp(`\\?notice=${decision.event}$`));
   await expect(page.getByTestId("notice")).toHaveText(notices[decision.event]);
 }

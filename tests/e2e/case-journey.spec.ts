@@ -1,11 +1,13 @@
 import { expect, test, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
-import { BASE_URL, closeAll, json, saveScreen, signedInContext, unique, type ApiError } from "./helpers";
+import { expectNoSeriousAxeViolations } from "./axe";
+import { ADMIN, BASE_URL, closeAll, createUserViaApi, json, organizationByCode, saveScreen, signedInContext, unique, uniqueEmail, type ApiError } from "./helpers";
 import { fillLoaViaApi } from "./loa-helpers";
 import { completeLorContent, createLorViaApi, lorAction } from "./lor-helpers";
 import {
   ARMY,
   caseAction,
   caseEvents,
+  confirmBinding,
   DSCA,
   DTSA,
   decideReview,
@@ -281,6 +283,25 @@ test.describe.serial("case workflow in the browser, from a complete letter to an
     await expect(accept.getByLabel("Date signed")).toHaveValue(today());
     await accept.getByLabel("Initial deposit (US dollars)").fill("250000.00");
     await accept.getByRole("button", { name: "Accept the offer" }).click();
+    // Accepting binds the partner's government: first a confirmation names the offered file, its version, total and
+    // SHA-256 (the one the document page shows); Escape goes back without sending anything.
+    const confirmation = accept.getByTestId("confirm-accept");
+    await expect(confirmation).toBeFocused();
+    await expect(confirmation.getByRole("heading", { name: "Check before you accept the offer" })).toBeVisible();
+    await expect(confirmation.getByTestId("confirm-document")).toHaveText(`${identifier} Basic LOA`);
+    await expect(confirmation.getByTestId("confirm-sha256")).toHaveText(/^[0-9a-f]{64}$/);
+    const offeredDoc = (await (await api.get(`/api/v1/cases/${caseId}/documents`)).json()) as { items: { status: string; version: number; pdfSha256: string }[] };
+    const offeredFile = offeredDoc.items.find((d) => d.status === "OFFERED")!;
+    await expect(confirmation.getByTestId("confirm-sha256")).toHaveText(offeredFile.pdfSha256);
+    await expect(confirmation.getByTestId("confirm-version")).toHaveText(String(offeredFile.version));
+    await expect(confirmation.getByTestId("confirm-commitment")).toContainText("Your government accepts this LOA");
+    await expectNoSeriousAxeViolations(page);
+    await page.keyboard.press("Escape");
+    await expect(confirmation).toHaveCount(0);
+    await expect(accept.getByRole("button", { name: "Accept the offer" })).toBeFocused();
+    expect((await getCase(api, caseId)).version).toBe(found.version);
+    await accept.getByRole("button", { name: "Accept the offer" }).click();
+    await confirmBinding(accept, "confirm-accept");
     await expect(accept.getByText("Could not accept the offer")).toBeVisible();
     await expect(accept.getByTestId("error-signerName")).toBeVisible();
     await expect(accept.getByLabel("Name of the person signing")).toHaveAttribute("aria-invalid", "true");
@@ -293,6 +314,7 @@ test.describe.serial("case workflow in the browser, from a complete letter to an
     await accept.getByLabel("Name of the person signing").fill("Mira Castellan");
     await accept.getByLabel("Title", { exact: true }).fill("Director of Naval Procurement");
     await accept.getByRole("button", { name: "Accept the offer" }).click();
+    await confirmBinding(accept, "confirm-accept");
     await expect(page).toHaveURL(`${BASE_URL}/cases/${caseId}?notice=accept`);
     await expect(page.getByTestId("notice")).toHaveText("Partner accepted the offer");
     await expectCaseStatus(page, "ACCEPTED");
@@ -442,6 +464,72 @@ test.describe.serial("case workflow in the browser, from a complete letter to an
       ["DTSA", 2, "OPEN", null],
       ["STATE_PM", 2, "OPEN", null],
     ]);
+  });
+
+  test("DSCA records that DTSA's review is not required: the reason stays internal and the case waits only on DSCA and State", async ({ browser }) => {
+    test.setTimeout(120_000);
+    const opened = await openCaseViaApi(as(PARTNER_BN).api, as(DSCA).api);
+    const reviewing = await toReviewViaApi(as(DSCA).api, as(NAVY).api, opened.case);
+    const id = reviewing.identifier;
+    const reason = unique("Spare parts only, already released to Bandaria: no technology-security review is needed");
+
+    const dsca = as(DSCA).page;
+    await dsca.goto(`/cases/${reviewing.id}`);
+    const panel = await openAction(dsca, "review-not-required", "Record that a review is not required");
+    // Only the open State and DTSA reviews are offered; DSCA's own review is always required.
+    const choice = panel.getByRole("group", { name: "Which review is not required?" });
+    await expect(choice.getByRole("radio")).toHaveCount(2);
+    await choice.getByLabel("DTSA technology-security review").check();
+    // The reason is always internal: no visibility choice is offered. Without one the step is refused beside the field.
+    await expect(panel.getByRole("group", { name: "Who may read this comment?" })).toHaveCount(0);
+    await panel.getByRole("button", { name: "Record that a review is not required", exact: true }).click();
+    await expect(panel.getByTestId("error-review-not-required-comment")).toBeVisible();
+    await panel.getByLabel("Reason").fill(reason);
+    await panel.getByRole("button", { name: "Record that a review is not required", exact: true }).click();
+    await expect(dsca).toHaveURL(/\?notice=review-not-required$/);
+    await expect(dsca.getByTestId("notice")).toHaveText("Review recorded as not required");
+
+    // The review panel, "waiting on" and the timeline all say it.
+    await expect(dsca.getByTestId("review-DTSA")).toHaveAttribute("data-review-status", "NOT_REQUIRED");
+    await expect(dsca.getByTestId("review-DTSA")).toContainText("Not required");
+    await expect(dsca.getByTestId("review-not-required-reason")).toContainText(reason);
+    await expect(dsca.getByTestId("review-summary")).toContainText("Round 1: 0 of 2 required reviews have concurred");
+    await expect(dsca.getByTestId("waiting-on")).toHaveText("DSCA and State reviews");
+    await expect(dsca.getByTestId("timeline-event").filter({ hasText: "DTSA technology-security review: review recorded as not required" })).toHaveCount(1);
+    // Separation of duties: whoever waived DTSA's review cannot also pass DSCA's own.
+    await expect(actionButton(dsca, "concur", "Concur")).toHaveCount(0);
+    await expectNoSeriousAxeViolations(dsca);
+    // DTSA has nothing left to do on this case.
+    await expectNotInTasks(as(DTSA).page, id);
+
+    // The partner sees U.S. Government reviews, never the reason.
+    const partner = as(PARTNER_BN).page;
+    await partner.goto(`/cases/${reviewing.id}`);
+    await expect(partner.getByTestId("waiting-on")).toHaveText("U.S. Government reviews");
+    expect(await partner.content()).not.toContain(reason);
+
+    // State and a second DSCA analyst concur: the join no longer waits for DTSA.
+    const admin = await signedInContext(browser, ADMIN);
+    const email = uniqueEmail("second-analyst");
+    const password = "Second-analyst-password-1";
+    try {
+      const dscaOrg = await organizationByCode(admin.api, "DSCA", "DSCA");
+      await createUserViaApi(admin.api, { email, name: "Second Analyst", role: "DSCA_ANALYST", organizationId: dscaOrg.id, password });
+    } finally {
+      await closeAll(admin.context);
+    }
+    const afterState = await caseAction(as(STATE).api, await getCase(as(STATE).api, reviewing.id), "concur");
+    const second = await signedInContext(browser, email, password);
+    try {
+      await second.page.goto(`/cases/${reviewing.id}`);
+      await expect(second.page.getByTestId("waiting-on")).toHaveText("DSCA review");
+      expect(afterState.status).toBe("IN_REVIEW");
+      await decideReview(second.page, { event: "concur" });
+      await expectCaseStatus(second.page, "READY_TO_SIGN");
+      await expect(second.page.getByTestId("waiting-on")).toHaveText("The implementing agency to sign");
+    } finally {
+      await closeAll(second.context);
+    }
   });
 });
 

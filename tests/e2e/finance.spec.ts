@@ -9,6 +9,7 @@ import {
   PARTNER_BN,
   STATE,
   caseAction,
+  confirmBinding,
   expectCaseStatus,
   expectNoHorizontalScroll,
   getCase,
@@ -88,11 +89,13 @@ test.describe.serial("the initial deposit, from acceptance to implementation", (
     await accept.getByLabel("Title", { exact: true }).fill("Director of Naval Procurement");
     await accept.getByLabel("Initial deposit (US dollars)").fill(new Decimal(due).minus("0.01").toFixed(2));
     await accept.getByRole("button", { name: "Accept the offer" }).click();
+    await confirmBinding(accept, "confirm-accept");
     await expect(accept.getByTestId("error-initialDeposit")).toContainText(formatUsd(due));
     await expectCaseStatus(page, "OFFERED");
 
     await accept.getByLabel("Initial deposit (US dollars)").fill(due);
     await accept.getByRole("button", { name: "Accept the offer" }).click();
+    await confirmBinding(accept, "confirm-accept");
     await expect(page).toHaveURL(`${BASE_URL}/cases/${offered.id}?notice=accept`);
     await expectCaseStatus(page, "ACCEPTED");
   });

@@ -151,6 +151,12 @@ test.describe("the LOA builder", () => {
       const submit = page.getByTestId("submit-for-review");
       await expect(submit.getByRole("button", { name: "Approve and submit for review (MILAP)" })).toBeEnabled();
       await submit.getByRole("button", { name: "Approve and submit for review (MILAP)" }).click();
+      // Approving binds the agency to the saved version: the confirmation names it (no PDF hash before the offer).
+      const confirmation = submit.getByTestId("confirm-approve-loa");
+      await expect(confirmation).toBeFocused();
+      await expect(confirmation.getByTestId("confirm-version")).toHaveText(String((await getLoa(navyApi, caseId)).version));
+      await expect(confirmation.getByTestId("confirm-sha256")).toContainText("None yet");
+      await confirmation.getByRole("button", { name: "Confirm and submit for review" }).click();
       await expect(page).toHaveURL(`${BASE_URL}/cases/${caseId}?notice=approve-loa`);
       await expectCaseStatus(page, "IN_REVIEW");
       expect((await getCase(navyApi, caseId)).status).toBe("IN_REVIEW");

@@ -53,6 +53,8 @@ async function offered(driver: CaseDriver, actor: Actor) {
 const sorted = (actions: string[]) => [...actions].sort();
 
 const DECISIONS = ["concur", "concur-with-comment", "return-for-rework", "disapprove"];
+/** DSCA, before deciding its own review, may also record that a State or DTSA review is not required. */
+const DSCA_IN_REVIEW = [...DECISIONS, "review-not-required"];
 
 describe("a case from OPENED to CLOSED", () => {
   it("moves only for the right person at each step, offers exactly that step, and its audit chain verifies", async () => {
@@ -89,7 +91,7 @@ describe("a case from OPENED to CLOSED", () => {
     expect(new Date(view.milestones.offerExpiresAt!).getTime()).toBe(approvedAt.getTime() + 85 * DAY_MS);
 
     // IN_REVIEW with notification not required yet: each office may decide its own review.
-    expect(await offered(c, cast.dsca)).toEqual(sorted([...DECISIONS, "set-notification-requirement", "suspend", "cancel"]));
+    expect(await offered(c, cast.dsca)).toEqual(sorted([...DSCA_IN_REVIEW, "set-notification-requirement", "suspend", "cancel"]));
     expect(await offered(c, cast.state)).toEqual(sorted(DECISIONS));
     expect(await offered(c, cast.dtsa)).toEqual(sorted(DECISIONS));
     await nobody(cast.ia, cast.partner);
@@ -99,7 +101,7 @@ describe("a case from OPENED to CLOSED", () => {
     view = await c.do(cast.dsca, "set-notification-requirement", { required: true });
     expect(view.notification?.status).toBe("PREPARATION");
     expect(await offered(c, cast.dsca)).toEqual(
-      sorted([...DECISIONS, "set-notification-requirement", "send-notification-to-state", "hold-notification", "suspend", "cancel"]),
+      sorted([...DSCA_IN_REVIEW, "set-notification-requirement", "send-notification-to-state", "hold-notification", "suspend", "cancel"]),
     );
     expect(await offered(c, cast.state)).toEqual(sorted([...DECISIONS, "hold-notification"]));
 
@@ -107,7 +109,7 @@ describe("a case from OPENED to CLOSED", () => {
     view = await c.do(cast.dsca, "send-notification-to-state");
     expect(view.notification?.status).toBe("STATE_CLEARANCE");
     expect(await offered(c, cast.state)).toEqual(sorted([...DECISIONS, "clear-notification", "hold-notification"]));
-    expect(await offered(c, cast.dsca)).toEqual(sorted([...DECISIONS, "hold-notification", "suspend", "cancel"]));
+    expect(await offered(c, cast.dsca)).toEqual(sorted([...DSCA_IN_REVIEW, "hold-notification", "suspend", "cancel"]));
 
     for (const wrong of [cast.dtsa, cast.ia]) await refused(c, wrong, "hold-notification", "FORBIDDEN", { comment: "Political hold" });
     view = await c.do(cast.state, "hold-notification", { comment: "Pre-consultation with the committees" });
@@ -124,15 +126,15 @@ describe("a case from OPENED to CLOSED", () => {
     expect(informalEndsAt.getTime() - Date.now()).toBeGreaterThan(19 * DAY_MS);
     expect(informalEndsAt.getTime() - Date.now()).toBeLessThanOrEqual(20 * DAY_MS);
     // Congress cannot be formally notified until the informal review is over.
-    expect(await offered(c, cast.dsca)).toEqual(sorted([...DECISIONS, "hold-notification", "suspend", "cancel"]));
+    expect(await offered(c, cast.dsca)).toEqual(sorted([...DSCA_IN_REVIEW, "hold-notification", "suspend", "cancel"]));
     await refused(c, cast.dsca, "notify-congress", "CONFLICT");
     await prisma.case.update({ where: { id: caseId }, data: { cnInformalEndsAt: new Date(Date.now() - 60_000) } });
-    expect(await offered(c, cast.dsca)).toEqual(sorted([...DECISIONS, "notify-congress", "hold-notification", "suspend", "cancel"]));
+    expect(await offered(c, cast.dsca)).toEqual(sorted([...DSCA_IN_REVIEW, "notify-congress", "hold-notification", "suspend", "cancel"]));
     await refused(c, cast.state, "notify-congress", "FORBIDDEN");
     view = await c.do(cast.dsca, "notify-congress");
     expect(view.notification?.status).toBe("FORMALLY_NOTIFIED");
     expect(new Date(view.notification!.periodEndsAt!).getTime() - new Date(view.notification!.notifiedAt!).getTime()).toBe(30 * DAY_MS);
-    expect(await offered(c, cast.dsca)).toEqual(sorted([...DECISIONS, "record-notification-blocked", "suspend", "cancel"]));
+    expect(await offered(c, cast.dsca)).toEqual(sorted([...DSCA_IN_REVIEW, "record-notification-blocked", "suspend", "cancel"]));
 
     // The three reviews, each by its own office; a decided office cannot decide again.
     for (const wrong of [cast.ia, cast.partner]) await refused(c, wrong, "concur", "FORBIDDEN");

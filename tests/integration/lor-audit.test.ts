@@ -60,7 +60,17 @@ describe("audit events", () => {
         to: "INSUFFICIENT",
         run: (ctx, v) => markLorInsufficient(dsca, id, { expectedVersion: v, criteria: ["items"], reasons: "Add the spares list" }, ctx),
       },
-      { actor: partner, action: "lor.submit", from: "INSUFFICIENT", to: "SUBMITTED", run: (ctx, v) => submitLor(partner, id, { expectedVersion: v }, ctx) },
+      {
+        actor: partner,
+        action: "lor.submit",
+        from: "INSUFFICIENT",
+        to: "SUBMITTED",
+        // A returned letter must change before it goes back; the edit is its own request (and its own event).
+        run: async (ctx, v) => {
+          const edited = await updateLor(partner, id, { expectedVersion: v, logisticsNeeds: "Spares list attached as Annex B" }, context());
+          return submitLor(partner, id, { expectedVersion: edited.version }, ctx);
+        },
+      },
       { actor: dsca, action: "lor.acknowledge", from: "SUBMITTED", to: "UNDER_VALIDATION", run: (ctx, v) => acknowledgeLor(dsca, id, { expectedVersion: v }, ctx) },
       { actor: dsca, action: "lor.mark_actionable", from: "UNDER_VALIDATION", to: "ACTIONABLE", run: (ctx, v) => markLorActionable(dsca, id, { expectedVersion: v }, ctx) },
       { actor: dsca, action: "lor.mark_complete", from: "ACTIONABLE", to: "COMPLETE", run: (ctx, v) => markLorComplete(dsca, id, { expectedVersion: v }, ctx) },
@@ -78,7 +88,7 @@ describe("audit events", () => {
     }
 
     const all = await lorAudit(prisma, id);
-    expect(all.map((e) => e.action)).toEqual(["lor.create", ...steps.map((s) => s.action)]);
+    expect(all.map((e) => e.action)).toEqual(["lor.create", ...steps.flatMap((s) => (s.from === "INSUFFICIENT" ? ["lor.update", s.action] : [s.action]))]);
     const insufficient = all.find((e) => e.action === "lor.mark_insufficient")!;
     expect(insufficient.details).toMatchObject({ reasons: "Add the spares list", criteria: ["items"] });
     const acknowledge = all.find((e) => e.action === "lor.acknowledge")!;

@@ -9,6 +9,9 @@ import { getCase } from "@/server/cases/get-case";
 import { listCases } from "@/server/cases/list-cases";
 import { listMyTasks } from "@/server/cases/list-my-tasks";
 import { listLors } from "@/server/lors/list-lors";
+import { listLorTasks } from "@/server/lors/list-lor-tasks";
+import { listChangeTasks } from "@/server/loa/list-change-tasks";
+import { listOfferedAmendments } from "@/server/loa/list-offered-amendments";
 import { act, caseAt, caseCast, type Cast } from "./case-helpers";
 import { context, testPrisma } from "./helpers";
 import { seedSlaRules } from "./lor-helpers";
@@ -63,6 +66,19 @@ describe("statements per request", () => {
     expect(page.count, page.text).toBeLessThanOrEqual(2);
     const result = await listMyTasks(cast.ia, { pageSize: "50" });
     expect(result.items.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it("each other section of My tasks, and the partner's offered Amendments, is two statements (the page and its count)", async () => {
+    // The cast's ten letters were validated when their cases opened; DSCA's list holds whatever else waits.
+    for (const [label, work] of [
+      ["letters to validate (DSCA)", () => listLorTasks(cast.dsca, { pageSize: "50" })],
+      ["letters to validate (agency)", () => listLorTasks(cast.ia, { pageSize: "50" })],
+      ["changes to approve", () => listChangeTasks(cast.dsca, { pageSize: "50" })],
+      ["offered Amendments", () => listOfferedAmendments(cast.partner, { pageSize: "50" })],
+    ] as const) {
+      const measured = await measure(work);
+      expect(measured.count, `${label}\n${measured.text}`).toBeLessThanOrEqual(2);
+    }
   });
 
   it("a letter list page costs the same few statements whatever the page size: the count, the page's ids, its letters as JSON", async () => {

@@ -12,7 +12,10 @@ const REQUIRED_FIELDS: Partial<Record<CaseEvent, Record<string, unknown>>> = {
   accept: { signerName: "Col. A. Signer", signerTitle: "Director", signedOn: "2026-03-02", initialDeposit: "1250.50" },
   "record-deposit": { amount: "1250.50", receivedOn: "2026-03-02", wireReference: "FED-2026-0042" },
   "submit-closure": { closureType: "ACC" },
+  "review-not-required": { office: "DTSA" },
 };
+/** Actions whose comment is always U.S. Government-only: they take no visibility. */
+const INTERNAL_ONLY: readonly CaseEvent[] = ["review-not-required"];
 
 const minimal = (event: CaseEvent) => ({ expectedVersion: 3, ...REQUIRED_FIELDS[event] });
 
@@ -56,7 +59,7 @@ describe("case action inputs", () => {
     }
   });
 
-  it.each(ACTOR_EVENTS)("%s: takes an optional comment and its visibility", (event) => {
+  it.each(ACTOR_EVENTS.filter((e) => !INTERNAL_ONLY.includes(e)))("%s: takes an optional comment and its visibility", (event) => {
     const parsed = CASE_ACTION_INPUTS[event].parse({ ...minimal(event), comment: "  Reason\r\n\r\n\r\nsecond  ", commentVisibility: "PARTNER_VISIBLE" });
     expect(parsed).toMatchObject({ comment: "Reason\n\nsecond", commentVisibility: "PARTNER_VISIBLE" });
     expect(paths(issues(CASE_ACTION_INPUTS[event], { ...minimal(event), commentVisibility: "EVERYONE" }))).toEqual(["commentVisibility"]);

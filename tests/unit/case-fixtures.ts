@@ -95,6 +95,7 @@ export function holderOf(permission: PolicyAction, snapshot: Pick<CaseSnapshot, 
     case "assignCaseAgency":
     case "decideReview":
     case "manageNotification":
+    case "waiveReview":
     case "holdNotification":
     case "countersignLoa":
     case "implementCase":
@@ -262,6 +263,11 @@ export function validInput(event: CaseEvent, snapshot: CaseSnapshot, now: Date =
     Object.assign(input, { signerName: "Brig. Gen. A. Example", signerTitle: "Director", signedOn: isoDay(now), initialDeposit: "1250000.00" });
   }
   if (event === "submit-closure") input.closureType = "ACC";
+  // A State or DTSA review still open, if there is one (DTSA first).
+  if (event === "review-not-required") {
+    const open = snapshot.tasks.filter((t) => t.round === snapshot.reviewRound && t.status === "OPEN").map((t) => t.office);
+    input.office = open.includes("DTSA") ? "DTSA" : open.includes("STATE_PM") ? "STATE_PM" : "DTSA";
+  }
   if (event === "record-deposit") Object.assign(input, { amount: "1250000.00", receivedOn: isoDay(now), wireReference: "FED-WIRE-0001" });
   return input;
 }

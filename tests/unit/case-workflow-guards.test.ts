@@ -161,7 +161,10 @@ const COMMENT_REQUIRED: Partial<Record<CaseEvent, CaseStatus>> = {
   "record-notification-blocked": "IN_REVIEW",
   "hold-notification": "IN_REVIEW",
   reopen: "CLOSED",
+  "review-not-required": "IN_REVIEW",
 };
+/** What an event needs besides its comment. */
+const OTHER_INPUT: Partial<Record<CaseEvent, Record<string, unknown>>> = { "review-not-required": { office: "DTSA" } };
 const CN_FOR: Partial<Record<CaseEvent, CnStatus>> = { "record-notification-blocked": "FORMALLY_NOTIFIED", "hold-notification": "PREPARATION" };
 
 describe("comments", () => {
@@ -173,9 +176,9 @@ describe("comments", () => {
     const c = caseIn(status, CN_FOR[event] ?? "NOT_REQUIRED");
     const actor = firerOf(event, c);
     for (const comment of [undefined, null, ""]) {
-      expect(refuse(c, event, actor, { comment })).toMatchObject({ kind: "invalid-input", field: "comment" });
+      expect(refuse(c, event, actor, { ...OTHER_INPUT[event], comment })).toMatchObject({ kind: "invalid-input", field: "comment" });
     }
-    expect(transition(c, event, actor, { comment: "Because." }, context()).ok).toBe(true);
+    expect(transition(c, event, actor, { ...OTHER_INPUT[event], comment: "Because." }, context()).ok).toBe(true);
   });
 
   it("a comment is kept on the decision with its visibility, USG-internal unless said otherwise", () => {

@@ -76,6 +76,8 @@ const EXPECTED_MOVES: Record<CaseEvent, Partial<Record<CaseStatus, readonly Case
   "concur-with-comment": { IN_REVIEW: ["IN_REVIEW", "READY_TO_SIGN"] },
   "return-for-rework": { IN_REVIEW: ["IN_DEVELOPMENT"] },
   disapprove: { IN_REVIEW: ["DISAPPROVED"] },
+  // A waived review may be the last one the AND-join waited for.
+  "review-not-required": { IN_REVIEW: ["IN_REVIEW", "READY_TO_SIGN"] },
   // Requiring notification sends a ready case back to review; dropping it lets a fully reviewed case be ready.
   "set-notification-requirement": {
     OPENED: ["OPENED"],

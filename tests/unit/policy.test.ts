@@ -53,6 +53,7 @@ const EXPECTED_ALLOWED: Record<PolicyAction, readonly Role[]> = {
   assignCaseAgency: ["DSCA_ANALYST"],
   developLoa: ["IA_CASE_MANAGER"],
   decideReview: ["DSCA_ANALYST", "STATE_REVIEWER", "DTSA_REVIEWER"],
+  waiveReview: ["DSCA_ANALYST"],
   manageNotification: ["DSCA_ANALYST"],
   clearNotification: ["STATE_REVIEWER"],
   holdNotification: ["DSCA_ANALYST", "STATE_REVIEWER"],

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
+import { SectionPager } from "@/components/tasks/section-pager";
 import { Alert } from "@/components/ui/alert";
 import { Card, Stat, Tag } from "@/components/ui/card";
 import { can } from "@/domain/policy";
@@ -10,6 +11,7 @@ import { requireActor } from "@/server/auth/actor";
 import { listCases } from "@/server/cases/list-cases";
 import { summarizeMyTasks } from "@/server/cases/list-my-tasks";
 import { getHomeSummary } from "@/server/home/get-home-summary";
+import { listOfferedAmendments } from "@/server/loa/list-offered-amendments";
 
 export const metadata: Metadata = { title: "Home" };
 
@@ -26,11 +28,18 @@ const ROLE_INTRO: Record<Role, string> = {
   POLICY_OFFICER: "You propose changes to the rates, thresholds and clocks Caseway applies; an administrator approves them.",
 };
 
-export default async function HomePage() {
+export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const actor = await requireActor();
+  const params = await searchParams;
   const summary = await getHomeSummary(actor);
   const tasks = can(actor, "listMyTasks") ? await summarizeMyTasks(actor) : null;
   const offers = actor.role === "PARTNER_OFFICER" ? await listCases(actor, { status: "OFFERED" }) : null;
+  // Amendments offered after acceptance wait for the partner too; they have their own page (`amendmentPage`).
+  const amendments =
+    actor.role === "PARTNER_OFFICER"
+      ? await listOfferedAmendments(actor, { page: /^[1-9]\d{0,4}$/.test(params.amendmentPage ?? "") ? params.amendmentPage : "1", pageSize: "10" })
+      : null;
+  const waiting = (offers?.total ?? 0) + (amendments?.total ?? 0);
   const org = summary.organization;
   return (
     <div data-testid={`home-${actor.role.toLowerCase()}`}>
@@ -43,14 +52,21 @@ export default async function HomePage() {
           <Stat label="Due soon (75% of the target used)" value={tasks.dueSoon} href="/tasks" />
         </div>
       )}
-      {offers && offers.total > 0 && (
-        <div className="mb-6">
-          <Alert type="warning" title={`${offers.total === 1 ? "An offer is" : `${offers.total} offers are`} waiting for your acceptance`} testId="offers-waiting">
+      {offers && amendments && waiting > 0 && (
+        <div className="mb-6" id="offers-waiting">
+          <Alert type="warning" title={`${waiting === 1 ? "An offer is" : `${waiting} offers are`} waiting for your acceptance`} testId="offers-waiting">
             {offers.items.map((c) => (
               <span key={c.id} className="block">
                 <Link href={`/cases/${c.id}`}>Case {c.identifier}</Link> — expires {formatDate(c.milestones.offerExpiresAt)}
               </span>
             ))}
+            {amendments.items.map((a) => (
+              <span key={`${a.caseId}-${a.number}`} className="block" data-testid="offered-amendment">
+                <Link href={`/cases/${a.caseId}/documents/${a.number}`}>Amendment {a.name}</Link> — offered {formatDate(a.offeredAt)}
+                {a.changeReason && <span className="text-base-dark">: {a.changeReason}</span>}
+              </span>
+            ))}
+            <SectionPager page={amendments.page} pageSize={amendments.pageSize} total={amendments.total} params={params} param="amendmentPage" anchor="offers-waiting" label="Pages of offered Amendments" basePath="/" />
           </Alert>
         </div>
       )}

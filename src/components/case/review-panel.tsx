@@ -13,10 +13,14 @@ export function ReviewPanel({ reviews, round }: { reviews: readonly ReviewTaskVi
   }
   const byOffice = new Map(reviews.map((r) => [r.office, r]));
   const concurred = reviews.filter((r) => r.decision === "CONCUR" || r.decision === "CONCUR_WITH_COMMENT").length;
+  const waived = reviews.filter((r) => r.status === "NOT_REQUIRED").length;
+  const required = REVIEW_OFFICES.length - waived;
   return (
     <div>
-      <p className="mb-3 text-sm text-base-dark">
-        Round {round}: {concurred} of {REVIEW_OFFICES.length} offices have concurred. All must concur before signature.
+      <p className="mb-3 text-sm text-base-dark" data-testid="review-summary">
+        {waived === 0
+          ? `Round ${round}: ${concurred} of ${REVIEW_OFFICES.length} offices have concurred. All must concur before signature.`
+          : `Round ${round}: ${concurred} of ${required} required ${required === 1 ? "review has" : "reviews have"} concurred; DSCA recorded ${waived === 1 ? "one review" : "two reviews"} as not required. Every required review must concur before signature.`}
       </p>
       <ul className="grid gap-3 lg:grid-cols-3" data-testid="review-panel">
         {REVIEW_OFFICES.map((office) => {
@@ -37,6 +41,21 @@ export function ReviewPanel({ reviews, round }: { reviews: readonly ReviewTaskVi
                 <p className="my-1">
                   <Tag>Cancelled</Tag> <span className="text-sm">the round ended before this review</span>
                 </p>
+              ) : review.status === "NOT_REQUIRED" ? (
+                <>
+                  <p className="my-1">
+                    <Tag>Not required</Tag>
+                  </p>
+                  <p className="text-sm">
+                    Recorded by {review.decidedBy?.name ?? "DSCA"} for DSCA · {formatDateTime(review.decidedAt)}
+                  </p>
+                  {review.comment && (
+                    <p className="mt-1 whitespace-pre-line border-l-4 border-base-light pl-2 text-sm" data-testid="review-not-required-reason">
+                      Reason: {review.comment}
+                      <span className="block text-xs text-base-dark">{COMMENT_VISIBILITY_LABELS.USG_INTERNAL}</span>
+                    </p>
+                  )}
+                </>
               ) : (
                 <>
                   <p className="my-1">

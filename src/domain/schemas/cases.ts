@@ -2,6 +2,7 @@ import { z } from "zod";
 import { CLOSURE_TYPES } from "../execution/closure";
 import { LOA_TYPES } from "../lor/codes";
 import { dollarAmount } from "../money";
+import { BINDING_EVENTS } from "../workflow/binding-confirmation";
 import { ACTOR_EVENTS, type CaseEvent } from "../workflow/case-workflow";
 import {
   CASE_STATUSES,
@@ -10,6 +11,7 @@ import {
   REVIEW_DECISIONS,
   REVIEW_OFFICES,
   REVIEW_TASK_STATUSES,
+  WAIVABLE_REVIEW_OFFICES,
 } from "../workflow/states";
 import { ExpectedVersion, PageQuery, Uuid, blankAsUndefined, plainText, searchText } from "./common";
 import { isCalendarDate, optionalEnum, optionalParagraphs } from "./text";
@@ -162,6 +164,40 @@ CASE_ACTION_INPUTS["record-deposit"] = ActionBase.extend({
 CASE_ACTION_INPUTS["submit-closure"] = ActionBase.extend({
   closureType: z.enum(CLOSURE_TYPES, { error: "Choose ACC (Accelerated Case Closure) or NON_ACC" }),
 }).strict();
+// The reason is required by the workflow and always stays inside the U.S. Government, so no visibility is taken.
+CASE_ACTION_INPUTS["review-not-required"] = ActionBase.omit({ commentVisibility: true })
+  .extend({
+    office: z.enum(WAIVABLE_REVIEW_OFFICES, { error: "Choose the review that is not required: STATE_PM or DTSA (DSCA's own review is always required)" }),
+  })
+  .strict();
+
+/**
+ * The document a person confirmed before a binding step. Optional so that API clients written before it keep working;
+ * when sent, the step is refused with 409 unless the stored document is still exactly this one. The case page always
+ * sends it.
+ */
+export const AcknowledgedDocument = z
+  .object({
+    number: z.number({ error: "acknowledgedDocument.number must be the document's number" }).int().min(1),
+    version: z.number({ error: "acknowledgedDocument.version must be the document's version" }).int().min(1),
+    sha256: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[0-9a-f]{64}$/, { error: "acknowledgedDocument.sha256 must be 64 hexadecimal characters" })
+      .nullable()
+      .optional()
+      .meta({ description: "The SHA-256 of the document's PDF, once it has been offered; null or absent before" }),
+  })
+  .strict()
+  .meta({
+    id: "AcknowledgedDocument",
+    description:
+      "The LOA document you reviewed before this binding step (number, version and, once offered, the PDF's SHA-256, as GET /cases/{id}/documents lists them). If the document has changed since, the step is refused with 409 and nothing happens",
+  });
+for (const event of BINDING_EVENTS) {
+  CASE_ACTION_INPUTS[event] = CASE_ACTION_INPUTS[event].extend({ acknowledgedDocument: AcknowledgedDocument.optional() }).strict();
+}
 
 export const CaseEventView = z
   .object({
@@ -235,6 +271,8 @@ export const InboxItemView = z
     aging: Aging.nullable(),
     actions: z.array(z.string()),
     subject: z.string().nullable(),
+    /** Why the case is back in development: the review that returned it for rework, with the reviewer's comment. */
+    reworkReason: z.object({ office: z.enum(REVIEW_OFFICES), comment: z.string().nullable(), returnedAt: Instant }).nullable(),
   })
   .meta({ id: "InboxItem" });
 export type InboxItemView = z.infer<typeof InboxItemView>;

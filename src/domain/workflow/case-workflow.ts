@@ -13,6 +13,8 @@ import {
   PRE_OFFER_STATUSES,
   REVIEW_OFFICES,
   REVIEW_OFFICE_ORGANIZATION,
+  REVIEW_OFFICE_SHORT_NAMES,
+  WAIVABLE_REVIEW_OFFICES,
   STATUS_SLA_KEYS,
   SUSPENDABLE_STATUSES,
   TERMINAL_STATUSES,
@@ -138,6 +140,13 @@ export interface EventInput {
   wireReference?: string;
   /** With the closure certificate: Accelerated Case Closure or not. */
   closureType?: ClosureType;
+  /** The review DSCA records as not required (review-not-required). */
+  office?: ReviewOffice;
+  /**
+   * The LOA document the person confirmed before a binding step (./binding-confirmation.ts). The server checks it against
+   * the stored document; the workflow itself does not read it.
+   */
+  acknowledgedDocument?: { number: number; version: number; sha256?: string | null };
 }
 
 export type Guard = (snapshot: CaseSnapshot, actor: Actor, context: WorkflowContext) => string | null;
@@ -185,12 +194,17 @@ export const currentTasks = (snapshot: CaseSnapshot) => snapshot.tasks.filter((t
 const openTaskFor = (snapshot: CaseSnapshot, office: ReviewOffice | null) =>
   office ? currentTasks(snapshot).find((t) => t.office === office && t.status === "OPEN") : undefined;
 
-/** Every review of the current round concurred (with or without comment). */
+/**
+ * Every review of the current round concurred (with or without comment), or DSCA recorded it as not required: the
+ * AND-join waits only on the reviews that are required.
+ */
 export function allReviewsConcurred(snapshot: CaseSnapshot): boolean {
   const tasks = currentTasks(snapshot);
   return (
     tasks.length === REVIEW_OFFICES.length &&
-    tasks.every((t) => t.status === "DECIDED" && (t.decision === "CONCUR" || t.decision === "CONCUR_WITH_COMMENT"))
+    tasks.every(
+      (t) => t.status === "NOT_REQUIRED" || (t.status === "DECIDED" && (t.decision === "CONCUR" || t.decision === "CONCUR_WITH_COMMENT")),
+    )
   );
 }
 
@@ -295,11 +309,45 @@ const notAnLoaPreparer: Guard = (snapshot, actor) =>
     ? "You drafted or approved this LOA for the agency, so someone else must decide for DSCA"
     : null;
 
-/** Separation of duties: one person decides for one office only. */
+/**
+ * Separation of duties: one person decides for one office only. A DSCA analyst who recorded another office's review as
+ * not required counts as having acted for that office, so the DSCA review needs a second person: nobody removes a
+ * check and passes their own review of the same case.
+ */
 const notDecidedForAnotherOffice: Guard = (snapshot, actor) => {
   const office = officeOf(actor);
   const other = snapshot.tasks.find((t) => t.decidedById === actor.userId && t.office !== office);
-  return other ? "You already decided a review on this case for another office" : null;
+  if (!other) return null;
+  return other.status === "NOT_REQUIRED"
+    ? "You recorded another office's review of this case as not required, so someone else must decide DSCA's review"
+    : "You already decided a review on this case for another office";
+};
+
+/** The same rule seen from the waiver: whoever decided DSCA's review of this case cannot also waive another office's. */
+const notTheDscaReviewer: Guard = (snapshot, actor) =>
+  snapshot.tasks.some((t) => t.office === "DSCA" && t.status === "DECIDED" && t.decidedById === actor.userId)
+    ? "You decided DSCA's review of this case, so someone else must record that another review is not required"
+    : null;
+
+/** A State or DTSA review of the current round is still open: something DSCA could record as not required. */
+const hasWaivableOpenReview: Guard = (snapshot) =>
+  currentTasks(snapshot).some((t) => t.status === "OPEN" && (WAIVABLE_REVIEW_OFFICES as readonly ReviewOffice[]).includes(t.office))
+    ? null
+    : "No State or DTSA review is open on this case";
+
+/** Which review is waived: State or DTSA, still open in this round (a decided review stands as decided). */
+const waivableOffice: InputCheck = (snapshot, input) => {
+  const office = input.office;
+  if (!office) return ["office", "Choose the review that is not required: State or DTSA"];
+  if (!(WAIVABLE_REVIEW_OFFICES as readonly ReviewOffice[]).includes(office)) {
+    return ["office", "DSCA's own case review is always required; only a State or DTSA review can be recorded as not required"];
+  }
+  const task = currentTasks(snapshot).find((t) => t.office === office);
+  const name = REVIEW_OFFICE_SHORT_NAMES[office];
+  if (!task) return ["office", `There is no ${name} review in this round`];
+  if (task.status === "NOT_REQUIRED") return ["office", `${name}'s review is already recorded as not required`];
+  if (task.status !== "OPEN") return ["office", `${name} has already decided its review; a decided review cannot be recorded as not required`];
+  return null;
 };
 
 const countersignerNotPreparer: Guard = (snapshot, actor) =>
@@ -308,7 +356,7 @@ const countersignerNotPreparer: Guard = (snapshot, actor) =>
     : null;
 
 /** Guards that refuse the person rather than the moment: a refusal is "forbidden", not "try later". */
-export const SEPARATION_OF_DUTIES_GUARDS: ReadonlySet<Guard> = new Set([notAnLoaPreparer, notDecidedForAnotherOffice, countersignerNotPreparer]);
+export const SEPARATION_OF_DUTIES_GUARDS: ReadonlySet<Guard> = new Set([notAnLoaPreparer, notDecidedForAnotherOffice, notTheDscaReviewer, countersignerNotPreparer]);
 
 const notificationCleared: Guard = (snapshot) =>
   notificationClear(snapshot) ? null : "The congressional notification must be cleared (or not required) first";
@@ -500,6 +548,40 @@ export const CASE_EVENTS = {
     inbox: true,
     guards: [hasOpenReview, notAnLoaPreparer, notDecidedForAnotherOffice],
     effect: decide("DISAPPROVE"),
+  },
+  "review-not-required": {
+    label: "Record that a review is not required",
+    pastTense: "Review recorded as not required",
+    from: ["IN_REVIEW"],
+    to: REVIEW_TARGETS,
+    permission: "waiveReview",
+    // The reason is the record: it stays inside the U.S. Government (the input takes no visibility).
+    commentRequired: true,
+    partnerVisible: false,
+    inbox: false,
+    guards: [hasWaivableOpenReview, notAnLoaPreparer, notTheDscaReviewer],
+    inputChecks: [waivableOffice],
+    // The task closes as NOT_REQUIRED, with who recorded it, when and why; the join may then be complete. The waiver
+    // covers this round only: an LOA returned and approved again is reviewed by every office again (it may have changed).
+    effect: (snapshot, input, actor, context) => {
+      const next: CaseSnapshot = {
+        ...snapshot,
+        tasks: snapshot.tasks.map((t) =>
+          t.round === snapshot.reviewRound && t.office === input.office && t.status === "OPEN"
+            ? {
+                ...t,
+                status: "NOT_REQUIRED",
+                decision: null,
+                decidedById: actor!.userId,
+                decidedAt: context.now,
+                comment: input.comment ?? null,
+                commentVisibility: "USG_INTERNAL",
+              }
+            : t,
+        ),
+      };
+      return readyToSign(next) ? enter(next, "READY_TO_SIGN", context) : next;
+    },
   },
   "set-notification-requirement": {
     label: "Set congressional notification",

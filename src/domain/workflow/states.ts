@@ -107,8 +107,16 @@ export const REVIEW_DECISION_LABELS: Record<ReviewDecision, string> = {
   DISAPPROVE: "Disapproved",
 };
 
-export const REVIEW_TASK_STATUSES = ["OPEN", "DECIDED", "CANCELLED"] as const;
+/**
+ * NOT_REQUIRED: DSCA recorded that this office's review is not needed for the case (State or DTSA only, with a reason);
+ * the AND-join counts it as done.
+ */
+export const REVIEW_TASK_STATUSES = ["OPEN", "DECIDED", "CANCELLED", "NOT_REQUIRED"] as const;
 export type ReviewTaskStatus = (typeof REVIEW_TASK_STATUSES)[number];
+
+/** The reviews DSCA may record as not required. Its own case review is never optional. */
+export const WAIVABLE_REVIEW_OFFICES = ["STATE_PM", "DTSA"] as const satisfies readonly ReviewOffice[];
+export type WaivableReviewOffice = (typeof WAIVABLE_REVIEW_OFFICES)[number];
 
 export const COMMENT_VISIBILITIES = ["USG_INTERNAL", "PARTNER_VISIBLE"] as const;
 export type CommentVisibility = (typeof COMMENT_VISIBILITIES)[number];

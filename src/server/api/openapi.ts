@@ -14,6 +14,7 @@ import {
   ProposePolicyChangeInput,
 } from "@/domain/schemas/policy";
 import { ROLES } from "@/domain/roles";
+import { isBindingEvent } from "@/domain/workflow/binding-confirmation";
 import {
   CASE_ACTION_INPUTS,
   CaseAuditView,
@@ -24,6 +25,7 @@ import {
   TaskListQuery,
   TaskSummaryView,
 } from "@/domain/schemas/cases";
+import { ChangeTaskPageView, LorTaskPageView, OfferedAmendmentPageView, TaskSectionQuery } from "@/domain/schemas/tasks";
 import {
   DOCUMENT_ACTION_INPUTS,
   DOCUMENT_ACTION_LABELS,
@@ -192,6 +194,9 @@ const OPERATIONS: Operation[] = [
   { method: "get", path: "/cases/{id}/events", summary: "The case's timeline (partners see partner-visible milestones and comments only)", tag: "Cases", response: z.object({ items: z.array(CaseEventView) }), errors: [404] },
   { method: "get", path: "/cases/{id}/audit", summary: "The case's hash-chained audit events and the verification result", tag: "Cases", response: CaseAuditView, errors: [403, 404] },
   { method: "get", path: "/tasks", summary: "My tasks: reviews and case steps waiting on your office, with due dates and aging", tag: "Cases", description: "Paginated (`page`, `pageSize`), earliest due first; `summary` counts the whole inbox by aging.", query: TaskListQuery, response: page(InboxItemView).extend({ summary: TaskSummaryView }), errors: [403, 422] },
+  { method: "get", path: "/lor-tasks", summary: "Letters of request waiting for your validation, earliest due first (DSCA: every one; an agency's case managers: those routed to their agency)", tag: "Validation", description: "Submitted and under-validation letters with their validation clock, paginated (`page`, `pageSize`); `overdue` counts those past their validation target. Other inbox roles get an empty list.", query: TaskSectionQuery, response: LorTaskPageView, errors: [403, 422] },
+  { method: "get", path: "/change-tasks", summary: "Amendments and Modifications submitted to DSCA and waiting for its approval, longest waiting first (DSCA analysts)", tag: "LOA", description: "Paginated (`page`, `pageSize`). Other inbox roles get an empty list.", query: TaskSectionQuery, response: ChangeTaskPageView, errors: [403, 422] },
+  { method: "get", path: "/offered-amendments", summary: "Amendments offered to your country and waiting for your acceptance, oldest offer first (partner officers)", tag: "LOA", description: "Paginated (`page`, `pageSize`). Other roles get an empty list.", query: TaskSectionQuery, response: OfferedAmendmentPageView, errors: [422] },
   { method: "get", path: "/cases/{id}/loa", summary: "The working LOA: the draft (basic LOA or a change), or the document in force that a save turns into an Amendment or Modification (USG staff)", tag: "LOA", response: WorkingLoaView, errors: [403, 404] },
   { method: "put", path: "/cases/{id}/loa", summary: "Save the whole working LOA draft, version-checked; after acceptance this starts an Amendment or Modification and enforces the rate lock", description: "Send `expectedVersion` from GET /cases/{id}/loa. Invalid content answers 422 with a message per field (`lines.2.quantity`), and nothing is saved.", tag: "LOA", body: LoaDraftInput, response: DocumentView, errors: [403, 404, 409, 422] },
   { method: "get", path: "/cases/{id}/documents", summary: "The case's LOA documents (basic LOA, Amendments, Modifications); partners see offered ones only", tag: "LOA", response: z.object({ items: z.array(DocumentSummaryView) }), errors: [404] },
@@ -245,7 +250,14 @@ const OPERATIONS: Operation[] = [
       method: "post",
       path: `/cases/{id}/actions/${event}`,
       summary: `${definition.label}${definition.commentRequired ? " (comment required)" : ""}`,
-      description: `Fires the workflow event \`${event}\` from ${definition.from.join(", ")}. Send \`expectedVersion\` from GET /cases/{id}; the case's \`availableActions\` lists what you may fire now.`,
+      description:
+        `Fires the workflow event \`${event}\` from ${definition.from.join(", ")}. Send \`expectedVersion\` from GET /cases/{id}; the case's \`availableActions\` lists what you may fire now.` +
+        (isBindingEvent(event)
+          ? " A binding step: send `acknowledgedDocument` (the number, version and PDF SHA-256 of the LOA document you reviewed, from GET /cases/{id}/documents) so that it is refused with 409 if that document has changed since."
+          : "") +
+        (event === "review-not-required"
+          ? " DSCA records that the State or DTSA review of the current round is not required, with the reason as `comment` (never shown to the partner); the case is ready to sign once every remaining review has concurred."
+          : ""),
       tag: "Case actions",
       body: CASE_ACTION_INPUTS[event],
       response: CaseView,

@@ -29,7 +29,8 @@ function reviewView(task: CaseRow["reviewTasks"][number], rules: WorkflowContext
     status: task.status,
     openedAt: task.openedAt.toISOString(),
     dueAt: task.dueAt.toISOString(),
-    aging: task.status === "CANCELLED" ? null : agingFor(task.openedAt, task.dueAt, task.slaRuleId, rules, now, task.decidedAt),
+    // A cancelled or waived review has no clock to meet.
+    aging: task.status === "CANCELLED" || task.status === "NOT_REQUIRED" ? null : agingFor(task.openedAt, task.dueAt, task.slaRuleId, rules, now, task.decidedAt),
     decision: task.decision,
     decidedBy: task.decidedBy,
     decidedAt: iso(task.decidedAt),

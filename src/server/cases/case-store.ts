@@ -338,6 +338,8 @@ export function eventDetails(
     toStatus: after.status,
     ...(before.cn.status !== after.cn.status ? { notificationFrom: before.cn.status, notificationTo: after.cn.status } : {}),
     ...(definition.permission === "decideReview" ? { reviewOffice: officeOf(actor), reviewRound: before.reviewRound } : {}),
+    // The waived review is named like a decided one, so the timeline reads "DTSA …: review recorded as not required".
+    ...(action === "review-not-required" && input.office ? { reviewOffice: input.office, reviewRound: before.reviewRound } : {}),
     comment: comment ?? null,
     // A partner's own words are always theirs to see; USG comments are internal unless marked otherwise.
     commentVisibility: comment ? (partnerAuthored ? "PARTNER_VISIBLE" : (commentVisibility ?? "USG_INTERNAL")) : null,

@@ -47,6 +47,12 @@ function noteFor(event: string | null, action: string, details: Details, { forPa
   if (event === "approve-loa" && details.offerExpiresAt) {
     parts.push(`Offer expiration date ${String(details.offerExpiresAt).slice(0, 10)}`);
   }
+  // Binding steps record the document the person confirmed (number, version, PDF hash once offered).
+  const acknowledged = input.acknowledgedDocument as { number?: unknown; version?: unknown; sha256?: unknown } | undefined;
+  if (acknowledged && typeof acknowledged.version === "number") {
+    const sha = text(acknowledged.sha256);
+    parts.push(`Confirmed LOA document ${String(acknowledged.number)}, version ${acknowledged.version}${sha ? `, SHA-256 ${sha}` : ""}`);
+  }
   if (details.notificationTo && !forPartner) parts.push(`Notification: ${CN_STATUS_LABELS[details.notificationTo as CnStatus]}`);
   return parts.join(". ") || null;
 }

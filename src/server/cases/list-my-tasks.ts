@@ -39,6 +39,7 @@ interface InboxRowJson {
   dueAt: string | null;
   amberAt: string | null;
   rule: { days: number; dayKind: DayKind; amberPercent: number } | null;
+  reworkReason: { office: ReviewOffice; comment: string | null; returnedAt: string } | null;
 }
 
 function toInboxItem(row: InboxRowJson, now: Date): InboxItemView {
@@ -67,6 +68,7 @@ function toInboxItem(row: InboxRowJson, now: Date): InboxItemView {
     aging,
     actions: row.actions ?? [],
     subject: row.subject,
+    reworkReason: row.reworkReason && { ...row.reworkReason, returnedAt: new Date(row.reworkReason.returnedAt).toISOString() },
   };
 }
 
@@ -119,6 +121,14 @@ export async function listMyTasks(actor: Actor, query: unknown = {}, now: Date =
                  'actions', p.actions,
                  'subject', (SELECT l.subject FROM letters_of_request l WHERE l.case_id = c.id ORDER BY l.completed_at LIMIT 1),
                  'clockStart', p.clock_start, 'dueAt', p.due_at, 'amberAt', p.amber_at,
+                 -- Why a case is back in development: the review of this round that returned it (one at most: a
+                 -- return cancels the round's other reviews; the next approval opens a new round, which clears it).
+                 -- Read through the review tasks' unique (case_id, round, office) index, for the page's rows only.
+                 'reworkReason', CASE WHEN p.status = 'IN_DEVELOPMENT' THEN
+                   (SELECT json_build_object('office', t.office, 'comment', t.comment, 'returnedAt', t.decided_at)
+                      FROM review_tasks t
+                     WHERE t.case_id = c.id AND t.round = c.review_round AND t.decision = 'RETURN'
+                     ORDER BY t.decided_at DESC LIMIT 1) END,
                  'rule', CASE WHEN r.id IS NULL THEN NULL
                               ELSE json_build_object('days', r.days, 'dayKind', r.day_kind, 'amberPercent', r.amber_percent) END)
                  ORDER BY p.due_sort, p.case_id)::text AS doc

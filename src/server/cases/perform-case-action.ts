@@ -2,11 +2,13 @@ import "server-only";
 import type { Actor } from "@/domain/policy";
 import { CASE_ACTION_INPUTS, type CaseView } from "@/domain/schemas/cases";
 import { isUuid } from "@/domain/schemas/common";
+import { DOCUMENT_TYPES, documentDisplayName, type DocumentStatus, type DocumentType } from "@/domain/loa/codes";
+import { acknowledgementMismatch, boundDocumentOf, isBindingEvent, type DocumentAcknowledgement } from "@/domain/workflow/binding-confirmation";
 import { ACTOR_EVENTS, type CaseEvent, type EventInput } from "@/domain/workflow/case-workflow";
 import { caseSubject } from "@/domain/workflow/engine";
 import { assertCan } from "../auth/actor";
 import { knowChainTail } from "../audit";
-import { db } from "../db";
+import { db, type Tx } from "../db";
 import { checkIdempotencyKey, claimIdempotencyKey, requestHashOf, storeIdempotentAnswer } from "../idempotency";
 import { AppError, notFound, parseInput, versionConflict } from "../errors";
 import type { RequestContext } from "../request-context";
@@ -61,6 +63,9 @@ export async function performCaseAction(
     const { row, rules, chainTail } = loaded;
     assertCan(actor, "viewCase", caseSubject(snapshotOf(row)), "Case");
     if (row.version !== input.expectedVersion) throw versionConflict(row.version);
+    if (input.acknowledgedDocument && isBindingEvent(action)) {
+      await assertAcknowledgedDocument(tx, caseId, row.identifier, action, input.acknowledgedDocument);
+    }
     knowChainTail(tx, { type: "case", id: caseId }, chainTail);
 
     const workflowContext = await loadWorkflowContext(tx, row, new Date(), rules);
@@ -70,4 +75,38 @@ export async function performCaseAction(
     if (key !== null) await storeIdempotentAnswer(tx, actor.userId, key, view);
     return { case: view, replayed: false };
   });
+}
+
+/**
+ * A binding step names the document the person confirmed: it must still be the document the step applies to, at the
+ * same version and PDF hash. The case's version alone does not prove it, because the agency's draft is saved without
+ * changing the case. The row lock taken above keeps the case's events from moving the document meanwhile.
+ */
+async function assertAcknowledgedDocument(
+  tx: Tx,
+  caseId: string,
+  identifier: string,
+  action: Parameters<typeof boundDocumentOf>[0],
+  acknowledged: DocumentAcknowledgement,
+) {
+  const rows = await tx.caseDocument.findMany({
+    where: { caseId },
+    select: { number: true, documentType: true, documentNumber: true, status: true, version: true, pdfSha256: true },
+  });
+  const documents = rows.map((d) => {
+    const type = (DOCUMENT_TYPES as readonly string[]).includes(d.documentType ?? "") ? (d.documentType as DocumentType) : null;
+    return { ...d, documentType: type, status: d.status as DocumentStatus, name: documentDisplayName(identifier, type, d.documentNumber ?? 0) };
+  });
+  const problem = acknowledgementMismatch(acknowledged, boundDocumentOf(action, documents));
+  if (problem) throw new AppError("CONFLICT", problem);
+}
+
+/** Form fields the confirmation step posts (a browser form is flat), as the action input's acknowledgedDocument. */
+export function acknowledgedDocumentFromForm(values: Record<string, string | undefined>): Record<string, unknown> | undefined {
+  if (!values.acknowledgedNumber) return undefined;
+  return {
+    number: Number(values.acknowledgedNumber),
+    version: Number(values.acknowledgedVersion),
+    sha256: values.acknowledgedSha256 || null,
+  };
 }

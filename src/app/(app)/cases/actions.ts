@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { CASE_ACTION_INPUTS } from "@/domain/schemas/cases";
 import { formObject, runAction, type ActionState } from "@/server/action-result";
 import { requireActor } from "@/server/auth/actor";
-import { isActorEvent, performCaseAction } from "@/server/cases/perform-case-action";
+import { acknowledgedDocumentFromForm, isActorEvent, performCaseAction } from "@/server/cases/perform-case-action";
 import { AppError } from "@/server/errors";
 import { requestContext } from "@/server/request-context";
 
@@ -20,8 +20,11 @@ export async function caseActionAction(_previous: ActionState, form: FormData): 
     // Only the fields this action takes: the schema refuses anything else, as the API does.
     const input: Record<string, unknown> = { expectedVersion: Number(values.expectedVersion) };
     for (const key of Object.keys(CASE_ACTION_INPUTS[action].shape)) {
-      if (key !== "expectedVersion" && values[key] !== undefined) input[key] = values[key];
+      if (key !== "expectedVersion" && key !== "acknowledgedDocument" && values[key] !== undefined) input[key] = values[key];
     }
+    // The document the person confirmed (binding steps): the use case refuses the step if it has changed since.
+    const acknowledged = acknowledgedDocumentFromForm(values);
+    if (acknowledged && "acknowledgedDocument" in CASE_ACTION_INPUTS[action].shape) input.acknowledgedDocument = acknowledged;
     await performCaseAction(actor, caseId, action, input, await requestContext());
     revalidatePath("/cases");
     revalidatePath("/tasks");

@@ -7,23 +7,37 @@ import { Alert } from "@/components/ui/alert";
 import { Stat } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { FilterCheckbox, FilterForm } from "@/components/ui/filter-form";
+import { ChangeTaskSection } from "@/components/tasks/change-task-section";
+import { LorTaskSection } from "@/components/tasks/lor-task-section";
+import { can } from "@/domain/policy";
 import { CASE_EVENTS, type CaseEvent, type CaseEventDefinition } from "@/domain/workflow/case-workflow";
+import { REVIEW_OFFICE_SHORT_NAMES } from "@/domain/workflow/states";
 import { formatDate } from "@/lib/format";
 import { requireActor } from "@/server/auth/actor";
 import { listMyTasks } from "@/server/cases/list-my-tasks";
 import { forFilteredPage } from "@/server/page-guard";
 import { SdrTaskSection } from "@/components/sdr/sdr-task-section";
 import { listSdrTasks } from "@/server/sdr/list-sdr-tasks";
+import { listChangeTasks } from "@/server/loa/list-change-tasks";
+import { listLorTasks } from "@/server/lors/list-lor-tasks";
 
 export const metadata: Metadata = { title: "My tasks" };
+
+/** A section's page from its own parameter; anything else is its first page (a bad pager link never breaks the page). */
+const sectionPage = (value: string | undefined) => (/^[1-9]\d{0,4}$/.test(value ?? "") ? value : "1");
 
 export default async function TasksPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const actor = await requireActor();
   const params = await searchParams;
   const { result, problem } = await forFilteredPage(() => listMyTasks(actor, params));
   // Agency case managers decide discrepancy reports: theirs are listed apart, with their own pager.
-  const sdrTasks =
-    actor.role === "IA_CASE_MANAGER" ? await listSdrTasks(actor, { page: /^[1-9]\d{0,4}$/.test(params.sdrPage ?? "") ? params.sdrPage : "1" }) : null;
+  // Each kind of work beside the case steps is a section of its own, with its own page and count: letters to validate
+  // (DSCA, and agencies for the letters routed to them) and changes to approve (DSCA).
+  const [sdrTasks, lorTasks, changeTasks] = await Promise.all([
+    actor.role === "IA_CASE_MANAGER" ? listSdrTasks(actor, { page: sectionPage(params.sdrPage) }) : null,
+    can(actor, "validateLor", {}) ? listLorTasks(actor, { page: sectionPage(params.lorPage) }) : null,
+    can(actor, "decideLoaChange", {}) ? listChangeTasks(actor, { page: sectionPage(params.changePage) }) : null,
+  ]);
   return (
     <div>
       <PageHeader
@@ -36,6 +50,16 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
           <Stat label="Overdue" value={result.summary.overdue} href="/tasks?overdue=true" />
           <Stat label="Due soon" value={result.summary.dueSoon} />
           <Stat label="On track" value={result.summary.onTrack} />
+        </div>
+      )}
+      {(lorTasks || changeTasks || sdrTasks) && (
+        // Per section rather than added into the case tiles above: each list has its own clock (the letters' validation
+        // target, the reports' decision target, none for changes), so one sum would mix targets, and the tiles' overdue
+        // filter applies to the case list only.
+        <div className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-4" data-testid="task-section-summary">
+          {lorTasks && <Stat label={`Letters to validate${lorTasks.overdue > 0 ? ` (${lorTasks.overdue} overdue)` : ""}`} value={lorTasks.total} href="#lor-tasks" />}
+          {changeTasks && <Stat label="Amendments and Modifications to approve" value={changeTasks.total} href="#change-tasks" />}
+          {sdrTasks && <Stat label={`Discrepancy reports${sdrTasks.overdue > 0 ? ` (${sdrTasks.overdue} overdue)` : ""}`} value={sdrTasks.total} href="#sdr-tasks" />}
         </div>
       )}
       <FilterForm label="Filter tasks" submitLabel="Apply">
@@ -76,7 +100,16 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
               <td className="px-3 py-2">
                 <AgingTag aging={item.aging} />
               </td>
-              <td className="px-3 py-2">{item.waitingFor}</td>
+              <td className="px-3 py-2">
+                {item.waitingFor}
+                {item.reworkReason && (
+                  <span className="mt-1 block border-l-4 border-warning pl-2" data-testid="rework-reason">
+                    <span className="font-bold">Returned for rework by {REVIEW_OFFICE_SHORT_NAMES[item.reworkReason.office]}</span> on{" "}
+                    {formatDate(item.reworkReason.returnedAt)}
+                    {item.reworkReason.comment && <span className="block">“{item.reworkReason.comment}”</span>}
+                  </span>
+                )}
+              </td>
               <td className="px-3 py-2">
                 <CaseStatusTag status={item.status} />
               </td>
@@ -89,6 +122,8 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
         </DataTable>
       )}
       {result && <Pagination page={result.page} pageSize={result.pageSize} total={result.total} params={params} basePath="/tasks" />}
+      {lorTasks && <LorTaskSection result={lorTasks} params={params} agency={actor.role === "IA_CASE_MANAGER"} />}
+      {changeTasks && <ChangeTaskSection result={changeTasks} params={params} />}
       {sdrTasks && <SdrTaskSection result={sdrTasks} params={params} />}
     </div>
   );

@@ -1,12 +1,21 @@
 "use client";
 
 import { useActionState, useState, type ReactNode } from "react";
+import { BindingConfirmationPanel, useConfirmStep } from "@/components/case/binding-confirmation";
 import { FormProblem } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, RadioGroup, Select } from "@/components/ui/form";
 import { KeptTextarea, KeptTextInput } from "@/components/ui/kept-inputs";
 import { formatUsd } from "@/domain/money";
+import {
+  bindingConfirmation,
+  boundDocumentOf,
+  isBindingEvent,
+  type BindableDocument,
+  type BindingConfirmation,
+} from "@/domain/workflow/binding-confirmation";
 import { CASE_EVENTS, type CaseEvent, type CaseEventDefinition } from "@/domain/workflow/case-workflow";
+import { REVIEW_OFFICE_LABELS, type WaivableReviewOffice } from "@/domain/workflow/states";
 import type { ActionState } from "@/server/action-result";
 import { caseActionAction } from "../actions";
 
@@ -46,15 +55,33 @@ function Hidden({ target, action }: { target: Target; action: CaseEvent }) {
   );
 }
 
-function CommentFields({ action, errors, required, partner }: { action: CaseEvent; errors: Record<string, string>; required: boolean; partner: boolean }) {
+function CommentFields({
+  action,
+  errors,
+  required,
+  partner,
+  internalOnly = false,
+}: {
+  action: CaseEvent;
+  errors: Record<string, string>;
+  required: boolean;
+  partner: boolean;
+  /** The comment is always U.S. Government-only (no choice offered). */
+  internalOnly?: boolean;
+}) {
   const [visibility, setVisibility] = useState("USG_INTERNAL");
   const id = `${action}-comment`;
   return (
     <>
-      <Field id={id} label={required ? "Comment or reason" : "Comment (optional)"} error={errors.comment}>
-        <KeptTextarea id={id} name="comment" rows={3} required={required} error={errors.comment} />
+      <Field
+        id={id}
+        label={internalOnly ? "Reason" : required ? "Comment or reason" : "Comment (optional)"}
+        hint={internalOnly ? "Recorded on the case's timeline and audit trail; never shown to the partner." : undefined}
+        error={errors.comment}
+      >
+        <KeptTextarea id={id} name="comment" rows={3} required={required} error={errors.comment} hasHint={internalOnly} />
       </Field>
-      {!partner && (
+      {!partner && !internalOnly && (
         <RadioGroup
           name="commentVisibility"
           idPrefix={`${action}-visibility`}
@@ -73,49 +100,98 @@ function CommentFields({ action, errors, required, partner }: { action: CaseEven
   );
 }
 
+/** "Confirm and sign for the agency (MILSGN)": the confirmation's button repeats the step it takes. */
+export const confirmLabelOf = (label: string) => `Confirm and ${label.charAt(0).toLowerCase()}${label.slice(1)}`;
+
 function ActionForm({
   target,
   action,
   partner,
   open,
+  confirmation,
   children,
 }: {
   target: Target;
   action: CaseEvent;
   partner: boolean;
   open?: boolean;
+  /** Binding steps: what the person confirms before the form is sent. */
+  confirmation: BindingConfirmation | null;
   children?: (errors: Record<string, string>) => ReactNode;
 }) {
   const definition: CaseEventDefinition = CASE_EVENTS[action];
   const [state, run, pending] = useActionState<ActionState, FormData>(caseActionAction, { status: "idle" });
+  const step = useConfirmStep(state);
   const errors = state.status === "error" ? (state.fields ?? {}) : {};
   const variant = DANGER.includes(action) ? "danger" : "primary";
+  // The step's own button; for a binding step it opens the confirmation instead of sending the form.
+  const submit =
+    confirmation && step.confirming ? (
+      <BindingConfirmationPanel
+        confirmation={confirmation}
+        confirmLabel={confirmLabelOf(definition.label)}
+        pending={pending}
+        variant={variant}
+        onCancel={step.cancel}
+        testId={`confirm-${action}`}
+      />
+    ) : (
+      <Button type="submit" variant={variant} disabled={pending} {...step.triggerProps}>
+        {pending ? "Working…" : definition.label}
+      </Button>
+    );
+  const onSubmit = confirmation ? step.onSubmit : undefined;
   if (PLAIN.includes(action)) {
     return (
-      <form action={run} className="mb-3" data-testid={`action-${action}`}>
+      <form action={run} onSubmit={onSubmit} className="mb-3" data-testid={`action-${action}`}>
         <FormProblem state={state} title={`Could not ${definition.label.toLowerCase()}`} />
         <Hidden target={target} action={action} />
-        <Button type="submit" variant={variant} disabled={pending}>
-          {pending ? "Working…" : definition.label}
-        </Button>
+        {submit}
       </form>
     );
   }
   return (
     <details className="mb-3 rounded border border-base-lighter bg-white p-3" open={open || state.status === "error"} data-testid={`action-${action}`}>
       <summary className="cursor-pointer font-bold text-primary">{definition.label}</summary>
-      <form action={run} className="mt-3" noValidate>
+      <form action={run} onSubmit={onSubmit} className="mt-3" noValidate>
         <FormProblem state={state} title={`Could not ${definition.label.toLowerCase()}`} />
         <Hidden target={target} action={action} />
         {children?.(errors)}
         {action !== "accept" && action !== "record-deposit" && (
-          <CommentFields action={action} errors={errors} required={definition.commentRequired === true} partner={partner} />
+          <CommentFields
+            action={action}
+            errors={errors}
+            required={definition.commentRequired === true}
+            partner={partner}
+            internalOnly={action === "review-not-required"}
+          />
         )}
-        <Button type="submit" variant={variant} disabled={pending}>
-          {pending ? "Working…" : definition.label}
-        </Button>
+        {submit}
       </form>
     </details>
+  );
+}
+
+/** DSCA records that an open State or DTSA review is not required; the reason (the comment) stays internal. */
+function WaivedOfficeChoice({ offices, errors }: { offices: readonly WaivableReviewOffice[]; errors: Record<string, string> }) {
+  const [office, setOffice] = useState<string>(offices[0] ?? "");
+  return (
+    <>
+      <p className="mb-3 text-sm">
+        The case then waits only on the reviews that are still required, and someone else at DSCA must decide DSCA&apos;s own review
+        (separation of duties). This covers the current round: if the LOA is returned and approved again, every office reviews it again.
+      </p>
+      <RadioGroup
+        name="office"
+        idPrefix="waived-office"
+        legend="Which review is not required?"
+        hint="DSCA's own case review is always required. A review already decided cannot be waived."
+        error={errors.office}
+        options={offices.map((value) => ({ value, label: REVIEW_OFFICE_LABELS[value] }))}
+        value={office}
+        onChange={setOffice}
+      />
+    </>
   );
 }
 
@@ -172,6 +248,8 @@ export function CaseActions({
   currentAgencyId,
   partner,
   deposit = null,
+  documents,
+  waivableOffices = [],
 }: {
   target: Target;
   actions: readonly CaseEvent[];
@@ -179,12 +257,26 @@ export function CaseActions({
   currentAgencyId: string;
   partner: boolean;
   deposit?: DepositFacts | null;
+  /** The case's LOA documents: binding steps name the one they commit to. */
+  documents: readonly BindableDocument[];
+  /** The State and DTSA reviews still open, which DSCA may record as not required. */
+  waivableOffices?: readonly WaivableReviewOffice[];
 }) {
   return (
     <div data-testid="case-actions">
       {actions.map((action) => (
-        <ActionForm key={`${action}-${target.version}`} target={target} action={action} partner={partner} open={partner && action === "accept"}>
+        <ActionForm
+          key={`${action}-${target.version}`}
+          target={target}
+          action={action}
+          partner={partner}
+          open={partner && action === "accept"}
+          confirmation={
+            isBindingEvent(action) ? bindingConfirmation(action, CASE_EVENTS[action].label, boundDocumentOf(action, documents)) : null
+          }
+        >
           {(errors) => {
+            if (action === "review-not-required") return <WaivedOfficeChoice offices={waivableOffices} errors={errors} />;
             if (action === "assign-agency") {
               return (
                 <Field id="agencyId" label="Implementing agency" hint="Reassigning gives the case a new identifier." error={errors.agencyId}>

@@ -16,7 +16,7 @@ import { formatUsd } from "@/domain/money";
 import type { CaseView } from "@/domain/schemas/cases";
 import { CASE_EVENTS, type CaseEventDefinition } from "@/domain/workflow/case-workflow";
 import { caseDiagramEdges, notificationDiagramEdges } from "@/domain/workflow/diagram";
-import { CASE_STATUS_LABELS, CN_STATUS_LABELS } from "@/domain/workflow/states";
+import { CASE_STATUS_LABELS, CN_STATUS_LABELS, WAIVABLE_REVIEW_OFFICES } from "@/domain/workflow/states";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { requireActor } from "@/server/auth/actor";
 import { workflowDiagramSvg } from "@/server/cases/case-diagram";
@@ -279,6 +279,8 @@ export default async function CasePage({
                 currentAgencyId={found.implementingAgency.id}
                 partner={partner}
                 deposit={finances?.deposit ?? null}
+                documents={documents}
+                waivableOffices={WAIVABLE_REVIEW_OFFICES.filter((office) => found.reviews.some((r) => r.office === office && r.status === "OPEN"))}
               />
             )}
           </Section>

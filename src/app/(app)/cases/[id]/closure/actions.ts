@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formObject, runAction, type ActionState } from "@/server/action-result";
 import { requireActor } from "@/server/auth/actor";
-import { performCaseAction } from "@/server/cases/perform-case-action";
+import { acknowledgedDocumentFromForm, performCaseAction } from "@/server/cases/perform-case-action";
 import { completeAnnualReview } from "@/server/closure/complete-annual-review";
 import { AppError } from "@/server/errors";
 import { requestContext } from "@/server/request-context";
@@ -15,7 +15,8 @@ const isClosureAction = (value: string): value is ClosureAction => (CLOSURE_ACTI
 
 /** Submit the closure certificate, close, or reopen: the case's own workflow actions, from the closure page. */
 export async function closureEventAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  const { caseId = "", action = "", expectedVersion, closureType, comment, commentVisibility } = formObject(form);
+  const values = formObject(form);
+  const { caseId = "", action = "", expectedVersion, closureType, comment, commentVisibility } = values;
   const result = await runAction(async () => {
     const actor = await requireActor();
     if (!isClosureAction(action)) throw new AppError("BAD_REQUEST", "Unknown action");
@@ -24,6 +25,9 @@ export async function closureEventAction(_previous: ActionState, form: FormData)
     if (action === "submit-closure") input.closureType = closureType ?? "";
     if (comment) input.comment = comment;
     if (comment && commentVisibility) input.commentVisibility = commentVisibility;
+    // Closing is a binding step: the LOA in force the person confirmed must still be the one in force.
+    const acknowledged = action === "close" ? acknowledgedDocumentFromForm(values) : undefined;
+    if (acknowledged) input.acknowledgedDocument = acknowledged;
     await performCaseAction(actor, caseId, action, input, await requestContext());
     revalidatePath(`/cases/${caseId}`);
     revalidatePath("/tasks");

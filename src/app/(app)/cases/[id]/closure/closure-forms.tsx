@@ -1,12 +1,14 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { BindingConfirmationPanel, useConfirmStep } from "@/components/case/binding-confirmation";
 import { FormProblem } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, RadioGroup } from "@/components/ui/form";
 import { KeptTextarea } from "@/components/ui/kept-inputs";
 import { CLOSURE_TYPE_EXPLANATIONS, CLOSURE_TYPE_LABELS, CLOSURE_TYPES, type ClosureType } from "@/domain/execution/closure";
 import { formatUsd } from "@/domain/money";
+import type { BindingConfirmation } from "@/domain/workflow/binding-confirmation";
 import type { ActionState } from "@/server/action-result";
 import { annualReviewAction, closureEventAction } from "./actions";
 
@@ -80,19 +82,31 @@ export function SubmitClosureForm({ target, unliquidatedObligations }: { target:
   );
 }
 
-export function CloseCaseForm({ target }: { target: Target }) {
+/** Closing binds DSCA to the LOA in force and the final statement: the person confirms the document first. */
+export function CloseCaseForm({ target, confirmation }: { target: Target; confirmation: BindingConfirmation }) {
   const [state, run, pending] = useActionState<ActionState, FormData>(closureEventAction, { status: "idle" });
+  const step = useConfirmStep(state);
   return (
-    <form action={run} data-testid="close-case-form">
+    <form action={run} onSubmit={step.onSubmit} data-testid="close-case-form">
       <FormProblem state={state} title="Could not close the case" />
       <Hidden target={target} action="close" />
       <p className="mb-3 text-sm">
         Closing writes the final statement (with any refund of excess funds) and issues the closure certificate. A closed case can only be reopened by
         DSCA, with a reason.
       </p>
-      <Button type="submit" disabled={pending}>
-        {pending ? "Closing…" : "Close the case"}
-      </Button>
+      {step.confirming ? (
+        <BindingConfirmationPanel
+          confirmation={confirmation}
+          confirmLabel="Confirm and close the case"
+          pending={pending}
+          onCancel={step.cancel}
+          testId="confirm-close"
+        />
+      ) : (
+        <Button type="submit" disabled={pending} {...step.triggerProps}>
+          {pending ? "Closing…" : "Close the case"}
+        </Button>
+      )}
     </form>
   );
 }

@@ -12,7 +12,10 @@ import { formatUsd } from "@/domain/money";
 import { can } from "@/domain/policy";
 import type { ClosureView } from "@/domain/schemas/closure";
 import type { CaseStatus } from "@/domain/workflow/states";
+import { bindingConfirmation, boundDocumentOf } from "@/domain/workflow/binding-confirmation";
+import { CASE_EVENTS } from "@/domain/workflow/case-workflow";
 import { formatDate } from "@/lib/format";
+import { listDocuments } from "@/server/loa/list-documents";
 import { requireActor } from "@/server/auth/actor";
 import { getCase } from "@/server/cases/get-case";
 import { ANNUAL_REVIEW_STATUSES } from "@/server/closure/annual-review-store";
@@ -106,7 +109,12 @@ export default async function CaseClosurePage({
 
   const actionPanel: ReactNode[] = [];
   if (actions.includes("submit-closure")) actionPanel.push(<SubmitClosureForm key="submit" target={target} unliquidatedObligations={closure.unliquidatedObligations} />);
-  if (actions.includes("close")) actionPanel.push(<CloseCaseForm key="close" target={target} />);
+  if (actions.includes("close")) {
+    // Closing names the LOA in force it closes against (only loaded when DSCA can close now).
+    const documents = await forPage(() => listDocuments(actor, id));
+    const confirmation = bindingConfirmation("close", CASE_EVENTS.close.label, boundDocumentOf("close", documents));
+    actionPanel.push(<CloseCaseForm key="close" target={target} confirmation={confirmation} />);
+  }
   if (actions.includes("reopen")) actionPanel.push(<ReopenForm key="reopen" target={target} />);
   const waitingNote =
     found.status === "CLOSURE_PENDING" && can(actor, "closeCase", subject) && !actions.includes("close")

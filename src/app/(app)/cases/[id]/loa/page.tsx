@@ -6,6 +6,8 @@ import { Tag } from "@/components/ui/card";
 import { CHANGE_KIND_LABELS, confirmableTypes } from "@/domain/loa/changes";
 import { DOCUMENT_STATUS_LABELS } from "@/domain/loa/codes";
 import { LOA_TYPE_LABELS } from "@/domain/lor/codes";
+import { bindingConfirmation, boundDocumentOf } from "@/domain/workflow/binding-confirmation";
+import { CASE_EVENTS } from "@/domain/workflow/case-workflow";
 import { requireActor } from "@/server/auth/actor";
 import { getCase } from "@/server/cases/get-case";
 import { getPricingReference } from "@/server/loa/builder-reference";
@@ -91,7 +93,12 @@ export default async function LoaBuilderPage({ params }: { params: Promise<{ id:
           </section>
         )}
         {!isChange && found.availableActions.includes("approve-loa") && (
-          <SubmitForReviewForm caseId={id} caseVersion={found.version} blocked={doc.problems.length > 0} />
+          <SubmitForReviewForm
+            caseId={id}
+            caseVersion={found.version}
+            blocked={doc.problems.length > 0}
+            confirmation={bindingConfirmation("approve-loa", CASE_EVENTS["approve-loa"].label, boundDocumentOf("approve-loa", [doc]))}
+          />
         )}
         <p>
           <a href={`/api/v1/cases/${id}/documents/${doc.number}/pdf`} data-testid="preview-pdf">

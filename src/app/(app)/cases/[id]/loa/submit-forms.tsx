@@ -1,27 +1,53 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { BindingConfirmationPanel, useConfirmStep } from "@/components/case/binding-confirmation";
 import { Button } from "@/components/ui/button";
 import { FormProblem } from "@/components/ui/alert";
 import { Field, RadioGroup } from "@/components/ui/form";
 import { KeptTextarea, KeptTextInput } from "@/components/ui/kept-inputs";
 import { CHANGE_PROPOSAL_LABELS, type ChangeProposal } from "@/domain/loa/changes";
 import { DOCUMENT_TYPE_LABELS } from "@/domain/loa/codes";
+import type { BindingConfirmation } from "@/domain/workflow/binding-confirmation";
 import { caseActionAction } from "../../actions";
 import { documentActionAction } from "./actions";
 
-/** The basic LOA goes to review through the case workflow's own event (MILAP), which checks it is complete. */
-export function SubmitForReviewForm({ caseId, caseVersion, blocked }: { caseId: string; caseVersion: number; blocked: boolean }) {
+/**
+ * The basic LOA goes to review through the case workflow's own event (MILAP), which checks it is complete. Approving
+ * binds the agency to the saved version, so the person confirms it (name, version, total) first.
+ */
+export function SubmitForReviewForm({
+  caseId,
+  caseVersion,
+  blocked,
+  confirmation,
+}: {
+  caseId: string;
+  caseVersion: number;
+  blocked: boolean;
+  confirmation: BindingConfirmation;
+}) {
   const [state, action, pending] = useActionState(caseActionAction, { status: "idle" });
+  const step = useConfirmStep(state);
   return (
-    <form action={action} data-testid="submit-for-review">
+    <form action={action} onSubmit={step.onSubmit} data-testid="submit-for-review">
       <FormProblem state={state} title="The LOA did not go to review" />
       <input type="hidden" name="caseId" value={caseId} />
       <input type="hidden" name="action" value="approve-loa" />
       <input type="hidden" name="expectedVersion" value={caseVersion} />
-      <Button type="submit" disabled={pending || blocked}>
-        {pending ? "Submitting…" : "Approve and submit for review (MILAP)"}
-      </Button>
+      {step.confirming ? (
+        <BindingConfirmationPanel
+          confirmation={confirmation}
+          confirmLabel="Confirm and submit for review"
+          pending={pending}
+          onCancel={step.cancel}
+          testId="confirm-approve-loa"
+        />
+      ) : (
+        <Button type="submit" disabled={pending || blocked} {...step.triggerProps}>
+          {pending ? "Submitting…" : "Approve and submit for review (MILAP)"}
+        </Button>
+      )}
       <p className="mt-2 text-sm text-base-dark">
         {blocked ? "Save the draft and fix the items listed above first." : "DSCA, State and DTSA review it in parallel; the offer expiration date is set now."}
       </p>
@@ -84,6 +110,7 @@ export function DocumentActionForm({
   comment = false,
   signer = false,
   variant = "primary",
+  confirmation = null,
 }: {
   caseId: string;
   number: number;
@@ -93,11 +120,19 @@ export function DocumentActionForm({
   comment?: boolean;
   signer?: boolean;
   variant?: "primary" | "secondary" | "danger";
+  /** A binding step (approving or accepting a change): what the person confirms before it is sent. */
+  confirmation?: BindingConfirmation | null;
 }) {
   const [state, action, pending] = useActionState(documentActionAction, { status: "idle" });
+  const step = useConfirmStep(state);
   const fields = state.status === "error" ? (state.fields ?? {}) : {};
   return (
-    <form action={action} className="mb-4" data-testid={`document-action-${documentAction}`}>
+    <form
+      action={action}
+      onSubmit={confirmation ? step.onSubmit : undefined}
+      className="mb-4"
+      data-testid={`document-action-${documentAction}`}
+    >
       <FormProblem state={state} title={`${label}: not done`} />
       <input type="hidden" name="caseId" value={caseId} />
       <input type="hidden" name="number" value={number} />
@@ -118,9 +153,20 @@ export function DocumentActionForm({
           </Field>
         </>
       )}
-      <Button type="submit" variant={variant} disabled={pending}>
-        {pending ? "Working…" : label}
-      </Button>
+      {confirmation && step.confirming ? (
+        <BindingConfirmationPanel
+          confirmation={confirmation}
+          confirmLabel={`Confirm: ${label.charAt(0).toLowerCase()}${label.slice(1)}`}
+          pending={pending}
+          variant={variant === "danger" ? "danger" : "primary"}
+          onCancel={step.cancel}
+          testId={`confirm-document-${documentAction}`}
+        />
+      ) : (
+        <Button type="submit" variant={variant} disabled={pending} {...step.triggerProps}>
+          {pending ? "Working…" : label}
+        </Button>
+      )}
     </form>
   );
 }

@@ -12,6 +12,7 @@ import { CHANGE_KIND_LABELS } from "@/domain/loa/changes";
 import { DOCUMENT_STATUS_LABELS, TERM_OF_SALE_LABELS } from "@/domain/loa/codes";
 import { can } from "@/domain/policy";
 import { formatUsd } from "@/domain/money";
+import { bindingConfirmation } from "@/domain/workflow/binding-confirmation";
 import { formatDate } from "@/lib/format";
 import { requireActor } from "@/server/auth/actor";
 import { compareDocuments, getDocument } from "@/server/loa/get-document";
@@ -43,6 +44,7 @@ export default async function DocumentPage({
   const others = documents.filter((d) => d.number !== doc.number);
   const comparison = compare ? await forPage(() => compareDocuments(actor, id, doc.number, compare)) : null;
   const internals = can(actor, "viewLoaInternals");
+  const approveLabel = doc.documentType === "MODIFICATION" ? "Approve and implement the Modification" : "Approve and offer the Amendment";
   return (
     <div>
       <p className="mb-2 text-sm">
@@ -128,13 +130,28 @@ export default async function DocumentPage({
           {doc.availableActions.length > 0 && (
             <Section id="doc-actions" title="Your actions">
               {doc.availableActions.includes("approve") && (
-                <DocumentActionForm caseId={id} number={doc.number} version={doc.version} action="approve" label={doc.documentType === "MODIFICATION" ? "Approve and implement the Modification" : "Approve and offer the Amendment"} />
+                <DocumentActionForm
+                  caseId={id}
+                  number={doc.number}
+                  version={doc.version}
+                  action="approve"
+                  label={approveLabel}
+                  confirmation={bindingConfirmation(doc.documentType === "MODIFICATION" ? "approve-modification" : "approve-amendment", approveLabel, doc)}
+                />
               )}
               {doc.availableActions.includes("return") && (
                 <DocumentActionForm caseId={id} number={doc.number} version={doc.version} action="return" label="Return for rework" comment variant="secondary" />
               )}
               {doc.availableActions.includes("accept") && (
-                <DocumentActionForm caseId={id} number={doc.number} version={doc.version} action="accept" label="Accept the amendment" signer />
+                <DocumentActionForm
+                  caseId={id}
+                  number={doc.number}
+                  version={doc.version}
+                  action="accept"
+                  label="Accept the amendment"
+                  signer
+                  confirmation={bindingConfirmation("accept-amendment", "Accept the amendment", doc)}
+                />
               )}
               {doc.availableActions.includes("withdraw") && (
                 <DocumentActionForm caseId={id} number={doc.number} version={doc.version} action="withdraw" label="Withdraw this change" variant="secondary" />

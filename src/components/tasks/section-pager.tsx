@@ -1,0 +1,38 @@
+import Link from "next/link";
+
+/**
+ * The pager of one My tasks section: its own page parameter (`param`), the others kept, and back to the section's
+ * anchor, so paging one list leaves the rest of the page where it is.
+ */
+export function SectionPager({
+  page,
+  pageSize,
+  total,
+  params,
+  param,
+  anchor,
+  label,
+  basePath = "/tasks",
+}: {
+  page: number;
+  pageSize: number;
+  total: number;
+  params: Record<string, string>;
+  param: string;
+  anchor: string;
+  label: string;
+  basePath?: string;
+}) {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  if (pages <= 1) return null;
+  const href = (to: number) => `${basePath}?${new URLSearchParams({ ...params, [param]: String(to) })}#${anchor}`;
+  return (
+    <nav aria-label={label} className="mt-4 flex items-center gap-4 text-sm">
+      {page > 1 ? <Link href={href(page - 1)}>Previous page</Link> : <span>Previous page</span>}
+      <span>
+        Page {page} of {pages}
+      </span>
+      {page < pages ? <Link href={href(page + 1)}>Next page</Link> : <span>Next page</span>}
+    </nav>
+  );
+}
