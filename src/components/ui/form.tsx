@@ -138,6 +138,12 @@ export function RadioGroup({
               name={name}
               value={option.value}
               checked={value === option.value}
+              // React resets a form once its server action returns, which puts radios back to the first render's choice
+              // while the state keeps the person's: re-apply the state on every commit, so a refused submission keeps
+              // (and sends again) what was chosen.
+              ref={(node) => {
+                if (node) node.checked = value === option.value;
+              }}
               onChange={() => onChange(option.value)}
               className="h-5 w-5 accent-primary"
             />
