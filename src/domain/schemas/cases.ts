@@ -26,9 +26,10 @@ export const CaseListQuery = PageQuery.extend({
   q: searchText("Search", 100),
 });
 
-const Ref = z.object({ id: z.uuid(), code: z.string(), name: z.string() });
+export const Ref = z.object({ id: z.uuid(), code: z.string(), name: z.string() });
 const Instant = z.iso.datetime();
-const Aging = z.object({
+/** A clock against its target: due date, state (amber at the rule's share, red when overdue) and the share used. */
+export const Aging = z.object({
   dueAt: Instant,
   state: z.enum(["ON_TRACK", "DUE_SOON", "OVERDUE", "MET", "MISSED"]),
   percentElapsed: z.number().int(),

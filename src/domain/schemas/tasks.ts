@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DOCUMENT_TYPES } from "../loa/codes";
 import { LOR_REQUEST_TYPES, LOR_STATUSES } from "../lor/codes";
+import { Aging, Ref } from "./cases";
 import { PageQuery } from "./common";
 
 // The sections of My tasks beside the case inbox (issue 13), and the partner's offered Amendments: each a page of its
@@ -8,15 +9,7 @@ import { PageQuery } from "./common";
 
 export const TaskSectionQuery = PageQuery;
 
-const Ref = z.object({ id: z.uuid(), code: z.string(), name: z.string() });
 const Instant = z.iso.datetime();
-const Aging = z.object({
-  dueAt: Instant,
-  state: z.enum(["ON_TRACK", "DUE_SOON", "OVERDUE", "MET", "MISSED"]),
-  percentElapsed: z.number().int(),
-  targetDays: z.number().int(),
-  dayKind: z.enum(["CALENDAR", "BUSINESS"]),
-});
 
 export const LorTaskView = z
   .object({
