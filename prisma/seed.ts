@@ -184,6 +184,8 @@ export const DEMO_USERS = [
   { email: "partner.sr@caseway.example", name: "Faisal Al-Harbi", role: "PARTNER_OFFICER", org: ["PARTNER_COUNTRY", "SR"] },
   { email: "partner.bn@caseway.example", name: "Mira Castellan", role: "PARTNER_OFFICER", org: ["PARTNER_COUNTRY", "BN"] },
   { email: "dsca@caseway.example", name: "Dana Whitfield", role: "DSCA_ANALYST", org: ["DSCA", "DSCA"] },
+  // A second analyst: whoever records a review as not required may not also decide DSCA's own review of the case.
+  { email: "dsca2@caseway.example", name: "Jamal Carter", role: "DSCA_ANALYST", org: ["DSCA", "DSCA"] },
   { email: "state@caseway.example", name: "Marcus Reyes", role: "STATE_REVIEWER", org: ["STATE_PM", "PM"] },
   { email: "dtsa@caseway.example", name: "Priya Natarajan", role: "DTSA_REVIEWER", org: ["DTSA", "DTSA"] },
   { email: "navy@caseway.example", name: "Tom Okafor", role: "IA_CASE_MANAGER", org: ["IMPLEMENTING_AGENCY", "P"] },

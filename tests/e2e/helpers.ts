@@ -48,6 +48,15 @@ export const DEMO_USERS: DemoUser[] = [
     nav: USG_NAV,
   },
   {
+    email: "dsca2@caseway.example",
+    name: "Jamal Carter",
+    role: "DSCA_ANALYST",
+    roleLabel: "DSCA analyst",
+    organization: "Defense Security Cooperation Agency",
+    countryCode: null,
+    nav: USG_NAV,
+  },
+  {
     email: "state@caseway.example",
     name: "Marcus Reyes",
     role: "STATE_REVIEWER",

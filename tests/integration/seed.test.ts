@@ -78,14 +78,14 @@ describe("seedReference", () => {
 });
 
 describe("seedDemo", () => {
-  it("creates the eleven demo users in their organizations, idempotently", async () => {
+  it("creates the twelve demo users in their organizations, idempotently", async () => {
     await seedReference(prisma);
     await seedDemo(prisma);
     const emails = DEMO_USERS.map((u) => u.email);
-    expect(emails).toHaveLength(11);
+    expect(emails).toHaveLength(12);
 
     const users = await prisma.user.findMany({ where: { email: { in: emails } }, include: { organization: true } });
-    expect(users).toHaveLength(11);
+    expect(users).toHaveLength(12);
     for (const demo of DEMO_USERS) {
       const user = users.find((u) => u.email === demo.email)!;
       expect(user).toMatchObject({ name: demo.name, role: demo.role, active: true });
