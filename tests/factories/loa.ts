@@ -127,3 +127,17 @@ export async function fillBasicLoa(prisma: PrismaClient, caseId: string, content
   await seedLoaReference(prisma);
   await fillBasicDraft(prisma, caseId, content);
 }
+
+/** Line 004: two more radar spare modules (procured, shipped) — the line the change tests add to an accepted LOA. */
+export const additionalSparesLine = loaLine({
+  lineNumber: "004",
+  genericCode: "R7B",
+  maslNumber: "5840015550004",
+  description: "Additional radar spare modules",
+  quantity: 2,
+  unitOfIssue: "EA",
+  unitCost: "25000.00",
+  sourceOfSupply: "P",
+  typeOfAssistance: "5",
+  deliveryTermCode: "2",
+});

@@ -7,7 +7,7 @@ import { getCaseAudit, verifyCaseChain } from "@/server/cases/get-case-audit";
 import { getDocument } from "@/server/loa/get-document";
 import { getDocumentPdf } from "@/server/loa/get-document-pdf";
 import { listDocuments } from "@/server/loa/list-documents";
-import { loaLine, seedLoaReference } from "../factories/loa";
+import { additionalSparesLine as extraLine, seedLoaReference } from "../factories/loa";
 import { caseAt, caseAudit, caseCast, outcomes, raceOnCase } from "./case-helpers";
 import { expectAppError, testPrisma } from "./helpers";
 import { iaManagerOf, seedSlaRules } from "./lor-helpers";
@@ -34,18 +34,6 @@ async function lowerAdminRateFromYesterday() {
   addedRates.push(row.id);
 }
 
-const extraLine = loaLine({
-  lineNumber: "004",
-  genericCode: "R7B",
-  maslNumber: "5840015550004",
-  description: "Additional radar spare modules",
-  quantity: 2,
-  unitOfIssue: "EA",
-  unitCost: "25000.00",
-  sourceOfSupply: "P",
-  typeOfAssistance: "5",
-  deliveryTermCode: "2",
-});
 
 const REASON = "Adds line 004 for two more spare modules the purchaser asked for.";
 

@@ -6,7 +6,6 @@
 // cases take `now`, so nothing waits for a real date), finds its rows by id rather than assuming a table is empty, and
 // the rows this file's approvals added are deleted after it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { LoaLine } from "@/domain/loa/content";
 import type { Actor } from "@/domain/policy";
 import { priceLoa } from "@/domain/pricing/price";
 import { RATE_KEYS, type RateRow } from "@/domain/pricing/rates";
@@ -24,7 +23,7 @@ import { getPolicySeries, listPolicySeries } from "@/server/policy/list-policy";
 import { proposePolicyChange } from "@/server/policy/propose-policy-change";
 import { recomputePolicyImpact } from "@/server/policy/recompute-policy-impact";
 import { PRICING_RATES } from "../../prisma/seed";
-import { loaLine, seedLoaReference } from "../factories/loa";
+import { additionalSparesLine as extraLine, seedLoaReference } from "../factories/loa";
 import { caseAt, caseCast, type Cast } from "./case-helpers";
 import { context, expectAppError, testPrisma } from "./helpers";
 import { documentRow, saveEdit } from "./loa-helpers";
@@ -529,18 +528,6 @@ const CHANGE_AT_3_8 = "838336.50";
 /** Only line 004's surcharge moves: 50,500.00 × (3.8% − 3.5%) = 151.50. */
 const CHANGE_AT_3_5 = "838185.00";
 
-const extraLine: LoaLine = loaLine({
-  lineNumber: "004",
-  genericCode: "R7B",
-  maslNumber: "5840015550004",
-  description: "Additional radar spare modules",
-  quantity: 2,
-  unitOfIssue: "EA",
-  unitCost: "25000.00",
-  sourceOfSupply: "P",
-  typeOfAssistance: "5",
-  deliveryTermCode: "2",
-});
 
 describe("the impact preview", () => {
   let cast: Cast;

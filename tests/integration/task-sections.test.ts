@@ -12,7 +12,7 @@ import { acknowledgeLor } from "@/server/lors/acknowledge-lor";
 import { listLorTasks } from "@/server/lors/list-lor-tasks";
 import { markLorActionable } from "@/server/lors/mark-lor-actionable";
 import { markLorInsufficient } from "@/server/lors/mark-lor-insufficient";
-import { loaLine, seedLoaReference } from "../factories/loa";
+import { additionalSparesLine as extraLine, seedLoaReference } from "../factories/loa";
 import { caseAt, caseCast, type Cast } from "./case-helpers";
 import { context, expectAppError, testPrisma } from "./helpers";
 import { contentOfView, docAction, draftInput, save, working } from "./loa-helpers";
@@ -120,18 +120,6 @@ describe("letters of request waiting for validation", () => {
 });
 
 const REASON = "Adds line 004 for two more spare modules the purchaser asked for.";
-const extraLine = loaLine({
-  lineNumber: "004",
-  genericCode: "R7B",
-  maslNumber: "5840015550004",
-  description: "Additional radar spare modules",
-  quantity: 2,
-  unitOfIssue: "EA",
-  unitCost: "25000.00",
-  sourceOfSupply: "P",
-  typeOfAssistance: "5",
-  deliveryTermCode: "2",
-});
 
 /** An accepted case of the cast's with an Amendment (a new line) submitted to DSCA: its case and document version. */
 async function submittedAmendment(cast: Cast) {
