@@ -68,7 +68,7 @@ test.describe("wrong passwords", () => {
     await expect(page.getByTestId("home-dtsa_reviewer")).toBeVisible();
   });
 
-  test("after 5 failures even the right password is refused", async ({ browser, page }) => {
+  test("after 5 failures from one address even the right password waits, and the message says how long", async ({ browser, page }) => {
     // A fresh account, so no demo user gets locked out.
     const admin = await signedInContext(browser, ADMIN);
     const email = uniqueEmail("lockout");
@@ -83,11 +83,12 @@ test.describe("wrong passwords", () => {
       await expect(page.getByTestId("signin-error")).toContainText("The email or password is incorrect");
       await expect(page.getByLabel("Password")).toHaveValue("");
     }
+    // The 5th failure starts the first delay (LOGIN_DELAY_MINUTES, 1 min), for this account from this address only.
     await submitSignIn(page, email, "wrong-password-5");
-    await expect(page.getByTestId("signin-error")).toContainText("Too many failed attempts");
+    await expect(page.getByTestId("signin-error")).toContainText("Too many failed attempts. Try again in 1 minute.");
 
     await submitSignIn(page, email, password);
-    await expect(page.getByTestId("signin-error")).toContainText("Too many failed attempts");
+    await expect(page.getByTestId("signin-error")).toContainText("Too many failed attempts. Try again in 1 minute.");
     await expect(page).toHaveURL(`${BASE_URL}/signin`);
     await page.goto("/");
     await expect(page).toHaveURL(`${BASE_URL}/signin`);

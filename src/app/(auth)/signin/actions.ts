@@ -16,10 +16,12 @@ export async function signInAction(_previous: ActionState, form: FormData): Prom
     return { status: "ok", message: "Signed in" };
   } catch (error) {
     if (error instanceof CredentialsSignin && error.code.startsWith("throttled")) {
-      const minutes = Number(error.code.split(":")[1] ?? "15");
+      // Delays are per account and address, with ceilings per account and per address (ADR 0023); the message names
+      // none of them, so it neither blames the wrong one nor says whether the account exists.
+      const minutes = Math.max(1, Number(error.code.split(":")[1]) || 1);
       return {
         status: "error",
-        message: `Too many failed attempts for this account. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+        message: `Too many failed attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
       };
     }
     if (error instanceof AuthError) {
