@@ -1,5 +1,7 @@
 import type { NextConfig } from "next";
 
+// Sent on every answer. The Content-Security-Policy (per-request nonce) and HSTS (only over TLS) depend on the request,
+// so src/proxy.ts sends them (ADR 0022).
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "X-Frame-Options", value: "DENY" },
@@ -15,6 +17,7 @@ const nextConfig: NextConfig = {
     // forbidden() renders app/forbidden.tsx with a 403 status.
     authInterrupts: true,
     // Attachments may be 10 MB; leave room for the multipart envelope. The use case enforces the real limit.
+    // No allowedOrigins: server actions are same-origin only, and src/proxy.ts refuses others with a 403 (ADR 0022).
     serverActions: { bodySizeLimit: "11mb" },
     proxyClientMaxBodySize: "11mb",
   },

@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { expectNoSeriousAxeViolations } from "./axe";
 import { ARMY, DSCA, expectNoHorizontalScroll, PARTNER_BN, PARTNER_SR, type CaseView } from "./case-helpers";
-import { closeAll, json, saveScreen, signIn, signedInContext } from "./helpers";
+import { closeAll, json, SAME_ORIGIN, saveScreen, signIn, signedInContext } from "./helpers";
 import type { Page as ListPage } from "./lor-helpers";
 
 // Reconciliation and closure in the browser, on the demo data a fresh start shows: the test sets case closed under
@@ -126,6 +126,8 @@ test.describe("the partner", () => {
 });
 
 test.describe("U.S. Government staff", () => {
+  // Its page.request writes with the session cookie: say it is our own origin, as a browser would (ADR 0022).
+  test.use({ extraHTTPHeaders: SAME_ORIGIN });
   test("DSCA sees the readiness of the closed case, with its suspense amount, and may reopen it", async ({ page }) => {
     await signIn(page, DSCA);
     await openClosurePage(page, demo.closed.id, demo.closed.identifier);

@@ -160,9 +160,16 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await expect(page.getByTestId("user-badge")).toBeVisible();
 }
 
+/**
+ * Cookie-authenticated API writes must say they come from our own origin (ADR 0022). Browsers do that themselves;
+ * Playwright's request contexts (`page.request`, `context.request`) send no Origin, so contexts whose `request` writes
+ * with the session cookie add this (`test.use({ extraHTTPHeaders: SAME_ORIGIN })` for the `page` fixture).
+ */
+export const SAME_ORIGIN = { origin: BASE_URL };
+
 /** A new browser context signed in as `email`; its `request` shares the session cookie (for /api/v1 calls). */
 export async function signedInContext(browser: Browser, email: string, password = DEMO_PASSWORD) {
-  const context = await browser.newContext();
+  const context = await browser.newContext({ extraHTTPHeaders: SAME_ORIGIN });
   const page = await context.newPage();
   await signIn(page, email, password);
   return { context, page, api: context.request };

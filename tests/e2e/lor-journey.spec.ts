@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type BrowserContext, type Locator, type Page } from "@playwright/test";
-import { BASE_URL, closeAll, json, saveScreen, signedInContext, signIn, unique, type ApiError } from "./helpers";
+import { BASE_URL, closeAll, json, SAME_ORIGIN, saveScreen, signedInContext, signIn, unique, type ApiError } from "./helpers";
 import { completeLorContent, DSCA, futureDate, getLorViaApi, NAVY, PARTNER_BN, PARTNER_SR, tinyPdf, tinyPng } from "./lor-helpers";
 
 // The journey the issue asks for, in the browser: a Bandarian officer drafts a letter over two sittings, attaches the
@@ -344,6 +344,8 @@ test.describe.serial("letter of request journey, from draft to case", () => {
 });
 
 test.describe("the letter form and letter page when something is wrong", () => {
+  // Its page.request writes with the session cookie: say it is our own origin, as a browser would (ADR 0022).
+  test.use({ extraHTTPHeaders: SAME_ORIGIN });
   test("invalid values are refused beside their fields, and what was typed is kept", async ({ page }) => {
     await signIn(page, PARTNER_BN);
     await page.goto("/lors/new");

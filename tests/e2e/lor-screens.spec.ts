@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { BASE_URL, saveScreen, signIn, unique } from "./helpers";
+import { BASE_URL, SAME_ORIGIN, saveScreen, signIn, unique } from "./helpers";
 import { createLorViaApi, DSCA, PARTNER_BN } from "./lor-helpers";
 
 // Screenshots of the letter-of-request screens (test-results/screens/lor-screen-*.png) with basic accessibility
@@ -28,6 +28,8 @@ async function expectNoHorizontalScroll(page: Page) {
 }
 
 test.describe("partner screens", () => {
+  // Its page.request writes with the session cookie: say it is our own origin, as a browser would (ADR 0022).
+  test.use({ extraHTTPHeaders: SAME_ORIGIN });
   test.beforeEach(async ({ page }) => {
     await signIn(page, PARTNER_BN);
   });

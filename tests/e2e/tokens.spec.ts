@@ -1,10 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { bareApi, closeAll, json, signIn, unique, type ApiError } from "./helpers";
+import { bareApi, closeAll, json, SAME_ORIGIN, signIn, unique, type ApiError } from "./helpers";
 
 type Me = { email: string; role: string; authenticatedWith: string };
 type Token = { id: string; name: string; prefix: string; revokedAt: string | null; expiresAt: string | null; secret?: string };
 
 test.describe("personal API tokens", () => {
+  // Its page.request writes with the session cookie: say it is our own origin, as a browser would (ADR 0022).
+  test.use({ extraHTTPHeaders: SAME_ORIGIN });
   test("create in the UI, shown once, works as a bearer token, revoke in the UI", async ({ page }) => {
     const name = unique("ui-token");
     await signIn(page, "navy@caseway.example");
@@ -89,7 +91,7 @@ test.describe("personal API tokens", () => {
   test("one user's token id is not found for another user", async ({ page, browser }) => {
     await signIn(page, "state@caseway.example");
     const created = await json<Token>(await page.request.post("/api/v1/me/tokens", { data: { name: unique("private") } }));
-    const otherContext = await browser.newContext();
+    const otherContext = await browser.newContext({ extraHTTPHeaders: SAME_ORIGIN });
     const otherPage = await otherContext.newPage();
     await signIn(otherPage, "dtsa@caseway.example");
     const response = await otherContext.request.delete(`/api/v1/me/tokens/${created.id}`);
