@@ -4,9 +4,11 @@ import { defineConfig } from "@playwright/test";
 // scripts/serve.ts with its own throwaway embedded PostgreSQL (fresh data directory, migrated and seeded each run).
 const PORT = 3100;
 const baseURL = `http://127.0.0.1:${PORT}`;
+export const E2E_SERVER_LOG = ".data/e2e-server.log";
 
 export default defineConfig({
   testDir: "tests/e2e",
+  globalTeardown: "./tests/e2e/global-teardown.ts",
   // Two cores and one shared database: one worker, tests in a file run in order.
   workers: 1,
   fullyParallel: false,
@@ -34,7 +36,9 @@ export default defineConfig({
     trace: "retain-on-failure",
   },
   webServer: {
-    command: "npx tsx scripts/serve.ts start --port 3100 --data-dir .data/e2e-postgres --db-port 54339 --fresh --reuse-build",
+    // The server's log goes to a file the teardown searches for secrets (tests/e2e/global-teardown.ts); all but its
+    // per-request lines also reach the console, so a failing start is visible.
+    command: `npx tsx scripts/serve.ts start --port 3100 --data-dir .data/e2e-postgres --db-port 54339 --fresh --reuse-build 2>&1 | tee ${E2E_SERVER_LOG} | grep -av '"level":30' >&2`,
     url: `${baseURL}/api/v1/health`,
     timeout: 240_000,
     reuseExistingServer: false,

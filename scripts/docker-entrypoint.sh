@@ -5,4 +5,5 @@ set -e
 : "${AUTH_SECRET:?AUTH_SECRET must be set (openssl rand -base64 32)}"
 node scripts/prisma.mjs migrate deploy
 node node_modules/tsx/dist/cli.mjs scripts/seed-cli.ts
-exec node node_modules/next/dist/bin/next start -p "${PORT:-3000}"
+# Our server around Next (scripts/next-server.ts): client addresses from the socket and TRUSTED_PROXY_HOPS, JSON logs.
+exec node --import tsx scripts/next-server.ts --port "${PORT:-3000}"

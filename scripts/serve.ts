@@ -101,7 +101,13 @@ if (mode === "start" && !(values["reuse-build"] && hasBuild)) {
 }
 
 log(`Serving on http://localhost:${values.port} (${mode === "dev" ? "development" : "production"} mode)`);
-const next = spawn(process.execPath, [nextBin, mode, "-p", values.port], { cwd: root, stdio: "inherit", env: childEnv });
+// Our server around Next (scripts/next-server.ts): the client address comes from the socket, requests are logged.
+const serverArgs = ["--import", "tsx", path.join(root, "scripts/next-server.ts"), "--port", values.port, ...(mode === "dev" ? ["--dev"] : [])];
+const next = spawn(process.execPath, serverArgs, {
+  cwd: root,
+  stdio: "inherit",
+  env: { ...childEnv, NODE_ENV: mode === "dev" ? "development" : "production" },
+});
 next.on("exit", (code) => void shutdown(code ?? 0));
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {

@@ -1,6 +1,10 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
-import { AppError, type FieldErrors } from "./errors";
+import { AppError, RefusalError, type FieldErrors } from "./errors";
+import { log } from "./log";
+import { auditRefusalHere } from "./refusals";
+import { requestContext } from "./request-context";
+import { unavailableError } from "./unavailable";
 
 export type ActionState<T = unknown> =
   | { status: "idle" }
@@ -14,6 +18,7 @@ export async function runAction<T>(work: () => Promise<{ message: string; data?:
     return { status: "ok", ...result };
   } catch (error) {
     unstable_rethrow(error); // redirects and other Next control flow pass through
+    if (error instanceof RefusalError) await auditRefusalHere(error, "POST");
     if (error instanceof AppError) {
       return {
         status: "error",
@@ -22,7 +27,9 @@ export async function runAction<T>(work: () => Promise<{ message: string; data?:
         currentVersion: error.extra.currentVersion,
       };
     }
-    console.error(error);
+    log.error({ err: error, requestId: (await requestContext()).requestId }, "unexpected error in a server action");
+    const unavailable = unavailableError(error);
+    if (unavailable) return { status: "error", message: unavailable.message };
     return { status: "error", message: "Something went wrong on our side. Try again, or contact support." };
   }
 }

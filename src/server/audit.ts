@@ -16,6 +16,8 @@ export interface AuditEntry {
   target?: { type: string; id: string };
   details?: Prisma.InputJsonValue;
   context: RequestContext;
+  /** Keep the event out of its record's hash chain: refusals name a record without touching it (or locking it). */
+  unchained?: boolean;
 }
 
 /** Records whose events are hash-chained (src/domain/audit-chain.ts). */
@@ -65,7 +67,7 @@ export async function recordAudit(tx: Tx, entry: AuditEntry, occurredAt: Date = 
     userAgent: entry.context.userAgent,
     requestId: entry.context.requestId,
   };
-  if (!entry.target || !CHAINED_TARGETS.has(entry.target.type) || benchUnchainedAudit()) {
+  if (!entry.target || entry.unchained || !CHAINED_TARGETS.has(entry.target.type) || benchUnchainedAudit()) {
     await tx.auditEvent.create({ data });
     return;
   }

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { decide, type Actor, type PolicyAction, type PolicySubject } from "../domain/policy";
 
 // Error codes mapped to HTTP status in one place. Server actions turn them into form messages; route handlers into
 // `{ "error": { "code", "message", "fields"? } }`.
@@ -39,6 +40,36 @@ export class AppError extends Error {
   get status(): number {
     return ERROR_STATUS[this.code];
   }
+}
+
+/**
+ * A refusal by the policy table: a role that may not act (403) or a record the actor may not know exists (404, e.g.
+ * another country's case). The doors answer it like any AppError and record it in the audit log (src/server/refusals.ts);
+ * a 404 for a record that does not exist at all is a plain notFound() and is not audited.
+ */
+export class RefusalError extends AppError {
+  constructor(
+    code: "FORBIDDEN" | "NOT_FOUND",
+    message: string,
+    readonly refusal: { actor: Actor; policyAction: string; what: string },
+  ) {
+    super(code, message);
+    this.name = "RefusalError";
+  }
+}
+
+export const FORBIDDEN_MESSAGE = "You do not have permission to do that";
+
+export function refusedBy(actor: Actor, policyAction: string, decision: "forbidden" | "not-found", what = "Record", message = FORBIDDEN_MESSAGE) {
+  return decision === "not-found"
+    ? new RefusalError("NOT_FOUND", `${what} not found`, { actor, policyAction, what })
+    : new RefusalError("FORBIDDEN", message, { actor, policyAction, what });
+}
+
+/** Enforces the policy table: another country's record answers 404, not 403, and either refusal is audited by the door. */
+export function authorize(actor: Actor, action: PolicyAction, subject: PolicySubject = {}, what = "Record"): void {
+  const decision = decide(actor, action, subject);
+  if (decision !== "allow") throw refusedBy(actor, action, decision, what);
 }
 
 /** The first message for each field, keyed by its dotted path ("" for the whole input). */

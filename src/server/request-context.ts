@@ -10,6 +10,8 @@ export interface RequestContext {
 }
 
 export const REQUEST_ID_HEADER = "x-request-id";
+/** The request's path, set by our server (scripts/next-server.mjs) over anything a client sent: pages cannot see it. */
+export const REQUEST_PATH_HEADER = "x-caseway-path";
 
 /** Who is calling and from where, for the audit log. The proxy stamps every request with an id. */
 export async function requestContext(): Promise<RequestContext> {

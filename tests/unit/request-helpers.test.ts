@@ -1,18 +1,44 @@
 import { describe, expect, it } from "vitest";
-import { clientAddress } from "@/server/client-address";
+import { clientAddress, clientAddressFrom, trustedProxyHops } from "@/server/client-address";
 import { literalLike } from "@/server/search";
 
-describe("clientAddress (TRUSTED_PROXY_HOPS defaults to 1)", () => {
+describe("clientAddressFrom: who called, from the socket and only the proxies we run", () => {
   it.each([
-    ["the address our proxy appended, not what the client wrote before it", "6.6.6.6, 203.0.113.7", "203.0.113.7"],
-    ["the only address when there is one", "198.51.100.4", "198.51.100.4"],
-    ["trims spaces and ignores empty entries", " 10.0.0.1 , , 192.0.2.9 ", "192.0.2.9"],
-  ])("uses %s", (_label, forwarded, expected) => {
-    expect(clientAddress(new Headers({ "x-forwarded-for": forwarded }))).toBe(expected);
+    ["no proxy: the socket's peer, whatever the client wrote", "6.6.6.6", "203.0.113.7", 0, "203.0.113.7"],
+    ["no proxy and no header: the peer", undefined, "203.0.113.7", 0, "203.0.113.7"],
+    ["an IPv4 peer on a dual-stack socket reads as IPv4", undefined, "::ffff:198.51.100.4", 0, "198.51.100.4"],
+    ["one proxy: the address it appended, not what the client wrote before it", "6.6.6.6, 203.0.113.7", "10.0.0.2", 1, "203.0.113.7"],
+    ["one proxy, spaces and empty entries", " 6.6.6.6 , , 192.0.2.9 ", "10.0.0.2", 1, "192.0.2.9"],
+    ["two proxies: the address the outer one saw", "6.6.6.6, 203.0.113.7, 10.0.0.1", "10.0.0.2", 2, "203.0.113.7"],
+    ["one proxy configured but the request came straight in: the peer", undefined, "203.0.113.7", 1, "203.0.113.7"],
+  ])("%s", (_label, forwarded, peer, hops, expected) => {
+    expect(clientAddressFrom(forwarded, peer, hops)).toBe(expected);
   });
 
-  it("falls back to X-Real-IP, then to nothing", () => {
-    expect(clientAddress(new Headers({ "x-real-ip": "192.0.2.1" }))).toBe("192.0.2.1");
+  it("knows nothing without a header or a socket address", () => {
+    expect(clientAddressFrom(undefined, undefined, 0)).toBeNull();
+  });
+});
+
+describe("trustedProxyHops: none unless set explicitly", () => {
+  it.each([
+    [undefined, 0],
+    ["", 0],
+    ["0", 0],
+    ["1", 1],
+    ["2", 2],
+    ["-1", 0],
+    ["one", 0],
+    ["1.5", 0],
+  ])("%s → %s", (raw, expected) => {
+    expect(trustedProxyHops(raw)).toBe(expected);
+  });
+});
+
+describe("clientAddress: the one address our server left in X-Forwarded-For", () => {
+  it("reads it, or the nearest entry should the app run without our server", () => {
+    expect(clientAddress(new Headers({ "x-forwarded-for": "203.0.113.7" }))).toBe("203.0.113.7");
+    expect(clientAddress(new Headers({ "x-forwarded-for": "6.6.6.6, 203.0.113.7" }))).toBe("203.0.113.7");
     expect(clientAddress(new Headers())).toBeNull();
   });
 });

@@ -1,8 +1,12 @@
 import "server-only";
 import type { Actor } from "@/domain/policy";
 import { requireApiActor } from "../auth/actor";
-import { AppError } from "../errors";
+import { AppError, RefusalError } from "../errors";
+import { log } from "../log";
+import { auditRefusal } from "../refusals";
 import { contextFromHeaders, REQUEST_ID_HEADER, type RequestContext } from "../request-context";
+import { unavailableError } from "../unavailable";
+import { assertSameOriginWrite } from "./same-origin";
 
 export interface ApiCall<P> {
   request: Request;
@@ -22,9 +26,10 @@ export function errorResponse(caught: unknown, requestId: string): Response {
   const error =
     caught instanceof AppError
       ? caught
-      : new AppError("INTERNAL", `Something went wrong on our side. Quote request id ${requestId} to support.`);
-  if (error !== caught) console.error(`[${requestId}]`, caught);
-  const headers: Record<string, string> = { [REQUEST_ID_HEADER]: requestId };
+      : (unavailableError(caught) ??
+        new AppError("INTERNAL", `Something went wrong on our side. Quote request id ${requestId} to support.`));
+  if (error !== caught) log.error({ err: caught, requestId }, "unexpected error answering an API request");
+  const headers: Record<string, string> = { [REQUEST_ID_HEADER]: requestId, "cache-control": "no-store" };
   if (error.extra.retryAfterSeconds) headers["retry-after"] = String(error.extra.retryAfterSeconds);
   if (error.status === 401) headers["www-authenticate"] = 'Bearer realm="caseway"';
   return Response.json(
@@ -58,6 +63,8 @@ async function readJson(request: Request): Promise<unknown> {
 function respond(result: unknown, status: number, requestId: string): Response {
   if (result instanceof Response) {
     result.headers.set(REQUEST_ID_HEADER, requestId);
+    // Files (PDFs, attachments) are someone's records: never kept by a shared cache, unless the handler chose otherwise.
+    if (!result.headers.has("cache-control")) result.headers.set("cache-control", "no-store");
     return result;
   }
   return Response.json(result, { status, headers: { [REQUEST_ID_HEADER]: requestId, "cache-control": "no-store" } });
@@ -71,12 +78,14 @@ export function apiRoute<P = Record<string, never>>(
   return async (request: Request, route: RouteContext<P>) => {
     const context = contextOf(request);
     try {
+      assertSameOriginWrite(request);
       const actor = await requireApiActor(request, context);
       const params = await route.params;
       const query = Object.fromEntries(new URL(request.url).searchParams);
       const result = await handler(actor, { request, params, context, query, body: () => readJson(request) });
       return respond(result, status, context.requestId);
     } catch (error) {
+      if (error instanceof RefusalError) await auditRefusal(error, context, { method: request.method, path: new URL(request.url).pathname });
       return errorResponse(error, context.requestId);
     }
   };

@@ -2,13 +2,14 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { cache } from "react";
 import { redirect } from "next/navigation";
-import { actorFromUser, decide, type Actor, type ActingUser, type PolicyAction, type PolicySubject } from "@/domain/policy";
+import { actorFromUser, type Actor, type ActingUser } from "@/domain/policy";
 import { isUuid } from "@/domain/schemas/common";
 import { Prisma } from "@/generated/prisma/client";
 import { sessionStatus, shouldTouchSession } from "@/domain/security";
 import { sessionTimeouts } from "@/env";
 import { db } from "../db";
-import { AppError } from "../errors";
+import { AppError, authorize } from "../errors";
+import { noteRequestUser } from "../request-log";
 import type { RequestContext } from "../request-context";
 import { countAttempt, lockedUntil } from "../throttle";
 import { auth } from "./next-auth";
@@ -64,6 +65,7 @@ export async function actorForSession(sessionId: string, now = new Date()): Prom
   if (shouldTouchSession(session.lastSeenAt, now)) {
     await db().session.update({ where: { id: sessionId }, data: { lastSeenAt: now } });
   }
+  noteRequestUser(session.userId);
   return actorFromUser(actingUser(session), { sessionId });
 }
 
@@ -82,6 +84,7 @@ export async function actorForApiToken(secret: string, now = new Date()): Promis
   if (!token.lastUsedAt || shouldTouchSession(token.lastUsedAt, now)) {
     await db().apiToken.update({ where: { id: token.tokenId }, data: { lastUsedAt: now } });
   }
+  noteRequestUser(token.userId);
   return actorFromUser(actingUser(token), { tokenId: token.tokenId });
 }
 
@@ -129,9 +132,5 @@ export async function requireApiActor(request: Request, context: RequestContext)
   return actor;
 }
 
-/** Enforces the policy table. Another country's record answers 404, not 403. */
-export function assertCan(actor: Actor, action: PolicyAction, subject: PolicySubject = {}, what = "Record"): void {
-  const decision = decide(actor, action, subject);
-  if (decision === "not-found") throw new AppError("NOT_FOUND", `${what} not found`);
-  if (decision === "forbidden") throw new AppError("FORBIDDEN", "You do not have permission to do that");
-}
+/** Enforces the policy table. Another country's record answers 404, not 403; the door audits either refusal. */
+export const assertCan = authorize;

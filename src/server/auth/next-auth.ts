@@ -1,4 +1,5 @@
 import "server-only";
+import { log } from "../log";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { sessionTimeouts } from "@/env";
@@ -35,7 +36,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     error(error) {
       const type = (error as { type?: string }).type;
       if (type === "CredentialsSignin" || error.name === "CredentialsSignin") return;
-      console.error("[auth]", error);
+      log.error({ err: error }, "sign-in error");
     },
   },
   providers: [

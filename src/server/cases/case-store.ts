@@ -15,7 +15,7 @@ import { loadAfterAcceptanceFacts, needsAfterAcceptanceFacts } from "../executio
 import { applyClosureEvent } from "../closure/closure-effects";
 import { insertDeposit } from "../finance/deposit-store";
 import type { Tx } from "../db";
-import { AppError, fieldError, notFound, versionConflict } from "../errors";
+import { AppError, fieldError, refusedBy, versionConflict } from "../errors";
 import type { RequestContext } from "../request-context";
 import { loaReadiness, syncLoaWithCase } from "../loa/case-loa-sync";
 import { allocateDesignator } from "./allocate-designator";
@@ -248,8 +248,9 @@ export async function commitCaseEvent(
   const eventContext = action === "approve-loa" ? { ...workflowContext, loa: await loaReadiness(tx, row.id, workflowContext.now) } : workflowContext;
   const result = transition(clocks.snapshot, action, actor, input, eventContext);
   if (!result.ok) {
-    if (result.kind === "not-found") throw notFound("Case");
-    if (result.kind === "forbidden" || result.kind === "separation-of-duties") throw new AppError("FORBIDDEN", result.message);
+    const policyAction = CASE_EVENTS[action].permission ?? action;
+    if (result.kind === "not-found") throw refusedBy(actor, policyAction, "not-found", "Case");
+    if (result.kind === "forbidden" || result.kind === "separation-of-duties") throw refusedBy(actor, policyAction, "forbidden", "Case", result.message);
     if (result.kind === "invalid-input") throw fieldError(result.field, result.message);
     throw new AppError("CONFLICT", result.message);
   }

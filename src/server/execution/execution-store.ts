@@ -36,7 +36,7 @@ import {
   type ShipmentStatus,
 } from "../../domain/execution/lines";
 import { toAmount } from "../../domain/money";
-import { decide, type Actor, type PolicyAction, type PolicySubject } from "../../domain/policy";
+import { type Actor, type PolicyAction } from "../../domain/policy";
 import { isUuid } from "../../domain/schemas/common";
 import {
   CompleteLineInput,
@@ -64,7 +64,7 @@ import type { Prisma } from "../../generated/prisma/client";
 import { recordAudit } from "../audit";
 import { commitCaseEvent, loadCase, loadWorkflowContext, lockCase, type CaseRow } from "../cases/case-store";
 import type { Tx } from "../db";
-import { AppError, fieldError, notFound, parseInput, versionConflict } from "../errors";
+import { AppError, authorize, fieldError, notFound, parseInput, versionConflict } from "../errors";
 import type { RequestContext } from "../request-context";
 import { loadLoaInForce, type LineInForce, type LoaInForce } from "./loa-in-force";
 
@@ -73,12 +73,7 @@ export const RECORDING_STATUSES: readonly CaseStatus[] = ["IMPLEMENTED", "EXECUT
 /** Shipments already on their way keep moving and arrive until the case is closed. */
 export const RECEIPT_STATUSES: readonly CaseStatus[] = ["IMPLEMENTED", "EXECUTING", "SUPPLY_SERVICES_COMPLETE", "CLOSURE_PENDING", "SUSPENDED"];
 
-/** assertCan without the server-only import: another country's case is a 404, a rule the role lacks a 403. */
-export function authorize(actor: Actor, rule: PolicyAction, subject: PolicySubject, what = "Case") {
-  const decision = decide(actor, rule, subject);
-  if (decision === "not-found") throw notFound(what);
-  if (decision === "forbidden") throw new AppError("FORBIDDEN", "You do not have permission to do that");
-}
+export { authorize };
 
 export function refusal(refused: Refusal): AppError {
   if (refused.kind === "field") return fieldError(refused.field, refused.message);

@@ -3,6 +3,7 @@ import PgBoss from "pg-boss";
 import { applyCaseClocks } from "../cases/apply-case-clocks";
 import { db } from "../db";
 import { runStatementJob } from "../finance/issue-statements";
+import { log } from "../log";
 
 // Timers run through a PostgreSQL-backed queue (pg-boss, ADR 0009), never in-process timers: every app instance runs a
 // worker, pg-boss hands each job to exactly one of them, and the cron schedule is kept in the database, so a second
@@ -17,33 +18,73 @@ export const JOBS = {
 /** How long an Idempotency-Key's stored answer is kept. */
 const IDEMPOTENCY_RETENTION_HOURS = 24;
 
+/** One log line per job run, like the server's per request: which job, which run, how it ended and how long it took. */
+function loggedJob(name: string, run: () => Promise<unknown>) {
+  return async (jobs: { id: string }[]) => {
+    const started = performance.now();
+    const jobIds = jobs.map((job) => job.id);
+    try {
+      await run();
+      log.info({ job: name, jobIds, status: "completed", ms: Math.round(performance.now() - started) }, "job");
+    } catch (error) {
+      log.error({ job: name, jobIds, status: "failed", ms: Math.round(performance.now() - started), err: error }, "job");
+      throw error; // pg-boss retries it
+    }
+  };
+}
+
 const globalForJobs = globalThis as unknown as { casewayJobs?: Promise<PgBoss> };
 
 export function startJobRunner(): Promise<PgBoss> {
-  globalForJobs.casewayJobs ??= start();
+  globalForJobs.casewayJobs ??= startWithRetries();
   return globalForJobs.casewayJobs;
+}
+
+/**
+ * Instances starting together on a new database race to create pg-boss's queues and schedules, and PostgreSQL may
+ * resolve that race with a deadlock error for one of them. That instance must not go on serving without a worker:
+ * try again (the winner's work makes the retry a no-op), a few times with a growing, jittered pause.
+ */
+async function startWithRetries(attempts = 6): Promise<PgBoss> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await start();
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      log.warn({ err: error, attempt }, "the job runner could not start; retrying");
+      await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt * (0.5 + Math.random())));
+    }
+  }
 }
 
 async function start(): Promise<PgBoss> {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set");
   const boss = new PgBoss({ connectionString: url, schema: "pgboss", max: 3, application_name: "caseway-jobs" });
-  boss.on("error", (error) => console.error("[jobs]", error));
-  await boss.start();
+  boss.on("error", (error) => log.error({ err: error }, "job queue error"));
+  try {
+    await boss.start();
+    await setUp(boss);
+  } catch (error) {
+    await boss.stop({ graceful: false }).catch(() => {}); // release its connections before a retry opens new ones
+    throw error;
+  }
+  return boss;
+}
+
+async function setUp(boss: PgBoss): Promise<void> {
   for (const name of Object.values(JOBS)) await boss.createQueue(name);
   await boss.schedule(JOBS.caseClocks, "* * * * *");
   await boss.schedule(JOBS.purgeIdempotencyKeys, "17 * * * *");
   // Daily (UTC): each day issues the current quarter's statement to cases that lack it, so a late or second run issues nothing twice.
   await boss.schedule(JOBS.billingStatements, "5 6 * * *");
-  await boss.work(JOBS.caseClocks, async () => {
-    await applyCaseClocks(new Date());
-  });
-  await boss.work(JOBS.billingStatements, async () => {
-    await runStatementJob(new Date());
-  });
-  await boss.work(JOBS.purgeIdempotencyKeys, async () => {
-    const cutoff = new Date(Date.now() - IDEMPOTENCY_RETENTION_HOURS * 3_600_000);
-    await db().idempotencyKey.deleteMany({ where: { createdAt: { lt: cutoff } } });
-  });
-  return boss;
+  await boss.work(JOBS.caseClocks, loggedJob(JOBS.caseClocks, () => applyCaseClocks(new Date())));
+  await boss.work(JOBS.billingStatements, loggedJob(JOBS.billingStatements, () => runStatementJob(new Date())));
+  await boss.work(
+    JOBS.purgeIdempotencyKeys,
+    loggedJob(JOBS.purgeIdempotencyKeys, () => {
+      const cutoff = new Date(Date.now() - IDEMPOTENCY_RETENTION_HOURS * 3_600_000);
+      return db().idempotencyKey.deleteMany({ where: { createdAt: { lt: cutoff } } });
+    }),
+  );
 }

@@ -8,7 +8,7 @@ import { Prisma } from "../../generated/prisma/client";
 import { assertCan } from "../auth/actor";
 import { recordAudit } from "../audit";
 import { db, type Tx } from "../db";
-import { AppError, fieldError, notFound, parseInput, versionConflict } from "../errors";
+import { AppError, fieldError, notFound, parseInput, refusedBy, versionConflict } from "../errors";
 import type { RequestContext } from "../request-context";
 import { getPolicyChange } from "./get-policy-change";
 import { proposedRow, seriesOrNotFound, type PolicyChangeRow } from "./policy-store";
@@ -55,7 +55,9 @@ export async function decidePolicyChange(actor: Actor, id: string, decision: Dec
     });
     if (!change) throw notFound("Policy change");
     if (decision === "withdraw") {
-      if (change.proposedById !== actor.userId) throw new AppError("FORBIDDEN", "Only the person who proposed a change may withdraw it");
+      if (change.proposedById !== actor.userId) {
+        throw refusedBy(actor, "withdrawPolicyChange", "forbidden", "Policy change", "Only the person who proposed a change may withdraw it");
+      }
     } else {
       assertCan(actor, "decidePolicyChange", { userId: change.proposedById });
     }

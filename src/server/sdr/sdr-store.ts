@@ -28,7 +28,7 @@ import type { CommentVisibility } from "../../domain/workflow/states";
 import type { Prisma } from "../../generated/prisma/client";
 import { lockCase } from "../cases/case-store";
 import type { Tx } from "../db";
-import { AppError, fieldError, notFound } from "../errors";
+import { AppError, authorize, fieldError, notFound } from "../errors";
 
 /** A file as the upload handlers read it: the name the client gave (kept, cleaned, for display only) and its bytes. */
 export interface UploadedFile {
@@ -49,12 +49,7 @@ const caseSelect = { id: true, identifier: true, countryId: true, implementingAg
 
 export const subjectOf = (row: SdrCase): PolicySubject => caseSubject({ countryId: row.countryId, agencyId: row.implementingAgencyId });
 
-/** assertCan without the session machinery (which is server-only): another country's case is a 404, a role not allowed a 403. */
-export function authorize(actor: Actor, action: PolicyAction, subject: PolicySubject, what = "Case"): void {
-  const decision = decide(actor, action, subject);
-  if (decision === "not-found") throw notFound(what);
-  if (decision === "forbidden") throw new AppError("FORBIDDEN", "You do not have permission to do that");
-}
+export { authorize };
 
 /** Locks the case row for the rest of the transaction and loads it; a missing case (or a malformed id) is a 404. */
 export async function lockSdrCase(tx: Tx, caseId: string): Promise<SdrCase> {

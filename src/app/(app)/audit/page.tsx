@@ -20,6 +20,7 @@ const ACTIONS = [
   ["reference.", "Reference data"],
   ["lor.", "Letters of request"],
   ["case.", "Cases"],
+  ["access.refused", "Refused access (403 and 404 on others' records)"],
 ] as const;
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
