@@ -25,3 +25,9 @@ export function navigationFor(actor: Actor): NavItem[] {
   items.push({ href: "/profile", label: "Profile" });
   return items;
 }
+
+/** A list's CSV export URL carrying the list's filters and sort but not its page (ADR 0025). */
+export function exportHref(path: string, params: Record<string, string>): string {
+  const kept = Object.entries(params).filter(([key, value]) => key !== "page" && key !== "pageSize" && typeof value === "string" && value !== "");
+  return `${path}?${new URLSearchParams(kept)}`;
+}

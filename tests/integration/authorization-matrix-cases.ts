@@ -340,6 +340,8 @@ export function matrixEntries(): MatrixEntry[] {
     // Lists, reference data and the caller's own things.
     list("audit-events", [U("viewAuditLog")]),
     list("cases", [U("listCases")]),
+    // export-cases.ts / export-lors.ts: the list's own rule, before anything is read (ADR 0025).
+    list("cases/export", [U("listCases")]),
     list("change-tasks", [U("listMyTasks")]),
     list("lor-tasks", [U("listMyTasks")]),
     list("tasks", [U("listMyTasks")]),
@@ -356,6 +358,7 @@ export function matrixEntries(): MatrixEntry[] {
     { route: "policy/series/[key]", method: "GET", target: "none", variants: [{ name: "", params: { key: RATE_KEYS.adminSurcharge }, steps: [U("viewPolicyAdministration")] }], allowed: READ },
     list("pricing/quote", [U("quotePricing")], "POST", REJECTED_BODY, json({ lines: [] })),
     list("lors", [U("listLors")]),
+    list("lors/export", [U("listLors")]),
     list("lors", [U("createLor")], "POST", REJECTED_BODY, json({ matrixUnknownField: true })),
     list("me", []),
     list("me/tokens", [U("manageOwnApiTokens")]),

@@ -89,6 +89,10 @@ import {
 // The OpenAPI 3.1 document, generated from the same zod schemas that validate forms, actions and API requests.
 
 type Schema = z.ZodType;
+/** ADR 0025. */
+const CSV_EXPORT_DESCRIPTION =
+  "UTF-8 with a byte-order mark, RFC 4180 (CRLF), one header row. `X-Total-Count` gives the number of data rows before the body arrives, for a progress bar. Text cells starting with =, +, -, @, a tab or a carriage return get a leading apostrophe (formula-injection guard); amount columns (USD) are plain numbers, negative ones included. Dates are YYYY-MM-DD (UTC). Each export is recorded in the audit log.";
+
 interface Operation {
   method: "get" | "post" | "put" | "patch" | "delete";
   path: string;
@@ -173,6 +177,7 @@ const OPERATIONS: Operation[] = [
   { method: "post", path: "/organizations/{id}/confirm", summary: "Confirm an unverified reference code (administrators)", tag: "Reference data", body: ConfirmOrganizationInput, response: OrganizationView, errors: [400, 403, 404, 409, 422] },
   { method: "get", path: "/audit-events", summary: "The audit log (auditors and administrators)", tag: "Audit", query: AuditQuery, response: page(AuditEventView), errors: [403, 422] },
   { method: "get", path: "/lors", summary: "Letters of request: partners see their own country's, USG staff every submitted one", tag: "Letters of request", query: LorListQuery, response: page(LorSummaryView), errors: [422] },
+  { method: "get", path: "/lors/export", summary: "The letter list as a CSV file: the same filters, sort and scoping as GET /lors, every matching letter, streamed", description: CSV_EXPORT_DESCRIPTION, tag: "Letters of request", query: LorListQuery.omit({ page: true, pageSize: true }), fileResponse: ["text/csv"], errors: [422] },
   { method: "post", path: "/lors", summary: "Start a draft letter of request for your country (partner officers)", tag: "Letters of request", body: CreateLorInput, response: LorView, status: 201, errors: [400, 403, 422] },
   { method: "get", path: "/lors/{id}", summary: "One letter of request with its checklist, validation clock and attachments", tag: "Letters of request", response: LorView, errors: [404] },
   { method: "patch", path: "/lors/{id}", summary: "Change a draft or insufficient letter (version-checked)", tag: "Letters of request", body: UpdateLorInput, response: LorView, errors: [400, 403, 404, 409, 422] },
@@ -190,6 +195,7 @@ const OPERATIONS: Operation[] = [
   { method: "get", path: "/lors/{id}/attachments/{attachmentId}", summary: "Download an attachment", tag: "Letters of request", fileResponse: ["application/pdf", "image/png", "image/jpeg"], errors: [404] },
   { method: "delete", path: "/lors/{id}/attachments/{attachmentId}", summary: "Remove an attachment from a draft or insufficient letter", tag: "Letters of request", response: z.object({ id: z.uuid(), removed: z.literal(true) }), errors: [403, 404, 409] },
   { method: "get", path: "/cases", summary: "Cases: partners see their own country's, USG staff all", tag: "Cases", query: CaseListQuery, response: page(CaseView), errors: [422] },
+  { method: "get", path: "/cases/export", summary: "The case list as a CSV file: the same filters and scoping as GET /cases, every matching case, streamed", description: CSV_EXPORT_DESCRIPTION, tag: "Cases", query: CaseListQuery.omit({ page: true, pageSize: true }), fileResponse: ["text/csv"], errors: [422] },
   { method: "get", path: "/cases/{id}", summary: "One case with its version and the caller's available actions; another country's answers 404", tag: "Cases", response: CaseView, errors: [404] },
   { method: "get", path: "/cases/{id}/events", summary: "The case's timeline (partners see partner-visible milestones and comments only)", tag: "Cases", response: z.object({ items: z.array(CaseEventView) }), errors: [404] },
   { method: "get", path: "/cases/{id}/audit", summary: "The case's hash-chained audit events and the verification result", tag: "Cases", response: CaseAuditView, errors: [403, 404] },

@@ -59,12 +59,10 @@ export function statusWhere(status: CaseStatus, now: Date): Prisma.CaseWhereInpu
   }
 }
 
-/** Cases the actor may see, filtered by status, agency, country, overdue and search text. Newest first. */
-export async function listCases(actor: Actor, query: unknown) {
-  assertCan(actor, "listCases");
-  const { status, agency, country, overdue, q, page, pageSize } = parseInput(CaseListQuery, query);
-  const now = new Date();
-  const where: Prisma.CaseWhereInput = {
+/** The list's filters as a where clause (also the CSV export's, src/server/export/export-cases.ts). */
+export function caseListWhere(actor: Actor, filters: Omit<ReturnType<typeof CaseListQuery.parse>, "page" | "pageSize">, now: Date): Prisma.CaseWhereInput {
+  const { status, agency, country, overdue, q } = filters;
+  return {
     AND: [
       caseScope(actor),
       status ? statusWhere(status, now) : {},
@@ -75,6 +73,14 @@ export async function listCases(actor: Actor, query: unknown) {
       q ? { searchText: { contains: literalLike(q), mode: "insensitive" } } : {},
     ],
   };
+}
+
+/** Cases the actor may see, filtered by status, agency, country, overdue and search text. Newest first. */
+export async function listCases(actor: Actor, query: unknown) {
+  assertCan(actor, "listCases");
+  const { page, pageSize, ...filters } = parseInput(CaseListQuery, query);
+  const now = new Date();
+  const where = caseListWhere(actor, filters, now);
   // The page's ids by Prisma's filters, then those cases built as JSON by the database (the include would decode them
   // column by column, several times the cost).
   const [total, { rows, rules }] = await Promise.all([

@@ -17,7 +17,24 @@ import { loadLorRows } from "./lor-rows";
  */
 export async function listLors(actor: Actor, query: unknown, now = new Date()) {
   assertCan(actor, "listLors");
-  const { status, requestType, q, agency, overdue, sort, page, pageSize } = parseInput(LorListQuery, query);
+  const { page, pageSize, ...filters } = parseInput(LorListQuery, query);
+  const where = lorListWhere(actor, filters, now);
+  const orderBy = lorListOrder(filters.sort);
+  // The page's ids by Prisma's filters, then those letters built as JSON by the database (lor-rows.ts).
+  const [total, rows] = await Promise.all([
+    db().letterOfRequest.count({ where }),
+    db()
+      .letterOfRequest.findMany({ where, select: { id: true }, orderBy, skip: (page - 1) * pageSize, take: pageSize })
+      .then((found) => loadLorRows(db(), found.map((l) => l.id))),
+  ]);
+  return { items: rows.map((row) => toLorSummary(row, now)), page, pageSize, total };
+}
+
+type LorListFilters = Omit<ReturnType<typeof LorListQuery.parse>, "page" | "pageSize">;
+
+/** The list's filters as a where clause (also the CSV export's, src/server/export/export-lors.ts). */
+export function lorListWhere(actor: Actor, filters: LorListFilters, now: Date): Prisma.LetterOfRequestWhereInput {
+  const { status, requestType, q, agency, overdue } = filters;
   const statusFilter: Prisma.LetterOfRequestWhereInput =
     status === "OPEN"
       ? { status: { in: [...OPEN_STATUSES] } }
@@ -26,7 +43,7 @@ export async function listLors(actor: Actor, query: unknown, now = new Date()) {
         : status
           ? { status }
           : {};
-  const where: Prisma.LetterOfRequestWhereInput = {
+  return {
     AND: [
       lorScope(actor),
       statusFilter,
@@ -46,18 +63,13 @@ export async function listLors(actor: Actor, query: unknown, now = new Date()) {
         : {},
     ],
   };
-  const orderBy: Prisma.LetterOfRequestOrderByWithRelationInput[] =
-    sort === "due"
-      ? [{ validationDueAt: { sort: "asc", nulls: "last" } }, { submittedAt: "asc" }]
-      : sort === "received"
-        ? [{ submittedAt: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }]
-        : [{ updatedAt: "desc" }];
-  // The page's ids by Prisma's filters, then those letters built as JSON by the database (lor-rows.ts).
-  const [total, rows] = await Promise.all([
-    db().letterOfRequest.count({ where }),
-    db()
-      .letterOfRequest.findMany({ where, select: { id: true }, orderBy, skip: (page - 1) * pageSize, take: pageSize })
-      .then((found) => loadLorRows(db(), found.map((l) => l.id))),
-  ]);
-  return { items: rows.map((row) => toLorSummary(row, now)), page, pageSize, total };
+}
+
+/** The list's order for a sort choice. */
+export function lorListOrder(sort: LorListFilters["sort"]): Prisma.LetterOfRequestOrderByWithRelationInput[] {
+  return sort === "due"
+    ? [{ validationDueAt: { sort: "asc", nulls: "last" } }, { submittedAt: "asc" }]
+    : sort === "received"
+      ? [{ submittedAt: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }]
+      : [{ updatedAt: "desc" }];
 }

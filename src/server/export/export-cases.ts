@@ -1,0 +1,103 @@
+// CSV export of the case list (ADR 0025): the list's filters, country scoping and order (newest first, `id` breaking
+// ties), streamed in keyset batches. Each batch is the list's own read — ids by the list's where clause, then the
+// cases built as JSON by PostgreSQL (case-rows.ts) and shown through toCaseView — so a row says what the list says
+// (the status with due clocks applied, "waiting on" without internal steps for partners).
+import "server-only";
+import { csvDate, csvNumber, type CsvCell } from "@/domain/csv";
+import { LOA_TYPE_LABELS } from "@/domain/lor/codes";
+import type { Actor } from "@/domain/policy";
+import { CaseListQuery } from "@/domain/schemas/cases";
+import { CASE_STATUS_LABELS } from "@/domain/workflow/states";
+import type { Prisma } from "../../generated/prisma/client";
+import { recordAudit } from "../audit";
+import { assertCan } from "../auth/actor";
+import { toCaseView } from "../cases/case-record";
+import { loadCaseRows } from "../cases/case-rows";
+import { workflowContextFor } from "../cases/case-store";
+import { caseListWhere } from "../cases/list-cases";
+import { db } from "../db";
+import { parseInput } from "../errors";
+import type { RequestContext } from "../request-context";
+import { csvStream, exportFileName } from "./csv-stream";
+import { AGING_LABELS, auditedFilters } from "./export-common";
+import { keysetAfter, keysetKeys, keysetOrderBy } from "./keyset";
+
+export const CASE_EXPORT_HEADER = [
+  "Case",
+  "Country code",
+  "Country",
+  "Implementing agency code",
+  "Implementing agency",
+  "Type",
+  "Status",
+  "Waiting on",
+  "Status due",
+  "Status aging",
+  "Opened",
+  "Status changed",
+  "Offer expires",
+  "Accepted",
+  "Initial deposit (USD)",
+  "Letter of request",
+] as const;
+
+const ORDER = keysetKeys([{ openedAt: "desc" }]);
+
+/**
+ * Starts an export: authorizes as the list does, counts the rows (for X-Total-Count), records the disclosure and
+ * returns the stream, which reads nothing more until it is consumed.
+ */
+export async function exportCases(actor: Actor, query: unknown, context: RequestContext, { batchSize }: { batchSize?: number } = {}) {
+  assertCan(actor, "listCases");
+  const { page: _page, pageSize: _pageSize, ...filters } = parseInput(CaseListQuery, query);
+  const now = new Date();
+  const where = caseListWhere(actor, filters, now);
+  const total = await db().case.count({ where });
+  await recordAudit(db(), {
+    action: "case.export",
+    outcome: "SUCCESS",
+    actor,
+    details: { format: "csv", filters: auditedFilters(filters), rows: total },
+    context,
+  });
+  const stream = csvStream<Record<string, unknown>>({
+    label: "cases",
+    header: CASE_EXPORT_HEADER,
+    batchSize,
+    fetchBatch: async (cursor, limit) => {
+      const page = await db().case.findMany({
+        where: cursor ? { AND: [where, keysetAfter(ORDER, cursor) as Prisma.CaseWhereInput] } : where,
+        select: { id: true, openedAt: true },
+        orderBy: keysetOrderBy(ORDER) as Prisma.CaseOrderByWithRelationInput[],
+        take: limit,
+      });
+      if (page.length === 0) return { rows: [], cursor: null };
+      const { rows, rules } = await loadCaseRows(db(), page.map((c) => c.id));
+      const cells = rows.map((row) => caseCells(toCaseView(row, actor, workflowContextFor(row, rules, now))));
+      return { rows: cells, cursor: page[page.length - 1]! };
+    },
+  });
+  return { stream, total, filename: exportFileName("cases", now) };
+}
+
+function caseCells(view: ReturnType<typeof toCaseView>): CsvCell[] {
+  const letter = view.letters[0];
+  return [
+    view.identifier,
+    view.country.code,
+    view.country.name,
+    view.implementingAgency.code,
+    view.implementingAgency.name,
+    LOA_TYPE_LABELS[view.caseType].split(" (")[0],
+    CASE_STATUS_LABELS[view.status],
+    view.waitingOn,
+    csvDate(view.statusAging?.dueAt),
+    view.statusAging ? AGING_LABELS[view.statusAging.state] : "",
+    csvDate(view.openedAt),
+    csvDate(view.statusChangedAt),
+    csvDate(view.milestones.offerExpiresAt),
+    csvDate(view.milestones.acceptedAt),
+    view.acceptance ? csvNumber(view.acceptance.initialDeposit) : null,
+    letter ? (letter.subject ?? letter.originatorReference) : "",
+  ];
+}
