@@ -1,12 +1,9 @@
-// Child processes: `next start` servers (each in its own process group, so one kill stops next and its workers),
+// Child processes: production servers (scripts/next-server.ts) (each in its own process group, so one kill stops next and its workers),
 // waiting for an HTTP answer, and the resident memory of a process tree read from /proc.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { onCleanup } from "./cleanup";
-
-const require = createRequire(import.meta.url);
 
 export interface Server {
   name: string;
@@ -109,11 +106,15 @@ export async function waitForHttp(url: string, { timeoutMs = 60_000, status, chi
   throw new Error(`${url} did not answer${status ? ` ${status}` : ""} within ${timeoutMs / 1000} s (last: ${last})`);
 }
 
-/** Starts `next start` on `port` with the given environment and waits for the health route. */
+/**
+ * Starts the production server as deployments run it (scripts/next-server.ts around Next, ADR 0024: client address
+ * from the socket, one JSON log line per request) on `port`, and waits for the health route.
+ */
 export async function startNextServer(options: { name: string; root: string; port: number; env: NodeJS.ProcessEnv; logDir: string }): Promise<Server> {
-  const nextBin = require.resolve("next/dist/bin/next", { paths: [options.root] });
+  const server = path.join(options.root, "scripts/next-server.ts");
   const logFile = path.join(options.logDir, `${options.name}.log`);
-  const { child, stop } = spawnLogged(`next start (${options.name})`, process.execPath, [nextBin, "start", "-p", String(options.port), "-H", "127.0.0.1"], {
+  const args = ["--import", "tsx", server, "--port", String(options.port), "--hostname", "127.0.0.1"];
+  const { child, stop } = spawnLogged(`next start (${options.name})`, process.execPath, args, {
     cwd: options.root,
     env: { ...options.env, PORT: String(options.port), NODE_ENV: "production" },
     logFile,

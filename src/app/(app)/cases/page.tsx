@@ -73,7 +73,7 @@ async function CaseResults({ actor, params }: { actor: Actor; params: Record<str
             {result.items.map((c) => (
               <tr key={c.id} className="border-t border-base-lighter align-top" data-testid="case-row">
                 <td className="px-3 py-2">
-                  <Link href={`/cases/${c.id}`} className="font-mono font-bold">
+                  <Link href={`/cases/${c.id}`} className="whitespace-nowrap font-mono font-bold">
                     {c.identifier}
                   </Link>
                 </td>
