@@ -114,6 +114,29 @@ export const P2_QUERIES: P2Query[] = [
     sqlId: (row) => String(row.id),
     apiTotal: listedTotal,
   },
+  // Full-text search (ADR 0026): one page of one kind, ranked and highlighted, with its count capped at 1,000.
+  {
+    key: "fulltext-dsca",
+    label: "full-text search, DSCA: letters, q=<word>",
+    user: "dsca",
+    path: (ctx) => `/api/v1/search?kind=letters&pageSize=50&q=${encodeURIComponent(ctx.searchWord)}`,
+    sqlFiles: ["fulltext-dsca.sql"],
+    params: (ctx) => [ctx.searchWord],
+    apiIds: listedIds("id"),
+    sqlId: (row) => String(row.id),
+    apiTotal: listedTotal,
+  },
+  {
+    key: "fulltext-partner",
+    label: "full-text search, partner: cases, q=<word>",
+    user: "partner",
+    path: (ctx) => `/api/v1/search?kind=cases&pageSize=50&q=${encodeURIComponent(ctx.searchWord)}`,
+    sqlFiles: ["fulltext-partner.sql"],
+    params: (ctx) => [ctx.searchWord, ctx.users.partner.organizationId],
+    apiIds: listedIds("id"),
+    sqlId: (row) => String(row.id),
+    apiTotal: listedTotal,
+  },
 ];
 
 export function readSqlFile(file: string): SqlPair {

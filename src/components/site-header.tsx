@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { Actor } from "@/domain/policy";
 import { ROLE_LABELS } from "@/domain/roles";
 import { navigationFor } from "@/lib/navigation";
+import { HeaderSearch } from "./search/header-search";
 
 /** `signOut` is the route's server action, passed in: components never import from src/app. */
 export function SiteHeader({ actor, signOut }: { actor: Actor; signOut: () => Promise<void> }) {
@@ -13,6 +14,7 @@ export function SiteHeader({ actor, signOut }: { actor: Actor; signOut: () => Pr
           <span className="block text-2xl font-bold text-primary-darker">Caseway</span>
           <span className="block text-xs text-base-dark">Foreign Military Sales case management</span>
         </Link>
+        <HeaderSearch />
         <div className="flex items-center gap-4 text-right text-sm" data-testid="user-badge">
           <div>
             <p className="font-bold" data-testid="user-name">

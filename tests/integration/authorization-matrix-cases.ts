@@ -358,6 +358,8 @@ export function matrixEntries(): MatrixEntry[] {
     { route: "policy/series/[key]", method: "GET", target: "none", variants: [{ name: "", params: { key: RATE_KEYS.adminSurcharge }, steps: [U("viewPolicyAdministration")] }], allowed: READ },
     list("pricing/quote", [U("quotePricing")], "POST", REJECTED_BODY, json({ lines: [] })),
     list("lors", [U("listLors")]),
+    // search-everything.ts: both list rules, before anything is read.
+    list("search", [U("listCases"), U("listLors")], "GET", { statuses: [422], why: "sent without the required q: 422 after authorization, nothing is read" }),
     list("lors/export", [U("listLors")]),
     list("lors", [U("createLor")], "POST", REJECTED_BODY, json({ matrixUnknownField: true })),
     list("me", []),

@@ -56,6 +56,7 @@ import {
   WithdrawLorInput,
 } from "@/domain/schemas/lor";
 import { CaseFinancesView, IssueStatementsResult, PaymentInput, PaymentResult } from "@/domain/schemas/finance";
+import { SearchQuery, SearchResults } from "@/domain/schemas/search";
 import { AnnualReviewInput, ClosureView } from "@/domain/schemas/closure";
 import {
   CompleteLineInput,
@@ -194,6 +195,7 @@ const OPERATIONS: Operation[] = [
   { method: "post", path: "/lors/{id}/attachments", summary: "Attach a PDF, PNG or JPEG of at most 10 MB (judged by content) to a draft or insufficient letter", tag: "Letters of request", upload: true, response: AttachmentView, status: 201, errors: [400, 403, 404, 409, 413, 415, 422] },
   { method: "get", path: "/lors/{id}/attachments/{attachmentId}", summary: "Download an attachment", tag: "Letters of request", fileResponse: ["application/pdf", "image/png", "image/jpeg"], errors: [404] },
   { method: "delete", path: "/lors/{id}/attachments/{attachmentId}", summary: "Remove an attachment from a draft or insufficient letter", tag: "Letters of request", response: z.object({ id: z.uuid(), removed: z.literal(true) }), errors: [403, 404, 409] },
+  { method: "get", path: "/search", summary: "Full-text search over cases, letters, LOA lines and documents the caller may see: counts per kind and one ranked, highlighted page (matches between U+E000 and U+E001)", tag: "Search", query: SearchQuery, response: SearchResults, errors: [422] },
   { method: "get", path: "/cases", summary: "Cases: partners see their own country's, USG staff all", tag: "Cases", query: CaseListQuery, response: page(CaseView), errors: [422] },
   { method: "get", path: "/cases/export", summary: "The case list as a CSV file: the same filters and scoping as GET /cases, every matching case, streamed", description: CSV_EXPORT_DESCRIPTION, tag: "Cases", query: CaseListQuery.omit({ page: true, pageSize: true }), fileResponse: ["text/csv"], errors: [422] },
   { method: "get", path: "/cases/{id}", summary: "One case with its version and the caller's available actions; another country's answers 404", tag: "Cases", response: CaseView, errors: [404] },
