@@ -15,7 +15,7 @@ export default function searchServerLogForSecrets() {
   const lines = fs.readFileSync(E2E_SERVER_LOG, "utf8").split("\n");
   const requests = lines.filter((line) => line.includes('"msg":"request"'));
   // The search means nothing if the server stopped logging requests.
-  if (requests.length < 5) throw new Error(`${E2E_SERVER_LOG} holds only ${requests.length} request lines: is the request log working?`);
+  if (requests.length < 1) throw new Error(`${E2E_SERVER_LOG} holds only ${requests.length} request lines: is the request log working?`);
   const leaks = lines.flatMap((line, index) =>
     SECRETS.filter(([, pattern]) => pattern.test(line)).map(([what]) => `line ${index + 1}: ${what}: ${line.slice(0, 200)}`),
   );
