@@ -26,13 +26,16 @@ function camel(key: string): string {
   return name;
 }
 
+/** Columns Prisma declares Unsupported and never returns (full-text vectors, ADR 0026): a row from JSON leaves them out too. */
+const PRISMA_UNREAD_COLUMNS = new Set(["search_vector"]);
+
 /**
  * A row (from row_to_json or json_build_object with column names) as Prisma names its fields, with dates and decimals
  * revived. Only the top-level keys are renamed: the values of Json columns keep their own keys.
  */
 export function prismaRow<T>(json: object, { dates = [], decimals = [] }: { dates?: readonly string[]; decimals?: readonly string[] } = {}): T {
   const record: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(json)) record[camel(key)] = value;
+  for (const [key, value] of Object.entries(json)) if (!PRISMA_UNREAD_COLUMNS.has(key)) record[camel(key)] = value;
   for (const key of dates) if (typeof record[key] === "string") record[key] = new Date(record[key]);
   for (const key of decimals) if (typeof record[key] === "string") record[key] = new Prisma.Decimal(record[key]);
   return record as T;
