@@ -134,7 +134,8 @@ test.describe("user administration", () => {
     await signIn(page, ADMIN);
     await page.goto("/admin/users");
     await page.getByLabel("Name, email or organization").fill("partner.");
-    await page.getByRole("button", { name: "Search" }).click();
+    // The page's own search form, not the site-wide one in the header.
+    await page.getByRole("search", { name: "Find users" }).getByRole("button", { name: "Search" }).click();
     await page.waitForURL(/[?&]q=partner\./);
     expect(await page.getByTestId("search-error").count(), "the search form should not complain about empty fields").toBe(0);
     await expect(page.getByTestId("user-row")).toHaveCount(2);
