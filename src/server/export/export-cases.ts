@@ -9,7 +9,6 @@ import type { Actor } from "@/domain/policy";
 import { CaseListQuery } from "@/domain/schemas/cases";
 import { CASE_STATUS_LABELS } from "@/domain/workflow/states";
 import type { Prisma } from "../../generated/prisma/client";
-import { recordAudit } from "../audit";
 import { assertCan } from "../auth/actor";
 import { toCaseView } from "../cases/case-record";
 import { loadCaseRows } from "../cases/case-rows";
@@ -19,7 +18,7 @@ import { db } from "../db";
 import { parseInput } from "../errors";
 import type { RequestContext } from "../request-context";
 import { csvStream, exportFileName } from "./csv-stream";
-import { AGING_LABELS, auditedFilters } from "./export-common";
+import { AGING_LABELS, recordExport } from "./export-common";
 import { keysetAfter, keysetKeys, keysetOrderBy } from "./keyset";
 
 export const CASE_EXPORT_HEADER = [
@@ -53,13 +52,7 @@ export async function exportCases(actor: Actor, query: unknown, context: Request
   const now = new Date();
   const where = caseListWhere(actor, filters, now);
   const total = await db().case.count({ where });
-  await recordAudit(db(), {
-    action: "case.export",
-    outcome: "SUCCESS",
-    actor,
-    details: { format: "csv", filters: auditedFilters(filters), rows: total },
-    context,
-  });
+  await recordExport(actor, "case.export", filters, total, context);
   const stream = csvStream<Record<string, unknown>>({
     label: "cases",
     header: CASE_EXPORT_HEADER,

@@ -8,7 +8,6 @@ import { LOA_TYPE_LABELS, LOR_REQUEST_TYPE_LABELS, LOR_STATUS_LABELS } from "@/d
 import type { Actor } from "@/domain/policy";
 import { LorListQuery } from "@/domain/schemas/lor";
 import type { Prisma } from "../../generated/prisma/client";
-import { recordAudit } from "../audit";
 import { assertCan } from "../auth/actor";
 import { db } from "../db";
 import { parseInput } from "../errors";
@@ -17,7 +16,7 @@ import { toLorView } from "../lors/lor-record";
 import { loadLorRows } from "../lors/lor-rows";
 import type { RequestContext } from "../request-context";
 import { csvStream, exportFileName } from "./csv-stream";
-import { AGING_LABELS, auditedFilters } from "./export-common";
+import { AGING_LABELS, recordExport } from "./export-common";
 import { keysetAfter, keysetKeys, keysetOrderBy } from "./keyset";
 
 export const LOR_EXPORT_HEADER = [
@@ -54,13 +53,7 @@ export async function exportLors(actor: Actor, query: unknown, context: RequestC
   const keys = keysetKeys(lorListOrder(filters.sort), NULLABLE_SORT_KEYS);
   const select = Object.fromEntries(keys.map((k) => [k.field, true])) as Prisma.LetterOfRequestSelect;
   const total = await db().letterOfRequest.count({ where });
-  await recordAudit(db(), {
-    action: "lor.export",
-    outcome: "SUCCESS",
-    actor,
-    details: { format: "csv", filters: auditedFilters(filters), rows: total },
-    context,
-  });
+  await recordExport(actor, "lor.export", filters, total, context);
   const stream = csvStream<Record<string, unknown>>({
     label: "letters of request",
     header: LOR_EXPORT_HEADER,
