@@ -15,7 +15,7 @@ import { formatDate } from "@/lib/format";
 import { requireActor } from "@/server/auth/actor";
 import { listCases } from "@/server/cases/list-cases";
 import { forFilteredPage } from "@/server/page-guard";
-import { exportHref } from "@/lib/navigation";
+import { ExportLink } from "@/components/export-link";
 
 export const metadata: Metadata = { title: "Cases" };
 
@@ -99,14 +99,7 @@ async function CaseResults({ actor, params }: { actor: Actor; params: Record<str
             ))}
           </DataTable>
           <Pagination page={result.page} pageSize={result.pageSize} total={result.total} params={params} basePath="/cases" />
-          {result.total > 0 && (
-            // The same filters, every page, as a file streamed by the API (ADR 0025); the browser shows its progress.
-            <p className="mt-4 text-sm">
-              <a href={exportHref("/api/v1/cases/export", params)} download data-testid="export-link">
-                Download {result.total === 1 ? "this case" : `these ${result.total.toLocaleString("en-US")} cases`} as CSV
-              </a>
-            </p>
-          )}
+          <ExportLink path="/api/v1/cases/export" params={params} total={result.total} noun={["case", "cases"]} />
         </>
       )}
     </>

@@ -14,7 +14,7 @@ import { formatDate } from "@/lib/format";
 import { requireActor } from "@/server/auth/actor";
 import { listLors } from "@/server/lors/list-lors";
 import { forFilteredPage } from "@/server/page-guard";
-import { exportHref } from "@/lib/navigation";
+import { ExportLink } from "@/components/export-link";
 
 export const metadata: Metadata = { title: "Letters of request" };
 
@@ -158,14 +158,7 @@ export default async function LorsPage({ searchParams }: { searchParams: Promise
             })}
           </DataTable>
           <Pagination page={result.page} pageSize={result.pageSize} total={result.total} params={shownParams} basePath="/lors" />
-          {result.total > 0 && (
-            // The same filters and order, every page, as a file streamed by the API (ADR 0025).
-            <p className="mt-4 text-sm">
-              <a href={exportHref("/api/v1/lors/export", shownParams)} download data-testid="export-link">
-                Download {result.total === 1 ? "this letter" : `these ${result.total.toLocaleString("en-US")} letters`} as CSV
-              </a>
-            </p>
-          )}
+          <ExportLink path="/api/v1/lors/export" params={shownParams} total={result.total} noun={["letter", "letters"]} />
         </>
       )}
     </div>
