@@ -2,9 +2,12 @@ import { defineConfig } from "@playwright/test";
 
 // End-to-end tests: Debian's Chromium against a production build (`next build` first; `npm test` does it) served by
 // scripts/serve.ts with its own throwaway embedded PostgreSQL (fresh data directory, migrated and seeded each run).
-const PORT = 3100;
+// E2E_PORT and E2E_DB_PORT let a second run (another worktree, a helper) proceed beside this one without clashing.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const DB_PORT = Number(process.env.E2E_DB_PORT ?? 54339);
+const RUN_SUFFIX = process.env.E2E_PORT ? `-${PORT}` : "";
 const baseURL = `http://127.0.0.1:${PORT}`;
-export const E2E_SERVER_LOG = ".data/e2e-server.log";
+export const E2E_SERVER_LOG = `.data/e2e-server${RUN_SUFFIX}.log`;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -38,7 +41,7 @@ export default defineConfig({
   webServer: {
     // The server's log goes to a file the teardown searches for secrets (tests/e2e/global-teardown.ts); all but its
     // per-request lines also reach the console, so a failing start is visible.
-    command: `npx tsx scripts/serve.ts start --port 3100 --data-dir .data/e2e-postgres --db-port 54339 --fresh --reuse-build 2>&1 | tee ${E2E_SERVER_LOG} | grep -av '"level":30' >&2`,
+    command: `npx tsx scripts/serve.ts start --port ${PORT} --data-dir .data/e2e-postgres${RUN_SUFFIX} --db-port ${DB_PORT} --fresh --reuse-build 2>&1 | tee ${E2E_SERVER_LOG} | grep -av '"level":30' >&2`,
     url: `${baseURL}/api/v1/health`,
     timeout: 240_000,
     reuseExistingServer: false,

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, request as playwrightRequest, type APIRequestContext, type APIResponse, type Browser, type BrowserContext, type Page } from "@playwright/test";
 
-export const BASE_URL = "http://127.0.0.1:3100";
+export const BASE_URL = `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`;
 export const DEMO_PASSWORD = "Caseway-demo-2026";
 export const SCREENS_DIR = path.join("test-results", "screens");
 
