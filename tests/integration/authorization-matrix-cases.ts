@@ -500,6 +500,10 @@ export function matrixEntries(): MatrixEntry[] {
     }),
     caseRead("cases/[id]/documents", [P("viewCase")]),
     { route: "cases/[id]/documents/[number]", method: "GET", target: "case", variants: one([LOAD, P("viewCase"), DOCUMENT_HIDDEN]), allowed: READ },
+    // compare-documents.ts: loadLoaContext (viewCase; partners see offered documents only), then the query. The matrix
+    // sends none, so it compares the document in force with the latest version the caller can see: a partner before
+    // the offer can see none, and gets findDocument's plain 404.
+    { route: "cases/[id]/documents/compare", method: "GET", target: "case", variants: one([LOAD, P("viewCase"), DOCUMENT_HIDDEN]), allowed: READ },
     { route: "cases/[id]/documents/[number]/pdf", method: "GET", target: "case", variants: one([LOAD, P("viewCase"), DOCUMENT_HIDDEN]), allowed: READ },
     { route: "cases/[id]/documents/[number]/actions/[action]", method: "POST", target: "case", variants: documentActionVariants(), allowed: STALE_WRITE },
     caseRead("cases/[id]/execution", [P("viewExecution")]),

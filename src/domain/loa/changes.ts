@@ -44,7 +44,7 @@ const show = (value: unknown): string | null => (value === null || value === und
 const same = (a: unknown, b: unknown) => show(a) === show(b);
 
 /** Fields whose change alters what is provided (scope), what it costs (price) or only how it is described. */
-const LINE_FIELDS: { field: keyof LoaLine; label: string; kind: ChangeKind | "QUANTITY" | "VALUE" }[] = [
+export const LINE_FIELDS: { field: keyof LoaLine; label: string; kind: ChangeKind | "QUANTITY" | "VALUE" }[] = [
   { field: "genericCode", label: "MASL generic code", kind: "SCOPE" },
   { field: "maslNumber", label: "MASL number", kind: "SCOPE" },
   { field: "quantity", label: "quantity", kind: "QUANTITY" },

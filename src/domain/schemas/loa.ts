@@ -290,3 +290,90 @@ export const WorkingLoaView = DocumentView.extend({
   startsChange: z.boolean().describe("Saving starts an Amendment or Modification from this document in force"),
   lockedReason: z.string().nullable(),
 });
+
+// ---- version comparison (GET /cases/{id}/documents/compare) ---------------------------------------------------
+
+const documentNumberParam = (name: "from" | "to") =>
+  z.preprocess(
+    (value) => (value === undefined || value === null || (typeof value === "string" && value.trim() === "") ? undefined : typeof value === "string" ? value.trim() : value),
+    z.coerce
+      .number({ error: `${name} must be the number of one of this case's documents, like 1 for the basic LOA` })
+      .int({ error: `${name} must be the number of one of this case's documents, like 1 for the basic LOA` })
+      .min(1, { error: `${name} must be the number of one of this case's documents, like 1 for the basic LOA` })
+      .max(9999, { error: `${name} must be the number of one of this case's documents, like 1 for the basic LOA` })
+      .optional(),
+  );
+
+/** Which two versions to compare; left out, `from` is the document in force and `to` the latest version. */
+export const CompareDocumentsQuery = z.object({
+  from: documentNumberParam("from"),
+  to: documentNumberParam("to"),
+});
+export type CompareDocumentsQuery = z.infer<typeof CompareDocumentsQuery>;
+
+const AmountChangeView = z.object({ before: Money.nullable(), after: Money.nullable(), difference: Money });
+const ChangeItemView = z.object({
+  kind: z.enum(CHANGE_KINDS),
+  lineNumber: z.string().nullable(),
+  field: z.string(),
+  before: z.string().nullable(),
+  after: z.string().nullable(),
+  description: z.string(),
+});
+
+export const DocumentComparisonView = z.object({
+  caseId: z.uuid(),
+  caseIdentifier: z.string(),
+  from: DocumentSummaryView.extend({ label: z.string().describe('"the basic LOA", "Amendment 1"…'), pricedOnUsed: z.iso.date().describe("The day whose rates priced it") }),
+  to: DocumentSummaryView.extend({ label: z.string(), pricedOnUsed: z.iso.date() }),
+  identical: z.boolean().describe("No line, field or note differs and the totals agree"),
+  summary: z.array(z.string()).describe("The comparison in plain sentences: what changes, the case value, congressional notification"),
+  counts: z.object({ ADDED: z.number().int(), REMOVED: z.number().int(), CHANGED: z.number().int(), UNCHANGED: z.number().int() }),
+  lines: z.array(
+    z.object({
+      lineNumber: z.string(),
+      status: z.enum(["ADDED", "REMOVED", "CHANGED", "UNCHANGED"]),
+      before: LineView.nullable(),
+      after: LineView.nullable(),
+      isHeader: z.boolean().describe("A line with sublines: its amounts are its sublines' and are not counted again"),
+      lineChange: ChangeItemView.nullable().describe("How an added or removed line is classified"),
+      fields: z.array(
+        z.object({ field: z.string(), label: z.string(), kind: z.enum(CHANGE_KINDS), before: z.string().nullable(), after: z.string().nullable(), description: z.string() }),
+      ),
+      lineTotal: AmountChangeView.describe("Above the line: base, CAS and nonrecurring cost"),
+      loadedValue: AmountChangeView.describe("With the line's share of the below-the-line charges: its effect on the case value"),
+      adminRate: z.object({ before: z.string().nullable(), after: z.string().nullable() }),
+      countsToward: z.array(z.enum(NOTIFICATION_BASES)).describe("The congressional-notification tests the line's value counts toward"),
+    }),
+  ),
+  documentChanges: z.array(ChangeItemView).describe("Changes to the document rather than a line: terms of sale, payment schedule, descriptions, notes"),
+  costSummary: z.object({
+    netEstimatedCost: AmountChangeView,
+    packingCratingHandling: AmountChangeView,
+    administrativeSurcharge: AmountChangeView,
+    transportation: AmountChangeView,
+    totalEstimatedCost: AmountChangeView,
+  }),
+  notification: z.object({
+    effect: z.enum(["CROSSES", "LEAVES", "STILL_REQUIRED", "NOT_REQUIRED"]),
+    requiredBefore: z.boolean(),
+    requiredAfter: z.boolean(),
+    reasons: z.array(z.string()),
+    tests: z.array(
+      z.object({
+        basis: z.enum(NOTIFICATION_BASES),
+        label: z.string(),
+        valueBefore: Money,
+        valueAfter: Money,
+        thresholdBefore: Money,
+        thresholdAfter: Money,
+        metBefore: z.boolean(),
+        metAfter: z.boolean(),
+        headroomAfter: Money,
+      }),
+    ),
+  }),
+  /** U.S. Government staff only (null for partners), as on the document view. */
+  classification: z.object({ proposal: z.enum(CHANGE_PROPOSALS), reason: z.string() }).nullable(),
+});
+export type DocumentComparisonView = z.infer<typeof DocumentComparisonView>;

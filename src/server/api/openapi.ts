@@ -30,6 +30,8 @@ import {
   DOCUMENT_ACTION_INPUTS,
   DOCUMENT_ACTION_LABELS,
   DOCUMENT_ACTIONS,
+  CompareDocumentsQuery,
+  DocumentComparisonView,
   DocumentSummaryView,
   DocumentView,
   LoaDraftInput,
@@ -208,6 +210,7 @@ const OPERATIONS: Operation[] = [
   { method: "get", path: "/cases/{id}/loa", summary: "The working LOA: the draft (basic LOA or a change), or the document in force that a save turns into an Amendment or Modification (USG staff)", tag: "LOA", response: WorkingLoaView, errors: [403, 404] },
   { method: "put", path: "/cases/{id}/loa", summary: "Save the whole working LOA draft, version-checked; after acceptance this starts an Amendment or Modification and enforces the rate lock", description: "Send `expectedVersion` from GET /cases/{id}/loa. Invalid content answers 422 with a message per field (`lines.2.quantity`), and nothing is saved.", tag: "LOA", body: LoaDraftInput, response: DocumentView, errors: [403, 404, 409, 422] },
   { method: "get", path: "/cases/{id}/documents", summary: "The case's LOA documents (basic LOA, Amendments, Modifications); partners see offered ones only", tag: "LOA", response: z.object({ items: z.array(DocumentSummaryView) }), errors: [404] },
+  { method: "get", path: "/cases/{id}/documents/compare", summary: "Two versions of the LOA side by side: lines added, removed and changed with each field before and after, each line's price effect, the case value and the congressional-notification effect", description: "`from` and `to` are document numbers (GET /cases/{id}/documents); left out, `from` is the document in force and `to` the latest version. Each version is priced on its own pricing day. Partners compare offered documents only (another number answers 404) and get no internal notes and no change classification.", tag: "LOA", query: CompareDocumentsQuery, response: DocumentComparisonView, errors: [404, 422] },
   { method: "get", path: "/cases/{id}/documents/{number}", summary: "One document version with its lines, every charge, the notification determination and the payment schedule", tag: "LOA", response: DocumentView, errors: [404] },
   { method: "get", path: "/cases/{id}/documents/{number}/pdf", summary: "The document as a PDF: once offered, the stored file whose SHA-256 is on record (X-Content-Sha256); before, a DRAFT render", tag: "LOA", fileResponse: ["application/pdf"], errors: [404] },
   ...DOCUMENT_ACTIONS.map((action): Operation => ({

@@ -8,14 +8,13 @@ import { PageHeader } from "@/components/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Section } from "@/components/ui/section";
 import { Tag } from "@/components/ui/card";
-import { CHANGE_KIND_LABELS } from "@/domain/loa/changes";
 import { DOCUMENT_STATUS_LABELS, TERM_OF_SALE_LABELS } from "@/domain/loa/codes";
 import { can } from "@/domain/policy";
 import { formatUsd } from "@/domain/money";
 import { bindingConfirmation } from "@/domain/workflow/binding-confirmation";
 import { formatDate } from "@/lib/format";
 import { requireActor } from "@/server/auth/actor";
-import { compareDocuments, getDocument } from "@/server/loa/get-document";
+import { getDocument } from "@/server/loa/get-document";
 import { listDocuments } from "@/server/loa/list-documents";
 import { forPage } from "@/server/page-guard";
 import { DocumentActionForm } from "../../loa/submit-forms";
@@ -39,10 +38,9 @@ export default async function DocumentPage({
 }) {
   const actor = await requireActor();
   const { id, number } = await params;
-  const { compare, notice } = await searchParams;
+  const { notice } = await searchParams;
   const [doc, documents] = await Promise.all([forPage(() => getDocument(actor, id, number)), forPage(() => listDocuments(actor, id))]);
   const others = documents.filter((d) => d.number !== doc.number);
-  const comparison = compare ? await forPage(() => compareDocuments(actor, id, doc.number, compare)) : null;
   const internals = can(actor, "viewLoaInternals");
   const approveLabel = doc.documentType === "MODIFICATION" ? "Approve and implement the Modification" : "Approve and offer the Amendment";
   return (
@@ -170,39 +168,23 @@ export default async function DocumentPage({
           )}
           {others.length > 0 && (
             <Section id="doc-history" title="Version history">
-              <form className="flex flex-wrap items-end gap-2" method="get">
-                <label htmlFor="compare" className="block font-bold">
-                  Compare with
-                </label>
-                <select id="compare" name="compare" defaultValue={compare ?? ""} className="border-2 border-base-dark px-2 py-1">
-                  {others.map((d) => (
-                    <option key={d.number} value={d.number}>
-                      {d.name} ({DOCUMENT_STATUS_LABELS[d.status].toLowerCase()})
-                    </option>
-                  ))}
-                </select>
-                <button type="submit" className="rounded bg-primary px-3 py-1 font-bold text-white">
-                  Show differences
-                </button>
-              </form>
-              {comparison && (
-                <div className="mt-3" data-testid="comparison">
-                  <p className="mb-2 text-sm">
-                    From document {comparison.from} to {comparison.to}: {comparison.reason}
-                  </p>
-                  <ul className="grid gap-1 text-sm">
-                    {comparison.changes.length === 0 && <li>No differences.</li>}
-                    {comparison.changes.map((change, index) => (
-                      <li key={index}>
-                        <Tag tone={change.kind === "ADMINISTRATIVE" ? "base" : change.kind === "PRICE" ? "info" : "warning"}>{CHANGE_KIND_LABELS[change.kind]}</Tag> {change.description}
-                        {change.before !== null && change.after !== null && change.field !== "line" && (
-                          <span className="text-base-dark"> ({change.before} → {change.after})</span>
-                        )}
-                      </li>
-                    ))}
-                  </ul>
-                </div>
-              )}
+              <ul className="grid gap-1" data-testid="version-history">
+                {others.map((other) => {
+                  // Earlier version first, so the comparison reads as what the later one changes.
+                  const [from, to] = other.number < doc.number ? [other.number, doc.number] : [doc.number, other.number];
+                  return (
+                    <li key={other.number}>
+                      <Link href={`/cases/${id}/documents/compare?from=${from}&to=${to}`} data-testid={`compare-with-${other.number}`}>
+                        Compare with {other.name}
+                      </Link>{" "}
+                      <span className="text-sm text-base-dark">({DOCUMENT_STATUS_LABELS[other.status].toLowerCase()})</span>
+                    </li>
+                  );
+                })}
+              </ul>
+              <p className="mt-2 text-sm">
+                <Link href={`/cases/${id}/documents/compare`}>Compare any two versions</Link>, line by line, with the price and notification effect of each change.
+              </p>
             </Section>
           )}
         </aside>
