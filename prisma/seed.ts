@@ -15,6 +15,8 @@ import { seedDemoExecution } from "./demo-execution";
 import { seedDemoFinance } from "./demo-finance";
 import { seedDemoSdrs } from "./demo-sdrs";
 import { seedDemoLors } from "./demo-lors";
+import { seedDemoOfficeAccountables } from "./demo-offices";
+import { seedDemoHistory } from "./demo-history";
 import { LOA_NOTE_TEXTS } from "./loa-note-texts";
 import { RATE_KEYS } from "../src/domain/pricing/rates";
 import { SDR_PRICING_RATES, SDR_SLA_RULES } from "./reference/sdr-policy";
@@ -218,6 +220,7 @@ export async function seedDemo(prisma: PrismaClient) {
       organizationId: organization.id,
     });
   }
+  await seedDemoOfficeAccountables(prisma);
   await seedDemoLors(prisma);
   const now = new Date();
   const ids = await seedDemoCases(prisma, now);
@@ -230,4 +233,6 @@ export async function seedDemo(prisma: PrismaClient) {
   await seedDemoClosure(prisma, ids, now);
   // A rate change waiting for an administrator (with its impact over the LOAs above) and a clock change approved.
   await seedDemoPolicy(prisma, now);
+  // A year of past cases per demo agency, so the demo cases show predicted dates (and one is at risk).
+  await seedDemoHistory(prisma, now);
 }

@@ -147,6 +147,8 @@ interface World {
   lorRule: { id: string; days: number; dayKind: "CALENDAR" | "BUSINESS" };
   /** The inbox table's columns, when the seed writes the inbox rows itself (see inboxRows). */
   inboxColumns: Set<string> | null;
+  /** Whether cases carry their value (migration 20261206000000_case_value); the bench also seeds older revisions. */
+  caseValueColumn: boolean;
 }
 
 async function loadWorld(prisma: PrismaClient, seed: number, now: number): Promise<World> {
@@ -200,6 +202,7 @@ async function loadWorld(prisma: PrismaClient, seed: number, now: number): Promi
     designators: await loadDesignators(prisma),
     lorRule: { id: lorRule.id, days: lorRule.days, dayKind: lorRule.dayKind as "CALENDAR" | "BUSINESS" },
     inboxColumns: await inboxColumnsOf(prisma),
+    caseValueColumn: await hasColumn(prisma, "cases", "value"),
   };
 }
 
@@ -211,6 +214,15 @@ async function inboxColumnsOf(prisma: PrismaClient): Promise<Set<string> | null>
   if (!columns.some((c) => c.table_name === "cases" && c.column_name === "inbox_rev")) return null;
   const inbox = new Set(columns.filter((c) => c.table_name === "case_inbox_entries").map((c) => c.column_name));
   return inbox.size > 0 ? inbox : null;
+}
+
+async function hasColumn(prisma: PrismaClient, table: string, column: string): Promise<boolean> {
+  const rows = await prisma.$queryRawUnsafe<unknown[]>(
+    `SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 AND column_name = $2`,
+    table,
+    column,
+  );
+  return rows.length > 0;
 }
 
 const snakeCase = (name: string) => name.replace(/[A-Z]/g, (ch) => `_${ch.toLowerCase()}`);
@@ -560,6 +572,14 @@ function buildCase(world: World, caseNo: number, batch: Batch) {
     cn_notified_at: iso(s.cn.notifiedAt),
     cn_period_ends_at: iso(s.cn.periodEndsAt),
   });
+
+  if (world.caseValueColumn) {
+    // What refreshCaseValue stores: the saved basic LOA's total at the rates of the day it is priced on (today while
+    // a draft), none for the empty or withdrawn draft.
+    const doc = story.document;
+    const pricedOn = doc.pricedOn ? new Date(`${doc.pricedOn}T00:00:00Z`) : new Date(world.now);
+    batch.cases[batch.cases.length - 1]!.value = doc.saved && doc.status !== "WITHDRAWN" ? variant.totals[world.env.catalog.eraOf(pricedOn)]! : null;
+  }
 
   if (world.inboxColumns) {
     const rows = inboxRows(world, caseId, story, country, ids, caseNo);

@@ -161,6 +161,11 @@ export const POLICY = {
   },
   listCases: { roles: "everyone", description: "List cases: partners their own country's, USG staff all" },
   viewCase: { roles: "everyone", description: "Read a case; another country's answers 404" },
+  viewDashboard: {
+    roles: "everyone",
+    description: "See the dashboards: partners their own country's cases, agency case managers their agency's, other staff all",
+  },
+  assignOfficeAccountable: { roles: ["ADMIN"], description: "Name the person accountable for an office's queue of cases" },
   viewCaseAudit: {
     roles: USG,
     description: "Read a case's tamper-evident audit trail and its verification (U.S. Government staff)",

@@ -9,6 +9,7 @@ export interface NavItem {
 export function navigationFor(actor: Actor): NavItem[] {
   const items: NavItem[] = [{ href: "/", label: "Home" }];
   if (can(actor, "listMyTasks")) items.push({ href: "/tasks", label: "My tasks" });
+  if (can(actor, "viewDashboard")) items.push({ href: "/dashboard", label: "Dashboard" });
   if (can(actor, "listLors")) {
     items.push({ href: "/lors", label: actor.role === "PARTNER_OFFICER" ? "My letters of request" : "Letters of request" });
   }
@@ -21,6 +22,7 @@ export function navigationFor(actor: Actor): NavItem[] {
   }
   if (can(actor, "viewPolicyAdministration")) items.push({ href: "/admin/policy", label: "Policy" });
   if (can(actor, "listUsers")) items.push({ href: "/admin/users", label: "Users" });
+  if (can(actor, "assignOfficeAccountable")) items.push({ href: "/admin/offices", label: "Offices" });
   if (can(actor, "viewAuditLog")) items.push({ href: "/audit", label: "Audit log" });
   items.push({ href: "/profile", label: "Profile" });
   return items;

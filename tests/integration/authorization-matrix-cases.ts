@@ -367,6 +367,17 @@ export function matrixEntries(): MatrixEntry[] {
     list("me/tokens", [U("manageOwnApiTokens")], "POST", REJECTED_BODY, json({})),
     list("statements/issue", [U("issueStatements")], "POST", { statuses: [200], why: "issues the statements due today (other files scope their runs by case)" }),
     list("users", [U("listUsers")]),
+    // get-dashboard.ts: everyone has one, scoped to what they may see (partners their country, agencies their agency).
+    list("dashboard", [U("viewDashboard")]),
+    // list-offices.ts / assign-office-accountable.ts: administrators only, before anything is read or parsed.
+    list("offices", [U("assignOfficeAccountable")]),
+    {
+      route: "offices/[office]/accountable",
+      method: "PUT",
+      target: "none",
+      variants: [{ name: "", params: { office: "DTSA_REVIEWER" }, steps: [U("assignOfficeAccountable")], body: json({}) }],
+      allowed: REJECTED_BODY,
+    },
     list("users", [U("createUser")], "POST", REJECTED_BODY, json({})),
 
     // Users: the caller's own account and another person's.
@@ -490,7 +501,9 @@ export function matrixEntries(): MatrixEntry[] {
         why: "sent with the current version: 200 when the event applies (the fixture is rebuilt if the case moved), 409 when the state or a guard refuses it, 422 when a comment or field is missing",
       },
     },
+    caseRead("cases/[id]/prediction", [P("viewCase")]),
     caseRead("cases/[id]/events", [P("viewCase")]),
+    caseRead("cases/[id]/timeline", [P("viewCase")]),
     caseRead("cases/[id]/audit", [P("viewCase"), P("viewCaseAudit")]),
     caseRead("cases/[id]/closure", [P("viewCase"), P("viewExecution")]),
     caseRead("cases/[id]/closure-certificate", [P("viewCase"), P("viewExecution")], {

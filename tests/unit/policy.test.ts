@@ -48,6 +48,8 @@ const EXPECTED_ALLOWED: Record<PolicyAction, readonly Role[]> = {
   listImplementingAgencies: ALL,
   listCases: ALL,
   viewCase: ALL,
+  viewDashboard: ALL,
+  assignOfficeAccountable: ADMIN_ONLY,
   viewCaseAudit: USG,
   listMyTasks: ["DSCA_ANALYST", "STATE_REVIEWER", "DTSA_REVIEWER", "IA_CASE_MANAGER", "FINANCE_OFFICER"],
   assignCaseAgency: ["DSCA_ANALYST"],

@@ -5,7 +5,8 @@ import { PageHeader } from "../page-header";
 import { CaseStatusTag } from "./status";
 
 // The case's pages after acceptance: one place to go for each question a partner or case manager asks ("what has
-// shipped", "what do I owe", "when will this close"). Rendered under the case header of each of these pages.
+// shipped", "what do I owe", "when will this close"). Rendered under the case header of each of these pages. The
+// timeline (the whole story, letter to closure) is open at every stage.
 
 export const CASE_PAGES = [
   { key: "overview", label: "Overview", path: "" },
@@ -13,6 +14,7 @@ export const CASE_PAGES = [
   { key: "sdrs", label: "Discrepancy reports", path: "/sdrs" },
   { key: "money", label: "Money", path: "/finance" },
   { key: "closure", label: "Closure", path: "/closure" },
+  { key: "timeline", label: "Timeline", path: "/timeline" },
 ] as const;
 export type CasePageKey = (typeof CASE_PAGES)[number]["key"];
 

@@ -4,6 +4,13 @@ import type { ReactNode } from "react";
  * A results table with its count line: the count is announced to screen readers, and an empty result shows a plain
  * sentence instead of an empty grid.
  */
+/** A column heading; with `href` it sorts the list (the link reverses the order when it is already sorted by it). */
+export interface DataColumn {
+  label: string;
+  href?: string;
+  sorted?: "ascending" | "descending";
+}
+
 export function DataTable({
   caption,
   columns,
@@ -14,7 +21,7 @@ export function DataTable({
   children,
 }: {
   caption: string;
-  columns: string[];
+  columns: (string | DataColumn)[];
   count: number;
   noun: [singular: string, plural: string];
   emptyMessage: string;
@@ -32,11 +39,22 @@ export function DataTable({
           <caption className="sr-only">{caption}</caption>
           <thead className="bg-base-lightest">
             <tr>
-              {columns.map((column) => (
-                <th key={column} scope="col" className="px-3 py-2">
-                  {column}
-                </th>
-              ))}
+              {columns.map((entry) => {
+                const column = typeof entry === "string" ? { label: entry } : entry;
+                return (
+                  <th key={column.label} scope="col" className="whitespace-nowrap px-3 py-2" aria-sort={column.sorted}>
+                    {column.href ? (
+                      <a href={column.href} className="text-base-darkest">
+                        {column.label}
+                        <span aria-hidden="true"> {column.sorted === "ascending" ? "▲" : column.sorted === "descending" ? "▼" : "↕"}</span>
+                        <span className="sr-only">{column.sorted ? `, sorted ${column.sorted}; choose to reverse` : ", choose to sort"}</span>
+                      </a>
+                    ) : (
+                      column.label
+                    )}
+                  </th>
+                );
+              })}
             </tr>
           </thead>
           <tbody>{children}</tbody>

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { formatDateTime } from "@/lib/format";
+import { LocalTime } from "@/components/ui/local-time";
 
 export interface TimelineEntry {
   id: string;
@@ -26,7 +26,7 @@ export function TimelineList<E extends TimelineEntry>({ events, more }: { events
             {event.label}
           </p>
           <p className="text-sm text-base-dark">
-            <time dateTime={event.occurredAt}>{formatDateTime(event.occurredAt)}</time> · {event.actor}
+            <LocalTime value={event.occurredAt} /> · {event.actor}
           </p>
           {event.note && <p className="mt-1 whitespace-pre-line text-sm">{event.note}</p>}
           {more?.(event)}

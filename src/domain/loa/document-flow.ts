@@ -67,6 +67,15 @@ export const inForceOf = <T extends { status: string }>(documents: readonly T[])
   [...documents].reverse().find((doc) => IN_FORCE_DOCUMENT_STATUSES.includes(doc.status as DocumentStatus)) ?? null;
 
 /**
+ * The document whose total is the case's value: the one in force, or before any is accepted the basic LOA being
+ * drafted, reviewed or offered. A withdrawn or superseded version never counts; a change not yet in force neither.
+ */
+export const valueDocumentOf = <T extends { status: string; documentType: string | null }>(documents: readonly T[]) =>
+  inForceOf(documents) ??
+  [...documents].reverse().find((doc) => doc.documentType === "BASIC" && doc.status !== "SUPERSEDED" && doc.status !== "WITHDRAWN") ??
+  null;
+
+/**
  * Why a closed, cancelled or disapproved case's LOA no longer changes (null while the case is open). Only withdrawing
  * a change left open stays possible.
  */

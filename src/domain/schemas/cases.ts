@@ -16,6 +16,20 @@ import {
 import { ExpectedVersion, PageQuery, Uuid, blankAsUndefined, plainText, searchText } from "./common";
 import { isCalendarDate, optionalEnum, optionalParagraphs } from "./text";
 
+/** The case list's sortable columns; each has an index that serves its order (migration 20261206000000_case_value). */
+export const CASE_SORTS = ["opened", "identifier", "country", "agency", "type", "status", "due", "value"] as const;
+export type CaseSort = (typeof CASE_SORTS)[number];
+
+function optionalDays(label: string) {
+  return blankAsUndefined(
+    z.coerce
+      .number({ error: `${label} must be a whole number of days` })
+      .int({ error: `${label} must be a whole number of days` })
+      .min(0, { error: `${label} must be at least 0` })
+      .max(36500, { error: `${label} must be at most 36500` }),
+  );
+}
+
 export const CaseListQuery = PageQuery.extend({
   status: blankAsUndefined(z.enum(CASE_STATUSES, { error: `status must be one of: ${CASE_STATUSES.join(", ")}` })),
   agency: blankAsUndefined(z.string().trim().regex(/^[A-Z0-9]{1,8}$/, { error: "agency must be an agency code, like B" })),
@@ -24,7 +38,22 @@ export const CaseListQuery = PageQuery.extend({
     z.preprocess((v) => (v === "true" || v === "on" ? true : v === "false" ? false : v), z.boolean({ error: "overdue must be true or false" })),
   ),
   q: searchText("Search", 100),
+  // The dashboards' drill-downs (src/domain/insight/dashboard.ts): each number links to the list holding its cases.
+  openedFrom: blankAsUndefined(z.iso.date({ error: "openedFrom must be a date like 2027-01-31" })),
+  openedTo: blankAsUndefined(z.iso.date({ error: "openedTo must be a date like 2027-01-31" })),
+  waitingOn: blankAsUndefined(
+    z.string().trim().regex(/^(DSCA_ANALYST|STATE_REVIEWER|DTSA_REVIEWER|FINANCE_OFFICER|IA_CASE_MANAGER:[0-9a-f-]{36})$/, {
+      error: "waitingOn must be an office: DSCA_ANALYST, STATE_REVIEWER, DTSA_REVIEWER, FINANCE_OFFICER or IA_CASE_MANAGER:<agency id>",
+    }),
+  ),
+  minDaysInStatus: optionalDays("minDaysInStatus"),
+  maxDaysInStatus: optionalDays("maxDaysInStatus"),
+  minLorToOfferDays: optionalDays("minLorToOfferDays"),
+  maxLorToOfferDays: optionalDays("maxLorToOfferDays"),
+  sort: blankAsUndefined(z.enum(CASE_SORTS, { error: `sort must be one of: ${CASE_SORTS.join(", ")}` })),
+  dir: blankAsUndefined(z.enum(["asc", "desc"], { error: "dir must be asc or desc" })),
 });
+export type CaseListFilters = Omit<z.infer<typeof CaseListQuery>, "page" | "pageSize" | "sort" | "dir">;
 
 export const Ref = z.object({ id: z.uuid(), code: z.string(), name: z.string() });
 const Instant = z.iso.datetime();
@@ -67,6 +96,10 @@ export const CaseView = z
     suspendedFromStatus: z.enum(CASE_STATUSES).nullable(),
     version: z.number().int().meta({ description: "Send it back as expectedVersion when you act on the case" }),
     openedAt: Instant,
+    value: z.string().nullable().meta({
+      description:
+        "Total estimated cost of the LOA in force (or of the basic LOA before acceptance) in US dollars, as last priced; null before an LOA is priced, and for partners until an LOA is offered to them",
+    }),
     statusChangedAt: Instant,
     statusAging: Aging.nullable().meta({ description: "The target for whoever must act in the current state" }),
     waitingOn: z.string().meta({

@@ -59,7 +59,11 @@ import {
 } from "@/domain/schemas/lor";
 import { CaseFinancesView, IssueStatementsResult, PaymentInput, PaymentResult } from "@/domain/schemas/finance";
 import { SearchQuery, SearchResults } from "@/domain/schemas/search";
+import { DashboardQuery, DashboardView } from "@/domain/schemas/dashboard";
+import { AssignOfficeAccountableInput, OfficeView } from "@/domain/schemas/offices";
 import { AnnualReviewInput, ClosureView } from "@/domain/schemas/closure";
+import { CasePredictionView } from "@/domain/schemas/insight";
+import { PurchaseTimelineView } from "@/domain/schemas/purchase-timeline";
 import {
   CompleteLineInput,
   CompleteLineResult,
@@ -175,6 +179,8 @@ const OPERATIONS: Operation[] = [
   { method: "post", path: "/users", summary: "Create a user (administrators)", tag: "Users", body: CreateUserInput, response: UserView, status: 201, errors: [400, 403, 409, 422] },
   { method: "get", path: "/users/{id}", summary: "One user (administrators)", tag: "Users", response: UserView, errors: [403, 404] },
   { method: "patch", path: "/users/{id}", summary: "Change role or organization, deactivate or reactivate (administrators)", tag: "Users", body: UpdateUserInput, response: UserView, errors: [400, 403, 404, 409, 422] },
+  { method: "get", path: "/offices", summary: "The offices that hold cases (DSCA, State, DTSA, DFAS, each implementing agency), each with its accountable person and who may be named (administrators)", tag: "Users", response: z.object({ items: z.array(OfficeView) }), errors: [403] },
+  { method: "put", path: "/offices/{office}/accountable", summary: "Name the person accountable for an office's queue: an active member of that office (administrators, audited)", description: "`office` is the inbox key from GET /offices (URL-encoded), e.g. `DTSA_REVIEWER` or `IA_CASE_MANAGER:<agency id>`.", tag: "Users", body: AssignOfficeAccountableInput, response: OfficeView, errors: [400, 403, 404, 422] },
   { method: "get", path: "/organizations", summary: "Organizations; a partner officer sees only their own country", tag: "Reference data", query: OrganizationListQuery, response: list(OrganizationView), errors: [422] },
   { method: "get", path: "/organizations/{id}", summary: "One organization; another country's answers 404", tag: "Reference data", response: OrganizationDetail, errors: [404] },
   { method: "post", path: "/organizations/{id}/confirm", summary: "Confirm an unverified reference code (administrators)", tag: "Reference data", body: ConfirmOrganizationInput, response: OrganizationView, errors: [400, 403, 404, 409, 422] },
@@ -198,10 +204,13 @@ const OPERATIONS: Operation[] = [
   { method: "get", path: "/lors/{id}/attachments/{attachmentId}", summary: "Download an attachment", tag: "Letters of request", fileResponse: ["application/pdf", "image/png", "image/jpeg"], errors: [404] },
   { method: "delete", path: "/lors/{id}/attachments/{attachmentId}", summary: "Remove an attachment from a draft or insufficient letter", tag: "Letters of request", response: z.object({ id: z.uuid(), removed: z.literal(true) }), errors: [403, 404, 409] },
   { method: "get", path: "/search", summary: "Full-text search over cases, letters, LOA lines and documents the caller may see: counts per kind and one ranked, highlighted page (matches between U+E000 and U+E001)", tag: "Search", query: SearchQuery, response: SearchResults, errors: [422] },
+  { method: "get", path: "/dashboard", summary: "The caller's dashboard: cases and value by status, who holds the open cases now (U.S. Government staff), days from complete letter to offer against the target, value by country and agency, the agency's cases by step and age, offers waiting (partners); every figure with the case-list link behind it", description: "Partners get their own country's cases and only the values of LOAs offered to them; implementing-agency case managers get their agency's; other staff get every case. `from`/`to` filter on the day a case opened.", tag: "Insight", query: DashboardQuery, response: DashboardView, errors: [422] },
   { method: "get", path: "/cases", summary: "Cases: partners see their own country's, USG staff all", tag: "Cases", query: CaseListQuery, response: page(CaseView), errors: [422] },
   { method: "get", path: "/cases/export", summary: "The case list as a CSV file: the same filters and scoping as GET /cases, every matching case, streamed", description: CSV_EXPORT_DESCRIPTION, tag: "Cases", query: CaseListQuery.omit({ page: true, pageSize: true }), fileResponse: ["text/csv"], errors: [422] },
   { method: "get", path: "/cases/{id}", summary: "One case with its version and the caller's available actions; another country's answers 404", tag: "Cases", response: CaseView, errors: [404] },
   { method: "get", path: "/cases/{id}/events", summary: "The case's timeline (partners see partner-visible milestones and comments only)", tag: "Cases", response: z.object({ items: z.array(CaseEventView) }), errors: [404] },
+  { method: "get", path: "/cases/{id}/prediction", summary: "When to expect what: each remaining step's predicted date from the agency's last 12 months (medians, with their basis), the offer date against the LOR-to-offer target with an at-risk flag and its cause, the notification clearance and the first delivery; 'not enough history' where fewer than 5 past cases; partners see U.S. Government reviews as one step", tag: "Cases", response: CasePredictionView, errors: [404] },
+  { method: "get", path: "/cases/{id}/timeline", summary: "The story of the purchase, letter of request to closure: the letters' and the case's steps (documents, reviews, notification, money, deliveries, discrepancy reports, closure) merged oldest first, each with its kind and stage; partners see what the case timeline shows them", tag: "Cases", response: PurchaseTimelineView, errors: [404] },
   { method: "get", path: "/cases/{id}/audit", summary: "The case's hash-chained audit events and the verification result", tag: "Cases", response: CaseAuditView, errors: [403, 404] },
   { method: "get", path: "/tasks", summary: "My tasks: reviews and case steps waiting on your office, with due dates and aging", tag: "Cases", description: "Paginated (`page`, `pageSize`), earliest due first; `summary` counts the whole inbox by aging.", query: TaskListQuery, response: page(InboxItemView).extend({ summary: TaskSummaryView }), errors: [403, 422] },
   { method: "get", path: "/lor-tasks", summary: "Letters of request waiting for your validation, earliest due first (DSCA: every one; an agency's case managers: those routed to their agency)", tag: "Validation", description: "Submitted and under-validation letters with their validation clock, paginated (`page`, `pageSize`); `overdue` counts those past their validation target. Other inbox roles get an empty list.", query: TaskSectionQuery, response: LorTaskPageView, errors: [403, 422] },

@@ -7,6 +7,7 @@ import type { CaseView, ReviewTaskView } from "@/domain/schemas/cases";
 import { clockAging, type DayKind } from "@/domain/sla";
 import { formatDate } from "@/lib/format";
 import { snapshotOf, type CaseRow } from "./case-store";
+import { partnerSeesValue } from "@/domain/insight/dashboard";
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
@@ -66,6 +67,7 @@ export function toCaseView(row: CaseRow, actor: Actor, context: WorkflowContext)
     suspendedFromStatus: snapshot.suspendedFromStatus,
     version: row.version,
     openedAt: row.openedAt.toISOString(),
+    value: row.value === null || (partner && !partnerSeesValue(snapshot.status, snapshot.suspendedFromStatus)) ? null : row.value.toFixed(2),
     statusChangedAt: snapshot.statusChangedAt.toISOString(),
     statusAging,
     waitingOn: waitingOnText(waitingOn, formatDate),

@@ -22,7 +22,7 @@ export interface ChainTail {
  */
 const CASE_JSON = Prisma.sql`json_build_object(
   'row', row_to_json(c),
-  'amounts', ${numericAsText("c", ["initial_deposit", "initial_deposit_due", "closure_suspense_amount"])},
+  'amounts', ${numericAsText("c", ["initial_deposit", "initial_deposit_due", "closure_suspense_amount", "value"])},
   'country', (SELECT json_build_object('id', o.id, 'code', o.code, 'name', o.name, 'nato_plus', o.nato_plus,
                                        'standard_oed_days', o.standard_oed_days)
                 FROM organizations o WHERE o.id = c.country_id),
@@ -48,7 +48,7 @@ const CASE_REVIVALS = {
     "supplyCompleteAt", "reopenedAt", "cnInformalEndsAt", "cnNotifiedAt", "cnPeriodEndsAt", "pausedStatusChangedAt",
     "pausedStatusDueAt",
   ] satisfies (keyof CaseRow)[],
-  decimals: ["initialDeposit", "initialDepositDue", "closureSuspenseAmount"] satisfies (keyof CaseRow)[],
+  decimals: ["initialDeposit", "initialDepositDue", "closureSuspenseAmount", "value"] satisfies (keyof CaseRow)[],
 };
 const TASK_REVIVALS = { dates: ["openedAt", "dueAt", "decidedAt", "overdueFlaggedAt"] satisfies (keyof CaseRow["reviewTasks"][number])[] };
 const LOR_REVIVALS = { dates: ["completedAt"] satisfies (keyof CaseRow["lors"][number])[] };

@@ -28,6 +28,7 @@ export const CASE_EXPORT_HEADER = [
   "Implementing agency code",
   "Implementing agency",
   "Type",
+  "Value (USD)",
   "Status",
   "Waiting on",
   "Status due",
@@ -48,7 +49,8 @@ const ORDER = keysetKeys([{ openedAt: "desc" }]);
  */
 export async function exportCases(actor: Actor, query: unknown, context: RequestContext, { batchSize }: { batchSize?: number } = {}) {
   assertCan(actor, "listCases");
-  const { page: _page, pageSize: _pageSize, ...filters } = parseInput(CaseListQuery, query);
+  // The export keeps its own order (newest first, for its keyset batches); the list's sort does not apply.
+  const { page: _page, pageSize: _pageSize, sort: _sort, dir: _dir, ...filters } = parseInput(CaseListQuery, query);
   const now = new Date();
   const where = caseListWhere(actor, filters, now);
   const total = await db().case.count({ where });
@@ -82,6 +84,7 @@ function caseCells(view: ReturnType<typeof toCaseView>): CsvCell[] {
     view.implementingAgency.code,
     view.implementingAgency.name,
     LOA_TYPE_LABELS[view.caseType].split(" (")[0],
+    view.value === null ? null : csvNumber(view.value),
     CASE_STATUS_LABELS[view.status],
     view.waitingOn,
     csvDate(view.statusAging?.dueAt),

@@ -3,6 +3,7 @@ import PgBoss from "pg-boss";
 import { applyCaseClocks } from "../cases/apply-case-clocks";
 import { db } from "../db";
 import { runStatementJob } from "../finance/issue-statements";
+import { refreshStepDurationStats } from "../insight/step-duration-stats";
 import { log } from "../log";
 
 // Timers run through a PostgreSQL-backed queue (pg-boss, ADR 0009), never in-process timers: every app instance runs a
@@ -13,6 +14,7 @@ export const JOBS = {
   caseClocks: "case-clocks",
   purgeIdempotencyKeys: "purge-idempotency-keys",
   billingStatements: "billing-statements",
+  stepDurationStats: "step-duration-stats",
 } as const;
 
 /** How long an Idempotency-Key's stored answer is kept. */
@@ -78,7 +80,11 @@ async function setUp(boss: PgBoss): Promise<void> {
   await boss.schedule(JOBS.purgeIdempotencyKeys, "17 * * * *");
   // Daily (UTC): each day issues the current quarter's statement to cases that lack it, so a late or second run issues nothing twice.
   await boss.schedule(JOBS.billingStatements, "5 6 * * *");
+  // Daily (UTC), and once at start so a new database predicts at once: the medians behind predicted dates (issue 18).
+  await boss.schedule(JOBS.stepDurationStats, "35 5 * * *");
+  await boss.send(JOBS.stepDurationStats, {}, { singletonKey: "startup", singletonSeconds: 600 });
   await boss.work(JOBS.caseClocks, loggedJob(JOBS.caseClocks, () => applyCaseClocks(new Date())));
+  await boss.work(JOBS.stepDurationStats, loggedJob(JOBS.stepDurationStats, () => refreshStepDurationStats(db(), new Date())));
   await boss.work(JOBS.billingStatements, loggedJob(JOBS.billingStatements, () => runStatementJob(new Date())));
   await boss.work(
     JOBS.purgeIdempotencyKeys,

@@ -26,6 +26,7 @@ import {
   type DocumentRow,
   type LoaCaseRow,
 } from "./loa-store";
+import { refreshCaseValue } from "./case-value";
 import { renderLoaPdf } from "./render-loa-pdf";
 
 const today = (now: Date) => new Date(`${isoDay(now)}T00:00:00Z`);
@@ -79,7 +80,10 @@ export async function syncLoaWithCase(tx: Tx, caseId: string, event: CaseEvent, 
     await update({ status: "IMPLEMENTED", implementedAt: now });
   } else if ((after === "CANCELLED" || after === "DISAPPROVED") && (basic.status === "DRAFT" || basic.status === "SUBMITTED")) {
     await update({ status: "WITHDRAWN" });
+  } else {
+    return;
   }
+  await refreshCaseValue(tx, caseId, now);
 }
 
 /** A new draft version of a document: same content and lines (with their locked rates), next number on the case. */

@@ -17,6 +17,7 @@ import { lockRates, offerDocument } from "./case-loa-sync";
 import { findDocument, loadLoaContext } from "./loa-access";
 import { contentOf, documentInclude, loaCaseSelect, loadDocuments, priceContent, shapeOf, toDocumentView } from "./loa-store";
 import { endedCaseReason } from "@/domain/loa/document-flow";
+import { refreshCaseValue } from "./case-value";
 
 const isDocumentAction = (action: string): action is DocumentAction => (DOCUMENT_ACTIONS as readonly string[]).includes(action);
 
@@ -111,6 +112,8 @@ export async function performDocumentAction(
       await tx.caseDocument.update({ where: { id: doc.id }, data: { ...bump, status: "WITHDRAWN" } });
     }
 
+    // An accepted Amendment or implemented Modification is the new document in force: the case's value follows it.
+    await refreshCaseValue(tx, caseId, now);
     await recordAudit(
       tx,
       { action: `loa.${action}`, outcome: "SUCCESS", actor, target: { type: "case", id: caseId }, details: { document: doc.number, ...details }, context },

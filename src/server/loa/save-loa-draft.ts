@@ -13,6 +13,7 @@ import { db, type Tx } from "../db";
 import { AppError, notFound, parseInput, versionConflict, type FieldErrors } from "../errors";
 import type { RequestContext } from "../request-context";
 import { copyDocument } from "./case-loa-sync";
+import { refreshCaseValue } from "./case-value";
 import { loadLoaContext } from "./loa-access";
 import { contentColumns, contentOf, documentInclude, loaCaseSelect, priceContent, replaceLines, shapeOf, toDocumentView, type DocumentRow } from "./loa-store";
 import { endedCaseReason, inForceOf, offeredChangeOf, offeredChangeReason, workingDraftOf } from "@/domain/loa/document-flow";
@@ -85,6 +86,7 @@ export async function saveLoaDraft(actor: Actor, caseId: string, raw: unknown, c
     });
     if (updated.count === 0) throw versionConflict(doc.version + 1);
     await replaceLines(tx, doc.id, content.lines);
+    await refreshCaseValue(tx, caseId, now);
     if (clssa) await tx.case.update({ where: { id: caseId }, data: clssa });
 
     await recordAudit(

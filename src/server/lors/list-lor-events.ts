@@ -10,7 +10,8 @@ import { eventActors } from "../event-actors";
 import { notFound } from "../errors";
 import { lorSubject } from "./lor-record";
 
-const EVENT_LABELS: Record<string, string> = {
+/** What each letter event says happened (also read by the purchase timeline). */
+export const LOR_EVENT_LABELS: Record<string, string> = {
   "lor.create": "Draft started",
   "lor.update": "Draft changed",
   "lor.submit": "Submitted",
@@ -28,7 +29,8 @@ const EVENT_LABELS: Record<string, string> = {
 type Details = Record<string, unknown> | null;
 const text = (value: unknown) => (typeof value === "string" && value ? value : null);
 
-function noteFor(action: string, details: Details): string | null {
+/** The facts of a letter event: reasons, the case it opened, the P&A estimate, the file. */
+export function lorEventNote(action: string, details: Details): string | null {
   if (!details) return null;
   switch (action) {
     case "lor.mark_insufficient":
@@ -79,11 +81,11 @@ export async function listLorEvents(actor: Actor, lorId: string): Promise<z.infe
       id: event.id.toString(),
       occurredAt: event.occurredAt.toISOString(),
       action: event.action,
-      label: EVENT_LABELS[event.action] ?? event.action,
+      label: LOR_EVENT_LABELS[event.action] ?? event.action,
       actor: actorOf(event).who,
       fromStatus: (text(details?.fromStatus) as LorStatus | null) ?? null,
       toStatus: (text(details?.toStatus) as LorStatus | null) ?? null,
-      note: noteFor(event.action, details),
+      note: lorEventNote(event.action, details),
       changedFields: Array.isArray(details?.changedFields) ? (details.changedFields as string[]) : [],
     };
   });

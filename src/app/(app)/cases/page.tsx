@@ -12,6 +12,10 @@ import { CASE_STATUSES, CASE_STATUS_LABELS } from "@/domain/workflow/states";
 import { LOA_TYPE_LABELS } from "@/domain/lor/codes";
 import type { Actor } from "@/domain/policy";
 import { formatDate } from "@/lib/format";
+import { formatUsd } from "@/domain/money";
+import type { CaseSort } from "@/domain/schemas/cases";
+import { officeName } from "@/domain/insight/dashboard";
+import type { DataColumn } from "@/components/ui/data-table";
 import { requireActor } from "@/server/auth/actor";
 import { listCases } from "@/server/cases/list-cases";
 import { forFilteredPage } from "@/server/page-guard";
@@ -53,6 +57,8 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
 
 async function CaseResults({ actor, params }: { actor: Actor; params: Record<string, string> }) {
   const { result, problem } = await forFilteredPage(() => listCases(actor, params));
+  const column = (label: string, key: CaseSort) => sortableColumn(label, key, params, result);
+  const drillDown = describeDrillDown(params);
   return (
     <>
       {problem && (
@@ -62,9 +68,23 @@ async function CaseResults({ actor, params }: { actor: Actor; params: Record<str
       )}
       {result && (
         <>
+          {drillDown && (
+            <p className="mb-2 text-sm" data-testid="drill-down">
+              Showing the cases behind a dashboard figure: {drillDown}. <Link href="/cases">Show all cases</Link>
+            </p>
+          )}
           <DataTable
             caption="Cases"
-            columns={["Case", "Country", "Implementing agency", "Type", "Status", "Waiting on", "Letter of request"]}
+            columns={[
+              column("Case", "identifier"),
+              column("Country", "country"),
+              column("Implementing agency", "agency"),
+              column("Type", "type"),
+              actor.role === "PARTNER_OFFICER" ? "Value" : column("Value", "value"),
+              column("Status", "status"),
+              column("Waiting on", "due"),
+              "Letter of request",
+            ]}
             count={result.total}
             noun={["case", "cases"]}
             emptyMessage="No cases yet."
@@ -80,6 +100,7 @@ async function CaseResults({ actor, params }: { actor: Actor; params: Record<str
                 <td className="px-3 py-2">{c.country.name}</td>
                 <td className="px-3 py-2">{c.implementingAgency.name}</td>
                 <td className="px-3 py-2">{LOA_TYPE_LABELS[c.caseType].split(" (")[0]}</td>
+                <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{c.value === null ? <span className="text-base-dark">—</span> : formatUsd(c.value)}</td>
                 <td className="px-3 py-2">
                   <CaseStatusTag status={c.status} />
                   <span className="block text-base-dark">opened {formatDate(c.openedAt)}</span>
@@ -104,4 +125,23 @@ async function CaseResults({ actor, params }: { actor: Actor; params: Record<str
       )}
     </>
   );
+}
+
+/** A heading that sorts by its column: the first choice takes the column's natural order, the next reverses it. */
+function sortableColumn(label: string, key: CaseSort, params: Record<string, string>, result: { sort: CaseSort; dir: "asc" | "desc" } | null): DataColumn {
+  const current = result?.sort === key ? result.dir : null;
+  const next = new URLSearchParams(Object.entries(params).filter(([name]) => name !== "page" && name !== "sort" && name !== "dir"));
+  next.set("sort", key);
+  if (current) next.set("dir", current === "asc" ? "desc" : "asc");
+  return { label, href: `/cases?${next}`, sorted: current === "asc" ? "ascending" : current === "desc" ? "descending" : undefined };
+}
+
+/** The dashboard filters that brought someone here, in words, so a drill-down list says what it holds. */
+function describeDrillDown(params: Record<string, string>): string | null {
+  const parts: string[] = [];
+  if (params.waitingOn) parts.push(`held by ${officeName(params.waitingOn, new Map())}${params.overdue === "true" ? ", past its target" : ""}`);
+  if (params.openedFrom || params.openedTo) parts.push(`opened ${params.openedFrom ? `from ${params.openedFrom}` : ""}${params.openedTo ? ` to ${params.openedTo}` : ""}`.trim());
+  if (params.minDaysInStatus || params.maxDaysInStatus) parts.push(`${params.minDaysInStatus ?? 0}${params.maxDaysInStatus ? `–${params.maxDaysInStatus}` : " or more"} days in their current status`);
+  if (params.minLorToOfferDays || params.maxLorToOfferDays) parts.push(`offered ${params.minLorToOfferDays ?? 0}${params.maxLorToOfferDays ? `–${params.maxLorToOfferDays}` : " or more"} days after the complete letter`);
+  return parts.length ? parts.join("; ") : null;
 }

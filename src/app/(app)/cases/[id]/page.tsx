@@ -38,6 +38,8 @@ import { CaseActions } from "./case-action-forms";
 import { LoaDocumentList } from "@/components/loa/document-list";
 import { listDocuments } from "@/server/loa/list-documents";
 import { buttonLinkClass } from "@/components/ui/button";
+import { CaseOutlook } from "@/components/insight/case-outlook";
+import { predictCaseForActor } from "@/server/insight/predict-case";
 
 export const metadata: Metadata = { title: "Case" };
 
@@ -103,7 +105,7 @@ export default async function CasePage({
   const partner = actor.role === "PARTNER_OFFICER";
   const now = new Date();
   const depositAction = found.availableActions.includes("accept") || found.availableActions.includes("record-deposit");
-  const [events, agencies, chain, diagram, documents, finances] = await Promise.all([
+  const [events, agencies, chain, diagram, documents, finances, prediction] = await Promise.all([
     listCaseEvents(actor, id),
     found.availableActions.includes("assign-agency") ? listImplementingAgencies(actor) : Promise.resolve([]),
     // The use case enforces the rule too; can() only decides whether the page shows the section.
@@ -112,6 +114,7 @@ export default async function CasePage({
     listDocuments(actor, id),
     // The accept and record-deposit forms show the deposit the LOA calls for (and what has arrived).
     depositAction ? getCaseFinances(actor, id) : Promise.resolve(null),
+    predictCaseForActor(actor, id, now),
   ]);
   const subject = { organizationId: found.country.id, agencyId: found.implementingAgency.id };
   const accepted = AFTER_ACCEPTANCE.includes(found.status) || (found.status === "SUSPENDED" && found.milestones.implementedAt !== null);
@@ -173,6 +176,9 @@ export default async function CasePage({
               In this state since {formatDateTime(found.statusChangedAt)}. {found.statusAging && <AgingTag aging={found.statusAging} />}
             </p>
           </Section>
+
+          {/* Cases with nothing ahead to predict (closed, suspended, expired) say so on the timeline page only. */}
+          {prediction.kind !== "NONE" && <CaseOutlook prediction={prediction} />}
 
           {execution && (
             <Section id="case-lines" title={partner ? "What has shipped" : "Lines and deliveries"} testId="case-lines">
@@ -260,6 +266,9 @@ export default async function CasePage({
 
           <Section id="case-timeline" title={partner ? "Milestones" : "Timeline"}>
             <CaseTimeline events={events} showVisibility={!partner} />
+            <p className="mt-2">
+              <Link href={`/cases/${found.id}/timeline`} data-testid="purchase-story-link">See the whole story of this purchase, from the letter of request</Link>
+            </p>
           </Section>
 
         </div>

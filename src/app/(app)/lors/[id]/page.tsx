@@ -101,6 +101,10 @@ export default async function LorPage({ params, searchParams }: { params: Promis
                 <Link href={`/cases/${lor.case.id}`} className="font-mono font-bold" data-testid="case-link">
                   {lor.case.identifier}
                 </Link>
+                {" · "}
+                <Link href={`/cases/${lor.case.id}/timeline`} data-testid="purchase-story-link">
+                  See the whole story of this purchase
+                </Link>
               </span>
             )}
           </span>
