@@ -55,7 +55,7 @@ describe("case export", () => {
       .sort((a, b) => b.openedAt.getTime() - a.openedAt.getTime() || (a.id < b.id ? -1 : 1))
       .map((c) => c.identifier);
     expect(identifiers).toEqual(expected);
-    expect(rows[0]![10]).toBe(own[6]!.openedAt.toISOString().slice(0, 10));
+    expect(rows[0]![CASE_EXPORT_HEADER.indexOf("Opened")]).toBe(own[6]!.openedAt.toISOString().slice(0, 10));
 
     // The disclosure is on record: one event, its filters and the row count.
     const events = await prisma.auditEvent.findMany({ where: { requestId: ctx.requestId } });
@@ -85,7 +85,8 @@ describe("case export", () => {
     expect(total).toBe(list.total);
     expect(rows.map((r) => r[0])).toEqual(list.items.map((c) => c.identifier));
     expect(rows.length).toBeGreaterThan(0);
-    expect(rows.every((r) => r[3] === cast.agency.code && r[6] === CASE_STATUS_LABELS.OPENED)).toBe(true);
+    const status = CASE_EXPORT_HEADER.indexOf("Status");
+    expect(rows.every((r) => r[3] === cast.agency.code && r[status] === CASE_STATUS_LABELS.OPENED)).toBe(true);
     // USG staff see every country's cases, the foreign one included when it matches.
     expect(rows.map((r) => r[1])).toContain(cast.foreignCountry.code);
     const [event] = await prisma.auditEvent.findMany({ where: { requestId: ctx.requestId } });
