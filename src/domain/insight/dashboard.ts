@@ -3,7 +3,7 @@
 import Decimal from "decimal.js";
 import { formatUsd } from "../money";
 import type { DashboardQuery, DashboardView, DaysBucket, OfficeLoad } from "../schemas/dashboard";
-import { CASE_STATUS_LABELS, type CaseStatus } from "../workflow/states";
+import { CASE_STATUSES, CASE_STATUS_LABELS, TERMINAL_STATUSES, type CaseStatus } from "../workflow/states";
 
 /**
  * The states in which a partner holds an offered or accepted LOA, so its value is theirs to see. Before the offer the
@@ -25,22 +25,8 @@ export function partnerSeesValue(status: CaseStatus, suspendedFrom: CaseStatus |
   return PARTNER_VALUE_STATUSES.includes(status === "SUSPENDED" && suspendedFrom ? suspendedFrom : status);
 }
 
-/** Open: work still happens on the case (every state but closed, cancelled, disapproved and an expired offer). */
-export const OPEN_PIPELINE_STATUSES: readonly CaseStatus[] = [
-  "OPENED",
-  "IN_DEVELOPMENT",
-  "IN_REVIEW",
-  "READY_TO_SIGN",
-  "AGENCY_SIGNED",
-  "COUNTERSIGNED",
-  "OFFERED",
-  "ACCEPTED",
-  "IMPLEMENTED",
-  "EXECUTING",
-  "SUPPLY_SERVICES_COMPLETE",
-  "CLOSURE_PENDING",
-  "SUSPENDED",
-];
+/** Open: work still happens on the case (every state but the terminal ones and an expired offer). */
+export const OPEN_PIPELINE_STATUSES: readonly CaseStatus[] = CASE_STATUSES.filter((s) => !TERMINAL_STATUSES.includes(s) && s !== "EXPIRED");
 
 /** The states the agency's "cases by step and age" chart shows: the ones in which the agency has work to do. */
 export const AGENCY_STEP_STATUSES: readonly CaseStatus[] = [

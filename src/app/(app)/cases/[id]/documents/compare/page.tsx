@@ -44,6 +44,11 @@ export default async function CompareDocumentsPage({
   const { result: comparison, problem } = await forFilteredPage(() => compareDocuments(actor, id, chosen));
   const internals = can(actor, "viewLoaInternals");
 
+  const versionOptions = documents.map((doc) => (
+    <option key={doc.number} value={doc.number}>
+      {doc.name} ({DOCUMENT_STATUS_LABELS[doc.status].toLowerCase()})
+    </option>
+  ));
   return (
     <div>
       <p className="mb-2 text-sm">
@@ -57,20 +62,12 @@ export default async function CompareDocumentsPage({
       <form method="get" className="mb-6 flex flex-wrap items-end gap-x-4 rounded border border-base-lighter bg-white p-4" data-testid="compare-form">
         <Field id="from" label="From (earlier version)" error={problem?.from}>
           <Select id="from" name="from" defaultValue={String(comparison?.from.number ?? chosen.from ?? "")} error={problem?.from}>
-            {documents.map((doc) => (
-              <option key={doc.number} value={doc.number}>
-                {doc.name} ({DOCUMENT_STATUS_LABELS[doc.status].toLowerCase()})
-              </option>
-            ))}
+            {versionOptions}
           </Select>
         </Field>
         <Field id="to" label="To (later version)" error={problem?.to}>
           <Select id="to" name="to" defaultValue={String(comparison?.to.number ?? chosen.to ?? "")} error={problem?.to}>
-            {documents.map((doc) => (
-              <option key={doc.number} value={doc.number}>
-                {doc.name} ({DOCUMENT_STATUS_LABELS[doc.status].toLowerCase()})
-              </option>
-            ))}
+            {versionOptions}
           </Select>
         </Field>
         <div className="mb-5">
