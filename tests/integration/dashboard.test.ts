@@ -148,6 +148,35 @@ describe("the partner's dashboard", () => {
     expect(foreign.totals.cases).toBe(0);
   });
 
+  it("shows the partner's own bills coming due, soonest first, and nobody else's", async () => {
+    const cast = await dashboardCast();
+    const made = await portfolio(cast);
+    const statement = (caseId: string, days: number, amountDue: string) =>
+      prisma.billingStatement.create({
+        data: {
+          caseId,
+          dueOn: new Date(`${new Date(Date.now() + days * DAY_MS).toISOString().slice(0, 10)}T00:00:00Z`),
+          issuedOn: new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`),
+          scheduleCumulative: amountDue,
+          forecastCumulative: amountDue,
+          billedCumulative: amountDue,
+          collected: "0.00",
+          credits: "0.00",
+          amountDue,
+        },
+      });
+    await statement(made.executing.id, 40, "300000.00");
+    await statement(made.executing.id, 10, "125000.50");
+    await statement(made.executing.id, -20, "90000.00");
+    await statement(made.foreign.id, 5, "777.00");
+    const view = await getDashboard(cast.partner, { agency: cast.agency.code });
+    expect(view.nextPayments!.map((p) => [p.identifier, p.amountDue])).toEqual([
+      [made.executing.identifier, "125000.50"],
+      [made.executing.identifier, "300000.00"],
+    ]);
+    expect((await getDashboard(cast.dsca, { agency: cast.agency.code })).nextPayments).toBeNull();
+  });
+
   it("lists their cases with values only once offered, and refuses to sort by value", async () => {
     const cast = await dashboardCast();
     const made = await portfolio(cast);

@@ -69,6 +69,14 @@ export const WaitingOffer = z.object({
   href: z.string(),
 });
 
+export const UpcomingPayment = z.object({
+  caseId: z.uuid(),
+  identifier: z.string(),
+  dueOn: z.iso.date(),
+  amountDue: Amount.meta({ description: "What the statement asked for when it was issued (billed less collected and credits)" }),
+  href: z.string().meta({ description: "The case's money page, where payments since the statement are shown" }),
+});
+
 export const DashboardView = z
   .object({
     scope: z.enum(["ALL", "AGENCY", "COUNTRY"]).meta({ description: "Whose cases the figures cover" }),
@@ -89,6 +97,10 @@ export const DashboardView = z
     valueByAgency: z.array(ValueShare),
     agingByStep: z.array(StepAge).meta({ description: "Open cases by step and days in it" }),
     offersWaiting: z.array(WaitingOffer).meta({ description: "Offers waiting for acceptance, soonest expiry first (at most 10)" }),
+    nextPayments: z
+      .array(UpcomingPayment)
+      .nullable()
+      .meta({ description: "Partners only: the billing statements falling due from today, soonest first (at most 10)" }),
   })
   .meta({ id: "Dashboard" });
 export type DashboardView = z.infer<typeof DashboardView>;

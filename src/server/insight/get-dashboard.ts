@@ -100,6 +100,14 @@ export async function getDashboard(actor: Actor, query: unknown, now = new Date(
        WHERE ${scoped} AND c.status = 'OFFERED' AND c.offer_expires_at > ${now}
        ORDER BY c.offer_expires_at, c.identifier LIMIT 10`,
   ]);
+  // A partner's bills coming due: each statement from today on (index on the case's statements, then its due day).
+  const nextPayments = partner
+    ? await client.$queryRaw<{ case_id: string; identifier: string; due_on: Date; amount_due: string }[]>`
+        SELECT s.case_id, c.identifier, s.due_on, s.amount_due::text AS amount_due
+          FROM billing_statements s JOIN cases c ON c.id = s.case_id
+         WHERE ${scoped} AND s.due_on >= ${dayStart(now.toISOString().slice(0, 10))}::date AND s.amount_due > 0
+         ORDER BY s.due_on, c.identifier LIMIT 10`
+    : null;
   const bottleneck = partner ? null : await officeLoads(scoped, base, new Map(agencies.map((a) => [a.id, a.name])), now);
 
   const countries = partner
@@ -160,6 +168,14 @@ export async function getDashboard(actor: Actor, query: unknown, now = new Date(
         buckets: countedBuckets(STEP_AGE_BOUNDS, counts, null, (b) => caseListHref(base, { status, minDaysInStatus: b.minDays, maxDaysInStatus: b.maxDays ?? undefined, sort: "due" })),
       };
     }).filter((step) => step.buckets.some((b) => b.cases > 0)),
+    nextPayments:
+      nextPayments?.map((row) => ({
+        caseId: row.case_id,
+        identifier: row.identifier,
+        dueOn: row.due_on.toISOString().slice(0, 10),
+        amountDue: row.amount_due,
+        href: `/cases/${row.case_id}/finance`,
+      })) ?? null,
     offersWaiting: offerRows.map((row) => ({
       caseId: row.id,
       identifier: row.identifier,

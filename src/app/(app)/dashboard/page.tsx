@@ -68,7 +68,12 @@ function Dashboard({ view }: { view: DashboardView }) {
       </div>
 
       <div className="grid gap-6">
-        {partner && <OffersWaiting view={view} />}
+        {partner && (
+          <div className="grid gap-6 lg:grid-cols-2">
+            <OffersWaiting view={view} />
+            <NextPayments view={view} />
+          </div>
+        )}
         {view.bottleneck && <Bottleneck offices={view.bottleneck} />}
         {view.scope === "AGENCY" && <AgingByStep view={view} />}
         <Pipeline view={view} />
@@ -287,6 +292,35 @@ function OffersWaiting({ view }: { view: DashboardView }) {
           ))}
         </ul>
       )}
+    </section>
+  );
+}
+
+function NextPayments({ view }: { view: DashboardView }) {
+  const payments = view.nextPayments ?? [];
+  return (
+    <section aria-labelledby="next-payments" className="rounded border border-base-lighter bg-white p-5" data-testid="next-payments">
+      <h2 id="next-payments" className="mb-3 text-xl text-primary-darker">
+        Payments coming due
+      </h2>
+      {payments.length === 0 ? (
+        <p>No billing statement of yours falls due from today on.</p>
+      ) : (
+        <ul className="divide-y divide-base-lighter">
+          {payments.map((payment) => (
+            <li key={`${payment.caseId}-${payment.dueOn}`} className="flex flex-wrap justify-between gap-2 py-2">
+              <Link href={payment.href} className="whitespace-nowrap font-mono font-bold">
+                {payment.identifier}
+              </Link>
+              <span>
+                <span className="mr-3 tabular-nums">{formatUsd(payment.amountDue)}</span>
+                due <strong>{formatDate(payment.dueOn)}</strong>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="mt-2 text-sm text-base-dark">As billed on each statement; a case&apos;s Money page shows the payments received since.</p>
     </section>
   );
 }
