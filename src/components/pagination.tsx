@@ -18,11 +18,11 @@ export function Pagination({
   const href = (p: number) => `${basePath}?${new URLSearchParams({ ...params, page: String(p) })}`;
   return (
     <nav aria-label="Pagination" className="mt-4 flex items-center gap-4 text-sm">
-      {page > 1 ? <Link href={href(page - 1)}>Previous page</Link> : <span className="text-base">Previous page</span>}
+      {page > 1 ? <Link href={href(page - 1)}>Previous page</Link> : <span className="text-base-dark">Previous page</span>}
       <span>
         Page {page} of {pages}
       </span>
-      {page < pages ? <Link href={href(page + 1)}>Next page</Link> : <span className="text-base">Next page</span>}
+      {page < pages ? <Link href={href(page + 1)}>Next page</Link> : <span className="text-base-dark">Next page</span>}
     </nav>
   );
 }

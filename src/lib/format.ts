@@ -1,11 +1,13 @@
-// Dates are stored in UTC; pages show them in UTC with the zone named, so every reader sees the same instant.
+// Dates are stored in UTC; pages show them in UTC with the zone named, so every reader sees the same instant. The hour
+// cycle is h23, not `hour12: false`: Node formats midnight as "24:05" with the latter and browsers as "00:05", and a
+// client component rendering on both sides (LocalTime) must produce the same text or React refuses the hydration.
 const dateTime = new Intl.DateTimeFormat("en-US", {
   year: "numeric",
   month: "short",
   day: "numeric",
   hour: "2-digit",
   minute: "2-digit",
-  hour12: false,
+  hourCycle: "h23",
   timeZone: "UTC",
 });
 

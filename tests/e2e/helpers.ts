@@ -16,7 +16,7 @@ export type DemoUser = {
   nav: string[];
 };
 
-const USG_NAV = ["Home", "My tasks", "Letters of request", "Cases", "What-if pricing", "Organizations", "Profile"];
+const USG_NAV = ["Home", "My tasks", "Dashboard", "Letters of request", "Cases", "What-if pricing", "Organizations", "Profile"];
 
 /** The demo users prisma/seed.ts creates, with what each should see in the header and navigation. */
 export const DEMO_USERS: DemoUser[] = [
@@ -27,7 +27,7 @@ export const DEMO_USERS: DemoUser[] = [
     roleLabel: "Partner-nation officer",
     organization: "Saudi Arabia",
     countryCode: "SR",
-    nav: ["Home", "My letters of request", "My cases", "What-if pricing", "My country", "Profile"],
+    nav: ["Home", "Dashboard", "My letters of request", "My cases", "What-if pricing", "My country", "Profile"],
   },
   {
     email: "partner.bn@caseway.example",
@@ -36,7 +36,7 @@ export const DEMO_USERS: DemoUser[] = [
     roleLabel: "Partner-nation officer",
     organization: "Bandaria (fictional demo customer)",
     countryCode: "BN",
-    nav: ["Home", "My letters of request", "My cases", "What-if pricing", "My country", "Profile"],
+    nav: ["Home", "Dashboard", "My letters of request", "My cases", "What-if pricing", "My country", "Profile"],
   },
   {
     email: "dsca@caseway.example",
@@ -99,7 +99,7 @@ export const DEMO_USERS: DemoUser[] = [
     roleLabel: "Administrator",
     organization: "Defense Security Cooperation Agency",
     countryCode: null,
-    nav: ["Home", "Letters of request", "Cases", "What-if pricing", "Organizations", "Policy", "Users", "Audit log", "Profile"],
+    nav: ["Home", "Dashboard", "Letters of request", "Cases", "What-if pricing", "Organizations", "Policy", "Users", "Offices", "Audit log", "Profile"],
   },
   {
     email: "auditor@caseway.example",
@@ -108,7 +108,7 @@ export const DEMO_USERS: DemoUser[] = [
     roleLabel: "Auditor",
     organization: "Defense Security Cooperation Agency",
     countryCode: null,
-    nav: ["Home", "Letters of request", "Cases", "What-if pricing", "Organizations", "Policy", "Audit log", "Profile"],
+    nav: ["Home", "Dashboard", "Letters of request", "Cases", "What-if pricing", "Organizations", "Policy", "Audit log", "Profile"],
   },
   {
     email: "finance@caseway.example",
@@ -127,7 +127,7 @@ export const DEMO_USERS: DemoUser[] = [
     roleLabel: "Policy officer (DSCA)",
     organization: "Defense Security Cooperation Agency",
     countryCode: null,
-    nav: ["Home", "Letters of request", "Cases", "What-if pricing", "Organizations", "Policy", "Profile"],
+    nav: ["Home", "Dashboard", "Letters of request", "Cases", "What-if pricing", "Organizations", "Policy", "Profile"],
   },
 ];
 

@@ -25,7 +25,7 @@ const localFormat = () =>
     day: "numeric",
     hour: "2-digit",
     minute: "2-digit",
-    hour12: false,
+    hourCycle: "h23",
     timeZoneName: "short",
   }));
 
