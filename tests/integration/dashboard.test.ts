@@ -115,6 +115,28 @@ describe("the DSCA dashboard", () => {
     expect(view.lorToOffer.withinTarget).toBe(1);
   });
 
+  it("counts an offer past its expiration date as expired, with its value, as the list's status filter does", async () => {
+    const cast = await dashboardCast();
+    const make = (expiresInDays: number, value: string) =>
+      createCase(prisma, {
+        agency: cast.agency,
+        country: cast.country,
+        openedById: cast.dsca.userId,
+        status: "OFFERED",
+        fields: { value, offeredAt: ago(30), offerExpiresAt: new Date(Date.now() + expiresInDays * DAY_MS) },
+      });
+    await make(-2, "100.00");
+    await make(-1, "20.00");
+    await make(30, "3.00");
+    const view = await getDashboard(cast.dsca, { agency: cast.agency.code });
+    expect(view.pipeline.map((p) => [p.status, p.cases, p.value])).toEqual([
+      ["OFFERED", 1, "3.00"],
+      ["EXPIRED", 2, "120.00"],
+    ]);
+    expect(view.offersWaiting).toHaveLength(1);
+    await expectDrillDownsAgree(cast.dsca, view);
+  });
+
   it("filters by the day a case opened, and refuses a range that ends before it starts", async () => {
     const cast = await dashboardCast();
     await portfolio(cast);

@@ -10,6 +10,7 @@ import {
   drillFilters,
   lorToOfferBounds,
   lorToOfferSummary,
+  medianOfCounts,
   officeName,
   partnerSeesValue,
   pipelineSummary,
@@ -51,6 +52,22 @@ describe("day buckets", () => {
     expect(flagged.slice(3).every(Boolean)).toBe(true);
     expect(countedBuckets(bounds, [1, 2], null, () => "").every((b) => !b.overTarget)).toBe(true);
     expect(countedBuckets(bounds, [1, 2], null, () => "").map((b) => b.cases).slice(0, 3)).toEqual([1, 2, 0]);
+  });
+});
+
+describe("the median of a histogram", () => {
+  it("is the middle value, or the two middle values averaged and rounded down, whatever order the counts come in", () => {
+    expect(medianOfCounts([])).toBe(0);
+    expect(medianOfCounts([{ days: 7, cases: 1 }])).toBe(7);
+    expect(medianOfCounts([{ days: 10, cases: 1 }, { days: 1, cases: 2 }])).toBe(1);
+    expect(medianOfCounts([{ days: 1, cases: 1 }, { days: 4, cases: 1 }])).toBe(2);
+    expect(medianOfCounts([{ days: 30, cases: 3 }, { days: 2, cases: 3 }])).toBe(16);
+    // Against sorting every value: 1..99 with random multiplicities.
+    const values = Array.from({ length: 200 }, (_, i) => (i * 37) % 99);
+    const sorted = [...values].sort((a, b) => a - b);
+    const expected = Math.floor((sorted[99]! + sorted[100]!) / 2);
+    const histogram = [...new Set(values)].map((days) => ({ days, cases: values.filter((v) => v === days).length }));
+    expect(medianOfCounts(histogram)).toBe(expected);
   });
 });
 

@@ -81,6 +81,23 @@ export function bucketIndex(days: number, bounds: readonly BucketBounds[]): numb
   return index === -1 ? 0 : index;
 }
 
+/** The median of whole numbers given as a histogram (value, how many), rounded down to a whole number; 0 for none. */
+export function medianOfCounts(histogram: readonly { days: number; cases: number }[]): number {
+  const total = histogram.reduce((n, h) => n + h.cases, 0);
+  if (total === 0) return 0;
+  const sorted = [...histogram].sort((a, b) => a.days - b.days);
+  // The values at (zero-based) positions ⌊(total-1)/2⌋ and ⌈(total-1)/2⌉ of the sorted list, averaged.
+  const at = (position: number) => {
+    let seen = 0;
+    for (const h of sorted) {
+      seen += h.cases;
+      if (position < seen) return h.days;
+    }
+    return sorted[sorted.length - 1]!.days;
+  };
+  return Math.floor((at(Math.floor((total - 1) / 2)) + at(Math.ceil((total - 1) / 2))) / 2);
+}
+
 /** The dashboard's own filters as case-list parameters: a drill-down keeps the date range, agency and country. */
 export function drillFilters(query: DashboardQuery): Record<string, string> {
   const params: Record<string, string> = {};

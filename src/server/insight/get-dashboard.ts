@@ -5,11 +5,11 @@ import {
   OPEN_PIPELINE_STATUSES,
   PARTNER_VALUE_STATUSES,
   STEP_AGE_BOUNDS,
-  type BucketBounds,
   caseListHref,
   countedBuckets,
   drillFilters,
   lorToOfferBounds,
+  medianOfCounts,
   officeName,
 } from "@/domain/insight/dashboard";
 import { sumAmounts } from "@/domain/money";
@@ -24,12 +24,39 @@ import { parseInput } from "../errors";
 const DAY_SECONDS = 86_400;
 const TOP_SHARES = 15;
 
+/** Stored IN_REVIEW that reads as READY_TO_SIGN: the formal period ended and no review is open (as list-cases.ts). */
+const REVIEW_PERIOD_OVER = (now: Date) => Prisma.sql`(c.status = 'IN_REVIEW' AND c.review_round > 0 AND c.cn_status = 'FORMALLY_NOTIFIED'
+  AND c.cn_period_ends_at <= ${now} AND NOT EXISTS (SELECT 1 FROM review_tasks t WHERE t.case_id = c.id AND t.status = 'OPEN'))`;
+
 /** The status each case reads as now (clock events that fell due applied), as the case list's status filter counts it. */
 const READ_STATUS = (now: Date) => Prisma.sql`CASE
   WHEN c.status = 'OFFERED' AND c.offer_expires_at <= ${now} THEN 'EXPIRED'
-  WHEN c.status = 'IN_REVIEW' AND c.review_round > 0 AND c.cn_status = 'FORMALLY_NOTIFIED' AND c.cn_period_ends_at <= ${now}
-       AND NOT EXISTS (SELECT 1 FROM review_tasks t WHERE t.case_id = c.id AND t.status = 'OPEN') THEN 'READY_TO_SIGN'
+  WHEN ${REVIEW_PERIOD_OVER(now)} THEN 'READY_TO_SIGN'
   ELSE c.status::text END`;
+
+interface StatusGroup {
+  status: CaseStatus;
+  agency_id: string;
+  country_id: string;
+  cases: number;
+  value: string | null;
+}
+
+/** The stored groups with the cases a clock has moved taken out of their stored status and put into the one they read as. */
+function readStatusGroups(stored: readonly StatusGroup[], moved: readonly (StatusGroup & { read_status: CaseStatus })[]): StatusGroup[] {
+  const key = (g: Pick<StatusGroup, "status" | "agency_id" | "country_id">) => `${g.status}|${g.agency_id}|${g.country_id}`;
+  const groups = new Map(stored.map((g) => [key(g), { ...g, value: new Decimal(g.value ?? 0) }]));
+  const shift = (g: Omit<StatusGroup, "value">, cases: number, value: Decimal) => {
+    const entry = groups.get(key(g)) ?? { ...g, cases: 0, value: new Decimal(0) };
+    groups.set(key(g), { ...entry, cases: entry.cases + cases, value: entry.value.plus(value) });
+  };
+  for (const m of moved) {
+    const value = new Decimal(m.value ?? 0);
+    shift(m, -m.cases, value.negated());
+    shift({ ...m, status: m.read_status }, m.cases, value);
+  }
+  return [...groups.values()].filter((g) => g.cases > 0).map((g) => ({ ...g, value: g.value.toFixed(2) }));
+}
 
 const dayStart = (day: string) => new Date(`${day}T00:00:00Z`);
 const textList = (values: readonly string[]) => Prisma.join(values.map((v) => Prisma.sql`${v}`));
@@ -63,11 +90,13 @@ export async function getDashboard(actor: Actor, query: unknown, now = new Date(
   ].filter((condition) => condition !== null);
   const scoped = conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
   // Values a partner may see: of LOAs offered to them (a suspended case counts as the state it was suspended from).
+  // Stored statuses suffice: a clock only ever moves OFFERED to EXPIRED (both visible) and IN_REVIEW to READY_TO_SIGN
+  // (neither visible).
   const visibleValue = partner
-    ? Prisma.sql`CASE WHEN x.read_status IN (${textList(PARTNER_VALUE_STATUSES)})
-                        OR (x.read_status = 'SUSPENDED' AND x.suspended_from_status::text IN (${textList(PARTNER_VALUE_STATUSES)}))
-                      THEN x.value END`
-    : Prisma.sql`x.value`;
+    ? Prisma.sql`CASE WHEN c.status::text IN (${textList(PARTNER_VALUE_STATUSES)})
+                        OR (c.status = 'SUSPENDED' AND c.suspended_from_status::text IN (${textList(PARTNER_VALUE_STATUSES)}))
+                      THEN c.value END`
+    : Prisma.sql`c.value`;
   // The LOA development standard in force today: letter complete to offer (fms-domain.md §9).
   const targetRule = await client.slaRule.findFirst({
     where: { key: STATUS_SLA_KEYS.IN_DEVELOPMENT!, effectiveFrom: { lte: now }, OR: [{ effectiveTo: null }, { effectiveTo: { gt: now } }] },
@@ -75,31 +104,41 @@ export async function getDashboard(actor: Actor, query: unknown, now = new Date(
   });
   const targetDays = targetRule?.dayKind === "CALENDAR" ? targetRule.days : null;
   const lorBounds = lorToOfferBounds();
-  const within = (column: Prisma.Sql, b: BucketBounds) =>
-    b.maxDays === null ? Prisma.sql`${column} >= ${b.minDays}` : Prisma.sql`${column} BETWEEN ${b.minDays} AND ${b.maxDays}`;
-  const bucketCounts = (column: Prisma.Sql, bounds: readonly BucketBounds[], only = Prisma.sql`TRUE`) =>
-    Prisma.join(bounds.map((b) => Prisma.sql`(count(*) FILTER (WHERE ${only} AND ${within(column, b)}))::int`), ", ");
+  const ago = (days: number) => new Date(now.getTime() - days * DAY_SECONDS * 1000);
 
-  // One pass over the cases in scope, grouped by status, agency and country: the pipeline, the value shares and both
-  // day distributions are sums over these groups (a few hundred rows), so 100,000 cases are read once, not five times.
-  const [groups, offerRows] = await Promise.all([
-    client.$queryRaw<{ status: CaseStatus; agency_id: string; country_id: string; cases: number; value: string | null; within_target: number; lor: number[]; age: number[] }[]>`
-      SELECT x.read_status AS status, x.implementing_agency_id AS agency_id, x.country_id, count(*)::int AS cases,
-             sum(${visibleValue})::text AS value,
-             (count(*) FILTER (WHERE x.lor_to_offer_days <= ${targetDays ?? -1}))::int AS within_target,
-             ARRAY[${bucketCounts(Prisma.sql`x.lor_to_offer_days`, lorBounds)}] AS lor,
-             ARRAY[${bucketCounts(Prisma.sql`x.age`, STEP_AGE_BOUNDS)}] AS age
-        FROM (SELECT c.implementing_agency_id, c.country_id, c.value, c.suspended_from_status, c.lor_to_offer_days,
-                     floor(extract(epoch FROM ${now}::timestamptz - c.status_changed_at) / ${DAY_SECONDS})::int AS age,
-                     ${READ_STATUS(now)} AS read_status
-                FROM cases c WHERE ${scoped}) x
-       GROUP BY 1, 2, 3`,
+  // Small grouped reads over plain columns (the planner hashes a few hundred groups; expressions in a GROUP BY would
+  // make it sort 100,000 rows instead): the cases by stored status, agency and country; the few whose clock has moved
+  // their status (an offer expired, a review period over with every review in) to correct them; the offered cases by
+  // 15-day bucket; the cases in the agency's steps by age bucket.
+  const [stored, moved, lorRows, ageRows, offerRows] = await Promise.all([
+    client.$queryRaw<StatusGroup[]>`
+      SELECT c.status::text AS status, c.implementing_agency_id AS agency_id, c.country_id, count(*)::int AS cases, sum(${visibleValue})::text AS value
+        FROM cases c WHERE ${scoped} GROUP BY c.status, c.implementing_agency_id, c.country_id`,
+    client.$queryRaw<(StatusGroup & { read_status: CaseStatus })[]>`
+      SELECT c.status::text AS status, ${READ_STATUS(now)} AS read_status, c.implementing_agency_id AS agency_id, c.country_id,
+             count(*)::int AS cases, sum(${visibleValue})::text AS value
+        FROM cases c
+       WHERE ${scoped} AND ((c.status = 'OFFERED' AND c.offer_expires_at <= ${now}) OR ${REVIEW_PERIOD_OVER(now)})
+       GROUP BY 1, 2, 3, 4`,
+    client.$queryRaw<{ bucket: number; cases: number; within_target: number }[]>`
+      SELECT least(c.lor_to_offer_days / 15, ${lorBounds.length - 1})::int AS bucket, count(*)::int AS cases,
+             (count(*) FILTER (WHERE c.lor_to_offer_days <= ${targetDays ?? -1}))::int AS within_target
+        FROM cases c WHERE ${scoped} AND c.lor_to_offer_days IS NOT NULL GROUP BY 1`,
+    client.$queryRaw<{ status: CaseStatus; bucket: number; cases: number }[]>`
+      SELECT x.read_status AS status, x.bucket::int AS bucket, count(*)::int AS cases
+        FROM (SELECT ${READ_STATUS(now)} AS read_status,
+                     CASE ${Prisma.join(STEP_AGE_BOUNDS.slice(1).map((b, i) => Prisma.sql`WHEN c.status_changed_at > ${ago(b.minDays)} THEN ${i}`), " ")}
+                          ELSE ${STEP_AGE_BOUNDS.length - 1} END AS bucket
+                FROM cases c WHERE ${scoped} AND c.status::text IN (${textList([...AGENCY_STEP_STATUSES, "IN_REVIEW"])})) x
+       WHERE x.read_status IN (${textList(AGENCY_STEP_STATUSES)})
+       GROUP BY 1, 2`,
     client.$queryRaw<{ id: string; identifier: string; agency: string; value: string | null; offer_expires_at: Date }[]>`
       SELECT c.id, c.identifier, a.name AS agency, c.value::text AS value, c.offer_expires_at
         FROM cases c JOIN organizations a ON a.id = c.implementing_agency_id
        WHERE ${scoped} AND c.status = 'OFFERED' AND c.offer_expires_at > ${now}
        ORDER BY c.offer_expires_at, c.identifier LIMIT 10`,
   ]);
+  const groups = readStatusGroups(stored, moved);
   // A partner's bills coming due: each statement from today on (index on the case's statements, then its due day).
   const nextPayments = partner
     ? await client.$queryRaw<{ case_id: string; identifier: string; due_on: Date; amount_due: string }[]>`
@@ -108,7 +147,7 @@ export async function getDashboard(actor: Actor, query: unknown, now = new Date(
          WHERE ${scoped} AND s.due_on >= ${dayStart(now.toISOString().slice(0, 10))}::date AND s.amount_due > 0
          ORDER BY s.due_on, c.identifier LIMIT 10`
     : null;
-  const bottleneck = partner ? null : await officeLoads(scoped, base, new Map(agencies.map((a) => [a.id, a.name])), now);
+  const bottleneck = partner ? null : await officeLoads(conditions.length ? scoped : null, base, new Map(agencies.map((a) => [a.id, a.name])), now);
 
   const countries = partner
     ? []
@@ -136,7 +175,7 @@ export async function getDashboard(actor: Actor, query: unknown, now = new Date(
     return [{ status, label: CASE_STATUS_LABELS[status], cases: rows.reduce((n, g) => n + g.cases, 0), value: sumAmounts(rows.map((g) => g.value)), href: caseListHref(base, { status }) }];
   });
   const open = pipeline.filter((p) => OPEN_PIPELINE_STATUSES.includes(p.status));
-  const lorCounts = lorBounds.map((_, i) => groups.reduce((n, g) => n + (g.lor[i] ?? 0), 0));
+  const lorCounts = lorBounds.map((_, i) => lorRows.filter((r) => r.bucket === i).reduce((n, r) => n + r.cases, 0));
   const offered = lorCounts.reduce((n, c) => n + c, 0);
 
   return {
@@ -155,13 +194,13 @@ export async function getDashboard(actor: Actor, query: unknown, now = new Date(
     lorToOffer: {
       targetDays,
       offered,
-      withinTarget: targetDays === null ? 0 : groups.reduce((n, g) => n + g.within_target, 0),
+      withinTarget: targetDays === null ? 0 : lorRows.reduce((n, r) => n + r.within_target, 0),
       buckets: countedBuckets(lorBounds, lorCounts, targetDays, (b) => caseListHref(base, { minLorToOfferDays: b.minDays, maxLorToOfferDays: b.maxDays ?? undefined, sort: "opened" })),
     },
     valueByCountry: partner ? null : shares("country_id", countries, "country"),
     valueByAgency: shares("agency_id", agencies, "agency"),
     agingByStep: AGENCY_STEP_STATUSES.map((status) => {
-      const counts = STEP_AGE_BOUNDS.map((_, i) => groups.reduce((n, g) => n + (g.status === status ? (g.age[i] ?? 0) : 0), 0));
+      const counts = STEP_AGE_BOUNDS.map((_, i) => ageRows.filter((r) => r.status === status && r.bucket === i).reduce((n, r) => n + r.cases, 0));
       return {
         status,
         label: CASE_STATUS_LABELS[status],
@@ -188,34 +227,37 @@ export async function getDashboard(actor: Actor, query: unknown, now = new Date(
 }
 
 /**
- * Who holds the open cases now: the office rows of the derived inbox valid at this moment (src/domain/workflow/inbox.ts),
- * one per office and case, with how long the office has had it and whether it is past the office's target.
+ * Who holds the open cases now (`scoped`: the dashboard's filters, or null for every case, which needs no join): the
+ * office rows of the derived inbox valid at this moment (src/domain/workflow/inbox.ts writes at most one per office
+ * and case for any moment), counted per office and whole days held, so the median is exact without sorting every row.
  */
-async function officeLoads(scoped: Prisma.Sql, base: Record<string, string>, names: ReadonlyMap<string, string>, now: Date) {
-  const rows = await db().$queryRaw<{ inbox: string; cases: number; overdue: number; median_days: number; longest_days: number; name: string | null; email: string | null }[]>`
-    WITH held AS (
-      SELECT e.inbox, e.case_id, min(e.since) AS since, min(e.due_at) AS due_at
-        FROM case_inbox_entries e JOIN cases c ON c.id = e.case_id
+async function officeLoads(scoped: Prisma.Sql | null, base: Record<string, string>, names: ReadonlyMap<string, string>, now: Date) {
+  const [rows, accountables] = await Promise.all([
+    db().$queryRaw<{ inbox: string; days: number; cases: number; overdue: number }[]>`
+      SELECT e.inbox, floor(extract(epoch FROM ${now}::timestamptz - e.since) / ${DAY_SECONDS})::int AS days,
+             count(*)::int AS cases, (count(*) FILTER (WHERE e.due_at < ${now}))::int AS overdue
+        FROM case_inbox_entries e ${scoped ? Prisma.sql`JOIN cases c ON c.id = e.case_id AND ${scoped}` : Prisma.empty}
        WHERE e.user_id IS NULL
          AND (e.valid_from IS NULL OR e.valid_from <= ${now}) AND (e.valid_until IS NULL OR e.valid_until > ${now})
-         AND ${scoped}
-       GROUP BY e.inbox, e.case_id)
-    SELECT h.inbox, count(*)::int AS cases, (count(*) FILTER (WHERE h.due_at < ${now}))::int AS overdue,
-           floor(percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM ${now}::timestamptz - h.since)) / ${DAY_SECONDS})::int AS median_days,
-           floor(max(extract(epoch FROM ${now}::timestamptz - h.since)) / ${DAY_SECONDS})::int AS longest_days,
-           u.name, u.email
-      FROM held h LEFT JOIN office_accountables oa ON oa.inbox = h.inbox LEFT JOIN users u ON u.id = oa.user_id
-     GROUP BY h.inbox, u.name, u.email
-     ORDER BY overdue DESC, cases DESC`;
-  return rows.map((row) => ({
-    office: row.inbox,
-    officeName: officeName(row.inbox, names),
-    accountable: row.name && row.email ? { name: row.name, email: row.email } : null,
-    cases: row.cases,
-    overdue: row.overdue,
-    medianDaysHeld: row.median_days,
-    longestDaysHeld: row.longest_days,
-    href: caseListHref(base, { waitingOn: row.inbox, sort: "due" }),
-    overdueHref: caseListHref(base, { waitingOn: row.inbox, overdue: "true", sort: "due" }),
-  }));
+       GROUP BY 1, 2`,
+    db().officeAccountable.findMany({ select: { inbox: true, user: { select: { name: true, email: true } } } }),
+  ]);
+  const byOffice = new Map<string, { days: number; cases: number }[]>();
+  for (const row of rows) byOffice.set(row.inbox, [...(byOffice.get(row.inbox) ?? []), row]);
+  return [...byOffice]
+    .map(([inbox, histogram]) => {
+      const accountable = accountables.find((a) => a.inbox === inbox)?.user ?? null;
+      return {
+        office: inbox,
+        officeName: officeName(inbox, names),
+        accountable,
+        cases: histogram.reduce((n, h) => n + h.cases, 0),
+        overdue: rows.filter((r) => r.inbox === inbox).reduce((n, r) => n + r.overdue, 0),
+        medianDaysHeld: medianOfCounts(histogram),
+        longestDaysHeld: Math.max(...histogram.map((h) => h.days)),
+        href: caseListHref(base, { waitingOn: inbox, sort: "due" }),
+        overdueHref: caseListHref(base, { waitingOn: inbox, overdue: "true", sort: "due" }),
+      };
+    })
+    .sort((a, b) => b.overdue - a.overdue || b.cases - a.cases || a.officeName.localeCompare(b.officeName));
 }
