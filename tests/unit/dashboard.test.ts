@@ -7,6 +7,7 @@ import {
   bucketIndex,
   caseListHref,
   countedBuckets,
+  describeDrillDown,
   drillFilters,
   lorToOfferBounds,
   lorToOfferSummary,
@@ -78,6 +79,15 @@ describe("drill-downs", () => {
     const href = caseListHref(base, { status: "IN_REVIEW", maxLorToOfferDays: undefined, minDaysInStatus: 0 });
     expect(href).toBe("/cases?openedFrom=2027-01-01&openedTo=2027-03-31&agency=P&status=IN_REVIEW&minDaysInStatus=0");
     expect(caseListHref({}, {})).toBe("/cases");
+  });
+
+  it("say in words what the list they open holds", () => {
+    expect(describeDrillDown({ waitingOn: "DTSA_REVIEWER", overdue: "true", openedFrom: "2027-01-01" })).toBe(
+      "held by DTSA, past its target; opened from 2027-01-01",
+    );
+    expect(describeDrillDown({ minDaysInStatus: "30", maxDaysInStatus: "89" })).toBe("30–89 days in their current status");
+    expect(describeDrillDown({ minLorToOfferDays: "180" })).toBe("offered 180 or more days after the complete letter");
+    expect(describeDrillDown({ status: "OFFERED" })).toBeNull();
   });
 });
 

@@ -116,6 +116,17 @@ export function caseListHref(base: Record<string, string>, extra: Record<string,
   return query ? `/cases?${query}` : "/cases";
 }
 
+/** The dashboard filters that brought someone to the case list, in words, so a drill-down says what it holds. */
+export function describeDrillDown(params: Readonly<Record<string, string | undefined>>): string | null {
+  const range = (min: string | undefined, max: string | undefined) => `${min ?? 0}${max ? `–${max}` : " or more"}`;
+  const parts: string[] = [];
+  if (params.waitingOn) parts.push(`held by ${officeName(params.waitingOn, new Map())}${params.overdue === "true" ? ", past its target" : ""}`);
+  if (params.openedFrom || params.openedTo) parts.push(`opened${params.openedFrom ? ` from ${params.openedFrom}` : ""}${params.openedTo ? ` to ${params.openedTo}` : ""}`);
+  if (params.minDaysInStatus || params.maxDaysInStatus) parts.push(`${range(params.minDaysInStatus, params.maxDaysInStatus)} days in their current status`);
+  if (params.minLorToOfferDays || params.maxLorToOfferDays) parts.push(`offered ${range(params.minLorToOfferDays, params.maxLorToOfferDays)} days after the complete letter`);
+  return parts.length ? parts.join("; ") : null;
+}
+
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 
 export function pipelineSummary(view: Pick<DashboardView, "pipeline" | "totals">): string {

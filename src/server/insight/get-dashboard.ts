@@ -242,7 +242,7 @@ async function officeLoads(scoped: Prisma.Sql | null, base: Record<string, strin
        GROUP BY 1, 2`,
     db().officeAccountable.findMany({ select: { inbox: true, user: { select: { name: true, email: true } } } }),
   ]);
-  const byOffice = new Map<string, { days: number; cases: number }[]>();
+  const byOffice = new Map<string, { days: number; cases: number; overdue: number }[]>();
   for (const row of rows) byOffice.set(row.inbox, [...(byOffice.get(row.inbox) ?? []), row]);
   return [...byOffice]
     .map(([inbox, histogram]) => {
@@ -252,7 +252,7 @@ async function officeLoads(scoped: Prisma.Sql | null, base: Record<string, strin
         officeName: officeName(inbox, names),
         accountable,
         cases: histogram.reduce((n, h) => n + h.cases, 0),
-        overdue: rows.filter((r) => r.inbox === inbox).reduce((n, r) => n + r.overdue, 0),
+        overdue: histogram.reduce((n, h) => n + h.overdue, 0),
         medianDaysHeld: medianOfCounts(histogram),
         longestDaysHeld: Math.max(...histogram.map((h) => h.days)),
         href: caseListHref(base, { waitingOn: inbox, sort: "due" }),

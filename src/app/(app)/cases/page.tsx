@@ -14,7 +14,7 @@ import type { Actor } from "@/domain/policy";
 import { formatDate } from "@/lib/format";
 import { formatUsd } from "@/domain/money";
 import type { CaseSort } from "@/domain/schemas/cases";
-import { officeName } from "@/domain/insight/dashboard";
+import { describeDrillDown } from "@/domain/insight/dashboard";
 import type { DataColumn } from "@/components/ui/data-table";
 import { requireActor } from "@/server/auth/actor";
 import { listCases } from "@/server/cases/list-cases";
@@ -136,12 +136,3 @@ function sortableColumn(label: string, key: CaseSort, params: Record<string, str
   return { label, href: `/cases?${next}`, sorted: current === "asc" ? "ascending" : current === "desc" ? "descending" : undefined };
 }
 
-/** The dashboard filters that brought someone here, in words, so a drill-down list says what it holds. */
-function describeDrillDown(params: Record<string, string>): string | null {
-  const parts: string[] = [];
-  if (params.waitingOn) parts.push(`held by ${officeName(params.waitingOn, new Map())}${params.overdue === "true" ? ", past its target" : ""}`);
-  if (params.openedFrom || params.openedTo) parts.push(`opened ${params.openedFrom ? `from ${params.openedFrom}` : ""}${params.openedTo ? ` to ${params.openedTo}` : ""}`.trim());
-  if (params.minDaysInStatus || params.maxDaysInStatus) parts.push(`${params.minDaysInStatus ?? 0}${params.maxDaysInStatus ? `–${params.maxDaysInStatus}` : " or more"} days in their current status`);
-  if (params.minLorToOfferDays || params.maxLorToOfferDays) parts.push(`offered ${params.minLorToOfferDays ?? 0}${params.maxLorToOfferDays ? `–${params.maxLorToOfferDays}` : " or more"} days after the complete letter`);
-  return parts.length ? parts.join("; ") : null;
-}

@@ -11,14 +11,14 @@ export function OfficeAccountableForm({ office }: { office: OfficeView }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(assignOfficeAccountableAction, { status: "idle" });
   const id = `accountable-${office.office.replace(/[^A-Za-z0-9]/g, "-")}`;
   return (
-    <form action={action} className="flex flex-wrap items-end gap-2" noValidate>
+    <form action={action} noValidate>
       <FormProblem state={state} title="Not changed" />
       <input type="hidden" name="office" value={office.office} />
-      <div>
-        <label htmlFor={id} className="block text-sm font-bold">
-          Accountable for {office.officeName}
-        </label>
-        <select id={id} name="userId" defaultValue={office.accountable?.id ?? ""} className="mt-1 border-2 border-base-dark bg-white px-2 py-1.5">
+      <label htmlFor={id} className="block text-sm font-bold">
+        Accountable for {office.officeName}
+      </label>
+      <div className="mt-1 flex flex-wrap items-center gap-2">
+        <select id={id} name="userId" defaultValue={office.accountable?.id ?? ""} className="border-2 border-base-dark bg-white px-2 py-1.5">
           <option value="">Choose a person</option>
           {office.eligible.map((person) => (
             <option key={person.id} value={person.id}>
@@ -26,12 +26,12 @@ export function OfficeAccountableForm({ office }: { office: OfficeView }) {
             </option>
           ))}
         </select>
+        <Button type="submit" disabled={pending}>
+          Save
+        </Button>
       </div>
-      <Button type="submit" disabled={pending || office.eligible.length === 0}>
-        Save
-      </Button>
       {state.status === "ok" && (
-        <p role="status" className="w-full text-sm text-success-dark">
+        <p role="status" className="mt-1 text-sm text-success-dark">
           {state.message}
         </p>
       )}

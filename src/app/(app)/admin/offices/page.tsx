@@ -33,7 +33,8 @@ export default async function OfficesPage() {
                 : "No one is named yet."}
               {office.eligible.length === 0 && " No active member of this office can be named."}
             </p>
-            <OfficeAccountableForm office={office} />
+            {/* No one to name (no active member of the office): the sentence above says so; a dead form would not. */}
+            {office.eligible.length > 0 && <OfficeAccountableForm office={office} />}
           </li>
         ))}
       </ul>
