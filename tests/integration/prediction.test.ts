@@ -103,7 +103,9 @@ async function caseInReview(cast: Cast) {
   return opened;
 }
 
-describe("predicted dates from the agency's history", () => {
+// The refresh recomputes every agency's medians over the whole test database, which holds every other file's cases
+// too: under the suite's parallel load one run has taken 26 s, so these get more than the project's 30 s default.
+describe("predicted dates from the agency's history", { timeout: 120_000 }, () => {
   it("with enough history, predicts the offer and states the basis with its sample, medians equal to the domain's", async () => {
     const cast = await caseCast(prisma);
     // Eight past cases: an even sample, so the median is the mean of the two middle durations.
