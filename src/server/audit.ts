@@ -1,5 +1,6 @@
 // Free of `server-only` so the demo seed records events (and extends case hash chains) the way the app does.
 import { GENESIS_HASH, eventHash } from "../domain/audit-chain";
+import { notificationKindOf } from "../domain/notifications/kinds";
 import type { Actor } from "../domain/policy";
 import type { Prisma } from "../generated/prisma/client";
 import type { Tx } from "./db";
@@ -68,7 +69,8 @@ export async function recordAudit(tx: Tx, entry: AuditEntry, occurredAt: Date = 
     requestId: entry.context.requestId,
   };
   if (!entry.target || entry.unchained || !CHAINED_TARGETS.has(entry.target.type) || benchUnchainedAudit()) {
-    await tx.auditEvent.create({ data });
+    const created = await tx.auditEvent.create({ data, select: { id: true } });
+    await writeOutbox(tx, created.id, entry, occurredAt);
     return;
   }
   const chainKey = chainKeyFor(entry.target);
@@ -81,6 +83,38 @@ export async function recordAudit(tx: Tx, entry: AuditEntry, occurredAt: Date = 
   const details = entry.details === undefined ? null : (JSON.parse(JSON.stringify(entry.details)) as Prisma.InputJsonValue);
   const chained = { ...data, details, chainKey, chainSeq: (last?.chainSeq ?? 0) + 1, prevHash: last?.hash ?? GENESIS_HASH };
   const hash = eventHash(chained);
-  await tx.auditEvent.create({ data: { ...chained, details: details ?? undefined, hash } });
+  const created = await tx.auditEvent.create({ data: { ...chained, details: details ?? undefined, hash }, select: { id: true } });
   knowChainTail(tx, entry.target, { chainSeq: chained.chainSeq, hash });
+  await writeOutbox(tx, created.id, entry, occurredAt);
+}
+
+/**
+ * The transactional outbox (issue 15): an event someone should hear about is written with its audit event, in the
+ * same transaction, so it exists exactly when the change does; the dispatch job tells people afterwards.
+ */
+async function writeOutbox(tx: Tx, auditEventId: bigint, entry: AuditEntry, occurredAt: Date): Promise<void> {
+  if (entry.outcome !== "SUCCESS" || !entry.target) return;
+  const kind = notificationKindOf(entry.action, (entry.details ?? null) as Record<string, unknown> | null);
+  if (!kind) return;
+  // The work this step gave people, as the case's inbox holds it now (a step's work starts when its event happens):
+  // read here, because by the time the dispatch runs the next step may have replaced it.
+  const work =
+    entry.target.type === "case"
+      ? await tx.caseInboxEntry.findMany({
+          where: { caseId: entry.target.id, since: { gte: occurredAt } },
+          select: { inbox: true, userId: true, excludedUserIds: true },
+        })
+      : [];
+  await tx.outboxEvent.create({
+    data: {
+      kind,
+      auditEventId,
+      targetType: entry.target.type,
+      targetId: entry.target.id,
+      actorUserId: entry.actor?.userId ?? null,
+      occurredAt,
+      ...(work.length ? { facts: { work } } : {}),
+    },
+    select: { id: true },
+  });
 }

@@ -9,7 +9,7 @@ import { formatUsd } from "@/domain/money";
 import { CASE_EVENTS, CASE_OPENED_ACTION, isCaseEvent, partnerViewOf } from "@/domain/workflow/case-workflow";
 import { CN_STATUS_LABELS, REVIEW_OFFICE_LABELS, type CaseStatus, type CnStatus, type CommentVisibility, type ReviewOffice } from "@/domain/workflow/states";
 import { formatDate } from "@/lib/format";
-import { db } from "../db";
+import { db, type Tx } from "../db";
 import { assertCaseVisible } from "./case-access";
 import { eventActors, type EventActor } from "../event-actors";
 
@@ -172,7 +172,12 @@ export const documentVisibleTo = (doc: CaseDocumentRef, viewer: { partner: boole
 
 /** The case's identifier and LOA documents, which name the documents its events are about. */
 export async function loadCaseDocuments(caseId: string): Promise<CaseDocuments> {
-  return db().case.findUniqueOrThrow({
+  return loadCaseDocumentsIn(db(), caseId);
+}
+
+/** The same, read inside a transaction (the outbox's dispatch). */
+export async function loadCaseDocumentsIn(client: Tx | ReturnType<typeof db>, caseId: string): Promise<CaseDocuments> {
+  return client.case.findUniqueOrThrow({
     where: { id: caseId },
     select: {
       identifier: true,

@@ -4,7 +4,10 @@ import { applyCaseClocks } from "../cases/apply-case-clocks";
 import { db } from "../db";
 import { runStatementJob } from "../finance/issue-statements";
 import { refreshStepDurationStats } from "../insight/step-duration-stats";
+import { onOutboxWritten } from "../live/live-listener";
 import { log } from "../log";
+import { dispatchOutbox } from "../notifications/dispatch-outbox";
+import { scanDeadlines } from "../notifications/scan-deadlines";
 
 // Timers run through a PostgreSQL-backed queue (pg-boss, ADR 0009), never in-process timers: every app instance runs a
 // worker, pg-boss hands each job to exactly one of them, and the cron schedule is kept in the database, so a second
@@ -15,6 +18,8 @@ export const JOBS = {
   purgeIdempotencyKeys: "purge-idempotency-keys",
   billingStatements: "billing-statements",
   stepDurationStats: "step-duration-stats",
+  outboxDispatch: "outbox-dispatch",
+  deadlineScan: "deadline-scan",
 } as const;
 
 /** How long an Idempotency-Key's stored answer is kept. */
@@ -83,6 +88,23 @@ async function setUp(boss: PgBoss): Promise<void> {
   // Daily (UTC), and once at start so a new database predicts at once: the medians behind predicted dates (issue 18).
   await boss.schedule(JOBS.stepDurationStats, "35 5 * * *");
   await boss.send(JOBS.stepDurationStats, {}, { singletonKey: "startup", singletonSeconds: 600 });
+  // The outbox (issue 15): dispatched within a moment of each commit (the listener's signal queues a job, coalescing
+  // a burst into one), and every minute in case a signal was missed or an instance died mid-dispatch.
+  await boss.schedule(JOBS.outboxDispatch, "* * * * *");
+  await boss.work(JOBS.outboxDispatch, { pollingIntervalSeconds: 0.5 }, loggedJob(JOBS.outboxDispatch, () => dispatchOutbox(new Date())));
+  let wakePending = false;
+  onOutboxWritten(() => {
+    if (wakePending) return;
+    wakePending = true;
+    setTimeout(() => {
+      wakePending = false;
+      boss.send(JOBS.outboxDispatch, {}).catch((error: unknown) => log.warn({ err: error }, "could not queue the outbox dispatch"));
+    }, 50).unref();
+  });
+  // Hourly: work turning due or overdue, offers nearing expiry, payments past due.
+  await boss.schedule(JOBS.deadlineScan, "11 * * * *");
+  await boss.send(JOBS.deadlineScan, {}, { singletonKey: "startup", singletonSeconds: 600 });
+  await boss.work(JOBS.deadlineScan, loggedJob(JOBS.deadlineScan, () => scanDeadlines(new Date())));
   await boss.work(JOBS.caseClocks, loggedJob(JOBS.caseClocks, () => applyCaseClocks(new Date())));
   await boss.work(JOBS.stepDurationStats, loggedJob(JOBS.stepDurationStats, () => refreshStepDurationStats(db(), new Date())));
   await boss.work(JOBS.billingStatements, loggedJob(JOBS.billingStatements, () => runStatementJob(new Date())));

@@ -1,0 +1,100 @@
+// Everyone is told (issue 15) against PostgreSQL: the outbox row is written with the change, in its transaction; the
+// dispatch turns it into notices for the right people only — the partner hears of their offer, never of an internal
+// review step or another country's case; the agency hears of new work; nobody hears of their own act — and a second
+// dispatch (after a crash, or on a second instance at the same time) tells nobody twice.
+import { beforeAll, describe, expect, it } from "vitest";
+import { performCaseAction } from "@/server/cases/perform-case-action";
+import { dispatchOutbox } from "@/server/notifications/dispatch-outbox";
+import { seedLoaReference } from "../factories/loa";
+import { caseAt, caseCast, type Cast } from "./case-helpers";
+import { context, testPrisma } from "./helpers";
+import { seedSlaRules } from "./lor-helpers";
+
+const prisma = testPrisma();
+
+beforeAll(async () => {
+  await seedSlaRules(prisma);
+  await seedLoaReference(prisma);
+});
+
+const noticesOf = (userId: string, caseIdentifier?: string) =>
+  prisma.notification.findMany({
+    where: { userId, ...(caseIdentifier ? { title: { contains: caseIdentifier } } : {}) },
+    orderBy: { id: "asc" },
+    select: { title: true, reason: true, event: { select: { kind: true } } },
+  });
+
+async function offeredCase(cast: Cast) {
+  const at = await caseAt(cast, "IN_REVIEW");
+  await at.driver.do(cast.dsca, "concur-with-comment", { comment: "Internal: watch the export licence", commentVisibility: "USG_INTERNAL" });
+  await at.driver.do(cast.state, "concur");
+  await at.driver.do(cast.dtsa, "concur");
+  await at.driver.do(cast.ia, "sign");
+  await at.driver.do(cast.dsca, "countersign");
+  await at.driver.do(cast.ia, "offer");
+  return at;
+}
+
+describe("the outbox", () => {
+  it("is written in the change's transaction: a refused change leaves no event", async () => {
+    const cast = await caseCast(prisma);
+    const { caseId } = await caseAt(cast, "IN_REVIEW");
+    const before = await prisma.outboxEvent.count({ where: { targetId: caseId } });
+    await expect(performCaseAction(cast.partner, caseId, "concur", { expectedVersion: 99 }, context())).rejects.toThrow();
+    expect(await prisma.outboxEvent.count({ where: { targetId: caseId } })).toBe(before);
+  });
+
+  it("tells the partner of their offer and the agency of its new work, and nobody of their own act", async () => {
+    const cast = await caseCast(prisma);
+    const { identifier } = await offeredCase(cast);
+    await dispatchOutbox();
+
+    const partner = await noticesOf(cast.partner.userId, identifier);
+    expect(partner.map((n) => n.event.kind)).toContain("offer-issued");
+    expect(partner.find((n) => n.event.kind === "offer-issued")!.title).toBe(`${identifier}: LOA offered to the partner`);
+    // Reviews, signatures and the internal comment are U.S. Government business.
+    expect(partner.map((n) => n.event.kind)).not.toContain("case-progress");
+    expect(JSON.stringify(partner)).not.toContain("export licence");
+
+    // The agency signs once every review is in: that is work for it, and it is told so.
+    const agency = await noticesOf(cast.ia.userId, identifier);
+    expect(agency.some((n) => n.reason === "action" && n.title.startsWith(`Action needed — ${identifier}`))).toBe(true);
+    // The agency sent the offer itself: no notice of its own act.
+    expect(agency.map((n) => n.event.kind)).not.toContain("offer-issued");
+    // DSCA countersigns after the agency signs: that is work for DSCA's analysts, and the review before it was too.
+    const dsca = (await noticesOf(cast.dsca.userId, identifier)).filter((n) => n.reason === "action").map((n) => n.title);
+    expect(dsca).toContain(`Action needed — ${identifier}: Agency approved the LOA (MILAP)`);
+    expect(dsca).toContain(`Action needed — ${identifier}: Agency signed the LOA (MILSGN)`);
+
+    // Another country's officer and another agency's manager hear nothing of this case.
+    expect(await noticesOf(cast.foreignPartner.userId, identifier)).toEqual([]);
+    expect(await noticesOf(cast.otherIa.userId, identifier)).toEqual([]);
+  });
+
+  it("tells nobody twice when dispatched again or by two workers at once", async () => {
+    const cast = await caseCast(prisma);
+    const { identifier } = await offeredCase(cast);
+    // Two instances' workers at the same moment, then a third run as after a crash and restart.
+    await Promise.all([dispatchOutbox(), dispatchOutbox()]);
+    await dispatchOutbox();
+    const partner = await noticesOf(cast.partner.userId, identifier);
+    expect(partner.filter((n) => n.event.kind === "offer-issued")).toHaveLength(1);
+    const events = await prisma.outboxEvent.findMany({ where: { caseId: { not: null }, subject: identifier }, select: { feedSeq: true, dispatchedAt: true } });
+    expect(events.length).toBeGreaterThan(5);
+    expect(events.every((e) => e.dispatchedAt !== null && e.feedSeq !== null)).toBe(true);
+    expect(new Set(events.map((e) => e.feedSeq)).size).toBe(events.length);
+  });
+
+  it("keeps an event written before a crash and dispatches it on the next run", async () => {
+    const cast = await caseCast(prisma);
+    const { caseId, identifier, driver } = await caseAt(cast, "IN_REVIEW");
+    await dispatchOutbox();
+    // The app dies after the commit and before any dispatch: the event waits in the outbox.
+    await driver.do(cast.dsca, "return-for-rework", { comment: "Price the spares again", commentVisibility: "PARTNER_VISIBLE" });
+    const waiting = await prisma.outboxEvent.findMany({ where: { targetId: caseId, dispatchedAt: null }, select: { kind: true } });
+    expect(waiting.map((e) => e.kind)).toContain("review-returned");
+    await dispatchOutbox();
+    const agency = await noticesOf(cast.ia.userId, identifier);
+    expect(agency.filter((n) => n.event.kind === "review-returned")).toHaveLength(1);
+  });
+});
