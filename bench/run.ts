@@ -20,6 +20,7 @@ import {
   createApiToken,
   growDataset,
   initPgbench,
+  keepDashboardSnapshotFresh,
   loadLargeSeed,
   pickSearchWord,
   pickTransitionCases,
@@ -274,7 +275,9 @@ async function measureSize(
   log("Starting next start (the app) …");
   const app = await startNextServer({ name: `app-${size}`, root, port: await freePort(), env: baseEnv, logDir: tmpDir });
   let unchained: Server | null = null;
+  let stopSnapshots: (() => Promise<void>) | null = null;
   try {
+    if (want("P2")) stopSnapshots = await keepDashboardSnapshotFresh(db.url, log);
     if (want("P4")) {
       const aa = values["aa-check"];
       log(aa ? "Starting a second, identical next start (--aa-check: P4 compares two chained servers) …" : "Starting a second next start with CASEWAY_BENCH=1 CASEWAY_BENCH_UNCHAINED_AUDIT=1 (P4's baseline) …");
@@ -407,6 +410,7 @@ async function measureSize(
     }
     if (unchained) await unchained.stop();
     await app.stop();
+    await stopSnapshots?.();
   }
   return sizeResult;
 }

@@ -10,6 +10,7 @@ import pg from "pg";
 import { seedDemo, seedReference } from "../../prisma/seed";
 import { startEmbeddedDatabase } from "../../scripts/lib/embedded-db";
 import { runMigrations } from "../../scripts/lib/migrate";
+import { refreshDashboardSnapshot } from "../../src/server/insight/dashboard-snapshot";
 import { createPrismaClient, type PrismaClient } from "../../src/server/prisma-client";
 import { onCleanup } from "./cleanup";
 
@@ -108,6 +109,25 @@ export async function growDataset(url: string, seedLarge: SeedLargeDataset, case
 /** After bulk loading: what autovacuum would do on a running server (statistics, visibility map), done now and once. */
 export async function vacuumAnalyze(url: string) {
   await withClient(url, (c) => c.query("VACUUM (ANALYZE)"));
+}
+
+/**
+ * The servers run without the job runner (CASEWAY_JOBS=off), so the harness does the dashboard snapshot job's work
+ * itself: once now and then every minute, as the runner would (src/server/insight/dashboard-snapshot.ts). Returns a stop.
+ */
+export async function keepDashboardSnapshotFresh(url: string, log: (line: string) => void): Promise<() => Promise<void>> {
+  const prisma = createPrismaClient(url, 1);
+  await refreshDashboardSnapshot(prisma, new Date());
+  let running: Promise<void> = Promise.resolve();
+  const timer = setInterval(() => {
+    running = refreshDashboardSnapshot(prisma, new Date()).catch((error: unknown) => log(`warning: the dashboard snapshot refresh failed: ${String(error)}`));
+  }, 60_000);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+    await prisma.$disconnect();
+  };
 }
 
 export interface TableSizes {

@@ -279,6 +279,7 @@ describe("the job runner", () => {
     try {
       const schedules = await boss.getSchedules();
       expect(schedules.find((s) => s.name === JOBS.caseClocks)).toMatchObject({ cron: "* * * * *" });
+      expect(schedules.find((s) => s.name === JOBS.dashboardSnapshot)).toMatchObject({ cron: "* * * * *" });
       // Rather than wait for the minute, queue one run now; the worker picks it up on its next poll.
       await boss.send(JOBS.caseClocks, {});
       const deadline = Date.now() + 15_000;
@@ -307,6 +308,8 @@ describe("the job runner", () => {
       expect(await prisma.idempotencyKey.count({ where: { key: fresh } })).toBe(1);
     } finally {
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+      // Its start also refreshes the dashboard snapshot; later files compute their dashboards live.
+      await prisma.dashboardSnapshot.deleteMany();
     }
   });
 });

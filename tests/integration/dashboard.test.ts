@@ -1,11 +1,14 @@
 // Dashboards against real PostgreSQL: every number equals the length of the case list it links to (the drill-downs are
 // the same filters), a partner's dashboard never counts another country's case nor shows a value before the offer, an
 // agency's is its own, the bottleneck names each office's accountable person, and the case value and its sorts hold.
-// Each test works inside agencies of its own, so other files' cases never enter its figures.
-import { beforeAll, describe, expect, it } from "vitest";
+// Each test works inside agencies of its own, so other files' cases never enter its figures. The unfiltered all-cases
+// dashboard may come from the snapshot a job refreshes (there is no job runner here: only the snapshot tests write one,
+// and they remove it again).
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "@/domain/policy";
 import { listCases } from "@/server/cases/list-cases";
 import { refreshCaseInboxes } from "@/server/cases/case-inbox";
+import { SNAPSHOT_MAX_AGE_MS, refreshDashboardSnapshot } from "@/server/insight/dashboard-snapshot";
 import { getDashboard } from "@/server/insight/get-dashboard";
 import { assignOfficeAccountable } from "@/server/offices/assign-office-accountable";
 import { listOffices } from "@/server/offices/list-offices";
@@ -265,5 +268,85 @@ describe("office accountables", () => {
     expect((await listOffices(admin)).find((o) => o.office === office)!.accountable!.name).toBe(cast.ia.name);
     const audit = await prisma.auditEvent.findFirst({ where: { action: "office.accountable-assigned", targetId: office } });
     expect(audit?.details).toMatchObject({ after: cast.ia.userId });
+  });
+});
+
+describe("the all-cases dashboard snapshot", () => {
+  const clear = () => prisma.dashboardSnapshot.deleteMany();
+  beforeEach(clear);
+  afterEach(clear);
+  const later = (at: Date, ms: number) => new Date(at.getTime() + ms);
+
+  /** A snapshot with a total no live computation gives (-1 cases), so a view shows whether it came from the snapshot. */
+  async function markedSnapshot(computedAt: Date) {
+    await refreshDashboardSnapshot(prisma, computedAt);
+    await prisma.$executeRaw`UPDATE dashboard_snapshots SET figures = jsonb_set(figures, '{totals,cases}', '-1') WHERE scope_key = 'ALL'`;
+  }
+
+  it("serves the unfiltered all-cases dashboard from a fresh snapshot, with the figures a live computation gives", async () => {
+    const cast = await dashboardCast();
+    await portfolio(cast);
+    const computedAt = new Date();
+    const live = await getDashboard(cast.dsca, {}, computedAt);
+    expect(live.asOf).toBe(computedAt.toISOString());
+
+    await refreshDashboardSnapshot(prisma, computedAt);
+    const servedAt = later(computedAt, 30_000);
+    const served = await getDashboard(cast.dsca, {}, servedAt);
+    expect(served).toMatchObject({ scope: "ALL", asOf: computedAt.toISOString(), generatedAt: servedAt.toISOString() });
+    expect({ ...served, generatedAt: live.generatedAt }).toEqual(live);
+    // Blank filters (an empty filter form) are no filters; any staff role that sees every case gets the same figures.
+    expect(await getDashboard(cast.dsca, { from: "", to: "", agency: "", country: "" }, servedAt)).toEqual(served);
+    expect(await getDashboard(await actorFor(prisma, "ADMIN"), {}, servedAt)).toEqual(served);
+  });
+
+  it("computes every filtered dashboard live, even with a fresh snapshot", async () => {
+    const cast = await dashboardCast();
+    await portfolio(cast);
+    const computedAt = new Date();
+    await markedSnapshot(computedAt);
+    const servedAt = later(computedAt, 1_000);
+    expect((await getDashboard(cast.dsca, {}, servedAt)).totals.cases).toBe(-1);
+
+    const today = servedAt.toISOString().slice(0, 10);
+    for (const filters of [{ agency: cast.agency.code }, { country: cast.country.code }, { from: "2000-01-01" }, { to: today }]) {
+      const view = await getDashboard(cast.dsca, filters, servedAt);
+      expect({ filters, asOf: view.asOf }).toEqual({ filters, asOf: servedAt.toISOString() });
+      expect(view.totals.cases).toBeGreaterThan(0);
+    }
+    expect((await getDashboard(cast.dsca, { agency: cast.agency.code }, servedAt)).totals.cases).toBe(6);
+  });
+
+  it("ignores a snapshot older than the bound and computes live", async () => {
+    const cast = await dashboardCast();
+    await portfolio(cast);
+    const now = new Date();
+    await markedSnapshot(new Date(now.getTime() - SNAPSHOT_MAX_AGE_MS + 1_000));
+    expect((await getDashboard(cast.dsca, {}, now)).totals.cases).toBe(-1);
+
+    await markedSnapshot(new Date(now.getTime() - SNAPSHOT_MAX_AGE_MS - 1_000));
+    const view = await getDashboard(cast.dsca, {}, now);
+    expect(view.asOf).toBe(now.toISOString());
+    expect(view.totals.cases).toBeGreaterThanOrEqual(6);
+  });
+
+  it("never gives a partner or an agency case manager the all-cases figures", async () => {
+    const cast = await dashboardCast();
+    await portfolio(cast);
+    const now = new Date();
+    const partnerLive = await getDashboard(cast.partner, {}, now);
+    const agencyLive = await getDashboard(cast.ia, {}, now);
+
+    await markedSnapshot(now);
+    expect((await getDashboard(cast.dsca, {}, later(now, 1_000))).totals.cases).toBe(-1);
+    const partner = await getDashboard(cast.partner, {}, now);
+    expect(partner).toEqual(partnerLive);
+    expect(partner).toMatchObject({ scope: "COUNTRY", asOf: now.toISOString(), bottleneck: null, valueByCountry: null });
+    // Their country's cases (its two-character code may be shared with other tests' casts, so counted by the list).
+    expect(partner.totals.cases).toBe((await listCases(cast.partner, { pageSize: "1" })).total);
+    const agency = await getDashboard(cast.ia, {}, now);
+    expect(agency).toEqual(agencyLive);
+    expect(agency).toMatchObject({ scope: "AGENCY", asOf: now.toISOString() });
+    expect(agency.totals.cases).toBe(6);
   });
 });

@@ -82,6 +82,9 @@ export const DashboardView = z
     scope: z.enum(["ALL", "AGENCY", "COUNTRY"]).meta({ description: "Whose cases the figures cover" }),
     filters: z.object({ from: z.string().nullable(), to: z.string().nullable(), agency: z.string().nullable(), country: z.string().nullable() }),
     generatedAt: z.iso.datetime(),
+    asOf: z.iso.datetime().meta({
+      description: "When the figures were computed: the unfiltered all-cases view comes from a snapshot refreshed every minute (at most 2 minutes old); any other view is computed at generatedAt",
+    }),
     totals: z.object({ cases: z.number().int(), openCases: z.number().int(), value: Amount, openValue: Amount, href: Drill }),
     pipeline: z.array(PipelineEntry),
     bottleneck: z.array(OfficeLoad).nullable().meta({ description: "U.S. Government staff only: who holds the open cases now" }),
@@ -104,5 +107,8 @@ export const DashboardView = z
   })
   .meta({ id: "Dashboard" });
 export type DashboardView = z.infer<typeof DashboardView>;
+/** The figures alone, as the dashboard snapshot stores them (src/server/insight/dashboard-snapshot.ts). */
+export const DashboardFigures = DashboardView.omit({ generatedAt: true, asOf: true });
+export type DashboardFigures = z.infer<typeof DashboardFigures>;
 export type DaysBucket = z.infer<typeof DaysBucket>;
 export type OfficeLoad = z.infer<typeof OfficeLoad>;

@@ -3,6 +3,7 @@ import PgBoss from "pg-boss";
 import { applyCaseClocks } from "../cases/apply-case-clocks";
 import { db } from "../db";
 import { runStatementJob } from "../finance/issue-statements";
+import { refreshDashboardSnapshot } from "../insight/dashboard-snapshot";
 import { refreshStepDurationStats } from "../insight/step-duration-stats";
 import { onOutboxWritten } from "../live/live-listener";
 import { log } from "../log";
@@ -18,6 +19,7 @@ export const JOBS = {
   purgeIdempotencyKeys: "purge-idempotency-keys",
   billingStatements: "billing-statements",
   stepDurationStats: "step-duration-stats",
+  dashboardSnapshot: "dashboard-snapshot",
   outboxDispatch: "outbox-dispatch",
   deadlineScan: "deadline-scan",
 } as const;
@@ -88,6 +90,9 @@ async function setUp(boss: PgBoss): Promise<void> {
   // Daily (UTC), and once at start so a new database predicts at once: the medians behind predicted dates (issue 18).
   await boss.schedule(JOBS.stepDurationStats, "35 5 * * *");
   await boss.send(JOBS.stepDurationStats, {}, { singletonKey: "startup", singletonSeconds: 600 });
+  // Every minute, and once at start: the all-cases dashboard's figures, which the page serves while under 2 minutes old.
+  await boss.schedule(JOBS.dashboardSnapshot, "* * * * *");
+  await boss.send(JOBS.dashboardSnapshot, {}, { singletonKey: "startup", singletonSeconds: 60 });
   // The outbox (issue 15): dispatched within a moment of each commit (the listener's signal queues a job, coalescing
   // a burst into one), and every minute in case a signal was missed or an instance died mid-dispatch.
   await boss.schedule(JOBS.outboxDispatch, "* * * * *");
@@ -107,6 +112,7 @@ async function setUp(boss: PgBoss): Promise<void> {
   await boss.work(JOBS.deadlineScan, loggedJob(JOBS.deadlineScan, () => scanDeadlines(new Date())));
   await boss.work(JOBS.caseClocks, loggedJob(JOBS.caseClocks, () => applyCaseClocks(new Date())));
   await boss.work(JOBS.stepDurationStats, loggedJob(JOBS.stepDurationStats, () => refreshStepDurationStats(db(), new Date())));
+  await boss.work(JOBS.dashboardSnapshot, loggedJob(JOBS.dashboardSnapshot, () => refreshDashboardSnapshot(db(), new Date())));
   await boss.work(JOBS.billingStatements, loggedJob(JOBS.billingStatements, () => runStatementJob(new Date())));
   await boss.work(
     JOBS.purgeIdempotencyKeys,

@@ -4,6 +4,7 @@ import { PageHeader } from "@/components/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Stat } from "@/components/ui/card";
 import { FilterForm, FilterInput } from "@/components/ui/filter-form";
+import { LocalTime } from "@/components/ui/local-time";
 import { DashboardBarChart } from "@/components/insight/bar-chart";
 import { Figure, FigureTable } from "@/components/insight/figure";
 import { agingSummary, bottleneckSummary, lorToOfferSummary, pipelineSummary, valueSummary } from "@/domain/insight/dashboard";
@@ -84,7 +85,9 @@ function Dashboard({ view }: { view: DashboardView }) {
         </div>
       </div>
       <p className="mt-6 text-sm text-base-dark">
-        Figures as of {formatDate(view.generatedAt)}. Values are the total estimated cost of each case&apos;s LOA in force, or of its basic LOA before acceptance
+        {/* Figures computed before the request come from the all-cases snapshot, which a job refreshes every minute. */}
+        Figures as of <LocalTime value={view.asOf} />
+        {view.asOf !== view.generatedAt && " (updated every minute)"}. Values are the total estimated cost of each case&apos;s LOA in force, or of its basic LOA before acceptance
         {partner ? ", shown once the LOA has been offered to you" : ""}.
       </p>
     </>
