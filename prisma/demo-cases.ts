@@ -8,6 +8,7 @@ import type { CaseEvent, EventInput } from "../src/domain/workflow/case-workflow
 import type { PrismaClient } from "../src/generated/prisma/client";
 import { commitCaseEvent, loadCase, loadWorkflowContext } from "../src/server/cases/case-store";
 import { openCase } from "../src/server/cases/open-case";
+import type { RequestContext } from "../src/server/request-context";
 import { DEMO_LOAS, fillBasicDraft } from "./demo-loas";
 
 const DAY = 86_400_000;
@@ -15,13 +16,13 @@ const DEMO_CONTEXT = { requestId: "demo-seed-cases", ip: null, userAgent: null }
 
 /** When a step happened: calendar days ago, or business days ago (so a review's aging is the same any weekday). */
 type Ago = number | { businessDays: number };
-type Step = [event: CaseEvent, by: string, ago: Ago, input?: EventInput];
+export type Step = [event: CaseEvent, by: string, ago: Ago, input?: EventInput];
 
 export type DemoCaseKey = "radiosExecuting" | "sparesBlanket" | "testSetsClosed";
 /** The demo cases the after-acceptance seeds build on, by key. */
 export type DemoCaseIds = Record<DemoCaseKey, string>;
 
-interface DemoCase {
+export interface DemoCase {
   /** How the after-acceptance demo seeds (execution, SDRs, money, closure) find the case. */
   key?: DemoCaseKey;
   country: string;
@@ -167,49 +168,64 @@ const DEMO_CASES: DemoCase[] = [
 export async function seedDemoCases(prisma: PrismaClient, now = new Date()): Promise<DemoCaseIds | null> {
   if (await prisma.auditEvent.count({ where: { targetType: "case", requestId: DEMO_CONTEXT.requestId } })) return null;
   const ids: Partial<DemoCaseIds> = {};
+  const actor = demoActors(prisma);
+  for (const demo of DEMO_CASES) {
+    const caseId = await walkDemoCase(prisma, demo, now, actor);
+    if (demo.key) ids[demo.key] = caseId;
+  }
+  return ids as DemoCaseIds;
+}
+
+/**
+ * Opens one demo case, fills its basic LOA and walks its steps with backdated clocks; answers its id. `context` names
+ * the seed that made it (its request id is how that seed knows it already ran).
+ */
+export async function walkDemoCase(
+  prisma: PrismaClient,
+  demo: DemoCase,
+  now: Date,
+  actor = demoActors(prisma),
+  context: RequestContext = DEMO_CONTEXT,
+): Promise<string> {
   const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY);
   const when = (ago: Ago) => (typeof ago === "number" ? at(ago) : businessDaysBefore(now, ago.businessDays));
-  const actor = demoActors(prisma);
   const organization = (kind: "PARTNER_COUNTRY" | "IMPLEMENTING_AGENCY", code: string) =>
     prisma.organization.findUniqueOrThrow({ where: { kind_code: { kind, code } } });
 
-  for (const demo of DEMO_CASES) {
-    const country = await organization("PARTNER_COUNTRY", demo.country);
-    const agency = await organization("IMPLEMENTING_AGENCY", demo.agency);
-    const opener = await actor(DSCA);
-    const caseId = await prisma.$transaction(
-      async (tx) =>
-        (
-          await openCase(
-            tx,
-            opener,
-            { lorId: null, country, agency, caseType: demo.caseType ?? "DEFINED_ORDER" },
-            DEMO_CONTEXT,
-            at(demo.openedDaysAgo),
-          )
-        ).id,
-    );
-    if (demo.key) ids[demo.key] = caseId;
-    await fillBasicDraft(prisma, caseId, DEMO_LOAS[demo.loa]);
-    for (const [event, by, ago, input = {}] of demo.steps) {
-      await prisma.$transaction(async (tx) => {
-        const row = (await loadCase(tx, caseId))!;
-        const moment = when(ago);
-        const day = moment.toISOString().slice(0, 10);
-        const filled: EventInput = {
-          ...input,
-          ...(input.agencyId ? { agencyId: (await organization("IMPLEMENTING_AGENCY", input.agencyId)).id } : {}),
-          ...(input.signedOn === "" ? { signedOn: day } : {}),
-          ...(input.receivedOn === "" ? { receivedOn: day } : {}),
-        };
-        const context = await loadWorkflowContext(tx, row, moment);
-        // "" asks for exactly what the LOA calls for: the deposit the partner promises, and then the deposit that arrives.
-        const depositDue = context.afterAcceptance?.initialDepositDue;
-        if (input.initialDeposit === "" && depositDue) filled.initialDeposit = depositDue;
-        if (input.amount === "" && depositDue) filled.amount = depositDue;
-        await commitCaseEvent(tx, row, await actor(by), event, { ...filled, expectedVersion: row.version }, context, DEMO_CONTEXT);
-      });
-    }
+  const country = await organization("PARTNER_COUNTRY", demo.country);
+  const agency = await organization("IMPLEMENTING_AGENCY", demo.agency);
+  const opener = await actor(DSCA);
+  const caseId = await prisma.$transaction(
+    async (tx) =>
+      (
+        await openCase(
+          tx,
+          opener,
+          { lorId: null, country, agency, caseType: demo.caseType ?? "DEFINED_ORDER" },
+          context,
+          at(demo.openedDaysAgo),
+        )
+      ).id,
+  );
+  await fillBasicDraft(prisma, caseId, DEMO_LOAS[demo.loa]);
+  for (const [event, by, ago, input = {}] of demo.steps) {
+    await prisma.$transaction(async (tx) => {
+      const row = (await loadCase(tx, caseId))!;
+      const moment = when(ago);
+      const day = moment.toISOString().slice(0, 10);
+      const filled: EventInput = {
+        ...input,
+        ...(input.agencyId ? { agencyId: (await organization("IMPLEMENTING_AGENCY", input.agencyId)).id } : {}),
+        ...(input.signedOn === "" ? { signedOn: day } : {}),
+        ...(input.receivedOn === "" ? { receivedOn: day } : {}),
+      };
+      const workflow = await loadWorkflowContext(tx, row, moment);
+      // "" asks for exactly what the LOA calls for: the deposit the partner promises, and then the deposit that arrives.
+      const depositDue = workflow.afterAcceptance?.initialDepositDue;
+      if (input.initialDeposit === "" && depositDue) filled.initialDeposit = depositDue;
+      if (input.amount === "" && depositDue) filled.amount = depositDue;
+      await commitCaseEvent(tx, row, await actor(by), event, { ...filled, expectedVersion: row.version }, workflow, context);
+    });
   }
-  return ids as DemoCaseIds;
+  return caseId;
 }

@@ -98,6 +98,19 @@ export const DEMO_LOAS = {
     ],
     notes: STANDARD_NOTES,
   },
+  coastalRadars: {
+    description: "Coastal surveillance radars for the Bandarian Navy's harbour sites, with spares and operator training.",
+    customerReference: "Based on BN-NAVY-2026-004 dated 2026-03-09",
+    termsOfSale: [{ term: "CASH_PRIOR_TO_DELIVERY", amount: null }],
+    initialDepositPercent: "25",
+    paymentQuarters: 6,
+    lines: [
+      line({ lineNumber: "001", genericCode: "N4R", maslNumber: "5840016880001", description: "Coastal surveillance radar set", quantity: 4, unitOfIssue: "EA", unitCost: "2400000.00", sourceOfSupply: "P", typeOfAssistance: "5", deliveryTermCode: "3", mde: true }),
+      line({ lineNumber: "002", genericCode: "N4S", maslNumber: "5840016880002", description: "Radar spares and repair parts", quantity: 1, unitOfIssue: "LO", unitCost: "420000.00", sourceOfSupply: "S", typeOfAssistance: "3", deliveryTermCode: "3" }),
+      line({ lineNumber: "003", genericCode: "N4T", maslNumber: "TRNGRADAR0001", description: "Radar operator and maintainer training", quantity: 1, unitOfIssue: "LO", unitCost: "260000.00", sourceOfSupply: "S", typeOfAssistance: "3", monthsOfService: 6 }),
+    ],
+    notes: STANDARD_NOTES,
+  },
   spareParts: {
     description: "Blanket order for ship spare parts and consumables, requisitioned as the fleet needs them.",
     customerReference: "Based on BN-NAVY-2025-017 dated 2025-11-04",

@@ -9,6 +9,7 @@ import type { PrismaClient } from "../src/generated/prisma/client";
 import { createOrganization, createUser } from "../tests/factories/index";
 import { SLA_KEYS } from "../src/domain/sla";
 import { seedDemoCases } from "./demo-cases";
+import { seedDemoChanges } from "./demo-changes";
 import { seedDemoClosure } from "./demo-closure";
 import { seedDemoPolicy } from "./demo-policy";
 import { seedDemoExecution } from "./demo-execution";
@@ -231,6 +232,8 @@ export async function seedDemo(prisma: PrismaClient) {
   await seedDemoSdrs(prisma, ids, now);
   await seedDemoFinance(prisma, ids, now);
   await seedDemoClosure(prisma, ids, now);
+  // Changes after acceptance: an accepted Amendment to compare with its basic LOA, and a Modification at DSCA review.
+  await seedDemoChanges(prisma, now);
   // A rate change waiting for an administrator (with its impact over the LOAs above) and a clock change approved.
   await seedDemoPolicy(prisma, now);
   // A year of past cases per demo agency, so the demo cases show predicted dates (and one is at risk).

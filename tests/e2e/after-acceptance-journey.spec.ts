@@ -3,8 +3,9 @@ import Decimal from "decimal.js";
 import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import { milstripDocumentNumber } from "../../src/domain/execution/lines";
 import { formatUsd } from "../../src/domain/money";
+import { readableDay } from "../../src/domain/readable-days";
 import { expectNoSeriousAxeViolations } from "./axe";
-import { ARMY, DSCA, DTSA, PARTNER_BN, STATE, caseAction, confirmBinding, expectCaseStatus, myTasks, openCaseViaApi, plainAction, today, type CaseView } from "./case-helpers";
+import { ARMY, DSCA, DTSA, PARTNER_BN, STATE, caseAction, confirmBinding, expectCaseStatus, myTasks, openCaseViaApi, plainAction, readableToday, today, type CaseView } from "./case-helpers";
 import { BASE_URL, closeAll, json, organizationByCode, signedInContext, unique } from "./helpers";
 import { ADMIN_NOTE, getLoa, type WorkingLoa } from "./loa-helpers";
 import { tinyPng } from "./lor-helpers";
@@ -238,7 +239,7 @@ test.describe.serial("after acceptance: shipments, a discrepancy credited, payme
     await partner.page.goto(route());
     await expectCaseStatus(partner.page, "EXECUTING");
     await expect(milestone(partner.page, "case.start-execution", "Execution started")).toHaveCount(1);
-    await expect(milestone(partner.page, "obligation.record", `Line 002: contract ${CONTRACT} awarded on ${today()}`)).toHaveCount(1);
+    await expect(milestone(partner.page, "obligation.record", `Line 002: contract ${CONTRACT} awarded on ${readableToday()}`)).toHaveCount(1);
     await expect(milestone(partner.page, "obligation.record", "$3,000.00")).toHaveCount(0);
     for (const lot of LOTS) {
       await expect(milestone(partner.page, "shipment.record", `document ${lot.documentNumber}, tracking ${lot.tracking}`)).toHaveCount(1);
@@ -277,7 +278,7 @@ test.describe.serial("after acceptance: shipments, a discrepancy credited, payme
     await p.getByTestId("case-subnav").getByRole("link", { name: "Overview" }).click();
     await expect(p.getByTestId("lines-summary")).toContainText("Handheld radio set");
     for (const lot of LOTS) {
-      await expect(milestone(p, "shipment.status", `shipment ${lot.documentNumber} received on ${today()} by ${DEPOT}`)).toHaveCount(1);
+      await expect(milestone(p, "shipment.status", `shipment ${lot.documentNumber} received on ${readableToday()} by ${DEPOT}`)).toHaveCount(1);
     }
   });
 
@@ -434,8 +435,8 @@ test.describe.serial("after acceptance: shipments, a discrepancy credited, payme
     await expect(q.getByTestId("record-payment")).toHaveCount(0);
     await expectNoSeriousAxeViolations(q);
     await q.goto(route());
-    await expect(milestone(q, "statement.issue", `Quarterly statement issued ${today()}; amount due ${formatUsd(statement.amountDue)} by ${statement.dueOn}`)).toHaveCount(1);
-    await expect(milestone(q, "payment.record", `${formatUsd(statement.amountDue)} received with value date ${today()} (reference ${wire})`)).toHaveCount(1);
+    await expect(milestone(q, "statement.issue", `Quarterly statement issued ${readableToday()}; amount due ${formatUsd(statement.amountDue)} by ${readableDay(statement.dueOn)}`)).toHaveCount(1);
+    await expect(milestone(q, "payment.record", `${formatUsd(statement.amountDue)} received with value date ${readableToday()} (reference ${wire})`)).toHaveCount(1);
   });
 
   test("the Army declares each line supply/services complete and submits the closure certificate under ACC", async () => {

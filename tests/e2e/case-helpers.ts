@@ -1,4 +1,5 @@
 import { expect, type APIRequestContext, type APIResponse, type Browser, type Locator, type Page } from "@playwright/test";
+import { readableDay } from "../../src/domain/readable-days";
 import { bareApi, json, organizationByCode, signedInContext, unique } from "./helpers";
 import { fillLoaViaApi } from "./loa-helpers";
 import { completeLorContent, createLorViaApi, lorAction, type Lor } from "./lor-helpers";
@@ -141,6 +142,8 @@ export type CaseAudit = {
 };
 
 export const today = () => new Date().toISOString().slice(0, 10);
+/** Today as the case timeline's notes print it ("Dec 6, 2026"). */
+export const readableToday = () => readableDay(today());
 
 // ---- API wrappers ----
 

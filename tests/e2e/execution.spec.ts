@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
 import { expectNoSeriousAxeViolations } from "./axe";
-import { ARMY, DSCA, DTSA, PARTNER_BN, PARTNER_SR, STATE, caseAction, caseEvents, expectNoHorizontalScroll, openCaseViaApi, today, tokenApi, type CaseView } from "./case-helpers";
+import { ARMY, DSCA, DTSA, PARTNER_BN, PARTNER_SR, STATE, caseAction, caseEvents, expectNoHorizontalScroll, openCaseViaApi, readableToday, today, tokenApi, type CaseView } from "./case-helpers";
 import { closeAll, json, organizationByCode, signIn, unique, type ApiError } from "./helpers";
 import { ADMIN_NOTE, getLoa } from "./loa-helpers";
 
@@ -147,8 +147,8 @@ test("the agency records a shipment, the partner marks it received, and the prog
   // Both moves are milestones on the partner's timeline.
   const events = await caseEvents(apis.bn, executing.id);
   expect(events.filter((e) => e.action.startsWith("shipment.")).map((e) => e.note)).toEqual([
-    expect.stringContaining(`Line 001: 5 shipped on ${today()} by sea, document ${documentNumber}, tracking Container MAEU 771209-3`),
-    `Line 001: shipment ${documentNumber} received on ${today()} by Maj. Teodor Anghel, Central Signal Depot`,
+    expect.stringContaining(`Line 001: 5 shipped on ${readableToday()} by sea, document ${documentNumber}, tracking Container MAEU 771209-3`),
+    `Line 001: shipment ${documentNumber} received on ${readableToday()} by Maj. Teodor Anghel, Central Signal Depot`,
   ]);
   await closeAll(agency, partner);
 });

@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { milstripDocumentNumber } from "@/domain/execution/lines";
 import type { LoaContent } from "@/domain/loa/content";
 import { actorFromUser, type Actor } from "@/domain/policy";
+import { readableDay } from "@/domain/readable-days";
 import { isoDay } from "@/domain/sla";
 import { verifyCaseChain } from "@/server/cases/get-case-audit";
 import { listCaseEvents } from "@/server/cases/list-case-events";
@@ -202,10 +203,10 @@ describe("shipments and receipt", () => {
     const partnerEvents = await listCaseEvents(cast.partner, caseId);
     const notes = partnerEvents.filter((e) => e.action.startsWith("shipment.") || e.action === "obligation.record").map((e) => e.note);
     expect(notes).toEqual([
-      `Line 001: contract W15P7T-26-C-0142 awarded on ${daysAgo(10)}`,
+      `Line 001: contract W15P7T-26-C-0142 awarded on ${readableDay(daysAgo(10))}`,
       expect.stringContaining("Line 001: 4 shipped on"),
       expect.stringContaining("is now in transit"),
-      expect.stringContaining(`received on ${today()} by Maj. Teodor Anghel, Central Signal Depot`),
+      expect.stringContaining(`received on ${readableDay(today())} by Maj. Teodor Anghel, Central Signal Depot`),
     ]);
     expect(partnerEvents.every((e) => e.toStatus === null || !e.action.startsWith("shipment."))).toBe(true);
     expect((await verifyCaseChain(caseId)).verification.verified).toBe(true);

@@ -2,7 +2,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
+import { actorFromUser } from "@/domain/policy";
 import { verifySignIn } from "@/server/auth/verify-sign-in";
+import { compareDocuments } from "@/server/loa/compare-documents";
+import { AMENDED_DEMO_DESCRIPTION, AMENDMENT_REASON } from "../../prisma/demo-changes";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo, seedReference } from "../../prisma/seed";
 import { context, testPrisma } from "./helpers";
 
@@ -126,6 +129,43 @@ describe("seedDemo", () => {
     // Idempotent: a second run adds nothing.
     await seedDemo(prisma);
     expect(await prisma.policyChange.count({ where: { proposedById: officer.id } })).toBe(changes.length);
+  });
+
+  it("has an implemented case whose accepted Amendment adds a line and changes another, to compare with its basic LOA", async () => {
+    await seedReference(prisma);
+    await seedDemo(prisma);
+    const actor = async (email: string) =>
+      actorFromUser(await prisma.user.findUniqueOrThrow({ where: { email }, include: { organization: true } }));
+    const basic = await prisma.caseDocument.findFirstOrThrow({
+      where: { number: 1, description: AMENDED_DEMO_DESCRIPTION },
+      include: { case: { select: { id: true, identifier: true, status: true } } },
+    });
+    const { id: caseId, identifier, status } = basic.case;
+    expect(status).toBe("IMPLEMENTED");
+    const documents = await prisma.caseDocument.findMany({ where: { caseId }, orderBy: { number: "asc" } });
+    expect(documents.map((d) => [d.number, d.documentType, d.status])).toEqual([
+      [1, "BASIC", "IMPLEMENTED"],
+      [2, "AMENDMENT", "ACCEPTED"],
+    ]);
+    expect(documents[1]).toMatchObject({ changeReason: AMENDMENT_REASON, acceptedByName: "Capt. Ilse Moreau" });
+
+    // The page's default comparison (the Amendment in force against the basic LOA), as the agency and the partner see it.
+    for (const email of ["navy@caseway.example", "dsca@caseway.example", "partner.bn@caseway.example"]) {
+      const view = await compareDocuments(await actor(email), caseId, {});
+      expect(view, email).toMatchObject({ caseIdentifier: identifier, identical: false, from: { number: 1 }, to: { number: 2 } });
+      expect(view.counts).toMatchObject({ ADDED: 1, REMOVED: 0, CHANGED: 1, UNCHANGED: 2 });
+      const added = view.lines.find((l) => l.status === "ADDED")!;
+      expect(added).toMatchObject({ lineNumber: "004", lineTotal: { before: null, after: "370000.00", difference: "370000.00" } });
+      const changed = view.lines.find((l) => l.status === "CHANGED")!;
+      expect(changed.lineNumber).toBe("002");
+      expect(changed.fields.map((f) => [f.field, f.before, f.after])).toEqual([["unitCost", "420000.00", "465000.00"]]);
+      expect(changed.lineTotal.difference).toBe("45000.00");
+      expect(Number(view.costSummary.totalEstimatedCost.difference)).toBeGreaterThan(415000);
+    }
+
+    // And a Modification waiting for DSCA's review on another implemented case.
+    const pending = await prisma.caseDocument.findMany({ where: { status: "SUBMITTED", documentType: "MODIFICATION" }, include: { case: true } });
+    expect(pending.some((d) => d.case.status === "IMPLEMENTED" && d.case.identifier.startsWith("SR-"))).toBe(true);
   });
 
   it("demo users can sign in with the demo password", async () => {

@@ -422,14 +422,14 @@ describe("money on the timeline", () => {
 
   it("notes give the amount, the value date and the reference", () => {
     expect(MONEY_EVENTS["payment.record"]!.note!({ amount: "250000.00", valueDate: "2027-03-10", reference: "BN-MOF-7781" }, { partner: true })).toBe(
-      "$250,000.00 received with value date 2027-03-10 (reference BN-MOF-7781)",
+      "$250,000.00 received with value date Mar 10, 2027 (reference BN-MOF-7781)",
     );
     expect(
       MONEY_EVENTS["statement.issue"]!.note!({ final: false, issuedOn: "2027-01-15", dueOn: "2027-03-15", amountDue: "500000.00", billedCumulative: "1699246.50" }, { partner: true }),
-    ).toBe("Quarterly statement issued 2027-01-15; amount due $500,000.00 by 2027-03-15; billed to date $1,699,246.50");
+    ).toBe("Quarterly statement issued Jan 15, 2027; amount due $500,000.00 by Mar 15, 2027; billed to date $1,699,246.50");
     expect(
       MONEY_EVENTS["statement.issue"]!.note!({ final: true, issuedOn: "2028-01-20", dueOn: "2028-03-15", amountDue: "-1000.00", billedCumulative: "1.00" }, { partner: false }),
-    ).toMatch(/^Final statement issued 2028-01-20; refund of excess funds \$1,000\.00/);
+    ).toMatch(/^Final statement issued Jan 20, 2028; refund of excess funds \$1,000\.00/);
   });
 });
 

@@ -727,8 +727,8 @@ describe("timeline texts", () => {
     [
       "obligation.record",
       { lineNumber: "001", contractNumber: "W15P7T-26-C-0142", awardedOn: "2026-03-01", amount: "4960000.00" },
-      "Line 001: contract W15P7T-26-C-0142 awarded on 2026-03-01, $4,960,000.00 obligated",
-      "Line 001: contract W15P7T-26-C-0142 awarded on 2026-03-01",
+      "Line 001: contract W15P7T-26-C-0142 awarded on Mar 1, 2026, $4,960,000.00 obligated",
+      "Line 001: contract W15P7T-26-C-0142 awarded on Mar 1, 2026",
     ],
     [
       "requisition.submit",
@@ -739,13 +739,13 @@ describe("timeline texts", () => {
     [
       "shipment.record",
       { lineNumber: "001", quantity: 300, shippedOn: "2026-04-01", mode: "AIR", documentNumber: "BBNA226100S001", trackingReference: "TCN BN2B0161000001", requisitionDocumentNumber: null },
-      "Line 001: 300 shipped on 2026-04-01 by air, document BBNA226100S001, tracking TCN BN2B0161000001",
+      "Line 001: 300 shipped on Apr 1, 2026 by air, document BBNA226100S001, tracking TCN BN2B0161000001",
       null,
     ],
     [
       "shipment.status",
       { lineNumber: "001", documentNumber: "BBNA226100S001", shipmentStatus: "RECEIVED", receivedOn: "2026-04-11", receivedBy: "Maj. Teodor Anghel" },
-      "Line 001: shipment BBNA226100S001 received on 2026-04-11 by Maj. Teodor Anghel",
+      "Line 001: shipment BBNA226100S001 received on Apr 11, 2026 by Maj. Teodor Anghel",
       null,
     ],
     [
@@ -757,7 +757,7 @@ describe("timeline texts", () => {
     [
       "service.record",
       { lineNumber: "003", units: "1", unitLabel: "months", performedFrom: "2026-03-01", performedTo: "2026-03-31", value: "28000.00", description: "Field service, month 1" },
-      "Line 003: 1 month performed 2026-03-01 to 2026-03-31 ($28,000.00) — Field service, month 1",
+      "Line 003: 1 month performed Mar 1, 2026 to Mar 31, 2026 ($28,000.00) — Field service, month 1",
       null,
     ],
     [

@@ -161,17 +161,5 @@ export function selectedCategories(asked: readonly string[]): TimelineCategory[]
   return known.length > 0 ? known : [...TIMELINE_CATEGORIES];
 }
 
-const ISO_DAY = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-/**
- * Calendar days written as ISO ("2026-03-01") in a note, as a reader writes them ("Mar 1, 2026"). The after-acceptance
- * notes (shipments, contracts, statements) print their days that way; the story is read by people, not parsed.
- */
-export function readableDays(note: string): string {
-  return note.replace(ISO_DAY, (match, year: string, month: string, dayOfMonth: string) => {
-    const m = Number(month);
-    const d = Number(dayOfMonth);
-    return m >= 1 && m <= 12 && d >= 1 && d <= 31 ? `${MONTHS[m - 1]} ${d}, ${year}` : match;
-  });
-}
+// Kept here for the callers that read it with the rest of the timeline; it lives with the execution notes' helper.
+export { readableDays } from "../readable-days";

@@ -1,11 +1,12 @@
 import { formatUsd } from "../money";
+import { readableDay } from "../readable-days";
 import { SHIPMENT_MODE_LABELS, SHIPMENT_STATUS_LABELS, type ShipmentMode, type ShipmentStatus } from "./lines";
 import type { EventDetails, ExecutionEventText } from "./timeline";
 
 // How execution per line reads on the case timeline. The partner sees what reaches or concerns them — contracts
 // awarded (without their amounts), requisitions, shipments, receipts, services and lines closed out. Contract
 // (obligated) amounts are U.S. Government-internal: contractor pricing is not the purchaser's to see line by line;
-// they see what they owe on their statements.
+// they see what they owe on their statements. Days print as readers write them ("Nov 3, 2026"), never ISO.
 
 const str = (value: unknown) => (typeof value === "string" || typeof value === "number" ? String(value) : "");
 const line = (d: EventDetails) => `Line ${str(d.lineNumber)}`;
@@ -17,7 +18,7 @@ export const LINE_EVENTS: Readonly<Record<string, ExecutionEventText>> = {
     label: "Contract awarded",
     partnerVisible: true,
     note: (d, viewer) =>
-      `${line(d)}: contract ${str(d.contractNumber)} awarded on ${str(d.awardedOn)}${viewer.partner ? "" : `, ${formatUsd(str(d.amount))} obligated`}`,
+      `${line(d)}: contract ${str(d.contractNumber)} awarded on ${readableDay(d.awardedOn)}${viewer.partner ? "" : `, ${formatUsd(str(d.amount))} obligated`}`,
   },
   "requisition.submit": {
     label: "Requisition submitted",
@@ -29,21 +30,21 @@ export const LINE_EVENTS: Readonly<Record<string, ExecutionEventText>> = {
     label: "Shipment sent",
     partnerVisible: true,
     note: (d) =>
-      `${line(d)}: ${str(d.quantity)} shipped on ${str(d.shippedOn)} by ${mode(d.mode)}, document ${str(d.documentNumber)}, tracking ${str(d.trackingReference)}${d.requisitionDocumentNumber ? ` (requisition ${str(d.requisitionDocumentNumber)})` : ""}`,
+      `${line(d)}: ${str(d.quantity)} shipped on ${readableDay(d.shippedOn)} by ${mode(d.mode)}, document ${str(d.documentNumber)}, tracking ${str(d.trackingReference)}${d.requisitionDocumentNumber ? ` (requisition ${str(d.requisitionDocumentNumber)})` : ""}`,
   },
   "shipment.status": {
     label: "Shipment status updated",
     partnerVisible: true,
     note: (d) =>
       d.shipmentStatus === "RECEIVED"
-        ? `${line(d)}: shipment ${str(d.documentNumber)} received on ${str(d.receivedOn)} by ${str(d.receivedBy)}`
+        ? `${line(d)}: shipment ${str(d.documentNumber)} received on ${readableDay(d.receivedOn)} by ${str(d.receivedBy)}`
         : `${line(d)}: shipment ${str(d.documentNumber)} is now ${status(d.shipmentStatus)}`,
   },
   "service.record": {
     label: "Services performed",
     partnerVisible: true,
     note: (d) =>
-      `${line(d)}: ${str(d.units)} ${str(d.units) === "1" ? str(d.unitLabel).replace(/s$/, "") : str(d.unitLabel)} performed ${str(d.performedFrom)} to ${str(d.performedTo)} (${formatUsd(str(d.value))}) — ${str(d.description)}`,
+      `${line(d)}: ${str(d.units)} ${str(d.units) === "1" ? str(d.unitLabel).replace(/s$/, "") : str(d.unitLabel)} performed ${readableDay(d.performedFrom)} to ${readableDay(d.performedTo)} (${formatUsd(str(d.value))}) — ${str(d.description)}`,
   },
   "line.complete": {
     label: "Line closed out",

@@ -1,4 +1,5 @@
 import { formatUsd } from "../money";
+import { readableDay } from "../readable-days";
 import type { EventDetails, ExecutionEventText } from "./timeline";
 
 // How billing events read on a case's timeline. The initial deposit is the workflow's own "record-deposit" event
@@ -17,8 +18,8 @@ export const MONEY_EVENTS: Readonly<Record<string, ExecutionEventText>> = {
       const amount = text(details.amountDue);
       const refund = details.final === true && amount !== null && amount.startsWith("-");
       return [
-        `${kind} issued ${String(details.issuedOn)}`,
-        refund ? `refund of excess funds ${formatUsd(amount!.slice(1))}` : `amount due ${money(details.amountDue)} by ${String(details.dueOn)}`,
+        `${kind} issued ${readableDay(details.issuedOn)}`,
+        refund ? `refund of excess funds ${formatUsd(amount!.slice(1))}` : `amount due ${money(details.amountDue)} by ${readableDay(details.dueOn)}`,
         `billed to date ${money(details.billedCumulative)}`,
       ].join("; ");
     },
@@ -27,6 +28,6 @@ export const MONEY_EVENTS: Readonly<Record<string, ExecutionEventText>> = {
     label: "Payment received",
     partnerVisible: true,
     note: (details: EventDetails) =>
-      `${money(details.amount)} received with value date ${String(details.valueDate)} (reference ${String(details.reference)})`,
+      `${money(details.amount)} received with value date ${readableDay(details.valueDate)} (reference ${String(details.reference)})`,
   },
 };

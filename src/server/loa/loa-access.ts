@@ -1,11 +1,10 @@
-import "server-only";
-import { PARTNER_VISIBLE_DOCUMENT_STATUSES, type DocumentStatus } from "@/domain/loa/codes";
-import { can, type Actor, type PolicySubject } from "@/domain/policy";
-import { isUuid } from "@/domain/schemas/common";
-import { caseSubject } from "@/domain/workflow/engine";
-import { assertCan } from "../auth/actor";
+// Free of `server-only` and `@/` imports: the LOA change steps the demo seed runs (document-action-core.ts) load through it.
+import { PARTNER_VISIBLE_DOCUMENT_STATUSES, type DocumentStatus } from "../../domain/loa/codes";
+import { can, type Actor, type PolicySubject } from "../../domain/policy";
+import { isUuid } from "../../domain/schemas/common";
+import { caseSubject } from "../../domain/workflow/engine";
 import type { Tx } from "../db";
-import { notFound } from "../errors";
+import { authorize as assertCan, notFound } from "../errors";
 import { loadDocuments, loadNoteTitles, loadRates, loaCaseSelect, type DocumentContext, type DocumentRow } from "./loa-store";
 
 /**
