@@ -8,6 +8,11 @@ const DB_PORT = Number(process.env.E2E_DB_PORT ?? 54339);
 const RUN_SUFFIX = process.env.E2E_PORT ? `-${PORT}` : "";
 const baseURL = `http://127.0.0.1:${PORT}`;
 export const E2E_SERVER_LOG = `.data/e2e-server${RUN_SUFFIX}.log`;
+// The mail catcher scripts/serve.ts starts beside the server (MailDev): ports derived from PORT, so runs side by side
+// (and a developer's own catcher on 1025/1080) never clash. Tests read mail from `${E2E_MAIL_URL}/api/email`.
+const MAIL_SMTP_PORT = PORT + 20_000;
+const MAIL_WEB_PORT = PORT + 21_000;
+export const E2E_MAIL_URL = `http://127.0.0.1:${MAIL_WEB_PORT}`;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -54,6 +59,13 @@ export default defineConfig({
       LOGIN_MAX_FAILURES: "5",
       CLASSIFICATION_BANNER: "CUI",
       AUTH_SECRET: "e2e-secret-not-for-production-0123456789",
+      // E-mail goes to the run's own mail catcher (never a relay someone configured), its links to this server.
+      SMTP_URL: "",
+      MAIL_SMTP_PORT: String(MAIL_SMTP_PORT),
+      MAIL_WEB_PORT: String(MAIL_WEB_PORT),
+      APP_URL: baseURL,
+      // Webhook receivers in the tests listen on 127.0.0.1 over plain http; the server runs in production mode.
+      WEBHOOK_ALLOW_HTTP_LOCAL: "1",
     },
   },
 });

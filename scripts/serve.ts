@@ -3,6 +3,8 @@
 //   tsx scripts/serve.ts dev|start [--port 3000] [--data-dir .data/postgres] [--fresh] [--reuse-build]
 // `start` builds first, so a checkout never serves a stale build; --reuse-build skips that when a build exists
 // (the test command has just built).
+// With no SMTP_URL (development, or the embedded database) it also starts a local mail catcher (MailDev) and sends the
+// app's e-mail there: SMTP on MAIL_SMTP_PORT (1025), the inbox in a browser on MAIL_WEB_PORT (1080).
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -14,6 +16,7 @@ import { seedDemo, seedReference } from "../prisma/seed";
 import { createPrismaClient } from "../src/server/prisma-client";
 import { rebuildCaseInboxes } from "../src/server/cases/case-inbox";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "./lib/embedded-db";
+import { startMailCatcher, type MailCatcher } from "./lib/mail-catcher";
 import { runMigrations } from "./lib/migrate";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -48,10 +51,28 @@ if (!databaseUrl) {
   log(`PostgreSQL is up on port ${embedded.port}`);
 }
 
+let mailCatcher: MailCatcher | undefined;
+let smtpUrl = process.env.SMTP_URL || undefined;
+if (!smtpUrl && (embedded || mode === "dev")) {
+  const smtpPort = Number(process.env.MAIL_SMTP_PORT || 1025);
+  const webPort = Number(process.env.MAIL_WEB_PORT || 1080);
+  try {
+    mailCatcher = await startMailCatcher({ smtpPort, webPort });
+    smtpUrl = mailCatcher.smtpUrl;
+    log(`Mail catcher: e-mail goes to ${mailCatcher.smtpUrl}; read it at ${mailCatcher.inboxUrl}`);
+  } catch (error) {
+    // A catcher already on the port (another checkout's) or no MailDev installed: e-mail waits queued until SMTP_URL is set.
+    log(`No mail catcher (${error instanceof Error ? error.message : String(error)}); e-mail stays queued. Set SMTP_URL, or MAIL_SMTP_PORT / MAIL_WEB_PORT for free ports.`);
+  }
+} else if (!smtpUrl) {
+  log("No SMTP_URL: e-mail stays queued until a relay is configured");
+}
+
 let stopping = false;
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
+  await mailCatcher?.stop().catch(() => {});
   if (embedded) {
     log("Stopping the embedded PostgreSQL");
     await embedded.stop();
@@ -92,7 +113,14 @@ if (!authSecret) {
 }
 
 const nextBin = require.resolve("next/dist/bin/next");
-const childEnv = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret };
+const childEnv = {
+  ...process.env,
+  DATABASE_URL: databaseUrl,
+  AUTH_SECRET: authSecret,
+  ...(smtpUrl ? { SMTP_URL: smtpUrl } : {}),
+  // Links in e-mails point here unless the deployment names its origin (APP_URL, AUTH_URL or NEXTAUTH_URL).
+  ...(process.env.APP_URL || process.env.AUTH_URL || process.env.NEXTAUTH_URL ? {} : { APP_URL: `http://localhost:${values.port}` }),
+};
 const hasBuild = fs.existsSync(path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"));
 if (mode === "start" && !(values["reuse-build"] && hasBuild)) {
   log("Building for production (next build)");

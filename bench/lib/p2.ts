@@ -160,6 +160,22 @@ export const P2_QUERIES: P2Query[] = [
     sqlId: (row) => String(row.id),
     apiTotal: listedTotal,
   },
+  // The event feed (issue 15 item 5, ADR 0030): one page from the start, the partner's own partner-visible events.
+  {
+    key: "event-feed-partner",
+    label: "event feed, partner (own country, partner-visible)",
+    user: "partner",
+    path: () => "/api/v1/events?limit=50",
+    sqlFiles: ["event-feed-partner.sql"],
+    params: (ctx) => [ctx.users.partner.organizationId],
+    apiIds: (body) => ((body as { events?: { id: string }[] }).events ?? []).map((event) => String(event.id)),
+    sqlId: (row) => String(row.id),
+    // No total in a feed: the rows read (the page, plus the one that tells hasMore), as the SQL's probe counts them.
+    apiTotal: (body) => {
+      const feed = body as { events?: unknown[]; hasMore?: boolean };
+      return Array.isArray(feed.events) ? feed.events.length + (feed.hasMore ? 1 : 0) : null;
+    },
+  },
 ];
 
 export function readSqlFile(file: string): SqlPair {

@@ -2,10 +2,11 @@ import Link from "next/link";
 import type { Actor } from "@/domain/policy";
 import { ROLE_LABELS } from "@/domain/roles";
 import { navigationFor } from "@/lib/navigation";
+import { NotificationBell } from "./notifications/notification-bell";
 import { HeaderSearch } from "./search/header-search";
 
 /** `signOut` is the route's server action, passed in: components never import from src/app. */
-export function SiteHeader({ actor, signOut }: { actor: Actor; signOut: () => Promise<void> }) {
+export function SiteHeader({ actor, signOut, unreadNotices }: { actor: Actor; signOut: () => Promise<void>; unreadNotices: number }) {
   const items = navigationFor(actor);
   return (
     <header className="border-b-4 border-primary bg-white">
@@ -16,6 +17,7 @@ export function SiteHeader({ actor, signOut }: { actor: Actor; signOut: () => Pr
         </Link>
         <HeaderSearch />
         <div className="flex items-center gap-4 text-right text-sm" data-testid="user-badge">
+          <NotificationBell initialCount={unreadNotices} />
           <div>
             <p className="font-bold" data-testid="user-name">
               {actor.name}

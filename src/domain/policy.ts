@@ -74,6 +74,13 @@ const actorsAgency = (actor: Actor, subject: PolicySubject) =>
 
 const USG: readonly Role[] = ROLES.filter(isUsgRole);
 
+/**
+ * Another agency's webhook subscription is not there (404) for an agency case manager, as another country's is not for
+ * a partner officer (isForeignToActor); administrators manage every organization's.
+ */
+const otherOrganizationsWebhook = (actor: Actor, subject: PolicySubject) =>
+  actor.role === "IA_CASE_MANAGER" && subject.organizationId !== undefined && subject.organizationId !== actor.organizationId;
+
 /** A record belonging to another purchaser than the partner officer's own. USG staff see every country. */
 export function isForeignToActor(actor: Actor, subject: PolicySubject): boolean {
   return (
@@ -86,6 +93,17 @@ export function isForeignToActor(actor: Actor, subject: PolicySubject): boolean 
 export const POLICY = {
   viewOwnProfile: { roles: "everyone", description: "See your own profile and session" },
   manageOwnApiTokens: { roles: "everyone", description: "Create, list and revoke your own API tokens" },
+  readOwnNotifications: { roles: "everyone", description: "Read and mark your own notifications and follow live updates" },
+  manageOwnNotificationPreferences: { roles: "everyone", description: "See and change how and when Caseway e-mails you" },
+  readEventFeed: {
+    roles: "everyone",
+    description: "Read the event feed: partners their country's partner-visible events, agency case managers their agency's, other staff all",
+  },
+  manageWebhooks: {
+    roles: ["PARTNER_OFFICER", "IA_CASE_MANAGER", "ADMIN"],
+    hiddenWhen: otherOrganizationsWebhook,
+    description: "Create, change, delete and redeliver your organization's webhook subscriptions; administrators any organization's",
+  },
   viewOrganization: {
     roles: "everyone",
     description: "See an organization; partners only their own",

@@ -23,6 +23,7 @@ export function navigationFor(actor: Actor): NavItem[] {
   if (can(actor, "viewPolicyAdministration")) items.push({ href: "/admin/policy", label: "Policy" });
   if (can(actor, "listUsers")) items.push({ href: "/admin/users", label: "Users" });
   if (can(actor, "assignOfficeAccountable")) items.push({ href: "/admin/offices", label: "Offices" });
+  if (can(actor, "manageWebhooks")) items.push({ href: "/webhooks", label: "Webhooks" });
   if (can(actor, "viewAuditLog")) items.push({ href: "/audit", label: "Audit log" });
   items.push({ href: "/profile", label: "Profile" });
   return items;

@@ -2,7 +2,7 @@
 import { GENESIS_HASH, eventHash } from "../domain/audit-chain";
 import { notificationKindOf } from "../domain/notifications/kinds";
 import type { Actor } from "../domain/policy";
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 import type { Tx } from "./db";
 import type { RequestContext } from "./request-context";
 
@@ -96,25 +96,14 @@ async function writeOutbox(tx: Tx, auditEventId: bigint, entry: AuditEntry, occu
   if (entry.outcome !== "SUCCESS" || !entry.target) return;
   const kind = notificationKindOf(entry.action, (entry.details ?? null) as Record<string, unknown> | null);
   if (!kind) return;
-  // The work this step gave people, as the case's inbox holds it now (a step's work starts when its event happens):
-  // read here, because by the time the dispatch runs the next step may have replaced it.
+  // For a case, the work this step gave people, as the case's inbox holds it now (a step's work starts when its event
+  // happens): read here, in the same statement, because by dispatch time the next step may have replaced it.
   const work =
     entry.target.type === "case"
-      ? await tx.caseInboxEntry.findMany({
-          where: { caseId: entry.target.id, since: { gte: occurredAt } },
-          select: { inbox: true, userId: true, excludedUserIds: true },
-        })
-      : [];
-  await tx.outboxEvent.create({
-    data: {
-      kind,
-      auditEventId,
-      targetType: entry.target.type,
-      targetId: entry.target.id,
-      actorUserId: entry.actor?.userId ?? null,
-      occurredAt,
-      ...(work.length ? { facts: { work } } : {}),
-    },
-    select: { id: true },
-  });
+      ? Prisma.sql`(SELECT jsonb_build_object('work', jsonb_agg(jsonb_build_object('inbox', e.inbox, 'userId', e.user_id, 'excludedUserIds', to_jsonb(e.excluded_user_ids))))
+                      FROM case_inbox_entries e WHERE e.case_id = ${entry.target.id}::uuid AND e.since >= ${occurredAt} HAVING count(*) > 0)`
+      : Prisma.sql`NULL`;
+  await tx.$executeRaw`
+    INSERT INTO outbox_events (kind, audit_event_id, target_type, target_id, actor_user_id, occurred_at, facts)
+    VALUES (${kind}, ${auditEventId}, ${entry.target.type}, ${entry.target.id}, ${entry.actor?.userId ?? null}::uuid, ${occurredAt}, ${work})`;
 }

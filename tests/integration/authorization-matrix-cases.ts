@@ -46,7 +46,7 @@ export type LorState = (typeof LOR_STATES)[number];
  * records that exist only once a case executes (a received shipment, its SDR with a photo, a billing statement);
  * "user", "token", "policyChange" and "organization" come in an own and a foreign instance per caller.
  */
-export type TargetKind = "none" | "case" | "sdr" | "lor" | "user" | "policyChange" | "organization" | "token";
+export type TargetKind = "none" | "case" | "sdr" | "lor" | "user" | "policyChange" | "organization" | "token" | "webhook";
 
 /** One record as a row sees it: its policy subject, the route params that name it, and facts some rules read. */
 export interface TargetView {
@@ -365,6 +365,31 @@ export function matrixEntries(): MatrixEntry[] {
     list("me", []),
     list("me/tokens", [U("manageOwnApiTokens")]),
     list("me/tokens", [U("manageOwnApiTokens")], "POST", REJECTED_BODY, json({})),
+    // The caller's own notifications (list-notifications.ts, mark-notifications-read.ts) and live stream.
+    list("me/notifications", [U("readOwnNotifications")]),
+    list("me/notifications/unread-count", [U("readOwnNotifications")]),
+    list("me/notifications/read", [U("readOwnNotifications")], "POST", REJECTED_BODY, json({})),
+    list("live", [U("readOwnNotifications")]),
+    list("me/notification-preferences", [U("manageOwnNotificationPreferences")]),
+    list("me/notification-preferences", [U("manageOwnNotificationPreferences")], "PUT", REJECTED_BODY, json({ preferences: { "no-such-kind": "OFF" } })),
+    // The event feed (list-events.ts) and webhook subscriptions (src/server/webhooks/*): the role first, before
+    // anything is read or parsed; a subscription's organization after it is loaded (another's answers 404).
+    list("events", [U("readEventFeed")]),
+    list("webhooks", [U("manageWebhooks")]),
+    list("webhooks", [U("manageWebhooks")], "POST", REJECTED_BODY, json({})),
+    { route: "webhooks/[id]", method: "GET", target: "webhook", variants: one([U("manageWebhooks"), LOAD, P("manageWebhooks")]), allowed: READ },
+    // update-webhook.ts: manageWebhooks (role) → parse → lock and load → manageWebhooks on { organizationId } → version.
+    { route: "webhooks/[id]", method: "PATCH", target: "webhook", variants: one([U("manageWebhooks"), LOAD, P("manageWebhooks")], json({ expectedVersion: STALE })), allowed: STALE_WRITE },
+    { route: "webhooks/[id]/secret", method: "POST", target: "webhook", variants: one([U("manageWebhooks"), LOAD, P("manageWebhooks")], json({ expectedVersion: STALE })), allowed: STALE_WRITE },
+    { route: "webhooks/[id]", method: "DELETE", target: "webhook", variants: one([U("manageWebhooks"), LOAD, P("manageWebhooks")]), allowed: { statuses: [200], why: "deletes the fixture subscription (ensure makes it again)" } },
+    // redeliver-webhook.ts: the subscription first; a random delivery id is then a plain 404.
+    {
+      route: "webhooks/[id]/deliveries/[deliveryId]/redelivery",
+      method: "POST",
+      target: "webhook",
+      variants: [{ name: "", params: { deliveryId: "00000000-0000-4000-8000-000000000000" }, steps: [U("manageWebhooks"), LOAD, P("manageWebhooks")] }],
+      allowed: { statuses: [404], why: "the subscription is authorized, then the delivery is not there", notFound: /Delivery not found/ },
+    },
     list("statements/issue", [U("issueStatements")], "POST", { statuses: [200], why: "issues the statements due today (other files scope their runs by case)" }),
     list("users", [U("listUsers")]),
     // get-dashboard.ts: everyone has one, scoped to what they may see (partners their country, agencies their agency).

@@ -38,6 +38,7 @@ import {
   type TargetView,
   type Variant,
 } from "./authorization-matrix-cases";
+import { createWebhook } from "@/server/webhooks/create-webhook";
 import { caseAt, type Cast } from "./case-helpers";
 import { context, testPrisma } from "./helpers";
 import { PDF_BYTES, actorFor, draftLor, iaManagerOf, newAgency, newCountry, partnerOf, seedSlaRules } from "./lor-helpers";
@@ -251,6 +252,24 @@ async function buildWorld(): Promise<World> {
   const byOfficer = await proposal(callerWith("POLICY_OFFICER").actor);
   const byAdmin = await proposal(callerWith("ADMIN").actor);
 
+  // Webhook subscriptions of the partner's country and of agency 1; DELETE removes one, so ensure() makes it again.
+  const webhookOf = async (organizationId: string) =>
+    (await createWebhook(callerWith("ADMIN").actor, { organizationId, url: "http://127.0.0.1:9/matrix" }, context())).id;
+  const webhooks = new Map<string, string>([
+    [countryA.id, await webhookOf(countryA.id)],
+    [agency1.id, await webhookOf(agency1.id)],
+  ]);
+  const webhookTarget = (state: string, organizationId: string): TargetSpec => ({
+    kind: "webhook",
+    state,
+    exists: true,
+    view: () => ({ kind: "webhook", state, exists: true, subject: { organizationId }, ids: { id: webhooks.get(organizationId)! }, facts: {} }),
+    ensure: async () => {
+      if (await prisma.webhookSubscription.findUnique({ where: { id: webhooks.get(organizationId)! }, select: { id: true } })) return;
+      webhooks.set(organizationId, await webhookOf(organizationId));
+    },
+  });
+
   const rebuilds: string[] = [];
   const ensureCase = (state: CaseState) => async () => {
     const fixture = cases.get(state)!;
@@ -352,6 +371,7 @@ async function buildWorld(): Promise<World> {
         missing("token"),
       ],
     ],
+    ["webhook", [webhookTarget("country A's subscription", countryA.id), webhookTarget("agency 1's subscription", agency1.id), missing("webhook")]],
   ]);
   return { cast, callers, targets, cases, rebuilds };
 }
@@ -369,6 +389,8 @@ function relation(caller: Caller, target: TargetView): string {
       return "—";
     case "organization":
       return actor.role === "PARTNER_OFFICER" ? (target.subject.organizationId === actor.organizationId ? "own" : "foreign") : "—";
+    case "webhook":
+      return actor.role === "PARTNER_OFFICER" || actor.role === "IA_CASE_MANAGER" ? (target.subject.organizationId === actor.organizationId ? "own" : "foreign") : "—";
     case "user":
       return target.subject.userId === actor.userId ? "own" : "foreign";
     case "policyChange":
@@ -439,6 +461,7 @@ const TARGET_TYPES: [RegExp, string][] = [
   [/^\/api\/v1\/organizations\//, "organization"],
   [/^\/api\/v1\/policy\/changes\//, "policy-change"],
   [/^\/api\/v1\/me\/tokens\//, "api_token"],
+  [/^\/api\/v1\/webhooks\//, "webhook_subscription"],
 ];
 const targetTypeOf = (urlPath: string) => TARGET_TYPES.find(([pattern]) => pattern.test(urlPath))?.[1] ?? null;
 
@@ -516,6 +539,8 @@ async function call(handlers: Map<string, Handler>, row: Row, { ensure = false }
     const payload = (await response.json()) as { error?: { code?: string; message?: string } };
     code = payload.error?.code ?? null;
     message = payload.error?.message ?? null;
+  } else if ((response.headers.get("content-type") ?? "").includes("text/event-stream")) {
+    await response.body?.cancel(); // a live stream stays open: its status is the answer
   } else {
     await response.arrayBuffer();
   }

@@ -4,10 +4,14 @@
 // dispatch (after a crash, or on a second instance at the same time) tells nobody twice.
 import { beforeAll, describe, expect, it } from "vitest";
 import { performCaseAction } from "@/server/cases/perform-case-action";
+import { openLiveStream } from "@/server/live/open-live-stream";
 import { dispatchOutbox } from "@/server/notifications/dispatch-outbox";
+import { countUnread, listNotifications } from "@/server/notifications/list-notifications";
+import { markNotificationsRead } from "@/server/notifications/mark-notifications-read";
+import { openNotification } from "@/server/notifications/open-notification";
 import { seedLoaReference } from "../factories/loa";
 import { caseAt, caseCast, type Cast } from "./case-helpers";
-import { context, testPrisma } from "./helpers";
+import { context, expectAppError, testPrisma } from "./helpers";
 import { seedSlaRules } from "./lor-helpers";
 
 const prisma = testPrisma();
@@ -96,5 +100,83 @@ describe("the outbox", () => {
     await dispatchOutbox();
     const agency = await noticesOf(cast.ia.userId, identifier);
     expect(agency.filter((n) => n.event.kind === "review-returned")).toHaveLength(1);
+  });
+});
+
+describe("news only", () => {
+  it("an event from long ago (history loaded in bulk) takes its place in the feed but tells nobody", async () => {
+    const cast = await caseCast(prisma);
+    const { caseId } = await caseAt(cast, "IN_REVIEW");
+    await dispatchOutbox();
+    const old = await prisma.outboxEvent.create({
+      data: { kind: "offer-expired", targetType: "case", targetId: caseId, occurredAt: new Date(Date.now() - 30 * 86_400_000), facts: { title: "Offer expired", partnerTitle: "Offer expired" } },
+    });
+    await dispatchOutbox();
+    const dispatched = await prisma.outboxEvent.findUniqueOrThrow({ where: { id: old.id } });
+    expect(dispatched.feedSeq).not.toBeNull();
+    expect(dispatched.partnerTitle).toBe("Offer expired");
+    expect(await prisma.notification.count({ where: { eventId: old.id } })).toBe(0);
+  });
+});
+
+describe("a person's notifications", () => {
+  it("lists their own, filters them, marks them read, and opens the record", async () => {
+    const cast = await caseCast(prisma);
+    const { caseId, identifier } = await offeredCase(cast);
+    await dispatchOutbox();
+
+    const page = await listNotifications(cast.partner, {});
+    const offer = page.notifications.find((n) => n.kind === "offer-issued" && n.title.startsWith(identifier))!;
+    expect(offer).toMatchObject({ group: "Offers and changes", reason: "update", link: `/cases/${caseId}`, readAt: null });
+    expect(page.unreadCount).toBeGreaterThan(0);
+    const letters = await listNotifications(cast.partner, { group: "Letters of request" });
+    expect(letters.notifications.every((n) => n.group === "Letters of request")).toBe(true);
+    await expectAppError(listNotifications(cast.partner, { group: "Gossip" }), "VALIDATION_FAILED");
+
+    // Someone else's notice ids match nothing; their own is marked.
+    expect(await markNotificationsRead(cast.foreignPartner, { ids: [offer.id] })).toEqual({ marked: 0 });
+    const before = await countUnread(cast.partner);
+    expect(await markNotificationsRead(cast.partner, { ids: [offer.id] })).toEqual({ marked: 1 });
+    expect(await countUnread(cast.partner)).toBe(before - 1);
+    expect((await listNotifications(cast.partner, { unread: "true" })).notifications.map((n) => n.id)).not.toContain(offer.id);
+
+    await expectAppError(openNotification(cast.foreignPartner, offer.id), "NOT_FOUND");
+    expect(await openNotification(cast.partner, offer.id)).toBe(`/cases/${caseId}`);
+    await markNotificationsRead(cast.partner, { all: true });
+    expect(await countUnread(cast.partner)).toBe(0);
+  });
+
+  it("streams a case's changes to someone who may see it, and answers 404 for another country's case", async () => {
+    const cast = await caseCast(prisma);
+    const { caseId, driver } = await caseAt(cast, "IN_REVIEW");
+    await expectAppError(openLiveStream(cast.foreignPartner, { case: caseId }, new AbortController().signal), "NOT_FOUND");
+
+    const abort = new AbortController();
+    const response = await openLiveStream(cast.ia, { case: caseId }, abort.signal);
+    expect(response.headers.get("content-type")).toContain("text/event-stream");
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    let received = "";
+    const until = async (text: string) => {
+      const deadline = Date.now() + 15_000;
+      while (!received.includes(text)) {
+        if (Date.now() > deadline) throw new Error(`no "${text}" in the stream: ${received}`);
+        const { value, done } = await reader.read();
+        if (done) throw new Error("the stream ended");
+        received += decoder.decode(value);
+      }
+    };
+    await until("event: ready");
+    // Give the listener a moment to be LISTENing before the change commits.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const moved = await driver.do(cast.dsca, "concur");
+    await until("event: case");
+    expect(received).toContain(`"version":${moved.version}`);
+
+    // The agency's case manager hears of a notice once the outbox is dispatched: State returns the case for rework.
+    await driver.do(cast.state, "return-for-rework", { comment: "Price the spares again", commentVisibility: "PARTNER_VISIBLE" });
+    await dispatchOutbox();
+    await until("event: notice");
+    abort.abort();
   });
 });

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { CaseLiveWatcher } from "../live/case-live-watcher";
 import type { ReactNode } from "react";
 import type { CaseStatus } from "@/domain/workflow/states";
 import { PageHeader } from "../page-header";
@@ -66,6 +67,7 @@ export function CaseSubpageHeader({
 }) {
   return (
     <>
+      <CaseLiveWatcher caseId={caseId} />
       <p className="mb-2 text-sm">
         <Link href={`/cases/${caseId}`}>← Case {identifier}</Link>
       </p>

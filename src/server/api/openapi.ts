@@ -2,6 +2,7 @@ import { z } from "zod";
 import { AuditEventView, AuditQuery } from "@/domain/schemas/audit";
 import { ConfirmOrganizationInput, OrganizationListQuery, OrganizationView } from "@/domain/schemas/organizations";
 import { ApiTokenView, CreateApiTokenInput, CreatedApiToken } from "@/domain/schemas/tokens";
+import { NotificationPreferencesView, UpdateNotificationPreferencesInput } from "@/domain/schemas/notification-preferences";
 import { CreateUserInput, UpdateUserInput, UserListQuery, UserView } from "@/domain/schemas/users";
 import {
   DecidePolicyChangeInput,
@@ -60,6 +61,20 @@ import {
 import { CaseFinancesView, IssueStatementsResult, PaymentInput, PaymentResult } from "@/domain/schemas/finance";
 import { SearchQuery, SearchResults } from "@/domain/schemas/search";
 import { DashboardQuery, DashboardView } from "@/domain/schemas/dashboard";
+import { MarkNotificationsRead, NotificationListQuery, NotificationPage } from "@/domain/schemas/notifications";
+import {
+  CreateWebhookInput,
+  EventFeedPage,
+  EventFeedQuery,
+  UpdateWebhookInput,
+  WebhookDeliveryQuery,
+  WebhookDeliveryView,
+  WebhookDetailView,
+  WebhookListQuery,
+  WebhookVersionInput,
+  WebhookView,
+  WebhookWithSecret,
+} from "@/domain/schemas/webhooks";
 import { AssignOfficeAccountableInput, OfficeView } from "@/domain/schemas/offices";
 import { AnnualReviewInput, ClosureView } from "@/domain/schemas/closure";
 import { CasePredictionView } from "@/domain/schemas/insight";
@@ -165,6 +180,21 @@ const OPERATIONS: Operation[] = [
   { method: "get", path: "/me/tokens", summary: "Your personal API tokens", tag: "Account", response: list(ApiTokenView) },
   { method: "post", path: "/me/tokens", summary: "Create a personal API token (the secret is shown once)", tag: "Account", body: CreateApiTokenInput, response: CreatedApiToken, status: 201, errors: [400, 409, 422] },
   { method: "delete", path: "/me/tokens/{id}", summary: "Revoke one of your API tokens", tag: "Account", response: ApiTokenView, errors: [404] },
+  { method: "get", path: "/me/notifications", summary: "Your notifications, newest first, 30 a page, with how many are unread", description: "Each notice is written for you in the words you may read: partners never receive U.S. Government-internal events or another country's. Filter with `unread=true` and `group`; page back with `before=<nextBefore>`.", tag: "Notifications", query: NotificationListQuery, response: NotificationPage, errors: [422] },
+  { method: "post", path: "/me/notifications/read", summary: "Mark some of your notifications read (`ids`), or all of them (`all: true`)", tag: "Notifications", body: MarkNotificationsRead, response: z.object({ marked: z.number().int() }), errors: [400, 422] },
+  { method: "get", path: "/me/notifications/unread-count", summary: "How many of your notifications are unread (counted up to 100)", tag: "Notifications", response: z.object({ unreadCount: z.number().int() }) },
+  // The event feed and webhooks for partner systems (issue 15 item 5, ADR 0030).
+  { method: "get", path: "/events", summary: "The events you may see, in feed order, resumable from a cursor", description: "Partners get their own country's events that the partner may see, in partner wording; agency case managers their agency's; other U.S. Government staff every event. Send the page's `nextCursor` as `after` to read on: no event is missed or repeated. `limit` 1–500 (default 100). A malformed cursor answers 400 naming `after`. Each event's `id` is the `Caseway-Event-Id` of its webhook deliveries.", tag: "Event feed", query: EventFeedQuery, response: EventFeedPage, errors: [400] },
+  { method: "get", path: "/webhooks", summary: "Your organization's webhook subscriptions (administrators: any organization's, with `organizationId`)", tag: "Webhooks", query: WebhookListQuery, response: z.object({ organizationId: z.uuid(), items: z.array(WebhookView) }), errors: [403, 404, 422] },
+  { method: "post", path: "/webhooks", summary: "Subscribe a system to your organization's events; the signing secret is returned once", description: "Partner officers subscribe their country, agency case managers their agency, administrators any organization (`organizationId`). Each event is POSTed as JSON `{ id, type, occurredAt, data: { record, subject, caseIdentifier, title, sequence } }` with `Caseway-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, \"<t>.<raw body>\")>` and `Caseway-Event-Id`; refuse signatures older than 300 s (docs/webhooks.md). 2xx within 10 s counts as delivered; otherwise retried with exponential backoff for 24 h. 15 failures in a row turn the subscription off and its creator is told. Only https:// targets in production.", tag: "Webhooks", body: CreateWebhookInput, response: WebhookWithSecret, status: 201, errors: [400, 403, 404, 409, 422] },
+  { method: "get", path: "/webhooks/{id}", summary: "One subscription with its delivery log, newest first (`page`, `pageSize`)", tag: "Webhooks", query: WebhookDeliveryQuery, response: WebhookDetailView, errors: [403, 404, 422] },
+  { method: "patch", path: "/webhooks/{id}", summary: "Change a subscription's address or kinds, or turn it off or on (on resets its failure count)", description: "Send the subscription's `version` as `expectedVersion` (409 when stale).", tag: "Webhooks", body: UpdateWebhookInput, response: WebhookView, errors: [400, 403, 404, 409, 422] },
+  { method: "delete", path: "/webhooks/{id}", summary: "Delete a subscription and its delivery log", tag: "Webhooks", response: z.object({ id: z.uuid(), deleted: z.literal(true) }), errors: [403, 404] },
+  { method: "post", path: "/webhooks/{id}/secret", summary: "Replace the signing secret; the new one is returned once and signs every delivery from now on", tag: "Webhooks", body: WebhookVersionInput, response: WebhookWithSecret, errors: [400, 403, 404, 409, 422] },
+  { method: "post", path: "/webhooks/{id}/deliveries/{deliveryId}/redelivery", summary: "Send one delivery again now (its retries start afresh)", description: "409 while the subscription is turned off.", tag: "Webhooks", response: WebhookDeliveryView, errors: [403, 404, 409] },
+  { method: "get", path: "/live", summary: "A Server-Sent Events stream: `notice` when you receive a notification or read one, and with `case=<id>` `case` (data: the case's new version) when that case changes", description: "Events carry no record content, only that something changed; read the record through its own endpoint. The stream closes after 10 minutes and EventSource reconnects (after `retry`), signing in again. Another country's case answers 404 before any stream opens.", tag: "Notifications", query: z.object({ case: z.uuid().optional() }), response: z.string().meta({ description: "text/event-stream" }), errors: [404] },
+  { method: "get", path: "/me/notification-preferences", summary: "How and when Caseway e-mails you, for every kind of notice your role can receive", tag: "Account", response: NotificationPreferencesView },
+  { method: "put", path: "/me/notification-preferences", summary: "Change how Caseway e-mails you per kind of notice: immediately, in a daily digest, or not at all (audited)", description: "Send only the kinds to change, e.g. `{ \"preferences\": { \"offer-issued\": \"DIGEST\" } }`; the rest keep their setting. A kind your role never receives, or an unknown one, is refused (422) on its field `preferences.<kind>`. In-app notifications always arrive. E-mail subjects name only the kind of event, never a country, case, item or amount.", tag: "Account", body: UpdateNotificationPreferencesInput, response: NotificationPreferencesView, errors: [400, 422] },
   { method: "get", path: "/policy", summary: "Every rate, threshold and clock series with the row in force today (everyone); the next approved row and waiting proposals for policy staff", tag: "Policy", response: list(PolicySeriesView) },
   { method: "get", path: "/policy/series/{key}", summary: "One series with its whole history (administrators, policy officers, auditors)", tag: "Policy", response: PolicySeriesDetailView, errors: [403, 404] },
   { method: "get", path: "/policy/changes", summary: "Proposed changes, waiting first (administrators, policy officers, auditors)", tag: "Policy", query: PolicyChangeListQuery, response: page(PolicyChangeView), errors: [403, 422] },

@@ -2,6 +2,7 @@ import "server-only";
 import PgBoss from "pg-boss";
 import { applyCaseClocks } from "../cases/apply-case-clocks";
 import { db } from "../db";
+import { setUpEmailJobs, wakeEmailSender } from "../email/email-jobs";
 import { runStatementJob } from "../finance/issue-statements";
 import { refreshDashboardSnapshot } from "../insight/dashboard-snapshot";
 import { refreshStepDurationStats } from "../insight/step-duration-stats";
@@ -9,6 +10,7 @@ import { onOutboxWritten } from "../live/live-listener";
 import { log } from "../log";
 import { dispatchOutbox } from "../notifications/dispatch-outbox";
 import { scanDeadlines } from "../notifications/scan-deadlines";
+import { setUpWebhookJobs, wakeWebhookSender } from "../webhooks/webhook-jobs";
 
 // Timers run through a PostgreSQL-backed queue (pg-boss, ADR 0009), never in-process timers: every app instance runs a
 // worker, pg-boss hands each job to exactly one of them, and the cron schedule is kept in the database, so a second
@@ -96,7 +98,7 @@ async function setUp(boss: PgBoss): Promise<void> {
   // The outbox (issue 15): dispatched within a moment of each commit (the listener's signal queues a job, coalescing
   // a burst into one), and every minute in case a signal was missed or an instance died mid-dispatch.
   await boss.schedule(JOBS.outboxDispatch, "* * * * *");
-  await boss.work(JOBS.outboxDispatch, { pollingIntervalSeconds: 0.5 }, loggedJob(JOBS.outboxDispatch, () => dispatchOutbox(new Date())));
+  await boss.work(JOBS.outboxDispatch, { pollingIntervalSeconds: 0.5 }, loggedJob(JOBS.outboxDispatch, () => dispatchOutbox(new Date()).then((n) => (n > 0 ? Promise.all([wakeEmailSender(boss), wakeWebhookSender(boss)]) : null))));
   let wakePending = false;
   onOutboxWritten(() => {
     if (wakePending) return;
@@ -106,6 +108,11 @@ async function setUp(boss: PgBoss): Promise<void> {
       boss.send(JOBS.outboxDispatch, {}).catch((error: unknown) => log.warn({ err: error }, "could not queue the outbox dispatch"));
     }, 50).unref();
   });
+  // E-mail (issue 15 §3, src/server/email/email-jobs.ts): the sender every minute and after each dispatch that did
+  // something (above); the daily digest at 07:00 UTC.
+  await setUpEmailJobs(boss, loggedJob);
+  // Webhooks (issue 15 §5, src/server/webhooks/webhook-jobs.ts): every minute and after each dispatch (above).
+  await setUpWebhookJobs(boss, loggedJob);
   // Hourly: work turning due or overdue, offers nearing expiry, payments past due.
   await boss.schedule(JOBS.deadlineScan, "11 * * * *");
   await boss.send(JOBS.deadlineScan, {}, { singletonKey: "startup", singletonSeconds: 600 });

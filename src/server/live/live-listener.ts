@@ -10,6 +10,8 @@ import { log } from "../log";
 export interface LiveSignal {
   /** The case that changed, if any. */
   case?: string | null;
+  /** The case's version after the change (from the trigger on `cases`); absent for changes beside the case row. */
+  version?: number;
   /** People who just received a notice. */
   users?: string[];
 }

@@ -38,6 +38,11 @@ export interface NewNotice {
 
 /** Events per dispatch transaction: small enough to keep locks short, large enough to drain a burst quickly. */
 const BATCH = 100;
+/**
+ * Notices and deliveries are news: an event that happened more than 30 days before its dispatch (history loaded in
+ * bulk, such as the demo's past year, or a restored backup) takes its place in the feed but tells nobody.
+ */
+const NEWS_WINDOW_MS = 30 * 86_400_000;
 /** Only one dispatcher runs at a time (feed order is dispatch order); others find the lock taken and leave. */
 const DISPATCH_LOCK = 7_150_015;
 
@@ -112,7 +117,7 @@ async function dispatchOne(tx: Tx, row: OutboxRow, now: Date) {
       link,
     },
   });
-  if (!kind || !described) return;
+  if (!kind || !described || now.getTime() - row.occurred_at.getTime() > NEWS_WINDOW_MS) return;
 
   const scope = {
     kind,
@@ -179,10 +184,29 @@ async function describe(tx: Tx, row: OutboxRow): Promise<Described | null> {
     case "policy-change":
       return describePolicyEvent(tx, row, audit?.action ?? "", details);
     case "webhook_subscription":
-      return { caseId: null, lorId: null, countryId: null, agencyId: null, subject: null, title: String(details?.title ?? "A webhook subscription was turned off"), partnerTitle: null, work: [], namedUserIds: typeof details?.ownerId === "string" ? [details.ownerId] : [] };
+      return describeWebhookEvent(tx, details);
     default:
       return null;
   }
+}
+
+/** A subscription turned off after failing: its owner hears of it, a partner owner too (it is their own system). */
+async function describeWebhookEvent(tx: Tx, details: Details): Promise<Described> {
+  const organizationId = typeof details?.organizationId === "string" ? details.organizationId : null;
+  const organization = organizationId ? await tx.organization.findUnique({ where: { id: organizationId }, select: { kind: true } }) : null;
+  const title = String(details?.title ?? "A webhook subscription was turned off");
+  const partner = organization?.kind === "PARTNER_COUNTRY";
+  return {
+    caseId: null,
+    lorId: null,
+    countryId: partner ? organizationId : null,
+    agencyId: organization?.kind === "IMPLEMENTING_AGENCY" ? organizationId : null,
+    subject: null,
+    title,
+    partnerTitle: partner ? title : null,
+    work: [],
+    namedUserIds: typeof details?.ownerId === "string" ? [details.ownerId] : [],
+  };
 }
 
 async function describeCaseEvent(

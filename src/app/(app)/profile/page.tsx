@@ -39,6 +39,9 @@ export default async function ProfilePage() {
             </dd>
           </dl>
           <p className="mt-4 text-sm text-base-dark">To change your name, role or organization, ask a Caseway administrator.</p>
+          <p className="mt-2 text-sm">
+            <Link href="/profile/notifications">Notification settings</Link>: choose which notices Caseway e-mails you, and when.
+          </p>
         </Card>
         <Card title="This session">
           {session ? (

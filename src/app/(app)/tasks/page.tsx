@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { AgingTag, CaseStatusTag } from "@/components/case/status";
 import { PageHeader } from "@/components/page-header";
 import { Pagination } from "@/components/pagination";
@@ -40,6 +41,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
   ]);
   return (
     <div>
+      <LiveRefresh />
       <PageHeader
         title="My tasks"
         lead={`Reviews and case steps waiting on ${actor.organizationName}, earliest due first. Amber means 75% of the target time is used; red means overdue.`}

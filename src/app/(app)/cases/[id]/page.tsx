@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { CaseLiveWatcher } from "@/components/live/case-live-watcher";
 import type { ReactNode } from "react";
 import { CaseTimeline } from "@/components/case/case-timeline";
 import { ReviewPanel } from "@/components/case/review-panel";
@@ -141,6 +142,7 @@ export default async function CasePage({
   const target = { caseId: found.id, version: found.version };
   return (
     <div>
+      <CaseLiveWatcher caseId={found.id} version={found.version} />
       <p className="mb-2 text-sm">
         <Link href={partner ? "/cases" : "/tasks"}>{partner ? "← My cases" : "← My tasks"}</Link>
       </p>

@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader } from "@/components/page-header";
+import { Pagination } from "@/components/pagination";
+import { DeliveryLog } from "@/components/webhooks/delivery-log";
+import { WebhookDangerZone } from "@/components/webhooks/webhook-danger-zone";
+import { WebhookSettingsForm } from "@/components/webhooks/webhook-settings-form";
+import { Alert } from "@/components/ui/alert";
+import { requireActor } from "@/server/auth/actor";
+import { forPage } from "@/server/page-guard";
+import { getWebhook } from "@/server/webhooks/get-webhook";
+import { deleteWebhookAction, redeliverAction, rotateSecretAction, updateWebhookAction } from "../actions";
+
+export const metadata: Metadata = { title: "Webhook" };
+
+export default async function WebhookPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string>> }) {
+  const actor = await requireActor();
+  const { id } = await params;
+  const query = await searchParams;
+  const webhook = await forPage(() => getWebhook(actor, id, { page: query.page ?? "1" }));
+  return (
+    <div>
+      <p className="mb-2 text-sm">
+        <Link href="/webhooks">All webhooks</Link>
+      </p>
+      <PageHeader title={`Webhook to ${webhook.url}`} lead={`For ${webhook.organizationName}. ${webhook.active ? "On: events are being sent." : "Off: nothing is sent until you turn it back on."}`} />
+      {!webhook.active && webhook.disabledReason && (
+        <div className="mb-6">
+          <Alert type="warning" title="This webhook is turned off">
+            {webhook.disabledReason}. Check that your system answers with a 2xx status within 10 seconds, then turn the webhook back on below.
+          </Alert>
+        </div>
+      )}
+      <WebhookSettingsForm webhook={webhook} action={updateWebhookAction} />
+      <DeliveryLog webhookId={webhook.id} deliveries={webhook.deliveries.items} total={webhook.deliveries.total} active={webhook.active} action={redeliverAction} />
+      <Pagination page={webhook.deliveries.page} pageSize={webhook.deliveries.pageSize} total={webhook.deliveries.total} params={{}} basePath={`/webhooks/${webhook.id}`} />
+      <WebhookDangerZone webhook={webhook} rotate={rotateSecretAction} remove={deleteWebhookAction} />
+    </div>
+  );
+}
