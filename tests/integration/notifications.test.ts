@@ -9,6 +9,7 @@ import { dispatchOutbox } from "@/server/notifications/dispatch-outbox";
 import { countUnread, listNotifications } from "@/server/notifications/list-notifications";
 import { markNotificationsRead } from "@/server/notifications/mark-notifications-read";
 import { openNotification } from "@/server/notifications/open-notification";
+import { scanDeadlines } from "@/server/notifications/scan-deadlines";
 import { seedLoaReference } from "../factories/loa";
 import { caseAt, caseCast, type Cast } from "./case-helpers";
 import { context, expectAppError, testPrisma } from "./helpers";
@@ -178,5 +179,51 @@ describe("a person's notifications", () => {
     await dispatchOutbox();
     await until("event: notice");
     abort.abort();
+  });
+});
+
+describe("deadlines nobody's action marks", () => {
+  it("warns the partner and the agency as an offer nears its expiration date, once per threshold", async () => {
+    const cast = await caseCast(prisma);
+    const { caseId, identifier } = await offeredCase(cast);
+    const now = new Date();
+    const expires = new Date(now.getTime() + 10 * 86_400_000 - 60_000);
+    await prisma.case.update({ where: { id: caseId }, data: { offerExpiresAt: expires } });
+    const warnings = () => prisma.outboxEvent.findMany({ where: { targetId: caseId, kind: "oed-approaching" }, orderBy: { id: "asc" }, select: { dedupeKey: true } });
+
+    await scanDeadlines(now);
+    await scanDeadlines(now); // a second run (or instance) adds nothing
+    expect((await warnings()).map((w) => w.dedupeKey!.split(":").at(-1))).toEqual(["14"]);
+    // Eight days later, three days are left: the last warning.
+    await scanDeadlines(new Date(now.getTime() + 8 * 86_400_000));
+    expect((await warnings()).map((w) => w.dedupeKey!.split(":").at(-1))).toEqual(["14", "3"]);
+
+    await dispatchOutbox();
+    const partner = (await noticesOf(cast.partner.userId, identifier)).filter((n) => n.event.kind === "oed-approaching").map((n) => n.title);
+    expect(partner[0]).toMatch(new RegExp(`^${identifier}: Offer expires on [A-Z][a-z]{2} \\d{1,2}, \\d{4} \\(10 days left to accept\\)$`));
+    expect((await noticesOf(cast.ia.userId, identifier)).some((n) => n.event.kind === "oed-approaching")).toBe(true);
+    expect(await noticesOf(cast.foreignPartner.userId, identifier)).toEqual([]);
+  });
+
+  it("tells the office holding the work when it turns amber and again when it falls due", async () => {
+    const cast = await caseCast(prisma);
+    const { caseId, identifier } = await caseAt(cast, "IN_REVIEW");
+    const now = new Date();
+    // The reviews turned amber an hour ago and fall due in a day.
+    await prisma.caseInboxEntry.updateMany({
+      where: { caseId },
+      data: { amberAt: new Date(now.getTime() - 3_600_000), dueAt: new Date(now.getTime() + 86_400_000), dueSort: new Date(now.getTime() + 86_400_000) },
+    });
+    await scanDeadlines(now);
+    await scanDeadlines(new Date(now.getTime() + 86_400_000 + 60_000));
+    await scanDeadlines(new Date(now.getTime() + 86_400_000 + 120_000));
+    await dispatchOutbox();
+
+    const state = await noticesOf(cast.state.userId, identifier);
+    expect(state.filter((n) => n.event.kind === "task-due-soon")).toHaveLength(1);
+    expect(state.filter((n) => n.event.kind === "task-overdue")).toHaveLength(1);
+    expect(state.find((n) => n.event.kind === "task-overdue")!.title).toMatch(new RegExp(`^Action needed — ${identifier}: .+: overdue since `));
+    // The partner is never told of U.S. Government deadlines.
+    expect((await noticesOf(cast.partner.userId, identifier)).filter((n) => n.event.kind.startsWith("task-"))).toEqual([]);
   });
 });
