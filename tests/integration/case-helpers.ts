@@ -154,6 +154,21 @@ export const HAPPY_PATH: {
  * Opens a case and walks it along the happy path until it reaches `status` (for IN_REVIEW: right after the agency's
  * approval, with all three reviews open). Returns the driver holding the current version.
  */
+/**
+ * A case offered to the partner the ordinary way, with an internal comment on the way (which the partner must never
+ * read): every review concurs, the agency signs, DSCA countersigns, the agency offers.
+ */
+export async function offeredCase(cast: Cast) {
+  const at = await caseAt(cast, "IN_REVIEW");
+  await at.driver.do(cast.dsca, "concur-with-comment", { comment: "Internal: watch the export licence", commentVisibility: "USG_INTERNAL" });
+  await at.driver.do(cast.state, "concur");
+  await at.driver.do(cast.dtsa, "concur");
+  await at.driver.do(cast.ia, "sign");
+  await at.driver.do(cast.dsca, "countersign");
+  await at.driver.do(cast.ia, "offer");
+  return at;
+}
+
 export async function caseAt(cast: Cast, status: CaseStatus | "OPENED", subject?: string) {
   const opened = await openCase(cast, subject);
   if (status === "OPENED") return opened;

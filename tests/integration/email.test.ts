@@ -13,7 +13,7 @@ import { dispatchOutbox } from "@/server/notifications/dispatch-outbox";
 import { getNotificationPreferences } from "@/server/notifications/get-notification-preferences";
 import { updateNotificationPreferences } from "@/server/notifications/update-notification-preferences";
 import { seedLoaReference } from "../factories/loa";
-import { caseAt, caseCast, type Cast } from "./case-helpers";
+import { caseCast, offeredCase } from "./case-helpers";
 import { context, testPrisma } from "./helpers";
 import { seedSlaRules } from "./lor-helpers";
 
@@ -107,17 +107,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await relay.stop();
 });
-
-async function offeredCase(cast: Cast) {
-  const at = await caseAt(cast, "IN_REVIEW");
-  await at.driver.do(cast.dsca, "concur-with-comment", { comment: "Internal: watch the export licence", commentVisibility: "USG_INTERNAL" });
-  await at.driver.do(cast.state, "concur");
-  await at.driver.do(cast.dtsa, "concur");
-  await at.driver.do(cast.ia, "sign");
-  await at.driver.do(cast.dsca, "countersign");
-  await at.driver.do(cast.ia, "offer");
-  return at;
-}
 
 const send = (now = new Date()) => sendPendingEmails({ now, transport: mailTransport(relay.url) });
 

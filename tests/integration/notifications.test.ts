@@ -11,7 +11,7 @@ import { markNotificationsRead } from "@/server/notifications/mark-notifications
 import { openNotification } from "@/server/notifications/open-notification";
 import { scanDeadlines } from "@/server/notifications/scan-deadlines";
 import { seedLoaReference } from "../factories/loa";
-import { caseAt, caseCast, type Cast } from "./case-helpers";
+import { caseAt, caseCast, offeredCase } from "./case-helpers";
 import { context, expectAppError, testPrisma } from "./helpers";
 import { seedSlaRules } from "./lor-helpers";
 
@@ -28,17 +28,6 @@ const noticesOf = (userId: string, caseIdentifier?: string) =>
     orderBy: { id: "asc" },
     select: { title: true, reason: true, event: { select: { kind: true } } },
   });
-
-async function offeredCase(cast: Cast) {
-  const at = await caseAt(cast, "IN_REVIEW");
-  await at.driver.do(cast.dsca, "concur-with-comment", { comment: "Internal: watch the export licence", commentVisibility: "USG_INTERNAL" });
-  await at.driver.do(cast.state, "concur");
-  await at.driver.do(cast.dtsa, "concur");
-  await at.driver.do(cast.ia, "sign");
-  await at.driver.do(cast.dsca, "countersign");
-  await at.driver.do(cast.ia, "offer");
-  return at;
-}
 
 describe("the outbox", () => {
   it("is written in the change's transaction: a refused change leaves no event", async () => {

@@ -17,31 +17,27 @@ export const OED_WARNING_DAYS = [30, 14, 3] as const;
  */
 export async function scanDeadlines(now: Date = new Date()): Promise<number> {
   const since = new Date(now.getTime() - LOOKBACK_MS);
-  const client = db();
   const written = await Promise.all([
-    // Work turning amber: due soon. The inbox row names who has the work.
-    client.$executeRaw`
-      INSERT INTO outbox_events (kind, dedupe_key, target_type, target_id, occurred_at, facts)
-      SELECT 'task-due-soon', concat_ws(':', 'due-soon', e.case_id, e.inbox, e.user_id, to_char(e.due_at AT TIME ZONE 'UTC', 'YYYYMMDDHH24MISS')),
-             'case', e.case_id::text, e.amber_at,
-             jsonb_build_object('inbox', e.inbox, 'userId', e.user_id, 'excludedUserIds', to_jsonb(e.excluded_user_ids),
-                                'dueAt', e.due_at, 'title', concat(e.waiting_for, ': due ', to_char(e.due_at AT TIME ZONE 'UTC', 'Mon FMDD, YYYY')))
-        FROM case_inbox_entries e
-       WHERE e.amber_at > ${since} AND e.amber_at <= ${now} AND e.due_at > ${now}
-      ON CONFLICT (dedupe_key) DO NOTHING`,
-    client.$executeRaw`
-      INSERT INTO outbox_events (kind, dedupe_key, target_type, target_id, occurred_at, facts)
-      SELECT 'task-overdue', concat_ws(':', 'overdue', e.case_id, e.inbox, e.user_id, to_char(e.due_at AT TIME ZONE 'UTC', 'YYYYMMDDHH24MISS')),
-             'case', e.case_id::text, e.due_at,
-             jsonb_build_object('inbox', e.inbox, 'userId', e.user_id, 'excludedUserIds', to_jsonb(e.excluded_user_ids),
-                                'dueAt', e.due_at, 'title', concat(e.waiting_for, ': overdue since ', to_char(e.due_at AT TIME ZONE 'UTC', 'Mon FMDD, YYYY')))
-        FROM case_inbox_entries e
-       WHERE e.due_at > ${since} AND e.due_at <= ${now}
-      ON CONFLICT (dedupe_key) DO NOTHING`,
+    // Work turning amber (due soon, until it falls due) and work falling due; the inbox row names who has it.
+    timedWork("task-due-soon", "due-soon", Prisma.sql`e.amber_at`, Prisma.sql`e.amber_at > ${since} AND e.amber_at <= ${now} AND e.due_at > ${now}`, "due"),
+    timedWork("task-overdue", "overdue", Prisma.sql`e.due_at`, Prisma.sql`e.due_at > ${since} AND e.due_at <= ${now}`, "overdue since"),
     oedWarnings(now),
     overduePayments(now),
   ]);
   return written.reduce((sum, n) => sum + n, 0);
+}
+
+/** One event per inbox row whose moment (`at`) falls in the window, worded "<the work>: <phrase> <due day>". */
+function timedWork(kind: "task-due-soon" | "task-overdue", keyPrefix: string, at: Prisma.Sql, window: Prisma.Sql, phrase: string) {
+  return db().$executeRaw`
+    INSERT INTO outbox_events (kind, dedupe_key, target_type, target_id, occurred_at, facts)
+    SELECT ${kind}, concat_ws(':', ${keyPrefix}::text, e.case_id, e.inbox, e.user_id, to_char(e.due_at AT TIME ZONE 'UTC', 'YYYYMMDDHH24MISS')),
+           'case', e.case_id::text, ${at},
+           jsonb_build_object('inbox', e.inbox, 'userId', e.user_id, 'excludedUserIds', to_jsonb(e.excluded_user_ids), 'dueAt', e.due_at,
+                              'title', concat(e.waiting_for, ': ', ${phrase}::text, ' ', to_char(e.due_at AT TIME ZONE 'UTC', 'Mon FMDD, YYYY')))
+      FROM case_inbox_entries e
+     WHERE ${window}
+    ON CONFLICT (dedupe_key) DO NOTHING`;
 }
 
 /** One warning per offer at the nearest threshold it has reached (30, 14 or 3 days before its OED). */
