@@ -13,6 +13,7 @@
 // case would print another case's identifier. getDocumentPdf (src/server/loa/get-document-pdf.ts) renders a document
 // without a stored file on request, so downloads still work; such a download carries the DRAFT mark and no stored
 // SHA-256, which is the one way seeded offered LOAs differ from offers made through the app.
+import { fillEventFeed } from "./feed";
 import pg from "pg";
 import { caseIdentifier, DESIGNATOR_CAPACITY, designatorFor } from "../../src/domain/cases/identifier";
 import { SLA_KEYS, isoDay, dueDate, ruleInForce } from "../../src/domain/sla";
@@ -71,6 +72,9 @@ export async function seedLargeDataset(prisma: PrismaClient, options: SeedLargeO
   const existing = await countLargeSeedCases(prisma);
   if (existing >= options.cases) {
     log(`${existing} large-seed cases already present; nothing to add`);
+    // A database seeded before the outbox existed gets its feed now.
+    const fed = await fillEventFeed(prisma, LARGE_SEED_REQUEST_PREFIX);
+    if (fed > 0) log(`Event feed: ${fed} events`);
     return { casesAdded: 0, ms: Math.round(performance.now() - started) };
   }
   const world = await loadWorld(prisma, seed, now);
@@ -114,7 +118,10 @@ export async function seedLargeDataset(prisma: PrismaClient, options: SeedLargeO
     },
   });
   if (rebuilt > 0) log(`Inbox rows rebuilt for ${rebuilt} cases`);
+  const fed = await fillEventFeed(prisma, LARGE_SEED_REQUEST_PREFIX);
+  if (fed > 0) log(`Event feed: ${fed} events`);
   for (const table of TABLES) await prisma.$executeRawUnsafe(`ANALYZE "${table}"`);
+  if (fed > 0) await prisma.$executeRawUnsafe(`ANALYZE "outbox_events"`);
   const ms = Math.round(performance.now() - started);
   log(`Done: ${options.cases - existing} cases in ${(ms / 1000).toFixed(1)} s`);
   return { casesAdded: options.cases - existing, ms };

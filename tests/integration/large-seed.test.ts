@@ -18,6 +18,7 @@ import { listCases } from "@/server/cases/list-cases";
 import { listMyTasks } from "@/server/cases/list-my-tasks";
 import { openCase } from "@/server/cases/open-case";
 import { performCaseAction } from "@/server/cases/perform-case-action";
+import { listEvents } from "@/server/notifications/list-events";
 import { contentOf, loadDocuments, loadNoteTitles, loadRates, priceContent, shapeOf } from "@/server/loa/loa-store";
 import { countLargeSeedCases, seedLargeDataset } from "../../prisma/large-seed";
 import { seedDemo, seedReference } from "../../prisma/seed";
@@ -136,6 +137,20 @@ describe("seedLargeDataset", () => {
     );
     expect(cases.map((c) => c.identifier)).not.toContain(opened.identifier);
     expect(designatorNumber(opened.designator)).toBe(sequences.get(`${countryId}|${implementingAgencyId}`));
+  });
+
+  it("writes the event feed a dispatch would have made of its history: worded as the app words it, in time order, telling nobody", async () => {
+    const [partner] = await prisma.user.findMany({ where: { email: "partner.bn@caseway.example" } });
+    const feed = await listEvents(actorFromUser(await prisma.user.findUniqueOrThrow({ where: { id: partner!.id }, include: { organization: true } })), { limit: "200" });
+    expect(feed.events.length).toBeGreaterThan(0);
+    expect(feed.events.map((e) => e.title)).toContain("Case opened from a complete letter of request");
+    const events = await prisma.outboxEvent.findMany({ where: { caseId: { in: seededIds.slice(0, 50) } }, orderBy: { feedSeq: "asc" }, select: { occurredAt: true, dispatchedAt: true, title: true } });
+    expect(events.every((e) => e.dispatchedAt !== null && e.title)).toBe(true);
+    const times = events.map((e) => e.occurredAt.getTime());
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    // A partner's feed never holds an internal step: a notification-track step has no partner wording.
+    expect(await prisma.outboxEvent.count({ where: { caseId: { in: seededIds }, title: { startsWith: "Notification" }, partnerTitle: { not: null } } })).toBe(0);
+    expect(await prisma.notification.count({ where: { event: { caseId: { in: seededIds } } } })).toBe(0);
   });
 
   it("writes hash chains the app verifies, and versions that count the steps that changed the case", async () => {

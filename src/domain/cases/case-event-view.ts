@@ -1,0 +1,176 @@
+// How a case's audit events read on its timeline, in the notifications and the event feed, for U.S. Government staff
+// and for the partner (who sees milestones and partner-visible comments only). Pure: src/server/cases/list-case-events.ts
+// reads the events, and the large seed words its bulk-written events with the same functions.
+import { CLOSURE_TYPE_LABELS, CLOSURE_TYPES, type ClosureType } from "../execution/closure";
+import { executionEventOf } from "../execution/timeline";
+import { DOCUMENT_TYPE_LABELS, documentDisplayName, PARTNER_VISIBLE_DOCUMENT_STATUSES, type DocumentStatus, type DocumentType } from "../loa/codes";
+import { LOA_EVENT_LABELS } from "../loa/document-flow";
+import type { CaseEventView } from "../schemas/cases";
+import { formatUsd } from "../money";
+import { CASE_EVENTS, CASE_OPENED_ACTION, isCaseEvent, partnerViewOf } from "../workflow/case-workflow";
+import { CN_STATUS_LABELS, REVIEW_OFFICE_LABELS, type CaseStatus, type CnStatus, type CommentVisibility, type ReviewOffice } from "../workflow/states";
+import { formatDate } from "../../lib/format";
+
+/** How a timeline names who acted (src/server/event-actors.ts decides it per viewer). */
+export interface EventActor {
+  who: string;
+  office: string;
+}
+
+type Details = Record<string, unknown> | null;
+const text = (value: unknown) => (typeof value === "string" && value ? value : null);
+const isClosureType = (value: unknown): value is ClosureType => (CLOSURE_TYPES as readonly unknown[]).includes(value);
+/** A calendar day ("2026-12-05") or an instant as a reader writes it ("Dec 5, 2026"); never the raw ISO text. */
+const day = (value: unknown) => (text(value) ? formatDate(String(value)) : "—");
+
+/** The case's LOA documents as its timeline names them: audit events carry only the document's sequence number. */
+export interface CaseDocumentRef {
+  number: number;
+  documentType: string | null;
+  documentNumber: number | null;
+  status: string;
+  /** When it was offered to the partner (an Amendment), if ever: from then on its steps are theirs to see. */
+  offeredAt: Date | null;
+}
+export interface CaseDocuments {
+  identifier: string;
+  documents: readonly CaseDocumentRef[];
+}
+
+const documentOf = (docs: CaseDocuments | undefined, details: Details) =>
+  typeof details?.document === "number" ? docs?.documents.find((d) => d.number === details.document) : undefined;
+
+/** "Amendment 1 (BN-B-ZAA A01)"; "The change" when the document is unknown or not yet typed. */
+function documentName(docs: CaseDocuments | undefined, details: Details): string {
+  const doc = documentOf(docs, details);
+  const type = (doc?.documentType ?? text(details?.documentType)) as DocumentType | null;
+  if (!doc || !type || doc.documentNumber === null) return "The change";
+  if (type === "BASIC") return "The basic LOA";
+  return `${DOCUMENT_TYPE_LABELS[type]} ${doc.documentNumber} (${documentDisplayName(docs!.identifier, type, doc.documentNumber)})`;
+}
+
+/** What a document step says, naming the document: "Amendment 1 (BN-B-ZAA A01) offered to the partner". */
+function documentLabel(action: string, details: Details, docs: CaseDocuments | undefined): string {
+  const name = documentName(docs, details);
+  switch (action) {
+    case "loa.submit":
+      return `${name} submitted to DSCA`;
+    case "loa.approve":
+      return details?.toStatus === "IMPLEMENTED" ? `${name} approved by DSCA and in force` : `${name} approved by DSCA and offered to the partner`;
+    case "loa.return":
+      return `${name} returned to the agency`;
+    case "loa.accept":
+      return `${name} accepted by the partner`;
+    case "loa.withdraw":
+      return `${name} withdrawn`;
+    default:
+      return LOA_EVENT_LABELS[action] ?? action;
+  }
+}
+
+/** What a recorded case event says happened. */
+export function caseEventLabel(event: string | null, action: string, details: Details, docs?: CaseDocuments): string {
+  if (action === CASE_OPENED_ACTION) return details?.lorId ? "Case opened from a complete letter of request" : "Case opened";
+  if (event === "review-overdue") return `${REVIEW_OFFICE_LABELS[details?.reviewOffice as ReviewOffice] ?? "Review"} is overdue`;
+  if (event && isCaseEvent(event)) {
+    const office = details?.reviewOffice as ReviewOffice | undefined;
+    const past = CASE_EVENTS[event].pastTense;
+    return office ? `${REVIEW_OFFICE_LABELS[office]}: ${past.toLowerCase()}` : past;
+  }
+  if (action.startsWith("loa.")) return documentLabel(action, details, docs);
+  return executionEventOf(action)?.label ?? action;
+}
+
+/** The facts of an event. Partners get theirs (signature, deposit, OED, identifier), not internal notification steps. */
+export function caseEventNote(event: string | null, action: string, details: Details, { forPartner }: { forPartner: boolean }): string | null {
+  if (!details) return null;
+  const execution = executionEventOf(action);
+  if (execution) return execution.note?.(details, { partner: forPartner }) ?? null;
+  const input = (details.input ?? {}) as Record<string, unknown>;
+  const parts: string[] = [];
+  if (details.newIdentifier) parts.push(`Case identifier is now ${String(details.newIdentifier)}`);
+  if (event === "accept") {
+    parts.push(`Signed by ${String(input.signerName)}, ${String(input.signerTitle)}, on ${day(input.signedOn)}`);
+    parts.push(`Initial deposit ${formatUsd(text(input.initialDeposit))}`);
+  }
+  if (event === "record-deposit") {
+    const wire = text(input.wireReference);
+    parts.push(`${formatUsd(text(input.amount))} received on ${day(input.receivedOn)}${wire ? ` (wire ${wire})` : ""}`);
+    parts.push(details.toStatus === "IMPLEMENTED" ? "Deposit covered; case implemented" : "The deposits do not yet cover the amount due");
+  }
+  if (event === "submit-closure" && isClosureType(input.closureType)) parts.push(CLOSURE_TYPE_LABELS[input.closureType]);
+  if (event === "approve-loa" && details.offerExpiresAt) parts.push(`Offer expiration date ${day(details.offerExpiresAt)}`);
+  // A change's own steps: why it was proposed (staff only, it is the agency's working text), who signed an Amendment.
+  if (action === "loa.submit" && !forPartner && text(details.reason)) parts.push(String(details.reason));
+  if (action === "loa.accept" && text(details.signerName)) parts.push(`Signed by ${String(details.signerName)}${text(details.signerTitle) ? `, ${String(details.signerTitle)}` : ""}`);
+  // Binding steps record the document the person confirmed (number, version, PDF hash once offered).
+  const acknowledged = input.acknowledgedDocument as { number?: unknown; version?: unknown; sha256?: unknown } | undefined;
+  if (acknowledged && typeof acknowledged.version === "number") {
+    const sha = text(acknowledged.sha256);
+    parts.push(`Confirmed LOA document ${String(acknowledged.number)}, version ${acknowledged.version}${sha ? `, SHA-256 ${sha}` : ""}`);
+  }
+  if (details.notificationTo && !forPartner) parts.push(`Notification: ${CN_STATUS_LABELS[details.notificationTo as CnStatus]}`);
+  return parts.join(". ") || null;
+}
+
+/**
+ * The partner's view of an event: the workflow's rule (partnerViewOf), plus the steps of an Amendment or Modification
+ * that reach them — its offer (or, for a Modification, its coming into force), their acceptance, and the withdrawal
+ * of an Amendment they were offered. The agency's drafting and DSCA's review of the change stay U.S.
+ * Government-internal, and so does withdrawing a change the partner never saw.
+ */
+function partnerViewOfCaseEvent(event: string | null, action: string, visibility: CommentVisibility | null, docs: CaseDocuments | undefined, details: Details) {
+  if (action === "loa.withdraw") return documentOf(docs, details)?.offeredAt ? "milestone" : "hidden";
+  if (action === "loa.approve" || action === "loa.accept") {
+    const doc = documentOf(docs, details);
+    const reached = details?.toStatus === "OFFERED" || details?.toStatus === "IMPLEMENTED" || action === "loa.accept";
+    return reached && doc && doc.documentType !== "BASIC" ? "milestone" : "hidden";
+  }
+  return partnerViewOf(event, action, visibility);
+}
+
+export interface AuditEventRow {
+  id: bigint;
+  occurredAt: Date;
+  action: string;
+  actorUserId: string | null;
+  actorEmail: string | null;
+  details: unknown;
+}
+
+/**
+ * One audit event on the case's chain as `viewer` may see it, or null when it is not theirs to see (internal
+ * notification steps, U.S. Government-only comments and events for partners).
+ */
+export function caseEventView(
+  event: AuditEventRow,
+  viewer: { partner: boolean },
+  actorOf: (event: AuditEventRow) => EventActor,
+  docs?: CaseDocuments,
+): CaseEventView | null {
+  const { partner } = viewer;
+  const details = (event.details ?? null) as Details;
+  const name = text(details?.event);
+  const visibility = (text(details?.commentVisibility) as CommentVisibility | null) ?? null;
+  const partnerView = partner ? partnerViewOfCaseEvent(name, event.action, visibility, docs, details) : "milestone";
+  if (partnerView === "hidden") return null;
+  const showComment = !partner || visibility === "PARTNER_VISIBLE";
+  const { who, office } = actorOf(event);
+  return {
+    id: event.id.toString(),
+    occurredAt: event.occurredAt.toISOString(),
+    action: event.action,
+    label: partnerView === "comment" ? `Comment from ${office}` : caseEventLabel(name, event.action, details, docs),
+    actor: who,
+    note: partnerView === "comment" ? null : caseEventNote(name, event.action, details, { forPartner: partner }),
+    fromStatus: partner ? null : ((text(details?.fromStatus) as CaseStatus | null) ?? null),
+    toStatus: partnerView === "comment" || event.action.startsWith("loa.") ? null : ((text(details?.toStatus) as CaseStatus | null) ?? null),
+    comment: showComment ? text(details?.comment) : null,
+    commentVisibility: showComment ? visibility : null,
+  };
+}
+
+/** Whether `viewer` may open the document a timeline entry names (partners: only what was offered to them). */
+export const documentVisibleTo = (doc: CaseDocumentRef, viewer: { partner: boolean }) =>
+  !viewer.partner || PARTNER_VISIBLE_DOCUMENT_STATUSES.includes(doc.status as DocumentStatus);
+
