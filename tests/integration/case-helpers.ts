@@ -11,6 +11,7 @@ import { performCaseAction, type CaseActionOptions } from "@/server/cases/perfor
 import { db } from "@/server/db";
 import { completeLine } from "@/server/execution/complete-line";
 import { loadLoaInForce } from "@/server/execution/loa-in-force";
+import { dispatchOutbox } from "@/server/notifications/dispatch-outbox";
 import { markLorComplete } from "@/server/lors/mark-lor-complete";
 import { createOrganization } from "../factories";
 import { fillBasicLoa } from "../factories/loa";
@@ -168,6 +169,23 @@ export async function offeredCase(cast: Cast) {
   await at.driver.do(cast.ia, "offer");
   return at;
 }
+
+/**
+ * Dispatches the outbox events of one cast's records only — its country's cases and letters, its organizations'
+ * webhook subscriptions. Every test file shares one database: dispatching everything would make each call pay for
+ * the whole suite's events, and tell another file's people of them while that file counts its own.
+ */
+export async function dispatchFor(prisma: Db, cast: Cast, now: Date = new Date()): Promise<number> {
+  const rows = await prisma.$queryRaw<{ id: string }[]>`
+    SELECT id::text FROM cases WHERE country_id = ${cast.country.id}::uuid
+    UNION ALL SELECT id::text FROM letters_of_request WHERE country_id = ${cast.country.id}::uuid
+    UNION ALL SELECT id::text FROM webhook_subscriptions WHERE organization_id IN (${cast.country.id}::uuid, ${cast.agency.id}::uuid)`;
+  return dispatchOutbox(now, { targetIds: rows.map((r) => r.id) });
+}
+
+/** The people of a cast, for sending only their e-mails (sendPendingEmails' `only`). */
+export const castUserIds = (cast: Cast) =>
+  [cast.partner, cast.foreignPartner, cast.ia, cast.otherIa, cast.dsca, cast.state, cast.dtsa].map((actor) => actor.userId);
 
 export async function caseAt(cast: Cast, status: CaseStatus | "OPENED", subject?: string) {
   const opened = await openCase(cast, subject);

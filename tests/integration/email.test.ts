@@ -9,11 +9,10 @@ import { SMTPServer } from "smtp-server";
 import { mailTransport } from "@/server/email/mail-transport";
 import { queueDailyDigests } from "@/server/email/queue-daily-digests";
 import { sendPendingEmails } from "@/server/email/send-pending-emails";
-import { dispatchOutbox } from "@/server/notifications/dispatch-outbox";
 import { getNotificationPreferences } from "@/server/notifications/get-notification-preferences";
 import { updateNotificationPreferences } from "@/server/notifications/update-notification-preferences";
 import { seedLoaReference } from "../factories/loa";
-import { caseCast, offeredCase } from "./case-helpers";
+import { caseCast, castUserIds, dispatchFor, offeredCase } from "./case-helpers";
 import { context, testPrisma } from "./helpers";
 import { seedSlaRules } from "./lor-helpers";
 
@@ -108,7 +107,9 @@ afterAll(async () => {
   await relay.stop();
 });
 
-const send = (now = new Date()) => sendPendingEmails({ now, transport: mailTransport(relay.url) });
+/** Sends the due messages of these people (by default every test user's: other files' are not this file's to send). */
+const send = (now = new Date(), userIds?: readonly string[]) =>
+  sendPendingEmails({ now, transport: mailTransport(relay.url), ...(userIds ? { only: { userIds } } : {}) });
 
 const messagesOf = (userId: string) =>
   prisma.emailMessage.findMany({ where: { userId }, orderBy: { createdAt: "asc" } });
@@ -117,7 +118,7 @@ describe("e-mail for a notice", () => {
   it("sends an immediate notice once, to its reader, with the kind's subject and the record in the body", async () => {
     const cast = await caseCast(prisma);
     const { identifier, caseId } = await offeredCase(cast);
-    await dispatchOutbox();
+    await dispatchFor(prisma, cast);
     await send();
     await send(); // a second run finds nothing left to send
 
@@ -142,7 +143,7 @@ describe("e-mail for a notice", () => {
     const saved = await updateNotificationPreferences(cast.partner, { preferences: { "offer-issued": "DIGEST", "case-opened": "DIGEST" } }, context());
     expect(saved.groups.flatMap((g) => g.items).find((i) => i.kind === "offer-issued")?.email).toBe("DIGEST");
     const { identifier } = await offeredCase(cast);
-    await dispatchOutbox();
+    await dispatchFor(prisma, cast);
     await send();
     expect(relay.to(cast.partner.email)).toEqual([]);
     const held = await prisma.notification.findMany({ where: { userId: cast.partner.userId, emailState: "DIGEST" }, select: { title: true } });
@@ -164,7 +165,7 @@ describe("e-mail for a notice", () => {
     const cast = await caseCast(prisma);
     await updateNotificationPreferences(cast.partner, { preferences: { "offer-issued": "OFF" } }, context());
     const { identifier } = await offeredCase(cast);
-    await dispatchOutbox();
+    await dispatchFor(prisma, cast);
     await send();
     await queueDailyDigests(new Date());
     await send();
@@ -185,12 +186,12 @@ describe("a relay that does not accept the message", () => {
   ])("%s: the message stays queued with one attempt and a later try, and the dispatch is unaffected", async (_, transport, refuse) => {
     const cast = await caseCast(prisma);
     const { caseId } = await offeredCase(cast);
-    const dispatched = await dispatchOutbox();
+    const dispatched = await dispatchFor(prisma, cast);
     expect(dispatched).toBeGreaterThan(0);
     const now = new Date();
     relay.refuse = refuse;
     try {
-      await sendPendingEmails({ now, transport: transport() });
+      await sendPendingEmails({ now, transport: transport(), only: { userIds: castUserIds(cast) } });
     } finally {
       relay.refuse = false;
     }
@@ -216,13 +217,14 @@ describe("two send runs at once", () => {
   it("send each message once", async () => {
     const casts = await Promise.all([caseCast(prisma), caseCast(prisma)]);
     for (const cast of casts) await offeredCase(cast);
-    await dispatchOutbox();
+    for (const cast of casts) await dispatchFor(prisma, cast);
     const now = new Date();
-    const dueNow = { status: "PENDING" as const, nextAttemptAt: { lte: now } };
+    const userIds = casts.flatMap(castUserIds);
+    const dueNow = { status: "PENDING" as const, nextAttemptAt: { lte: now }, userId: { in: userIds } };
     const due = await prisma.emailMessage.count({ where: dueNow });
     expect(due).toBeGreaterThan(2);
     const before = relay.received.length;
-    const [a, b] = await Promise.all([send(now), send(now)]);
+    const [a, b] = await Promise.all([send(now, userIds), send(now, userIds)]);
     expect(a.sent + b.sent).toBe(due);
     const sent = relay.received.slice(before);
     expect(sent).toHaveLength(due);

@@ -5,13 +5,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { performCaseAction } from "@/server/cases/perform-case-action";
 import { openLiveStream } from "@/server/live/open-live-stream";
-import { dispatchOutbox } from "@/server/notifications/dispatch-outbox";
 import { countUnread, listNotifications } from "@/server/notifications/list-notifications";
 import { markNotificationsRead } from "@/server/notifications/mark-notifications-read";
 import { openNotification } from "@/server/notifications/open-notification";
 import { scanDeadlines } from "@/server/notifications/scan-deadlines";
 import { seedLoaReference } from "../factories/loa";
-import { caseAt, caseCast, offeredCase } from "./case-helpers";
+import { caseAt, caseCast, dispatchFor, offeredCase } from "./case-helpers";
 import { context, expectAppError, testPrisma } from "./helpers";
 import { seedSlaRules } from "./lor-helpers";
 
@@ -41,7 +40,7 @@ describe("the outbox", () => {
   it("tells the partner of their offer and the agency of its new work, and nobody of their own act", async () => {
     const cast = await caseCast(prisma);
     const { identifier } = await offeredCase(cast);
-    await dispatchOutbox();
+    await dispatchFor(prisma, cast);
 
     const partner = await noticesOf(cast.partner.userId, identifier);
     expect(partner.map((n) => n.event.kind)).toContain("offer-issued");
@@ -69,8 +68,8 @@ describe("the outbox", () => {
     const cast = await caseCast(prisma);
     const { identifier } = await offeredCase(cast);
     // Two instances' workers at the same moment, then a third run as after a crash and restart.
-    await Promise.all([dispatchOutbox(), dispatchOutbox()]);
-    await dispatchOutbox();
+    await Promise.all([dispatchFor(prisma, cast), dispatchFor(prisma, cast)]);
+    await dispatchFor(prisma, cast);
     const partner = await noticesOf(cast.partner.userId, identifier);
     expect(partner.filter((n) => n.event.kind === "offer-issued")).toHaveLength(1);
     const events = await prisma.outboxEvent.findMany({ where: { caseId: { not: null }, subject: identifier }, select: { feedSeq: true, dispatchedAt: true } });
@@ -82,12 +81,12 @@ describe("the outbox", () => {
   it("keeps an event written before a crash and dispatches it on the next run", async () => {
     const cast = await caseCast(prisma);
     const { caseId, identifier, driver } = await caseAt(cast, "IN_REVIEW");
-    await dispatchOutbox();
+    await dispatchFor(prisma, cast);
     // The app dies after the commit and before any dispatch: the event waits in the outbox.
     await driver.do(cast.dsca, "return-for-rework", { comment: "Price the spares again", commentVisibility: "PARTNER_VISIBLE" });
     const waiting = await prisma.outboxEvent.findMany({ where: { targetId: caseId, dispatchedAt: null }, select: { kind: true } });
     expect(waiting.map((e) => e.kind)).toContain("review-returned");
-    await dispatchOutbox();
+    await dispatchFor(prisma, cast);
     const agency = await noticesOf(cast.ia.userId, identifier);
     expect(agency.filter((n) => n.event.kind === "review-returned")).toHaveLength(1);
   });
@@ -97,11 +96,11 @@ describe("news only", () => {
   it("an event from long ago (history loaded in bulk) takes its place in the feed but tells nobody", async () => {
     const cast = await caseCast(prisma);
     const { caseId } = await caseAt(cast, "IN_REVIEW");
-    await dispatchOutbox();
+    await dispatchFor(prisma, cast);
     const old = await prisma.outboxEvent.create({
       data: { kind: "offer-expired", targetType: "case", targetId: caseId, occurredAt: new Date(Date.now() - 30 * 86_400_000), facts: { title: "Offer expired", partnerTitle: "Offer expired" } },
     });
-    await dispatchOutbox();
+    await dispatchFor(prisma, cast);
     const dispatched = await prisma.outboxEvent.findUniqueOrThrow({ where: { id: old.id } });
     expect(dispatched.feedSeq).not.toBeNull();
     expect(dispatched.partnerTitle).toBe("Offer expired");
@@ -113,7 +112,7 @@ describe("a person's notifications", () => {
   it("lists their own, filters them, marks them read, and opens the record", async () => {
     const cast = await caseCast(prisma);
     const { caseId, identifier } = await offeredCase(cast);
-    await dispatchOutbox();
+    await dispatchFor(prisma, cast);
 
     const page = await listNotifications(cast.partner, {});
     const offer = page.notifications.find((n) => n.kind === "offer-issued" && n.title.startsWith(identifier))!;
@@ -165,7 +164,7 @@ describe("a person's notifications", () => {
 
     // The agency's case manager hears of a notice once the outbox is dispatched: State returns the case for rework.
     await driver.do(cast.state, "return-for-rework", { comment: "Price the spares again", commentVisibility: "PARTNER_VISIBLE" });
-    await dispatchOutbox();
+    await dispatchFor(prisma, cast);
     await until("event: notice");
     abort.abort();
   });
@@ -187,7 +186,7 @@ describe("deadlines nobody's action marks", () => {
     await scanDeadlines(new Date(now.getTime() + 8 * 86_400_000));
     expect((await warnings()).map((w) => w.dedupeKey!.split(":").at(-1))).toEqual(["14", "3"]);
 
-    await dispatchOutbox();
+    await dispatchFor(prisma, cast);
     const partner = (await noticesOf(cast.partner.userId, identifier)).filter((n) => n.event.kind === "oed-approaching").map((n) => n.title);
     expect(partner[0]).toMatch(new RegExp(`^${identifier}: Offer expires on [A-Z][a-z]{2} \\d{1,2}, \\d{4} \\(10 days left to accept\\)$`));
     expect((await noticesOf(cast.ia.userId, identifier)).some((n) => n.event.kind === "oed-approaching")).toBe(true);
@@ -206,7 +205,7 @@ describe("deadlines nobody's action marks", () => {
     await scanDeadlines(now);
     await scanDeadlines(new Date(now.getTime() + 86_400_000 + 60_000));
     await scanDeadlines(new Date(now.getTime() + 86_400_000 + 120_000));
-    await dispatchOutbox();
+    await dispatchFor(prisma, cast);
 
     const state = await noticesOf(cast.state.userId, identifier);
     expect(state.filter((n) => n.event.kind === "task-due-soon")).toHaveLength(1);

@@ -13,7 +13,6 @@ import type { Actor } from "@/domain/policy";
 import { GET as getWebhookRoute } from "@/app/api/v1/webhooks/[id]/route";
 import { GET as eventsRoute } from "@/app/api/v1/events/route";
 import { listEvents } from "@/server/notifications/list-events";
-import { dispatchOutbox } from "@/server/notifications/dispatch-outbox";
 import { createApiToken } from "@/server/tokens/create-api-token";
 import { createWebhook } from "@/server/webhooks/create-webhook";
 import { deliverWebhooks } from "@/server/webhooks/deliver-webhooks";
@@ -22,7 +21,7 @@ import { listWebhooks } from "@/server/webhooks/list-webhooks";
 import { redeliverWebhook } from "@/server/webhooks/redeliver-webhook";
 import { updateWebhook } from "@/server/webhooks/update-webhook";
 import { seedLoaReference } from "../factories/loa";
-import { caseAt, caseCast, type Cast } from "./case-helpers";
+import { caseCast, dispatchFor, offeredCase } from "./case-helpers";
 import { context, expectAppError, testPrisma } from "./helpers";
 import { actorFor, seedSlaRules } from "./lor-helpers";
 
@@ -63,16 +62,6 @@ afterAll(async () => {
 const at = (path: string) => received.filter((r) => r.path === path);
 const hook = (label: string) => `/ok/${label}-${randomUUID().slice(0, 8)}`;
 
-async function offeredCase(cast: Cast) {
-  const c = await caseAt(cast, "IN_REVIEW");
-  await c.driver.do(cast.dsca, "concur-with-comment", { comment: "Internal: watch the export licence", commentVisibility: "USG_INTERNAL" });
-  await c.driver.do(cast.state, "concur");
-  await c.driver.do(cast.dtsa, "concur");
-  await c.driver.do(cast.ia, "sign");
-  await c.driver.do(cast.dsca, "countersign");
-  await c.driver.do(cast.ia, "offer");
-  return c;
-}
 
 async function subscribe(actor: Actor, path: string, kinds: string[] = []) {
   return createWebhook(actor, { url: `${base}${path}`, kinds }, context());
@@ -96,7 +85,7 @@ describe("webhook deliveries", () => {
     expect(JSON.stringify(audit)).not.toContain(own.secret);
 
     const { identifier } = await offeredCase(cast);
-    await dispatchOutbox();
+    await dispatchFor(prisma, cast);
     const now = new Date();
     await deliverWebhooks(now);
 
@@ -143,7 +132,7 @@ describe("webhook deliveries", () => {
     const failing = `/fail/${randomUUID().slice(0, 8)}`;
     const sub = await subscribe(cast.partner, failing, ["offer-issued"]);
     await offeredCase(cast);
-    await dispatchOutbox();
+    await dispatchFor(prisma, cast);
     const t0 = new Date();
     await deliverWebhooks(t0);
     expect(at(failing)).toHaveLength(1);
@@ -190,7 +179,7 @@ describe("webhook deliveries", () => {
     const failing = `/fail/${randomUUID().slice(0, 8)}`;
     const sub = await subscribe(cast.ia, failing);
     await offeredCase(cast);
-    await dispatchOutbox();
+    await dispatchFor(prisma, cast);
     // Fourteen failures already behind it: the next one is the fifteenth in a row.
     await prisma.webhookSubscription.update({ where: { id: sub.id }, data: { consecutiveFailures: 14 } });
     await deliverWebhooks(new Date());
@@ -208,7 +197,7 @@ describe("webhook deliveries", () => {
     expect(at(failing)).toHaveLength(sent);
 
     // The owner hears of it, with a link to the subscription; the other agency's manager does not.
-    await dispatchOutbox();
+    await dispatchFor(prisma, cast);
     const notices = await prisma.notification.findMany({ where: { userId: cast.ia.userId, event: { kind: "webhook-disabled", targetId: sub.id } }, include: { event: true } });
     expect(notices).toHaveLength(1);
     expect(notices[0]!.event.link).toBe(`/webhooks/${sub.id}`);
@@ -225,7 +214,7 @@ describe("webhook deliveries", () => {
     const failing = `/fail/${randomUUID().slice(0, 8)}`;
     const sub = await subscribe(cast.partner, failing, ["offer-issued"]);
     await offeredCase(cast);
-    await dispatchOutbox();
+    await dispatchFor(prisma, cast);
     await deliverWebhooks(new Date(Date.now() + 24 * 3_600_000 + 1000));
     const after = await getWebhook(cast.partner, sub.id);
     expect(after.deliveries.items[0]).toMatchObject({ status: "FAILED", lastStatusCode: 500, nextAttemptAt: null });
@@ -276,7 +265,8 @@ describe("the event feed", () => {
     const mark = await prisma.outboxEvent.aggregate({ _max: { feedSeq: true } });
     await offeredCase(cast);
     await offeredCase(other);
-    await dispatchOutbox();
+    await dispatchFor(prisma, cast);
+    await dispatchFor(prisma, other);
 
     const start = mark._max.feedSeq === null ? undefined : String(mark._max.feedSeq);
     const whole = await listEvents(cast.partner, { after: start, limit: 500 });

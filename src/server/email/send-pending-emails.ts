@@ -1,4 +1,5 @@
 import "server-only";
+import { Prisma } from "@/generated/prisma/client";
 import { db } from "../db";
 import { log } from "../log";
 import { emailFrom, messageIdFor, notificationIdOfKey, smtpUrl } from "./email-config";
@@ -39,7 +40,17 @@ let warnedNoRelay = false;
  * the relay's acceptance and the commit; the re-send then carries the same Message-ID. Nothing here touches the
  * transaction that queued the message, so a refusing relay never undoes or delays the change that caused it.
  */
-export async function sendPendingEmails({ now = new Date(), transport }: { now?: Date; transport?: MailTransport } = {}): Promise<SendResult> {
+export async function sendPendingEmails({
+  now = new Date(),
+  transport,
+  only,
+}: {
+  now?: Date;
+  transport?: MailTransport;
+  /** These people's messages alone (an integration test's own, in a database other tests share). */
+  only?: { userIds: readonly string[] };
+} = {}): Promise<SendResult> {
+  const scope = only ? Prisma.sql`AND user_id = ANY(${[...only.userIds]}::uuid[])` : Prisma.empty;
   const result: SendResult = { sent: 0, retrying: 0, failed: 0 };
   let relay = transport;
   if (!relay) {
@@ -59,7 +70,7 @@ export async function sendPendingEmails({ now = new Date(), transport }: { now?:
         const [row] = await tx.$queryRaw<DueRow[]>`
           SELECT id, dedupe_key, to_address, subject, text_body, html_body, attempts
             FROM email_messages
-           WHERE status = 'PENDING' AND next_attempt_at <= ${now}
+           WHERE status = 'PENDING' AND next_attempt_at <= ${now} ${scope}
            ORDER BY next_attempt_at, created_at
            LIMIT 1
              FOR UPDATE SKIP LOCKED`;

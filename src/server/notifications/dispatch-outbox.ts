@@ -2,6 +2,7 @@ import "server-only";
 import { recipientsOf, type Person, type WorkOnRecord } from "@/domain/notifications/audience";
 import { isNotificationKind, noticeTitle, recordLink, type NotificationKind, type NotificationReason } from "@/domain/notifications/kinds";
 import type { Role } from "@/domain/roles";
+import { Prisma } from "@/generated/prisma/client";
 import { db, type Tx } from "../db";
 import { caseEventView, loadCaseDocumentsIn } from "../cases/list-case-events";
 import { LOR_EVENT_LABELS } from "../lors/list-lor-events";
@@ -43,6 +44,8 @@ const BATCH = 100;
  * bulk, such as the demo's past year, or a restored backup) takes its place in the feed but tells nobody.
  */
 const NEWS_WINDOW_MS = 30 * 86_400_000;
+/** People per live signal: 36-character ids, well inside NOTIFY's 8,000-byte payload. */
+const SIGNAL_USERS = 150;
 /** Only one dispatcher runs at a time (feed order is dispatch order); others find the lock taken and leave. */
 const DISPATCH_LOCK = 7_150_015;
 
@@ -63,16 +66,24 @@ interface OutboxRow {
  * to live pages. Safe to run on several instances at once (one holds the lock, the others return) and to run again
  * after a crash (a batch commits whole or not at all). Returns how many events it dispatched.
  */
-export async function dispatchOutbox(now: Date = new Date()): Promise<number> {
+export async function dispatchOutbox(now: Date = new Date(), only?: { targetIds: readonly string[] }): Promise<number> {
+  // `only`: the events of these records alone (an integration test's own, in a database other test files share and
+  // dispatch at the same time).
+  const scope = only ? Prisma.sql`AND target_id = ANY(${[...only.targetIds]}::text[])` : Prisma.empty;
   let total = 0;
   for (;;) {
     const dispatched = await db().$transaction(
       async (tx) => {
-        const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${DISPATCH_LOCK}) AS locked`;
-        if (!lock?.locked) return -1;
+        // The job leaves when another dispatcher holds the lock (that one will take these events too); a targeted
+        // dispatch waits its turn, since nobody else will take its events.
+        if (only) await tx.$executeRaw`SELECT pg_advisory_xact_lock(${DISPATCH_LOCK})`;
+        else {
+          const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${DISPATCH_LOCK}) AS locked`;
+          if (!lock?.locked) return -1;
+        }
         const rows = await tx.$queryRaw<OutboxRow[]>`
           SELECT id, kind, audit_event_id, target_type, target_id, actor_user_id, occurred_at, facts
-            FROM outbox_events WHERE dispatched_at IS NULL ORDER BY id LIMIT ${BATCH}`;
+            FROM outbox_events WHERE dispatched_at IS NULL ${scope} ORDER BY id LIMIT ${BATCH}`;
         for (const row of rows) await dispatchOne(tx, row, now);
         return rows.length;
       },
@@ -130,22 +141,34 @@ async function dispatchOne(tx: Tx, row: OutboxRow, now: Date) {
   };
   const people = await candidatesFor(tx, [...scope.work.map((w) => w.userId), ...described.namedUserIds], described);
   const recipients = recipientsOf(scope, people);
-  const notices: NewNotice[] = [];
-  for (const { person, reason } of recipients) {
-    const what = person.role === "PARTNER_OFFICER" ? described.partnerTitle! : described.title;
-    const title = noticeTitle(described.subject, what, reason).slice(0, 300);
-    const created = await tx.notification.createManyAndReturn({
-      data: [{ userId: person.id, eventId: row.id, reason, title }],
-      skipDuplicates: true,
-      select: { id: true },
-    });
-    if (created[0]) notices.push({ notificationId: created[0].id, userId: person.id, kind, reason, title, link });
-  }
+  // One insert for everyone: an office of many people must not cost a statement per person.
+  const worded = recipients.map(({ person, reason }) => ({
+    userId: person.id,
+    eventId: row.id,
+    reason,
+    title: noticeTitle(described.subject, person.role === "PARTNER_OFFICER" ? described.partnerTitle! : described.title, reason).slice(0, 300),
+  }));
+  const created = worded.length
+    ? await tx.notification.createManyAndReturn({ data: worded, skipDuplicates: true, select: { id: true, userId: true, reason: true, title: true } })
+    : [];
+  const notices: NewNotice[] = created.map((n) => ({
+    notificationId: n.id,
+    userId: n.userId,
+    kind,
+    reason: n.reason === "action" ? "action" : "update",
+    title: n.title,
+    link,
+  }));
   await queueNotificationEmails(tx, notices, now);
   const event: DispatchedEvent = { id: row.id, feedSeq: seq, kind, occurredAt: row.occurred_at, targetType: row.target_type, targetId: row.target_id, ...described, link };
   await queueWebhookDeliveries(tx, event, now);
-  // Live pages: delivered to every instance's listener when this transaction commits, never before.
-  await tx.$executeRaw`SELECT pg_notify('caseway_live', ${JSON.stringify({ case: described.caseId, users: notices.map((n) => n.userId) })})`;
+  // Live pages: delivered to every instance's listener when this transaction commits, never before. A NOTIFY payload
+  // holds at most 8,000 bytes, so a large office's people go in several signals.
+  const userIds = notices.map((n) => n.userId);
+  for (let i = 0; i === 0 || i < userIds.length; i += SIGNAL_USERS) {
+    const signal = JSON.stringify({ case: described.caseId, users: userIds.slice(i, i + SIGNAL_USERS) });
+    await tx.$executeRaw`SELECT pg_notify('caseway_live', ${signal})`;
+  }
 }
 
 /** The people a selector may name, in one read: the roles and organizations involved (a few dozen people). */
