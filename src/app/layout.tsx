@@ -12,6 +12,13 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
+/** Federal-site footer links, on every page (public ones included). */
+const FOOTER_LINKS = [
+  ["/accessibility", "Accessibility"],
+  ["/privacy", "Privacy"],
+  ["/help", "Help"],
+] as const;
+
 // Every page reads the session and the database; nothing is prerendered at build time.
 export const dynamic = "force-dynamic";
 
@@ -35,6 +42,17 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             </p>
             <p>Every action in Caseway is recorded in an audit log.</p>
           </div>
+          <nav aria-label="About Caseway" className="mx-auto mt-4 max-w-6xl">
+            <ul className="flex flex-wrap gap-x-6 gap-y-2">
+              {FOOTER_LINKS.map(([href, label]) => (
+                <li key={href}>
+                  <a href={href} className="text-white visited:text-white hover:text-primary-lighter">
+                    {label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
         </footer>
         <ClassificationBanner position="bottom" />
       </body>

@@ -93,6 +93,10 @@ export function isForeignToActor(actor: Actor, subject: PolicySubject): boolean 
 export const POLICY = {
   viewOwnProfile: { roles: "everyone", description: "See your own profile and session" },
   manageOwnApiTokens: { roles: "everyone", description: "Create, list and revoke your own API tokens" },
+  manageOwnSigningKey: {
+    roles: "everyone",
+    description: "Rotate your own key for signing binding decisions: a new key signs from now on, the old one keeps verifying its signatures",
+  },
   readOwnNotifications: { roles: "everyone", description: "Read and mark your own notifications and follow live updates" },
   manageOwnNotificationPreferences: { roles: "everyone", description: "See and change how and when Caseway e-mails you" },
   readEventFeed: {
@@ -187,6 +191,11 @@ export const POLICY = {
   viewCaseAudit: {
     roles: USG,
     description: "Read a case's tamper-evident audit trail and its verification (U.S. Government staff)",
+  },
+  viewCaseEvidence: {
+    roles: "everyone",
+    description:
+      "Download a case's evidence bundle: its PDFs, signed decisions, public keys and audit chain (partners: their own country's cases, with the events hidden from them as hashes only)",
   },
   listMyTasks: {
     roles: ["DSCA_ANALYST", "STATE_REVIEWER", "DTSA_REVIEWER", "IA_CASE_MANAGER", "FINANCE_OFFICER"],

@@ -47,12 +47,19 @@ export function knowChainTail(tx: Tx, target: { type: string; id: string }, tail
   chainTails.set(tx, known);
 }
 
+/** The event just appended: its id, and its place and hash on its record's chain (null when unchained). */
+export interface AuditRecorded {
+  id: bigint;
+  chainSeq: number | null;
+  hash: string | null;
+}
+
 /**
  * Appends an audit event inside the caller's transaction, so the event exists exactly when the change does. Events of
  * a chained record (a case) extend its hash chain; the caller holds the record's row lock, so appends never interleave
  * (and the unique chain sequence would refuse it if they did).
  */
-export async function recordAudit(tx: Tx, entry: AuditEntry, occurredAt: Date = new Date()): Promise<void> {
+export async function recordAudit(tx: Tx, entry: AuditEntry, occurredAt: Date = new Date()): Promise<AuditRecorded> {
   const data = {
     occurredAt,
     action: entry.action,
@@ -71,7 +78,7 @@ export async function recordAudit(tx: Tx, entry: AuditEntry, occurredAt: Date = 
   if (!entry.target || entry.unchained || !CHAINED_TARGETS.has(entry.target.type) || benchUnchainedAudit()) {
     const created = await tx.auditEvent.create({ data, select: { id: true } });
     await writeOutbox(tx, created.id, entry, occurredAt);
-    return;
+    return { id: created.id, chainSeq: null, hash: null };
   }
   const chainKey = chainKeyFor(entry.target);
   const known = chainTails.get(tx)?.get(chainKey);
@@ -86,6 +93,7 @@ export async function recordAudit(tx: Tx, entry: AuditEntry, occurredAt: Date = 
   const created = await tx.auditEvent.create({ data: { ...chained, details: details ?? undefined, hash }, select: { id: true } });
   knowChainTail(tx, entry.target, { chainSeq: chained.chainSeq, hash });
   await writeOutbox(tx, created.id, entry, occurredAt);
+  return { id: created.id, chainSeq: chained.chainSeq, hash };
 }
 
 /**

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import Decimal from "decimal.js";
-import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Locator, type Page } from "./fixtures";
 import { milstripDocumentNumber } from "../../src/domain/execution/lines";
 import { formatUsd } from "../../src/domain/money";
 import { readableDay } from "../../src/domain/readable-days";

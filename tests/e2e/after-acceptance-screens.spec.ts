@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Browser } from "./fixtures";
 import { expectNoSeriousAxeViolations } from "./axe";
 import { ARMY, DSCA, expectNoHorizontalScroll, NAVY, PARTNER_BN, type CaseView } from "./case-helpers";
 import { closeAll, json, saveScreen, signIn, signedInContext } from "./helpers";

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { BASE_URL, DEMO_PASSWORD, json, signIn, submitSignIn, uniqueEmail } from "./helpers";
 
 type AuditEvent = { action: string; outcome: string; actorEmail: string | null; details: Record<string, unknown> | null };

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { expect, test, type APIRequestContext, type APIResponse } from "./fixtures";
 import { bareApi, closeAll, json, organizationByCode, unique, type ApiError } from "./helpers";
 import { fillLoaViaApi } from "./loa-helpers";
 import type { Page } from "./lor-helpers";

@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type BrowserContext, type Page } from "./fixtures";
 import { expectNoSeriousAxeViolations } from "./axe";
 import { ADMIN, BASE_URL, closeAll, createUserViaApi, json, organizationByCode, saveScreen, signedInContext, unique, uniqueEmail, type ApiError } from "./helpers";
 import { fillLoaViaApi } from "./loa-helpers";
@@ -279,9 +279,22 @@ test.describe.serial("case workflow in the browser, from a complete letter to an
     await saveScreen(page, "case-journey-partner-offer");
 
     // A signature without a signer is refused beside the field, and nothing changes.
+    // The review-then-sign section: first what the partner accepts (the offered file, its version, total, deadline,
+    // deposit and the PDF's SHA-256), then the signature and an explicit statement on behalf of the country.
+    const review = page.getByTestId("accept-review");
+    await expect(review.getByTestId("review-document")).toHaveText(`${identifier} Basic LOA`);
+    await expect(review.getByTestId("review-sha256")).toHaveText(/^[0-9a-f]{64}$/);
+    await expect(review.getByTestId("review-pdf")).toHaveAttribute("href", /\/documents\/\d+\/pdf$/);
+    await expect(review.getByTestId("review-oed")).toBeVisible();
     const accept = await openAction(page, "accept", "Accept the offer");
     await expect(accept.getByLabel("Date signed")).toHaveValue(today());
     await accept.getByLabel("Initial deposit (US dollars)").fill("250000.00");
+    // Without the statement ticked nothing goes on: the box says why.
+    await accept.getByRole("button", { name: "Accept the offer" }).click();
+    await expect(accept.getByTestId("error-accept-consent")).toBeVisible();
+    await expect(accept.getByLabel(/^I accept this LOA on behalf of /)).toBeFocused();
+    await expect(accept.getByTestId("confirm-accept")).toHaveCount(0);
+    await accept.getByLabel(/^I accept this LOA on behalf of /).check();
     await accept.getByRole("button", { name: "Accept the offer" }).click();
     // Accepting binds the partner's government: first a confirmation names the offered file, its version, total and
     // SHA-256 (the one the document page shows); Escape goes back without sending anything.
@@ -400,10 +413,13 @@ test.describe.serial("case workflow in the browser, from a complete letter to an
 
     const state = as(STATE).page;
     await openFromTasks(state, id, "State PM approval (round 1)");
-    // While State reads the case, DTSA concurs: State's page is now out of date.
-    await caseAction(as(DTSA).api, reviewing, "concur");
+    await expect(state.locator("html")).toHaveAttribute("data-live-case", reviewing.id);
     const panel = await openAction(state, "return-for-rework", "Return for rework");
     await panel.getByLabel("Comment or reason").fill(reason);
+    // While State writes, DTSA concurs: State's page says so rather than refreshing under the typed reason…
+    await caseAction(as(DTSA).api, reviewing, "concur");
+    await expect(state.getByTestId("case-changed")).toContainText("This case changed since you opened it.");
+    // …and sending the out-of-date form anyway is refused, with the reason kept.
     await panel.getByRole("button", { name: "Return for rework" }).click();
     await expect(panel.getByRole("alert")).toContainText("Could not return for rework");
     await expect(panel.getByRole("alert")).toContainText("Someone else changed this record");

@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "./fixtures";
 import { BASE_URL, json, saveScreen, signIn } from "./helpers";
 import type { Page as ListPage } from "./lor-helpers";
 import { DTSA, expectNoHorizontalScroll, PARTNER_BN, STATE, type CaseView } from "./case-helpers";
@@ -153,8 +153,13 @@ test.describe("the case page for U.S. Government staff", () => {
       }
       await expect(page.getByTestId("notification")).toContainText("With State for clearance");
 
+      // The diagram waits behind a closed disclosure; the page leads with the current step and what comes next.
+      await expect(page.getByTestId("case-step")).toContainText("Step 3 of 13: In review");
+      await expect(page.getByTestId("case-next-step")).toContainText("Ready to sign");
       const diagram = page.getByTestId("workflow-diagram");
       await expect(diagram).toBeVisible();
+      await expect(diagram.locator("svg").first()).toBeHidden();
+      await diagram.getByText("How this case moves through its steps").click();
       const svg = diagram.locator("svg").first();
       await expect(svg).toBeVisible();
       const box = await svg.boundingBox();
@@ -186,7 +191,24 @@ test.describe("the partner's offered case", () => {
       await signIn(page, PARTNER_BN);
       const found = await demoCase(page.request, "BN-P-AAB");
       expect(found.status).toBe("OFFERED");
-      await page.goto("/cases");
+      if (size.width === 390) {
+        // On a phone the header is one short row: the name, the bell and a Menu button that opens the navigation and
+        // the person's name and role.
+        const menu = page.getByRole("button", { name: "Menu" });
+        await expect(menu).toHaveAttribute("aria-expanded", "false");
+        await expect(page.getByRole("link", { name: /notification/i }).first()).toBeVisible();
+        await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
+        await expect(page.getByTestId("user-name")).toBeHidden();
+        const header = await page.locator("header").boundingBox();
+        expect(header!.height).toBeLessThan(200);
+        await menu.click();
+        await expect(page.getByRole("button", { name: "Close menu" })).toHaveAttribute("aria-expanded", "true");
+        await expect(page.getByTestId("user-name")).toBeVisible();
+        await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My cases" }).click();
+      } else {
+        await expect(page.getByRole("button", { name: "Menu" })).toBeHidden();
+        await page.goto("/cases");
+      }
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("My cases");
       await page.getByTestId("case-row").filter({ hasText: "BN-P-AAB" }).getByRole("link", { name: "BN-P-AAB" }).click();
       await expect(page).toHaveURL(`${BASE_URL}/cases/${found.id}`);

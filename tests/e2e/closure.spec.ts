@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Browser, type Page } from "./fixtures";
 import { expectNoSeriousAxeViolations } from "./axe";
 import { ARMY, DSCA, expectNoHorizontalScroll, PARTNER_BN, PARTNER_SR, type CaseView } from "./case-helpers";
 import { closeAll, json, SAME_ORIGIN, saveScreen, signIn, signedInContext } from "./helpers";

@@ -1,4 +1,4 @@
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test, type Browser } from "./fixtures";
 import { E2E_MAIL_URL } from "../../playwright.config";
 import { expectNoSeriousAxeViolations } from "./axe";
 import { caseAction, openCaseViaApi, toReviewViaApi, DSCA, DTSA, NAVY, PARTNER_BN, STATE, type CaseView } from "./case-helpers";

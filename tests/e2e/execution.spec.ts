@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Browser } from "./fixtures";
 import { expectNoSeriousAxeViolations } from "./axe";
 import { ARMY, DSCA, DTSA, PARTNER_BN, PARTNER_SR, STATE, caseAction, caseEvents, expectNoHorizontalScroll, openCaseViaApi, readableToday, today, tokenApi, type CaseView } from "./case-helpers";
 import { closeAll, json, organizationByCode, signIn, unique, type ApiError } from "./helpers";

@@ -1,6 +1,6 @@
 import fs from "node:fs/promises";
 import { parse } from "csv-parse/sync";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { expectNoSeriousAxeViolations } from "./axe";
 import { closeAll, signedInContext } from "./helpers";
 

@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { expect, test, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type BrowserContext, type Page } from "./fixtures";
 import { formatUsd } from "../../src/domain/money";
 import { expectNoSeriousAxeViolations } from "./axe";
 import {
@@ -88,6 +88,7 @@ test.describe.serial("the initial deposit, from acceptance to implementation", (
     await accept.getByLabel("Name of the person signing").fill("Mira Castellan");
     await accept.getByLabel("Title", { exact: true }).fill("Director of Naval Procurement");
     await accept.getByLabel("Initial deposit (US dollars)").fill(new Decimal(due).minus("0.01").toFixed(2));
+    await accept.getByLabel(/^I accept this LOA on behalf of /).check();
     await accept.getByRole("button", { name: "Accept the offer" }).click();
     await confirmBinding(accept, "confirm-accept");
     await expect(accept.getByTestId("error-initialDeposit")).toContainText(formatUsd(due));

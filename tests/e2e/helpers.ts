@@ -17,6 +17,8 @@ export type DemoUser = {
 };
 
 const USG_NAV = ["Home", "My tasks", "Dashboard", "Letters of request", "Cases", "What-if pricing", "Organizations", "Profile"];
+/** Agency case managers also manage their agency's webhook subscriptions. */
+const AGENCY_NAV = ["Home", "My tasks", "Dashboard", "Letters of request", "Cases", "What-if pricing", "Organizations", "Webhooks", "Profile"];
 
 /** The demo users prisma/seed.ts creates, with what each should see in the header and navigation. */
 export const DEMO_USERS: DemoUser[] = [
@@ -27,7 +29,7 @@ export const DEMO_USERS: DemoUser[] = [
     roleLabel: "Partner-nation officer",
     organization: "Saudi Arabia",
     countryCode: "SR",
-    nav: ["Home", "Dashboard", "My letters of request", "My cases", "What-if pricing", "My country", "Profile"],
+    nav: ["Home", "Dashboard", "My letters of request", "My cases", "What-if pricing", "My country", "Webhooks", "Profile"],
   },
   {
     email: "partner.bn@caseway.example",
@@ -36,7 +38,7 @@ export const DEMO_USERS: DemoUser[] = [
     roleLabel: "Partner-nation officer",
     organization: "Bandaria (fictional demo customer)",
     countryCode: "BN",
-    nav: ["Home", "Dashboard", "My letters of request", "My cases", "What-if pricing", "My country", "Profile"],
+    nav: ["Home", "Dashboard", "My letters of request", "My cases", "What-if pricing", "My country", "Webhooks", "Profile"],
   },
   {
     email: "dsca@caseway.example",
@@ -81,7 +83,7 @@ export const DEMO_USERS: DemoUser[] = [
     roleLabel: "Implementing-agency case manager",
     organization: "Department of the Navy",
     countryCode: null,
-    nav: USG_NAV,
+    nav: AGENCY_NAV,
   },
   {
     email: "army@caseway.example",
@@ -90,7 +92,7 @@ export const DEMO_USERS: DemoUser[] = [
     roleLabel: "Implementing-agency case manager",
     organization: "Department of the Army (U.S. Army Security Assistance Command)",
     countryCode: null,
-    nav: USG_NAV,
+    nav: AGENCY_NAV,
   },
   {
     email: "admin@caseway.example",
@@ -99,7 +101,7 @@ export const DEMO_USERS: DemoUser[] = [
     roleLabel: "Administrator",
     organization: "Defense Security Cooperation Agency",
     countryCode: null,
-    nav: ["Home", "Dashboard", "Letters of request", "Cases", "What-if pricing", "Organizations", "Policy", "Users", "Offices", "Audit log", "Profile"],
+    nav: ["Home", "Dashboard", "Letters of request", "Cases", "What-if pricing", "Organizations", "Policy", "Users", "Offices", "Webhooks", "Audit log", "Profile"],
   },
   {
     email: "auditor@caseway.example",

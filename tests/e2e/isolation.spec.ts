@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type BrowserContext, type Page } from "./fixtures";
 import { ADMIN, BASE_URL, closeAll, json, organizationByCode, signedInContext, type ApiError, type Organization } from "./helpers";
 
 // Partner officers see their own country only; another country's records do not exist for them (404, not 403).

@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "./fixtures";
 import { bareApi, closeAll, json, organizationByCode, type ApiError } from "./helpers";
 import { ARMY, caseAction, DSCA, NAVY, openCaseViaApi, PARTNER_BN, tokenApi } from "./case-helpers";
 import { getLoa, simpleLoaContent, WORKED_EXAMPLE_LINES } from "./loa-helpers";

@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "./fixtures";
 import { BASE_URL, closeAll, organizationByCode, saveScreen, signIn, unique } from "./helpers";
 import { caseAction, DSCA, expectCaseStatus, getCase, NAVY, openCaseViaApi, PARTNER_BN, tokenApi, type CaseView } from "./case-helpers";
 import { checkA11yBasics, expectNoPageScroll, fillLoaViaApi, getLoa, WORKED_EXAMPLE_TOTALS } from "./loa-helpers";
@@ -82,6 +82,14 @@ test.describe("the LOA builder", () => {
       await page.getByRole("button", { name: "Add a line" }).click();
       let editor = page.getByTestId("line-editor");
       await expect(editor.locator("legend").first()).toHaveText("New line 001");
+      // A line is checked when it is added, with the schema the server uses on save: the error sits beside its field,
+      // focus goes to it, and nothing is added.
+      await editor.getByRole("button", { name: "Add line", exact: true }).click();
+      await expect(editor.getByTestId("error-line-generic")).toContainText("MASL generic code");
+      await expect(editor.getByLabel("MASL generic code")).toHaveAttribute("aria-invalid", "true");
+      await expect(editor.getByLabel("MASL generic code")).toBeFocused();
+      await expect(editor.getByTestId("line-errors")).toBeVisible();
+      await expect(page.getByTestId("no-lines")).toBeVisible();
       await editor.getByLabel("Type of assistance").selectOption("5");
       await expect(editor).toContainText("Type of assistance 5 needs source of supply P; this line has S");
       await fillLine(editor, LINES[0]!);
@@ -100,6 +108,12 @@ test.describe("the LOA builder", () => {
       await expect(page.getByTestId("loa-lines").locator("tbody tr")).toHaveCount(3);
       await expectWorkedExampleTotals(page);
       await expect(page.getByTestId("unsaved")).toBeVisible();
+      // The lines fit 1280 px without a sideways scroll: each line's charges are one sum that opens to its breakdown.
+      const linesRegion = page.getByRole("region", { name: "LOA lines" });
+      expect(await linesRegion.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+      await page.getByTestId("line-charges-001").locator("summary").click();
+      await expect(page.getByTestId("line-charges-001")).toContainText("PC&H + transport");
+      await expect(page.getByTestId("line-rate-001")).toBeVisible();
 
       // Bandaria is NATO+: $13.1M of MDE is well under the $25M threshold, and the meter says how much room is left.
       const meter = page.getByTestId("threshold-meter");

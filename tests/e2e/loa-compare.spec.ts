@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { expect, test, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type BrowserContext, type Page } from "./fixtures";
 import { formatUsd } from "../../src/domain/money";
 import { expectNoSeriousAxeViolations } from "./axe";
 import { DSCA, DTSA, NAVY, PARTNER_BN, STATE, caseAction, openCaseViaApi, today, type CaseView } from "./case-helpers";

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "./fixtures";
 import { extractText } from "unpdf";
 import { BASE_URL, closeAll, json, organizationByCode, saveScreen, signIn, unique, type ApiError } from "./helpers";
 import { caseAction, DSCA, DTSA, NAVY, openCaseViaApi, PARTNER_BN, PARTNER_SR, STATE, tokenApi, toReviewViaApi, type CaseView } from "./case-helpers";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { BASE_URL, saveScreen, signIn } from "./helpers";
 import { PARTNER_BN } from "./case-helpers";
 import { checkA11yBasics, expectNoPageScroll, WORKED_EXAMPLE_TOTALS } from "./loa-helpers";

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { expect, test, type APIRequestContext, type BrowserContext } from "@playwright/test";
+import { expect, test, type APIRequestContext, type BrowserContext } from "./fixtures";
 import { bareApi, closeAll, json, organizationByCode, signedInContext, unique, type ApiError } from "./helpers";
 import {
   completeLorContent,

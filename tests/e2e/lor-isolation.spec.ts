@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type BrowserContext, type Page as BrowserPage } from "@playwright/test";
+import { expect, test, type APIRequestContext, type BrowserContext, type Page as BrowserPage } from "./fixtures";
 import { closeAll, json, organizations, signedInContext, unique, type ApiError } from "./helpers";
 import {
   completeLorContent,

@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type BrowserContext, type Locator, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type BrowserContext, type Locator, type Page } from "./fixtures";
 import { BASE_URL, closeAll, json, SAME_ORIGIN, saveScreen, signedInContext, signIn, unique, type ApiError } from "./helpers";
 import { completeLorContent, DSCA, futureDate, getLorViaApi, NAVY, PARTNER_BN, PARTNER_SR, tinyPdf, tinyPng } from "./lor-helpers";
 

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { BASE_URL, SAME_ORIGIN, saveScreen, signIn, unique } from "./helpers";
 import { createLorViaApi, DSCA, PARTNER_BN } from "./lor-helpers";
 

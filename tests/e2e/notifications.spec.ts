@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { expectNoSeriousAxeViolations } from "./axe";
 import { caseAction, decideReview, openAction, openCaseViaApi, toReviewViaApi, DSCA, DTSA, NAVY, PARTNER_BN, STATE } from "./case-helpers";
 import { closeAll, saveScreen, signedInContext } from "./helpers";
@@ -18,6 +18,7 @@ test("DSCA concurs last: the agency's bell lights up and its open case page move
   const page = navy!.page;
   await page.goto(`/cases/${reviewing.id}`);
   await expect(page.getByTestId("case-status").first()).toHaveAttribute("data-status", "IN_REVIEW");
+  await expect(page.locator("html")).toHaveAttribute("data-live-case", reviewing.id);
   const bell = page.getByTestId("notification-bell");
   const unreadBefore = Number(await bell.getAttribute("data-unread"));
 
@@ -57,6 +58,7 @@ test("a half-filled form is not swept away: the page says the case changed and o
   // DSCA starts writing a comment to return the case for rework…
   const page = dsca!.page;
   await page.goto(`/cases/${reviewing.id}`);
+  await expect(page.locator("html")).toHaveAttribute("data-live-case", reviewing.id);
   const panel = await openAction(page, "return-for-rework", "Return for rework");
   await panel.getByLabel(/^Comment/).fill("The spares need pricing again");
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { bareApi, closeAll, json } from "./helpers";
 
 type Schema = { type?: string; properties?: Record<string, Schema>; required?: string[]; $ref?: string; $defs?: Record<string, Schema>; enum?: string[] };

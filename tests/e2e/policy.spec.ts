@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { expectNoSeriousAxeViolations } from "./axe";
 import { BASE_URL, bareApi, closeAll, json, saveScreen, signedInContext } from "./helpers";
 

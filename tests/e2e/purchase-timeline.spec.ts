@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "./fixtures";
 import { expectNoSeriousAxeViolations } from "./axe";
 import { closeAll, json, saveScreen, signedInContext } from "./helpers";
 import { DSCA, DTSA, expectNoHorizontalScroll, NAVY, openCaseViaApi, PARTNER_BN, STATE, caseAction, toReviewViaApi, today, tokenApi, type CaseView } from "./case-helpers";

@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type BrowserContext, type Page } from "./fixtures";
 import { expectNoSeriousAxeViolations } from "./axe";
 import { ARMY, PARTNER_BN, expectNoHorizontalScroll, type CaseView } from "./case-helpers";
 import { BASE_URL, closeAll, json, saveScreen, signedInContext, unique } from "./helpers";

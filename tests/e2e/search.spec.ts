@@ -1,6 +1,6 @@
 // Search (issue 18, ADR 0026): the header's search box finds demo records by a word, with the word highlighted and
 // each result a link; a partner searching another country's case identifier finds nothing, in the page and the API.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { expectNoSeriousAxeViolations } from "./axe";
 import { BASE_URL, closeAll, json, saveScreen, signedInContext } from "./helpers";
 

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { expect, test, type APIResponse, type Page, type Response } from "@playwright/test";
+import { expect, test, type APIResponse, type Page, type Response } from "./fixtures";
 import type { CaseView } from "./case-helpers";
 import { bareApi, closeAll, json, signIn, signedInContext, unique, type ApiError } from "./helpers";
 import { PARTNER_BN, type Page as ListPage } from "./lor-helpers";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { bareApi, closeAll, json, SAME_ORIGIN, signIn, unique, type ApiError } from "./helpers";
 
 type Me = { email: string; role: string; authenticatedWith: string };

@@ -4,7 +4,7 @@
 import http from "node:http";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { verifyWebhookSignature } from "../../src/domain/notifications/webhooks";
 import { SAME_ORIGIN, SCREENS_DIR, signIn } from "./helpers";
 import { PARTNER_BN, submittedLorViaApi } from "./lor-helpers";

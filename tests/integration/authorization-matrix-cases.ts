@@ -365,6 +365,8 @@ export function matrixEntries(): MatrixEntry[] {
     list("me", []),
     list("me/tokens", [U("manageOwnApiTokens")]),
     list("me/tokens", [U("manageOwnApiTokens")], "POST", REJECTED_BODY, json({})),
+    // rotate-own-signing-key.ts: one's own key, no body: it always succeeds.
+    list("me/signing-key/rotation", [U("manageOwnSigningKey")], "POST", { statuses: [200], why: "rotating one's own signing key needs no body and always succeeds" }),
     // The caller's own notifications (list-notifications.ts, mark-notifications-read.ts) and live stream.
     list("me/notifications", [U("readOwnNotifications")]),
     list("me/notifications/unread-count", [U("readOwnNotifications")]),
@@ -530,6 +532,8 @@ export function matrixEntries(): MatrixEntry[] {
     caseRead("cases/[id]/events", [P("viewCase")]),
     caseRead("cases/[id]/timeline", [P("viewCase")]),
     caseRead("cases/[id]/audit", [P("viewCase"), P("viewCaseAudit")]),
+    // get-case-evidence.ts: the case first (another country's is a 404), then the evidence rule.
+    caseRead("cases/[id]/evidence", [P("viewCase"), P("viewCaseEvidence")]),
     caseRead("cases/[id]/closure", [P("viewCase"), P("viewExecution")]),
     caseRead("cases/[id]/closure-certificate", [P("viewCase"), P("viewExecution")], {
       statuses: [404],

@@ -386,7 +386,7 @@ describe("availableActions agrees with transition", () => {
     // The sample exercises every action and every kind of refusal.
     expect([...listedAtLeastOnce].sort()).toEqual([...ACTOR_EVENTS].sort());
     expect([...refusedBecause.keys()].sort()).toEqual(["forbidden", "guard", "invalid-state", "not-found", "separation-of-duties"]);
-  });
+  }, 60_000); // 3000 cases take about a second alone, and several times that while builds share the two cores
 
   it("on every state with the right people: listed iff allowed", () => {
     for (const status of CASE_STATUSES) {

@@ -1,7 +1,7 @@
 import { Tag } from "@/components/ui/card";
 import { AGING_LABELS, type AgingState } from "@/domain/sla";
 import { CASE_STATUS_LABELS, type CaseStatus } from "@/domain/workflow/states";
-import { formatDate } from "@/lib/format";
+import { agingSentence } from "@/lib/aging-text";
 
 const STATUS_TONES: Partial<Record<CaseStatus, "base" | "success" | "warning" | "error" | "info">> = {
   OFFERED: "warning",
@@ -33,15 +33,21 @@ const AGING_TONES: Record<AgingState, "success" | "warning" | "error" | "base"> 
   MISSED: "error",
 };
 
-/** Due date with its aging: green on track, amber from the rule's share (75%), red when overdue. Words, not only colour. */
-export function AgingTag({ aging }: { aging: { state: AgingState; dueAt: string; percentElapsed: number } | null }) {
+/**
+ * Due date with its aging: green on track, amber from the rule's share (75%), red when overdue. Words, not only colour:
+ * the tag, then a sentence ("32 days past the 7-day target", "Due in 3 days (75% of the time used)").
+ */
+export function AgingTag({
+  aging,
+}: {
+  aging: { state: AgingState; dueAt: string; percentElapsed: number; targetDays?: number; dayKind?: string } | null;
+}) {
   if (!aging) return <span className="text-base-dark">No target</span>;
   return (
     <span className="inline-flex flex-wrap items-center gap-2" data-testid="aging" data-aging={aging.state}>
       <Tag tone={AGING_TONES[aging.state]}>{AGING_LABELS[aging.state]}</Tag>
       <span className="text-sm">
-        due <time dateTime={aging.dueAt}>{formatDate(aging.dueAt)}</time>
-        {aging.state !== "MET" && aging.state !== "MISSED" && <span className="text-base-dark"> · {aging.percentElapsed}% of target used</span>}
+        <time dateTime={aging.dueAt}>{agingSentence(aging)}</time>
       </span>
     </span>
   );

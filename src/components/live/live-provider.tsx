@@ -21,7 +21,11 @@ export function LiveProvider({ children }: { children: ReactNode }) {
     if (typeof EventSource === "undefined") return;
     const source = new EventSource(`/api/v1/live${caseId ? `?case=${caseId}` : ""}`);
     const emit = (event: LiveEvent) => listeners.current.forEach((listener) => listener(event));
-    source.addEventListener("ready", () => emit({ type: "ready" }));
+    source.addEventListener("ready", () => {
+      // Says on the page which case the open stream watches ("" for none): tests wait for it before changing a case.
+      document.documentElement.dataset.liveCase = caseId ?? "";
+      emit({ type: "ready" });
+    });
     source.addEventListener("notice", () => emit({ type: "notice" }));
     source.addEventListener("case", (message) => {
       const data = JSON.parse((message as MessageEvent<string>).data || "{}") as { version?: number | null };

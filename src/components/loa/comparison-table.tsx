@@ -30,7 +30,8 @@ export function signedUsd(amount: string): string {
   return amount.startsWith("-") ? formatUsd(amount) : `+${formatUsd(amount)}`;
 }
 
-const quantityOf = (line: Line) => (line.quantity === null ? "Value" : `${line.quantity} ${line.unitOfIssue ?? ""}`.trim());
+// A blanket-order (value) line has no quantity: say so rather than print "Value" under "Quantity".
+const quantityOf = (line: Line) => (line.quantity === null ? "Up to its value" : `${line.quantity} ${line.unitOfIssue ?? ""}`.trim());
 const priceOf = (line: Line) => (line.value !== null ? formatUsd(line.value) : line.unitCost !== null ? formatUsd(line.unitCost) : "—");
 const itemOf = (line: Line) => `${line.genericCode} ${line.maslNumber}`;
 

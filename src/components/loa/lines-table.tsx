@@ -8,8 +8,10 @@ import { formatUsd, sumAmounts } from "@/domain/money";
 type Line = Omit<LoaLine, "internalNote" | "unitOfIssue"> & { internalNote?: string | null; unitOfIssue: string | null };
 
 /**
- * The LOA's lines with every charge each carries. `actions` adds a last column (the builder's Edit/Remove); `errors`
- * marks lines the server refused.
+ * The LOA's lines, narrow enough for 1280 px without a sideways scroll: quantity and unit cost in one cell, the line
+ * total, and the charges each line carries as one sum that opens to CAS, NC, Admin (with its rate) and PC&H +
+ * transport. `actions` adds a column after the line number (the builder's Edit/Remove); `errorLines` marks lines the
+ * server refused.
  */
 export function LinesTable({
   lines,
@@ -29,29 +31,38 @@ export function LinesTable({
   return (
     <div className="relative overflow-x-auto rounded border border-base-lighter" tabIndex={0} role="region" aria-label="LOA lines">
       <table className="w-full text-left text-sm" data-testid="loa-lines">
-        <caption className="sr-only">LOA lines and their charges</caption>
+        <caption className="sr-only">
+          LOA lines: item with its source of supply and type of assistance, quantity, line total and the charges each carries (open a line&apos;s charges
+          for the breakdown)
+        </caption>
         <thead className="bg-base-lightest">
           <tr>
             <th scope="col" className="whitespace-nowrap px-2 py-2">
               Line
             </th>
-            {/* Actions come early so they are reachable without scrolling the wide table sideways. */}
             {actions && (
               <th scope="col" className="px-2 py-2">
                 <span className="sr-only">Actions</span>
               </th>
             )}
-            {["Item (MASL)", "Qty", "Unit cost", "Line total", "SC / TA", "CAS", "NC", "Admin", "PC&H + transport"].map((h) => (
-              <th key={h} scope="col" className="whitespace-nowrap px-2 py-2">
-                {h}
-              </th>
-            ))}
+            <th scope="col" className="px-2 py-2">
+              Item (MASL)
+            </th>
+            <th scope="col" className="px-2 py-2">
+              Quantity
+            </th>
+            <th scope="col" className="px-2 py-2 text-right">
+              Line total
+            </th>
+            <th scope="col" className="px-2 py-2">
+              Charges
+            </th>
           </tr>
         </thead>
         <tbody>
           {lines.map((line, index) => {
             const p = prices.get(line.lineNumber);
-            const money = (value: string | undefined) => (p && !p.isHeader ? formatUsd(value) : "");
+            const priced = p && !p.isHeader ? p : null;
             return (
               <tr
                 key={`${line.lineNumber}-${index}`}
@@ -61,11 +72,20 @@ export function LinesTable({
                 <th scope="row" className={`px-2 py-2 font-mono ${isSubline(line.lineNumber) ? "pl-6" : ""}`}>
                   {line.lineNumber}
                 </th>
-                {actions && <td className="whitespace-nowrap px-2 py-2">{actions(line, index)}</td>}
-                <td className="min-w-56 px-2 py-2">
+                {actions && <td className="px-2 py-2">{actions(line, index)}</td>}
+                <td className="min-w-36 px-2 py-2">
                   <span className="font-bold">{line.description || "(no description)"}</span>
                   <span className="block font-mono text-xs text-base-dark">
                     {line.genericCode} {line.maslNumber}
+                    {!p?.isHeader && (
+                      <span data-testid={`line-sc-ta-${line.lineNumber}`}>
+                        {" · "}
+                        <abbr title="Source of supply / type of assistance" className="no-underline">
+                          SC/TA
+                        </abbr>{" "}
+                        {line.sourceOfSupply}/{line.typeOfAssistance}
+                      </span>
+                    )}
                   </span>
                   {[line.mde && "MDE", line.sme && "SME", line.designConstruction && "Design & construction", line.ncWaived && "NC waived"]
                     .filter(Boolean)
@@ -81,25 +101,49 @@ export function LinesTable({
                     </span>
                   )}
                 </td>
-                <td className="whitespace-nowrap px-2 py-2">{line.quantity === null ? (p?.isHeader ? "" : "Value") : `${line.quantity} ${line.unitOfIssue ?? ""}`}</td>
-                <td className="whitespace-nowrap px-2 py-2 text-right font-mono tabular-nums">{line.unitCost ? formatUsd(line.unitCost) : ""}</td>
+                <td className="px-2 py-2" data-testid={`line-quantity-${line.lineNumber}`}>
+                  {p?.isHeader ? (
+                    ""
+                  ) : line.quantity === null ? (
+                    // A blanket-order (value) line buys up to its dollar value: it has no quantity to print.
+                    <span className="text-base-dark">Up to its value</span>
+                  ) : (
+                    <>
+                      <span className="whitespace-nowrap">
+                        {line.quantity} {line.unitOfIssue ?? ""}
+                      </span>
+                      {line.unitCost && <span className="block text-xs text-base-dark">at {formatUsd(line.unitCost)}</span>}
+                    </>
+                  )}
+                </td>
                 <td className="whitespace-nowrap px-2 py-2 text-right font-mono font-bold tabular-nums" data-testid={`line-total-${line.lineNumber}`}>
                   {p ? formatUsd(p.lineTotal) : ""}
                 </td>
-                <td className="whitespace-nowrap px-2 py-2">{p?.isHeader ? "" : `${line.sourceOfSupply} / ${line.typeOfAssistance}`}</td>
-                <td className="whitespace-nowrap px-2 py-2 text-right font-mono tabular-nums">{money(p?.cas)}</td>
-                <td className="whitespace-nowrap px-2 py-2 text-right font-mono tabular-nums">{money(p?.nc)}</td>
-                <td className="whitespace-nowrap px-2 py-2 text-right font-mono tabular-nums">
-                  {money(p?.admin)}
-                  {p && !p.isHeader && (
-                    <span className="block text-xs text-base-dark" data-testid={`line-rate-${line.lineNumber}`}>
-                      {formatRate(p.adminRate)}
-                      {p.adminRateLocked ? " locked" : ""}
-                    </span>
+                <td className="px-2 py-2">
+                  {priced && (
+                    <details data-testid={`line-charges-${line.lineNumber}`}>
+                      <summary className="cursor-pointer whitespace-nowrap font-mono tabular-nums text-primary">
+                        <span className="sr-only">Charges on line {line.lineNumber}: </span>
+                        {formatUsd(sumAmounts([priced.cas, priced.nc, priced.admin, priced.pch, priced.transport]))}
+                      </summary>
+                      <dl className="mt-1 grid grid-cols-[auto_auto] gap-x-3 whitespace-nowrap text-xs">
+                        <dt>CAS</dt>
+                        <dd className="text-right font-mono tabular-nums">{formatUsd(priced.cas)}</dd>
+                        <dt>NC</dt>
+                        <dd className="text-right font-mono tabular-nums">{formatUsd(priced.nc)}</dd>
+                        <dt>
+                          Admin{" "}
+                          <span className="text-base-dark" data-testid={`line-rate-${line.lineNumber}`}>
+                            {formatRate(priced.adminRate)}
+                            {priced.adminRateLocked ? " locked" : ""}
+                          </span>
+                        </dt>
+                        <dd className="text-right font-mono tabular-nums">{formatUsd(priced.admin)}</dd>
+                        <dt>PC&amp;H + transport</dt>
+                        <dd className="text-right font-mono tabular-nums">{formatUsd(sumAmounts([priced.pch, priced.transport]))}</dd>
+                      </dl>
+                    </details>
                   )}
-                </td>
-                <td className="whitespace-nowrap px-2 py-2 text-right font-mono tabular-nums">
-                  {p && !p.isHeader ? formatUsd(sumAmounts([p.pch, p.transport])) : ""}
                 </td>
               </tr>
             );

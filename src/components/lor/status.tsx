@@ -1,6 +1,7 @@
 import { Tag } from "@/components/ui/card";
 import { LOR_STATUS_LABELS, LOR_STATUS_TONES, type LorStatus } from "@/domain/lor/codes";
 import { AGING_LABELS, type AgingState } from "@/domain/sla";
+import { agingSentence } from "@/lib/aging-text";
 import { formatDate } from "@/lib/format";
 
 export function LorStatusTag({ status }: { status: LorStatus }) {
@@ -19,7 +20,7 @@ const AGING_TONES: Record<AgingState, "success" | "warning" | "error" | "info"> 
   MISSED: "error",
 };
 
-/** Age against the validation target, e.g. "Due soon · due Nov 27 · 80% of 5 days". */
+/** Age against the validation target, e.g. "Due soon · Due in 1 day, Nov 27 (80% of 5 days used)". */
 export function AgingTag({
   aging,
 }: {
@@ -35,7 +36,9 @@ export function AgingTag({
       <span className="text-xs text-base-dark">
         {aging.state === "MET" || aging.state === "MISSED"
           ? `Target was ${formatDate(aging.dueAt)} (${days} from receipt)`
-          : `Due ${formatDate(aging.dueAt)} · ${aging.percentElapsed}% of ${days} used`}
+          : aging.state === "OVERDUE"
+            ? agingSentence(aging)
+            : agingSentence(aging).replace("of the time used", `of ${days} used`)}
       </span>
     </span>
   );

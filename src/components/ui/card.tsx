@@ -28,13 +28,18 @@ export function Stat({ label, value, href }: { label: string; value: string | nu
   );
 }
 
-export function Tag({ tone = "base", children }: { tone?: "base" | "success" | "warning" | "error" | "info"; children: ReactNode }) {
-  const tones = {
-    base: "bg-base-lighter text-base-darkest",
-    success: "bg-success-lighter text-success-dark",
-    warning: "bg-warning-lighter text-base-darkest",
-    error: "bg-error-lighter text-error-dark",
-    info: "bg-primary-lighter text-primary-darker",
-  };
-  return <span className={`inline-block rounded px-2 py-0.5 text-xs font-bold uppercase ${tones[tone]}`}>{children}</span>;
+/**
+ * Status tag colours: background and text theme tokens (src/app/globals.css). tests/unit/contrast.test.ts checks each
+ * pair reaches 4.5:1 (WCAG 1.4.3; tags are small text).
+ */
+export const TAG_TONES = {
+  base: "bg-base-lighter text-base-darkest",
+  success: "bg-success-lighter text-success-dark",
+  warning: "bg-warning-lighter text-base-darkest",
+  error: "bg-error-lighter text-error-dark",
+  info: "bg-primary-lighter text-primary-darker",
+} as const;
+
+export function Tag({ tone = "base", children }: { tone?: keyof typeof TAG_TONES; children: ReactNode }) {
+  return <span className={`inline-block rounded px-2 py-0.5 text-xs font-bold uppercase ${TAG_TONES[tone]}`}>{children}</span>;
 }

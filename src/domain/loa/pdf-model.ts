@@ -40,7 +40,11 @@ export interface LoaPdfModel {
   costSummary: { label: string; amount: string }[];
   paymentSchedule: { dueOn: string; amount: string; cumulative: string }[];
   notes: { title: string; text: string }[];
-  signatures: { role: string; name: string; title: string; date: string }[];
+  /**
+   * `signature`: an electronic signature's line, "e-signed · key <Ed25519 key fingerprint>" (ADR 0031); absent
+   * where the block is left to sign by hand.
+   */
+  signatures: { role: string; name: string; title: string; date: string; signature?: string }[];
   /** True until the document is offered: every page carries a DRAFT watermark. */
   draft: boolean;
   /** Printed in each page's footer, e.g. "Priced on 2026-11-22". */

@@ -22,6 +22,8 @@ import { allocateDesignator } from "./allocate-designator";
 import { loadCaseRow } from "./case-rows";
 import { writeCaseInbox } from "./case-inbox";
 import { INBOX_REVISION } from "../../domain/workflow/inbox";
+import { isSignedCaseEvent } from "../../domain/signatures/statement";
+import { boundDocumentFor, recordDecisionSignature } from "../signatures/decision-signatures";
 
 export const caseInclude = {
   country: { select: { id: true, code: true, name: true, natoPlus: true, standardOedDays: true } },
@@ -271,13 +273,15 @@ export async function commitCaseEvent(
     throw versionConflict(current?.version ?? row.version);
   }
   const tasks = await saveTasks(tx, row.id, stored.tasks, next.tasks);
+  // A signed decision (ADR 0031) names its document as it stands before the event moves it (the offer, acceptance).
+  const signedDocument = isSignedCaseEvent(action) ? await boundDocumentFor(tx, row.id, row.identifier, action) : undefined;
   await writeEventRecords(tx, row.id, action, input, actor, workflowContext.now);
   await writeCaseInbox(tx, row.id, next, { ...next, updatedAt: workflowContext.now }, workflowContext);
   await syncLoaWithCase(tx, row.id, action, clocks.snapshot.status, next.status, actor, workflowContext.now);
 
   const now = workflowContext.now;
   await recordCaseClockEvents(tx, row.id, clocks.applied, context, now);
-  await recordAudit(
+  const audited = await recordAudit(
     tx,
     {
       action: `case.${action}`,
@@ -289,6 +293,10 @@ export async function commitCaseEvent(
     },
     now,
   );
+  if (signedDocument !== undefined) {
+    const decision = { caseId: row.id, identifier: identity?.identifier ?? row.identifier, decision: `case.${action}`, actor };
+    await recordDecisionSignature(tx, { ...decision, document: signedDocument, audited, now });
+  }
   // After the event's own audit entry, so the final statement and certificate follow "Case closed" on the timeline.
   await applyClosureEvent(tx, row.id, action, input, actor, context, now);
   return rowAfter(row, next, tasks, identity, actor, now);

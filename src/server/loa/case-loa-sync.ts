@@ -11,6 +11,7 @@ import { requireRate, RATE_KEYS } from "../../domain/pricing/rates";
 import { isoDay } from "../../domain/sla";
 import type { Tx } from "../db";
 import { pdfModelOf } from "./loa-pdf";
+import { signatureStampsFor } from "../signatures/decision-signatures";
 import {
   contentColumns,
   contentOf,
@@ -134,7 +135,8 @@ export async function renderDocument(tx: Tx, caseId: string, doc: DocumentRow, o
   const documents = await loadDocuments(tx, caseId);
   const context = { caseRow, documents, rates: await loadRates(tx), noteTitles: {}, now: doc.pricedOn ?? new Date() };
   const view = toDocumentView("print", doc, context);
-  return renderLoaPdf(pdfModelOf(caseRow, view, options));
+  const stamps = doc.documentType === "BASIC" ? await signatureStampsFor(tx, caseId, doc) : undefined;
+  return renderLoaPdf(pdfModelOf(caseRow, view, { ...options, stamps }));
 }
 
 /** Each line without a locked rate takes the administrative rate in force on the day of acceptance (or implementation). */

@@ -19,6 +19,7 @@ import { findDocument, loadLoaContext } from "./loa-access";
 import { contentOf, documentInclude, loaCaseSelect, loadDocuments, priceContent, shapeOf, toDocumentView } from "./loa-store";
 import { endedCaseReason } from "../../domain/loa/document-flow";
 import { refreshCaseValue } from "./case-value";
+import { recordDecisionSignature, signedDocumentOf } from "../signatures/decision-signatures";
 
 const isDocumentAction = (action: string): action is DocumentAction => (DOCUMENT_ACTIONS as readonly string[]).includes(action);
 
@@ -72,6 +73,8 @@ export async function applyStep(
       : `This document is ${doc.status.toLowerCase()}; it cannot be ${action === "return" ? "returned" : `${action}ed`} now`);
   }
   const bump = { version: { increment: 1 } };
+  // The partner's acceptance of an Amendment is signed (ADR 0031), naming the document as it was offered.
+  const signedDocument = action === "accept" ? signedDocumentOf(loa.caseRow.identifier, doc) : null;
   let details: Record<string, string | number | null> = {};
 
   if (action === "submit") {
@@ -135,11 +138,14 @@ export async function applyStep(
 
   // An accepted Amendment or implemented Modification is the new document in force: the case's value follows it.
   await refreshCaseValue(tx, caseId, now);
-  await recordAudit(
+  const audited = await recordAudit(
     tx,
     { action: `loa.${action}`, outcome: "SUCCESS", actor, target: { type: "case", id: caseId }, details: { document: doc.number, ...details }, context },
     now,
   );
+  if (signedDocument) {
+    await recordDecisionSignature(tx, { caseId, identifier: loa.caseRow.identifier, decision: "loa.accept", actor, document: signedDocument, audited, now });
+  }
   const saved = await tx.caseDocument.findUniqueOrThrow({ where: { id: doc.id }, include: documentInclude });
   const caseRow = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: loaCaseSelect });
   return toDocumentView(actor, saved, { ...loa, caseRow, documents: loa.documents.map((d) => (d.id === saved.id ? saved : d)) });

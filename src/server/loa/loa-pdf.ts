@@ -23,8 +23,28 @@ function titleOf(type: DocumentType | null, number: number | null) {
   return "Letter of Offer and Acceptance";
 }
 
-/** The partner's view of the document (no internal notes) turned into print. */
-export function pdfModelOf(caseRow: LoaCaseRow, view: DocumentView, options: { draft: boolean }): LoaPdfModel {
+/** An electronic signature as its block prints it (ADR 0031): who, when, and the signing key's fingerprint. */
+export interface SignatureStamp {
+  name: string;
+  signedAt: Date;
+  kid: string;
+}
+
+const stampedAt = (at: Date) => `${longDate(at)}, ${at.toISOString().slice(11, 16)} UTC`;
+const stampLine = (stamp: SignatureStamp) => `e-signed · key ${stamp.kid}`;
+
+/**
+ * The partner's view of the document (no internal notes) turned into print. `stamps`: the agency's signature and DSCA's
+ * countersignature of this document's data, printed in their blocks; the partner's acceptance comes after the PDF is
+ * fixed, so its block stays blank and the acceptance lives in the evidence bundle.
+ */
+export function pdfModelOf(
+  caseRow: LoaCaseRow,
+  view: DocumentView,
+  options: { draft: boolean; stamps?: { agency: SignatureStamp | null; dsca: SignatureStamp | null } },
+): LoaPdfModel {
+  const agency = options.stamps?.agency ?? null;
+  const dsca = options.stamps?.dsca ?? null;
   const priced = new Map(view.pricing.lines.map((line) => [line.lineNumber, line]));
   const summary = view.pricing.summary;
   const adminRates = [...new Set(view.pricing.lines.filter((l) => !l.isHeader).map((l) => l.adminRate))].map(formatRate).join(" / ");
@@ -76,15 +96,17 @@ export function pdfModelOf(caseRow: LoaCaseRow, view: DocumentView, options: { d
     signatures: [
       {
         role: `Implementing agency: ${caseRow.implementingAgency.name}`,
-        name: "",
+        name: agency?.name ?? "",
         title: "",
-        date: caseRow.agencySignedAt && view.documentType === "BASIC" ? longDate(caseRow.agencySignedAt) : "",
+        date: agency ? stampedAt(agency.signedAt) : caseRow.agencySignedAt && view.documentType === "BASIC" ? longDate(caseRow.agencySignedAt) : "",
+        ...(agency ? { signature: stampLine(agency) } : {}),
       },
       {
         role: "Defense Security Cooperation Agency (countersignature)",
-        name: "",
+        name: dsca?.name ?? "",
         title: "",
-        date: caseRow.countersignedAt && view.documentType === "BASIC" ? longDate(caseRow.countersignedAt) : "",
+        date: dsca ? stampedAt(dsca.signedAt) : caseRow.countersignedAt && view.documentType === "BASIC" ? longDate(caseRow.countersignedAt) : "",
+        ...(dsca ? { signature: stampLine(dsca) } : {}),
       },
       { role: `Purchaser: ${caseRow.country.name}`, name: "", title: "", date: "" },
     ],

@@ -635,9 +635,9 @@ function notes(doc: Doc, cursor: Cursor, model: LoaPdfModel): void {
   });
 }
 
-/** Label, model field (none for the handwritten signature), and the height of the field: room to sign. */
+/** Label, model field (the signature's only when signed electronically), and the height of the field: room to sign. */
 const SIGNATURE_FIELDS = [
-  ["Signature", null, 36],
+  ["Signature", "signature", 36],
   ["Name", "name", 24],
   ["Title", "title", 24],
   ["Date", "date", 24],
@@ -661,7 +661,7 @@ function signatures(doc: Doc, cursor: Cursor, model: LoaPdfModel): void {
       textAt(doc, signature.role.toUpperCase(), x, y, width, SIGNATURE_ROLE);
       y += roleHeight + 6;
       for (const [label, key, height] of SIGNATURE_FIELDS) {
-        const value = key ? signature[key] : "";
+        const value = signature[key] ?? "";
         const base = y + height - 6;
         textAt(doc, label, x, base - 9, labelWidth, { size: 7, color: MUTED });
         if (value) {

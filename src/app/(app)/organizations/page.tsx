@@ -35,7 +35,7 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
           <h2 id={`kind-${kind}`} className="mb-2 text-xl">
             {ORGANIZATION_KIND_LABELS[kind]}
           </h2>
-          <div className="relative overflow-x-auto rounded border border-base-lighter bg-white">
+          <div className="relative overflow-x-auto rounded border border-base-lighter bg-white" tabIndex={0} role="region" aria-labelledby={`kind-${kind}`}>
             <table className="w-full text-left text-sm">
               <thead className="bg-base-lightest">
                 <tr>

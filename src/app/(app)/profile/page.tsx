@@ -73,7 +73,7 @@ export default async function ProfilePage() {
         {tokens.length === 0 ? (
           <p className="text-sm text-base-dark">You have no tokens yet.</p>
         ) : (
-          <div className="relative overflow-x-auto">
+          <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label="Your API tokens">
             <table className="w-full text-left text-sm" data-testid="token-table">
               <caption className="sr-only">Your API tokens</caption>
               <thead className="border-b-2 border-base-darkest">

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState, type ReactNode } from "react";
+import { useActionState, useState, type FormEvent, type ReactNode } from "react";
 import { BindingConfirmationPanel, useConfirmStep } from "@/components/case/binding-confirmation";
 import { FormProblem } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -109,12 +109,15 @@ function ActionForm({
   partner,
   open,
   confirmation,
+  consent,
   children,
 }: {
   target: Target;
   action: CaseEvent;
   partner: boolean;
   open?: boolean;
+  /** A statement the person must tick before the step goes on ("I accept this LOA on behalf of Bandaria"). */
+  consent?: string;
   /** Binding steps: what the person confirms before the form is sent. */
   confirmation: BindingConfirmation | null;
   children?: (errors: Record<string, string>) => ReactNode;
@@ -122,6 +125,8 @@ function ActionForm({
   const definition: CaseEventDefinition = CASE_EVENTS[action];
   const [state, run, pending] = useActionState<ActionState, FormData>(caseActionAction, { status: "idle" });
   const step = useConfirmStep(state);
+  const [consented, setConsented] = useState(false);
+  const [consentMissing, setConsentMissing] = useState(false);
   const errors = state.status === "error" ? (state.fields ?? {}) : {};
   const variant = DANGER.includes(action) ? "danger" : "primary";
   // The step's own button; for a binding step it opens the confirmation instead of sending the form.
@@ -140,7 +145,42 @@ function ActionForm({
         {pending ? "Working…" : definition.label}
       </Button>
     );
-  const onSubmit = confirmation ? step.onSubmit : undefined;
+  const confirmSubmit = confirmation ? step.onSubmit : undefined;
+  // The consent box is checked here, in the browser, before anything else: it is the person's own statement, not a field
+  // the server stores (it has no name, so it is never sent).
+  const onSubmit =
+    consent !== undefined
+      ? (event: FormEvent<HTMLFormElement>) => {
+          if (!consented) {
+            event.preventDefault();
+            setConsentMissing(true);
+            document.getElementById(`${action}-consent`)?.focus();
+            return;
+          }
+          confirmSubmit?.(event);
+        }
+      : confirmSubmit;
+  const consentBox = consent !== undefined && (
+    <div className={`mb-4 ${consentMissing && !consented ? "border-l-4 border-error-dark pl-3" : ""}`} data-testid={`${action}-consent-box`}>
+      {consentMissing && !consented && (
+        <p id={`${action}-consent-error`} className="text-sm font-bold text-error-dark" data-testid={`error-${action}-consent`}>
+          Tick the box to confirm that you accept on behalf of your government
+        </p>
+      )}
+      <label className="inline-flex items-start gap-2 font-bold">
+        <input
+          type="checkbox"
+          id={`${action}-consent`}
+          className="mt-1 h-5 w-5 shrink-0"
+          checked={consented}
+          aria-invalid={consentMissing && !consented ? true : undefined}
+          aria-describedby={consentMissing && !consented ? `${action}-consent-error` : undefined}
+          onChange={(e) => setConsented(e.target.checked)}
+        />
+        {consent}
+      </label>
+    </div>
+  );
   if (PLAIN.includes(action)) {
     return (
       <form action={run} onSubmit={onSubmit} className="mb-3" data-testid={`action-${action}`}>
@@ -166,6 +206,7 @@ function ActionForm({
             internalOnly={action === "review-not-required"}
           />
         )}
+        {consentBox}
         {submit}
       </form>
     </details>
@@ -250,6 +291,7 @@ export function CaseActions({
   deposit = null,
   documents,
   waivableOffices = [],
+  acceptOnBehalfOf,
 }: {
   target: Target;
   actions: readonly CaseEvent[];
@@ -261,6 +303,8 @@ export function CaseActions({
   documents: readonly BindableDocument[];
   /** The State and DTSA reviews still open, which DSCA may record as not required. */
   waivableOffices?: readonly WaivableReviewOffice[];
+  /** The partner's country: accepting asks them to confirm "I accept this LOA on behalf of …". */
+  acceptOnBehalfOf?: string;
 }) {
   return (
     <div data-testid="case-actions">
@@ -271,6 +315,7 @@ export function CaseActions({
           action={action}
           partner={partner}
           open={partner && action === "accept"}
+          consent={action === "accept" && acceptOnBehalfOf ? `I accept this LOA on behalf of ${acceptOnBehalfOf}` : undefined}
           confirmation={
             isBindingEvent(action) ? bindingConfirmation(action, CASE_EVENTS[action].label, boundDocumentOf(action, documents)) : null
           }
@@ -296,7 +341,8 @@ export function CaseActions({
               return (
                 <>
                   <p className="mb-3 text-sm">
-                    By accepting, your government agrees to the LOA&apos;s terms and to pay the initial deposit by the offer expiration date.
+                    By accepting, your government agrees to the LOA&apos;s terms and to pay the initial deposit by the offer expiration date. Enter the
+                    person signing and the deposit, tick the statement, then check the confirmation that names the file.
                   </p>
                   <Field id="signerName" label="Name of the person signing" error={errors.signerName}>
                     <KeptTextInput id="signerName" name="signerName" autoComplete="name" error={errors.signerName} />

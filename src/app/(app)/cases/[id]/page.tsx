@@ -17,6 +17,8 @@ import { formatUsd } from "@/domain/money";
 import type { CaseView } from "@/domain/schemas/cases";
 import { CASE_EVENTS, type CaseEventDefinition } from "@/domain/workflow/case-workflow";
 import { caseDiagramEdges, notificationDiagramEdges } from "@/domain/workflow/diagram";
+import { boundDocumentOf } from "@/domain/workflow/binding-confirmation";
+import { caseProgress } from "@/domain/workflow/next-step";
 import { CASE_STATUS_LABELS, CN_STATUS_LABELS, WAIVABLE_REVIEW_OFFICES } from "@/domain/workflow/states";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { requireActor } from "@/server/auth/actor";
@@ -38,6 +40,9 @@ import { forPage } from "@/server/page-guard";
 import { CaseActions } from "./case-action-forms";
 import { LoaDocumentList } from "@/components/loa/document-list";
 import { listDocuments } from "@/server/loa/list-documents";
+import { getDocument } from "@/server/loa/get-document";
+import { AcceptReview } from "@/components/case/accept-review";
+import { EvidenceLink } from "@/components/case/evidence-link";
 import { buttonLinkClass } from "@/components/ui/button";
 import { CaseOutlook } from "@/components/insight/case-outlook";
 import { predictCaseForActor } from "@/server/insight/predict-case";
@@ -87,6 +92,9 @@ function OfferPanel({ found, now }: { found: CaseView; now: Date }) {
     />
   );
 }
+
+/** How many of the latest events the case page shows before "Show all". */
+const LATEST_EVENTS = 5;
 
 const NOTICES: Record<string, string> = Object.fromEntries(
   Object.entries(CASE_EVENTS).map(([name, d]) => [name, (d as CaseEventDefinition).pastTense]),
@@ -139,7 +147,24 @@ export default async function CasePage({
       ? "View the working LOA"
       : null;
   const shown = notice ? NOTICES[notice] : undefined;
-  const target = { caseId: found.id, version: found.version };
+  const progress = caseProgress(found.status);
+  // A partner with an offer to accept gets a review-then-sign section first: what they accept, then the signature.
+  const offeredSummary = partner && found.availableActions.includes("accept") ? boundDocumentOf("accept", documents) : null;
+  const offered = offeredSummary ? await getDocument(actor, id, offeredSummary.number) : null;
+  const sideActions = offered ? found.availableActions.filter((a) => a !== "accept") : found.availableActions;
+  const actionProps = {
+    target: { caseId: found.id, version: found.version },
+    agencies,
+    currentAgencyId: found.implementingAgency.id,
+    partner,
+    deposit: finances?.deposit ?? null,
+    documents,
+    waivableOffices: WAIVABLE_REVIEW_OFFICES.filter((office) => found.reviews.some((r) => r.office === office && r.status === "OPEN")),
+    acceptOnBehalfOf: found.country.name,
+  };
+  // The case page shows the latest few events; the earlier ones wait behind "Show all" (and the Timeline page).
+  const earlierEvents = events.slice(0, Math.max(0, events.length - LATEST_EVENTS));
+  const latestEvents = events.slice(earlierEvents.length);
   return (
     <div>
       <CaseLiveWatcher caseId={found.id} version={found.version} />
@@ -162,6 +187,17 @@ export default async function CasePage({
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="grid content-start gap-6 lg:col-span-2">
           <Section id="case-standing" title="Where the case stands" testId="case-standing">
+            <p className="mb-2" data-testid="case-step">
+              {progress.step !== null ? (
+                <>
+                  Step {progress.step} of {progress.of}: <strong>{CASE_STATUS_LABELS[found.status]}</strong>
+                </>
+              ) : (
+                <>
+                  Current state: <strong>{CASE_STATUS_LABELS[found.status]}</strong>
+                </>
+              )}
+            </p>
             <p className="mb-2 text-lg">
               Waiting on:{" "}
               <strong data-testid="waiting-on">
@@ -174,10 +210,30 @@ export default async function CasePage({
                 its due dates, offer expiration date and notification periods on by the time suspended.
               </p>
             )}
+            {progress.next && (
+              <p className="mb-2" data-testid="case-next-step">
+                What comes next: <strong>{CASE_STATUS_LABELS[progress.next.status]}</strong>
+                {progress.next.label && <span className="text-base-dark"> (after &ldquo;{progress.next.label}&rdquo;)</span>}
+              </p>
+            )}
             <p className="text-sm text-base-dark">
               In this state since {formatDateTime(found.statusChangedAt)}. {found.statusAging && <AgingTag aging={found.statusAging} />}
             </p>
           </Section>
+
+          {offered && (
+            <Section id="case-accept" title="Review and accept the offer" testId="accept-section">
+              <AcceptReview
+                caseId={found.id}
+                document={offered}
+                offerExpiresAt={found.milestones.offerExpiresAt}
+                countdown={found.milestones.offerExpiresAt ? countdownText(found.milestones.offerExpiresAt, now) : null}
+                depositDue={finances?.deposit?.due ?? null}
+              >
+                <CaseActions {...actionProps} actions={["accept"]} />
+              </AcceptReview>
+            </Section>
+          )}
 
           {/* Cases with nothing ahead to predict (closed, suspended, expired) say so on the timeline page only. */}
           {prediction.kind !== "NONE" && <CaseOutlook prediction={prediction} />}
@@ -267,7 +323,17 @@ export default async function CasePage({
           </Section>
 
           <Section id="case-timeline" title={partner ? "Milestones" : "Timeline"}>
-            <CaseTimeline events={events} showVisibility={!partner} />
+            {earlierEvents.length > 0 && (
+              <details className="mb-3" data-testid="earlier-events">
+                <summary className="cursor-pointer text-primary">
+                  Show all {events.length} events ({earlierEvents.length} earlier)
+                </summary>
+                <div className="mt-3">
+                  <CaseTimeline events={earlierEvents} showVisibility={!partner} />
+                </div>
+              </details>
+            )}
+            <CaseTimeline events={latestEvents} showVisibility={!partner} />
             <p className="mt-2">
               <Link href={`/cases/${found.id}/timeline`} data-testid="purchase-story-link">See the whole story of this purchase, from the letter of request</Link>
             </p>
@@ -275,26 +341,27 @@ export default async function CasePage({
 
         </div>
 
-        {/* On a phone the actions come first, so a partner reaches "Accept" without scrolling past the timeline. */}
-        <div className="order-first grid content-start gap-6 lg:order-none">
-          <Section id="case-your-actions" title="Your actions">
-            {found.availableActions.length === 0 ? (
-              <p className="text-base-dark" data-testid="no-actions">
-                Nothing is waiting on you. {found.waitingOn}.
-              </p>
-            ) : (
-              <CaseActions
-                target={target}
-                actions={found.availableActions}
-                agencies={agencies}
-                currentAgencyId={found.implementingAgency.id}
-                partner={partner}
-                deposit={finances?.deposit ?? null}
-                documents={documents}
-                waivableOffices={WAIVABLE_REVIEW_OFFICES.filter((office) => found.reviews.some((r) => r.office === office && r.status === "OPEN"))}
-              />
-            )}
-          </Section>
+        {/* On a phone the actions come first, so a partner reaches "Accept" without scrolling past the timeline; the
+            facts about the case and its audit trail come after where it stands (the column dissolves: display contents). */}
+        <div className="contents lg:grid lg:content-start lg:gap-6">
+          <div className="order-first min-w-0 lg:order-none">
+            <Section id="case-your-actions" title="Your actions">
+              {offered && (
+                <p className="mb-3">
+                  <a href="#case-accept" className="font-bold">
+                    Review and accept the offer
+                  </a>
+                </p>
+              )}
+              {found.availableActions.length === 0 ? (
+                <p className="text-base-dark" data-testid="no-actions">
+                  Nothing is waiting on you. {found.waitingOn}.
+                </p>
+              ) : (
+                sideActions.length > 0 && <CaseActions {...actionProps} actions={sideActions} />
+              )}
+            </Section>
+          </div>
 
           {!partner && (
             <Section id="case-offer-facts" title="Offer">
@@ -313,6 +380,7 @@ export default async function CasePage({
                 ["Version", String(found.version)],
               ]}
             />
+            {can(actor, "viewCaseEvidence", subject) && <EvidenceLink caseId={found.id} identifier={found.identifier} />}
             <h3 className="mb-1 mt-4 font-bold">Letters of request</h3>
             {found.letters.length === 0 && <p className="text-sm text-base-dark">No letter of request for this case is in Caseway.</p>}
             <ul className="divide-y divide-base-lighter">
@@ -351,10 +419,10 @@ export default async function CasePage({
           )}
         </div>
       </div>
-      {diagram && <div className="mt-6">
       {diagram && (
-        <Section id="case-workflow" title="Workflow" testId="workflow-diagram">
-          <figure>
+        <details className="mt-6 rounded border border-base-lighter bg-white p-5" data-testid="workflow-diagram">
+          <summary className="cursor-pointer text-lg font-bold text-primary-darker">How this case moves through its steps</summary>
+          <figure className="mt-3">
             <figcaption id="workflow-diagram-title" className="mb-2 text-sm text-base-dark">
               Every case follows this workflow. The current state ({CASE_STATUS_LABELS[found.status]}) and notification step are filled in blue.
             </figcaption>
@@ -368,20 +436,17 @@ export default async function CasePage({
               dangerouslySetInnerHTML={{ __html: diagram }}
             />
           </figure>
-          <details className="mt-3">
-            <summary className="cursor-pointer text-primary">The workflow in words</summary>
-            <ul className="mt-2 list-disc pl-6 text-sm">
-              {[...caseDiagramEdges(), ...notificationDiagramEdges()].map((edge) => (
-                <li key={`${edge.from}-${edge.to}-${edge.label}`}>
-                  {edge.label}: {CASE_STATUS_LABELS[edge.from as keyof typeof CASE_STATUS_LABELS] ?? CN_STATUS_LABELS[edge.from as keyof typeof CN_STATUS_LABELS]} →{" "}
-                  {CASE_STATUS_LABELS[edge.to as keyof typeof CASE_STATUS_LABELS] ?? CN_STATUS_LABELS[edge.to as keyof typeof CN_STATUS_LABELS]}
-                </li>
-              ))}
-            </ul>
-          </details>
-        </Section>
+          <h3 className="mb-1 mt-3 font-bold">The workflow in words</h3>
+          <ul className="list-disc pl-6 text-sm">
+            {[...caseDiagramEdges(), ...notificationDiagramEdges()].map((edge) => (
+              <li key={`${edge.from}-${edge.to}-${edge.label}`}>
+                {edge.label}: {CASE_STATUS_LABELS[edge.from as keyof typeof CASE_STATUS_LABELS] ?? CN_STATUS_LABELS[edge.from as keyof typeof CN_STATUS_LABELS]} →{" "}
+                {CASE_STATUS_LABELS[edge.to as keyof typeof CASE_STATUS_LABELS] ?? CN_STATUS_LABELS[edge.to as keyof typeof CN_STATUS_LABELS]}
+              </li>
+            ))}
+          </ul>
+        </details>
       )}
-      </div>}
     </div>
   );
 }

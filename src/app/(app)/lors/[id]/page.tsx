@@ -181,7 +181,7 @@ export default async function LorPage({ params, searchParams }: { params: Promis
             ) : lor.items.length === 0 ? (
               <p className="text-base-dark">No items listed yet.</p>
             ) : (
-              <div className="relative overflow-x-auto">
+              <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label="Requested items">
                 <table className="w-full text-left text-sm" data-testid="items-table">
                   <caption className="sr-only">Requested items</caption>
                   <thead className="bg-base-lightest">

@@ -34,7 +34,7 @@ import {
 import { emptyLine, type LoaContent, type LoaLine, type LoaNote } from "@/domain/loa/content";
 import { requiredNoteKeys, termsOfSaleBreakout } from "@/domain/loa/validation";
 import { UNIT_OF_ISSUE_LABELS, UNITS_OF_ISSUE, type LoaType } from "@/domain/lor/codes";
-import type { DocumentView } from "@/domain/schemas/loa";
+import { LoaLineInput, type DocumentView } from "@/domain/schemas/loa";
 import { notificationDetermination } from "@/domain/pricing/notification";
 import { paymentSchedule } from "@/domain/pricing/payment-schedule";
 import { formatRate, priceLoa } from "@/domain/pricing/price";
@@ -132,6 +132,46 @@ function nextLineNumber(lines: readonly LineForm[], parent?: string): string {
   return String((top.length ? Math.max(...top) : 0) + 1).padStart(3, "0");
 }
 
+/**
+ * A line checked as it is added, with the same schema the server applies on save (LoaLineInput), so a mistake shows
+ * beside its field at once: field name → message. A line number already in use is refused too.
+ */
+function lineErrorsOf(form: LineForm, others: readonly LineForm[]): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const parsed = LoaLineInput.safeParse(payloadLine(form));
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? "");
+      if (field && !errors[field]) errors[field] = issue.message;
+    }
+  }
+  if (!errors.lineNumber && others.some((l) => l.lineNumber === form.lineNumber.trim())) {
+    errors.lineNumber = `Line ${form.lineNumber.trim()} is already on this LOA`;
+  }
+  return errors;
+}
+
+/** The line editor's field ids (LineEditor's `id()`), for moving focus to the first field in error. */
+const LINE_FIELD_IDS: Record<string, string> = {
+  lineNumber: "number",
+  genericCode: "generic",
+  maslNumber: "masl",
+  description: "description",
+  value: "value",
+  quantity: "quantity",
+  unitOfIssue: "unit",
+  unitCost: "unit-cost",
+  sourceOfSupply: "source",
+  typeOfAssistance: "ta",
+  deliveryTermCode: "dtc",
+  monthsOfService: "mos",
+  procurementShare: "share",
+  ncPerUnit: "nc",
+  ncWaiverReason: "waiver",
+  note: "note",
+  internalNote: "internal",
+};
+
 const today = () => new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
 
 export function LoaBuilder({
@@ -170,6 +210,8 @@ export function LoaBuilder({
   const [notes, setNotes] = useState<LoaNote[]>(doc.notes.map((n) => ({ ...n })));
   const [editing, setEditing] = useState<number | null>(null);
   const [draftLine, setDraftLine] = useState<LineForm | null>(null);
+  // The draft line's own errors, from the last "Add line"/"Update line" on (null before): rechecked as it is edited.
+  const [lineErrors, setLineErrors] = useState<Record<string, string> | null>(null);
   const [libraryKey, setLibraryKey] = useState("");
   const [dirty, setDirty] = useState(false);
   const [result, setResult] = useState<{ type: "success" | "error"; message: string; fields: Record<string, string> } | null>(null);
@@ -259,11 +301,23 @@ export function LoaBuilder({
     } else {
       setDraftLine({ ...lines[index]! });
     }
+    setLineErrors(null);
     setEditing(index);
   }
 
+  const otherLines = (index: number | null) => lines.filter((_, i) => i !== index);
+
   function commitLine() {
     if (!draftLine) return;
+    const errors = lineErrorsOf(draftLine, otherLines(editing));
+    if (Object.keys(errors).length > 0) {
+      setLineErrors(errors);
+      const first = Object.keys(LINE_FIELD_IDS).find((field) => errors[field]);
+      // After React shows the messages: focus the first field in error, so a keyboard or screen-reader user lands on it.
+      if (first) setTimeout(() => document.getElementById(`line-${LINE_FIELD_IDS[first]}`)?.focus(), 0);
+      return;
+    }
+    setLineErrors(null);
     if (editing === null) {
       const next = [...lines, draftLine].sort((a, b) => a.lineNumber.localeCompare(b.lineNumber));
       setLines(next);
@@ -386,13 +440,22 @@ export function LoaBuilder({
               isNew={editing === null}
               valueLines={valueLines}
               isChange={isChange}
-              onChange={setDraftLine}
+              onChange={(line) => {
+                setDraftLine(line);
+                if (lineErrors !== null) setLineErrors(lineErrorsOf(line, otherLines(editing)));
+              }}
               onDone={commitLine}
               onCancel={() => {
                 setDraftLine(null);
                 setEditing(null);
+                setLineErrors(null);
               }}
-              errors={editing === null ? {} : Object.fromEntries(Object.entries(fields).filter(([p]) => p.startsWith(`lines.${editing}.`)).map(([p, m]) => [p.split(".")[2]!, m]))}
+              errors={{
+                ...(editing === null
+                  ? {}
+                  : Object.fromEntries(Object.entries(fields).filter(([p]) => p.startsWith(`lines.${editing}.`)).map(([p, m]) => [p.split(".")[2]!, m]))),
+                ...(lineErrors ?? {}),
+              }}
             />
           )}
         </Section>
@@ -594,30 +657,30 @@ function LineEditor({
       )}
       <div className="grid gap-x-4 sm:grid-cols-3">
         <Field id={id("number")} label="Line number" error={errors.lineNumber}>
-          <TextInput id={id("number")} value={line.lineNumber} disabled={!isNew} onChange={(e) => set("lineNumber", e.target.value.trim())} />
+          <TextInput id={id("number")} error={errors.lineNumber} value={line.lineNumber} disabled={!isNew} onChange={(e) => set("lineNumber", e.target.value.trim())} />
         </Field>
         <Field id={id("generic")} label="MASL generic code" hint="3 characters, like F1K" error={errors.genericCode}>
-          <TextInput id={id("generic")} hasHint value={line.genericCode} maxLength={3} onChange={(e) => set("genericCode", e.target.value.toUpperCase())} />
+          <TextInput id={id("generic")} error={errors.genericCode} hasHint value={line.genericCode} maxLength={3} onChange={(e) => set("genericCode", e.target.value.toUpperCase())} />
         </Field>
         <Field id={id("masl")} label="MASL number" hint="13 characters, often the NSN" error={errors.maslNumber}>
-          <TextInput id={id("masl")} hasHint value={line.maslNumber} maxLength={13} onChange={(e) => set("maslNumber", e.target.value.toUpperCase())} />
+          <TextInput id={id("masl")} error={errors.maslNumber} hasHint value={line.maslNumber} maxLength={13} onChange={(e) => set("maslNumber", e.target.value.toUpperCase())} />
         </Field>
       </div>
       <Field id={id("description")} label="Description" error={errors.description}>
-        <TextInput id={id("description")} value={line.description} onChange={(e) => set("description", e.target.value)} />
+        <TextInput id={id("description")} error={errors.description} value={line.description} onChange={(e) => set("description", e.target.value)} />
       </Field>
       <div className="grid gap-x-4 sm:grid-cols-3">
         {valueLines ? (
           <Field id={id("value")} label="Value (ceiling), US dollars" error={errors.value}>
-            <TextInput id={id("value")} inputMode="decimal" value={line.value} onChange={(e) => set("value", e.target.value)} />
+            <TextInput id={id("value")} error={errors.value} inputMode="decimal" value={line.value} onChange={(e) => set("value", e.target.value)} />
           </Field>
         ) : (
           <>
             <Field id={id("quantity")} label="Quantity" error={errors.quantity}>
-              <TextInput id={id("quantity")} inputMode="numeric" value={line.quantity} onChange={(e) => set("quantity", e.target.value)} />
+              <TextInput id={id("quantity")} error={errors.quantity} inputMode="numeric" value={line.quantity} onChange={(e) => set("quantity", e.target.value)} />
             </Field>
             <Field id={id("unit")} label="Unit of issue" error={errors.unitOfIssue}>
-              <Select id={id("unit")} value={line.unitOfIssue} onChange={(e) => set("unitOfIssue", e.target.value)}>
+              <Select id={id("unit")} error={errors.unitOfIssue} value={line.unitOfIssue} onChange={(e) => set("unitOfIssue", e.target.value)}>
                 <option value="">Choose</option>
                 {UNITS_OF_ISSUE.map((u) => (
                   <option key={u} value={u}>
@@ -627,14 +690,14 @@ function LineEditor({
               </Select>
             </Field>
             <Field id={id("unit-cost")} label="Unit cost, US dollars" error={errors.unitCost}>
-              <TextInput id={id("unit-cost")} inputMode="decimal" value={line.unitCost} onChange={(e) => set("unitCost", e.target.value)} />
+              <TextInput id={id("unit-cost")} error={errors.unitCost} inputMode="decimal" value={line.unitCost} onChange={(e) => set("unitCost", e.target.value)} />
             </Field>
           </>
         )}
       </div>
       <div className="grid gap-x-4 sm:grid-cols-2">
         <Field id={id("source")} label="Source of supply" error={errors.sourceOfSupply}>
-          <Select id={id("source")} value={line.sourceOfSupply} onChange={(e) => set("sourceOfSupply", e.target.value as SourceOfSupply)}>
+          <Select id={id("source")} error={errors.sourceOfSupply} value={line.sourceOfSupply} onChange={(e) => set("sourceOfSupply", e.target.value as SourceOfSupply)}>
             {SOURCES_OF_SUPPLY.map((s) => (
               <option key={s} value={s}>
                 {SOURCE_OF_SUPPLY_LABELS[s]}
@@ -652,7 +715,7 @@ function LineEditor({
           </Select>
         </Field>
         <Field id={id("dtc")} label="Delivery term code" hint="Leave blank for services: nothing ships" error={errors.deliveryTermCode}>
-          <Select id={id("dtc")} hasHint value={line.deliveryTermCode} onChange={(e) => set("deliveryTermCode", e.target.value)}>
+          <Select id={id("dtc")} error={errors.deliveryTermCode} hasHint value={line.deliveryTermCode} onChange={(e) => set("deliveryTermCode", e.target.value)}>
             <option value="">None (services)</option>
             {DELIVERY_TERM_CODES.map((d) => (
               <option key={d} value={d}>
@@ -662,11 +725,11 @@ function LineEditor({
           </Select>
         </Field>
         <Field id={id("mos")} label="Months of service" error={errors.monthsOfService}>
-          <TextInput id={id("mos")} inputMode="numeric" value={line.monthsOfService} onChange={(e) => set("monthsOfService", e.target.value)} />
+          <TextInput id={id("mos")} error={errors.monthsOfService} inputMode="numeric" value={line.monthsOfService} onChange={(e) => set("monthsOfService", e.target.value)} />
         </Field>
         {line.sourceOfSupply === "X" && (
           <Field id={id("share")} label="Procurement share (0 to 1)" hint="Blank uses the standard 50/50 split" error={errors.procurementShare}>
-            <TextInput id={id("share")} hasHint inputMode="decimal" value={line.procurementShare} onChange={(e) => set("procurementShare", e.target.value)} />
+            <TextInput id={id("share")} error={errors.procurementShare} hasHint inputMode="decimal" value={line.procurementShare} onChange={(e) => set("procurementShare", e.target.value)} />
           </Field>
         )}
       </div>
@@ -688,7 +751,7 @@ function LineEditor({
       {line.mde && (
         <div className="grid gap-x-4 sm:grid-cols-2">
           <Field id={id("nc")} label="Nonrecurring cost per unit, US dollars" error={errors.ncPerUnit}>
-            <TextInput id={id("nc")} inputMode="decimal" value={line.ncPerUnit} onChange={(e) => set("ncPerUnit", e.target.value)} />
+            <TextInput id={id("nc")} error={errors.ncPerUnit} inputMode="decimal" value={line.ncPerUnit} onChange={(e) => set("ncPerUnit", e.target.value)} />
           </Field>
           <div>
             <label className="mt-8 inline-flex items-center gap-2">
@@ -697,7 +760,7 @@ function LineEditor({
             </label>
             {line.ncWaived && (
               <Field id={id("waiver")} label="Waiver reason" error={errors.ncWaiverReason}>
-                <TextInput id={id("waiver")} value={line.ncWaiverReason} onChange={(e) => set("ncWaiverReason", e.target.value)} />
+                <TextInput id={id("waiver")} error={errors.ncWaiverReason} value={line.ncWaiverReason} onChange={(e) => set("ncWaiverReason", e.target.value)} />
               </Field>
             )}
           </div>
@@ -710,10 +773,10 @@ function LineEditor({
         </label>
       )}
       <Field id={id("note")} label="Line note (printed on the LOA)" error={errors.note}>
-        <Textarea id={id("note")} value={line.note} rows={2} onChange={(e) => set("note", e.target.value)} />
+        <Textarea id={id("note")} error={errors.note} value={line.note} rows={2} onChange={(e) => set("note", e.target.value)} />
       </Field>
       <Field id={id("internal")} label="Internal pricing note (U.S. Government only)" error={errors.internalNote}>
-        <Textarea id={id("internal")} value={line.internalNote} rows={2} onChange={(e) => set("internalNote", e.target.value)} />
+        <Textarea id={id("internal")} error={errors.internalNote} value={line.internalNote} rows={2} onChange={(e) => set("internalNote", e.target.value)} />
       </Field>
       <div className="flex gap-3">
         <Button type="button" onClick={onDone} data-testid="line-done">
@@ -723,6 +786,11 @@ function LineEditor({
           Cancel
         </Button>
       </div>
+      {Object.keys(errors).length > 0 && (
+        <p className="mt-2 font-bold text-error-dark" role="alert" data-testid="line-errors">
+          Fix the {Object.keys(errors).length === 1 ? "field" : `${Object.keys(errors).length} fields`} marked above to {isNew ? "add" : "update"} this line.
+        </p>
+      )}
       <p className="mt-2 text-sm text-base-dark">Totals update as you type. Save the draft to keep your changes.</p>
     </fieldset>
   );
