@@ -1,8 +1,8 @@
 import { expect, type APIRequestContext, type APIResponse, type Browser, type Locator, type Page } from "@playwright/test";
 import { readableDay } from "../../src/domain/readable-days";
-import { bareApi, json, organizationByCode, signedInContext, unique } from "./helpers";
+import { bareApi, closeAll, json, organizationByCode, signedInContext, unique } from "./helpers";
 import { fillLoaViaApi } from "./loa-helpers";
-import { completeLorContent, createLorViaApi, lorAction, type Lor } from "./lor-helpers";
+import { completeLorContent, createLorViaApi, DSCA, DTSA, lorAction, NAVY, PARTNER_BN, STATE, type Lor } from "./lor-helpers";
 
 // Shared pieces for the case-workflow specs: the case API's shapes, thin wrappers around /api/v1/cases, a way to get a
 // fresh case to a given point through the real letter-of-request flow, and the case page's controls.
@@ -242,6 +242,23 @@ export async function toReviewViaApi(dsca: APIRequestContext, agencyManager: API
     ["STATE_PM", "OPEN"],
   ]);
   return reviewing;
+}
+
+/** An LOA offered to Bandaria the ordinary way, through the API: every review concurs, the Navy signs, DSCA countersigns, the Navy offers. */
+export async function offeredCaseViaApi(browser: Browser): Promise<CaseView> {
+  const [partner, dsca, navy, state, dtsa] = await Promise.all([PARTNER_BN, DSCA, NAVY, STATE, DTSA].map((email) => signedInContext(browser, email)));
+  try {
+    const { case: opened } = await openCaseViaApi(partner!.api, dsca!.api, { agency: "P" });
+    let next = await toReviewViaApi(dsca!.api, navy!.api, opened);
+    for (const reviewer of [dsca!, state!, dtsa!]) next = await caseAction(reviewer.api, next, "concur");
+    next = await caseAction(navy!.api, next, "sign");
+    next = await caseAction(dsca!.api, next, "countersign");
+    next = await caseAction(navy!.api, next, "offer");
+    expect(next.status).toBe("OFFERED");
+    return next;
+  } finally {
+    await closeAll(partner?.context, dsca?.context, navy?.context, state?.context, dtsa?.context);
+  }
 }
 
 // ---- the case page ----

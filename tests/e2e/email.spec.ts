@@ -1,7 +1,7 @@
-import { expect, test, type Browser } from "./fixtures";
+import { expect, test } from "./fixtures";
 import { E2E_MAIL_URL } from "../../playwright.config";
 import { expectNoSeriousAxeViolations } from "./axe";
-import { caseAction, openCaseViaApi, toReviewViaApi, DSCA, DTSA, NAVY, PARTNER_BN, STATE, type CaseView } from "./case-helpers";
+import { offeredCaseViaApi, PARTNER_BN } from "./case-helpers";
 import { closeAll, saveScreen, signedInContext } from "./helpers";
 
 // E-mail (issue 15 §3) through the mail catcher scripts/serve.ts starts beside the server (MailDev, read through its
@@ -24,22 +24,6 @@ async function mailTo(address: string, subject: string, contains: string): Promi
     )
     .toBe(true);
   return found!;
-}
-
-async function offeredCase(browser: Browser): Promise<CaseView> {
-  const [partner, dsca, navy, state, dtsa] = await Promise.all([PARTNER_BN, DSCA, NAVY, STATE, DTSA].map((email) => signedInContext(browser, email)));
-  try {
-    const { case: opened } = await openCaseViaApi(partner!.api, dsca!.api, { agency: "P" });
-    let next = await toReviewViaApi(dsca!.api, navy!.api, opened);
-    for (const reviewer of [dsca!, state!, dtsa!]) next = await caseAction(reviewer.api, next, "concur");
-    next = await caseAction(navy!.api, next, "sign");
-    next = await caseAction(dsca!.api, next, "countersign");
-    next = await caseAction(navy!.api, next, "offer");
-    expect(next.status).toBe("OFFERED");
-    return next;
-  } finally {
-    await closeAll(partner?.context, dsca?.context, navy?.context, state?.context, dtsa?.context);
-  }
 }
 
 test.describe.serial("e-mail notifications", () => {
@@ -71,7 +55,7 @@ test.describe.serial("e-mail notifications", () => {
   test("the partner receives their offer by e-mail in the mail catcher and follows its link to the case", async ({ browser }) => {
     // The first start dispatches the demo data's history too: its e-mails may be ahead of this one in the queue.
     test.setTimeout(240_000);
-    const offered = await offeredCase(browser);
+    const offered = await offeredCaseViaApi(browser);
     const mail = await mailTo(PARTNER_BN, "An LOA is offered for your acceptance", offered.identifier);
     // The subject names the kind of event only; the body names the case and links to it.
     expect(mail.subject).not.toContain(offered.identifier);

@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Locator, type Page } from "./fixtures";
-import { caseAction, DSCA, DTSA, NAVY, openCaseViaApi, PARTNER_BN, STATE, toReviewViaApi, type CaseView } from "./case-helpers";
+import { expect, test, type Locator, type Page } from "./fixtures";
+import { offeredCaseViaApi, PARTNER_BN } from "./case-helpers";
 import { BASE_URL, closeAll, DEMO_PASSWORD, saveScreen, signedInContext, unique } from "./helpers";
 import { completeLorContent, createLorViaApi } from "./lor-helpers";
 
@@ -54,23 +54,6 @@ async function signInByKeyboard(page: Page, email: string) {
   await expect(page).toHaveURL(`${BASE_URL}/`);
 }
 
-/** An LOA offered to Bandaria, made through the API (as in email.spec.ts). */
-async function offeredCase(browser: Browser): Promise<CaseView> {
-  const [partner, dsca, navy, state, dtsa] = await Promise.all([PARTNER_BN, DSCA, NAVY, STATE, DTSA].map((email) => signedInContext(browser, email)));
-  try {
-    const { case: opened } = await openCaseViaApi(partner!.api, dsca!.api, { agency: "P" });
-    let next = await toReviewViaApi(dsca!.api, navy!.api, opened);
-    for (const reviewer of [dsca!, state!, dtsa!]) next = await caseAction(reviewer.api, next, "concur");
-    next = await caseAction(navy!.api, next, "sign");
-    next = await caseAction(dsca!.api, next, "countersign");
-    next = await caseAction(navy!.api, next, "offer");
-    expect(next.status).toBe("OFFERED");
-    return next;
-  } finally {
-    await closeAll(partner?.context, dsca?.context, navy?.context, state?.context, dtsa?.context);
-  }
-}
-
 test("a partner officer edits and submits a letter of request with the keyboard only", async ({ browser }) => {
   const setup = await signedInContext(browser, PARTNER_BN);
   const subject = unique("Keyboard-only letter");
@@ -114,7 +97,7 @@ test("a partner officer edits and submits a letter of request with the keyboard 
 });
 
 test("a partner officer accepts an offer with the keyboard only", async ({ browser }) => {
-  const offered = await offeredCase(browser);
+  const offered = await offeredCaseViaApi(browser);
   const context = await browser.newContext();
   const page = await context.newPage();
   try {
