@@ -97,6 +97,9 @@ class AxeWatcher {
       // JSON answers and file downloads shown as documents are not pages a person reads.
       const contentType = await page.evaluate(() => document.contentType);
       if (contentType !== "text/html") return;
+      // After an in-app navigation (a form's redirect) Next.js sets the new page's <title> a moment after the URL
+      // changes: give it that moment, so axe reads the settled page. A page that never gets a title is still reported.
+      await page.waitForFunction(() => document.title.trim() !== "", null, { timeout: 3_000 }).catch(() => {});
       const results = await axeExclusions(new AxeBuilder({ page }).withTags(AXE_TAGS).options({ resultTypes: ["violations"] }).setLegacyMode(),
       ).analyze();
       if (withoutFragment(page.url()) !== url) throw new Error("moved on");
