@@ -1,4 +1,5 @@
 import "server-only";
+import { Prisma } from "@/generated/prisma/client";
 import { renderDigestEmail, type EmailNotice } from "@/domain/notifications/email";
 import { isNotificationKind, preferenceKindOf, type NotificationReason } from "@/domain/notifications/kinds";
 import { db } from "../db";
@@ -24,8 +25,13 @@ interface HeldRow {
  * retry) queue nothing twice — notices arriving after the day's digest wait for tomorrow's. Returns how many digests
  * it queued.
  */
-export async function queueDailyDigests(now: Date = new Date()): Promise<number> {
-  const users = await db().$queryRaw<{ user_id: string }[]>`SELECT DISTINCT user_id FROM notifications WHERE email_state = 'DIGEST'`;
+export async function queueDailyDigests(
+  now: Date = new Date(),
+  /** These people's digests alone (an integration test's own, in a database other tests share). */
+  only?: { userIds: readonly string[] },
+): Promise<number> {
+  const scope = only ? Prisma.sql`AND user_id = ANY(${[...only.userIds]}::uuid[])` : Prisma.empty;
+  const users = await db().$queryRaw<{ user_id: string }[]>`SELECT DISTINCT user_id FROM notifications WHERE email_state = 'DIGEST' ${scope}`;
   const baseUrl = appOrigin();
   let queued = 0;
   for (const { user_id: userId } of users) {
