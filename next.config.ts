@@ -1,4 +1,8 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
+
+// The reader's language and zone per request, without locale-prefixed routes (ADR 0032).
+const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
 
 // Sent on every answer. The Content-Security-Policy (per-request nonce) and HSTS (only over TLS) depend on the request,
 // so src/proxy.ts sends them (ADR 0022).
@@ -28,4 +32,4 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

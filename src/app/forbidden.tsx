@@ -1,13 +1,15 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 
 export default function Forbidden() {
+  const t = useTranslations("ErrorsForbidden");
   return (
     <section className="mx-auto w-full max-w-3xl flex-1 px-4 py-16" aria-labelledby="problem-heading">
-      <h1 id="problem-heading" className="mb-3 text-3xl text-primary-darker">You do not have access to this page</h1>
+      <h1 id="problem-heading" className="mb-3 text-3xl text-primary-darker">{t("title")}</h1>
       <p className="mb-6 text-base-darker">
-        Your role does not include this part of Caseway. If you need it for your work, ask a Caseway administrator.
+        {t("body")}
       </p>
-      <Link href="/">Go to your home page</Link>
+      <Link href="/">{t("home")}</Link>
     </section>
   );
 }

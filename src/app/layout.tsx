@@ -1,60 +1,72 @@
 import type { Metadata, Viewport } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getMessages, getTimeZone, getTranslations } from "next-intl/server";
 import "@fontsource/public-sans/400.css";
 import "@fontsource/public-sans/700.css";
 import "./globals.css";
 import { ClassificationBanner } from "@/components/classification-banner";
 import { GovBanner } from "@/components/gov-banner";
+import { LocaleSwitcher } from "@/components/locale-switcher";
+import { TimeZoneSync } from "@/components/time-zone-sync";
+import { CLIENT_NAMESPACES } from "@/i18n/client-namespaces";
+import { directionOf, localeOf } from "@/i18n/config";
+import { chooseLocaleAction } from "./display-actions";
 
-export const metadata: Metadata = {
-  title: { default: "Caseway", template: "%s | Caseway" },
-  description: "Foreign Military Sales cases from Letter of Request to closure",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Shell");
+  return { title: { default: "Caseway", template: "%s | Caseway" }, description: t("description") };
+}
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 /** Federal-site footer links, on every page (public ones included). */
 const FOOTER_LINKS = [
-  ["/accessibility", "Accessibility"],
-  ["/privacy", "Privacy"],
-  ["/help", "Help"],
+  ["/accessibility", "accessibility"],
+  ["/privacy", "privacy"],
+  ["/help", "help"],
 ] as const;
 
 // Every page reads the session and the database; nothing is prerendered at build time.
 export const dynamic = "force-dynamic";
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const [requested, timeZone, t, messages] = await Promise.all([getLocale(), getTimeZone(), getTranslations("Shell"), getMessages()]);
+  const locale = localeOf(requested);
+  // Only what components in the browser may ask for: the whole catalogue would ride along with every page.
+  const clientMessages = Object.fromEntries(CLIENT_NAMESPACES.filter((ns) => ns in messages).map((ns) => [ns, messages[ns]!]));
   return (
-    <html lang="en">
+    <html lang={locale} dir={directionOf(locale)}>
       <body className="flex min-h-screen flex-col">
-        <a
-          href="#main-content"
-          className="sr-only z-50 bg-white p-2 focus:not-sr-only focus:absolute focus:left-2 focus:top-2"
-        >
-          Skip to main content
-        </a>
-        <ClassificationBanner position="top" />
-        <GovBanner />
-        <div className="flex flex-1 flex-col">{children}</div>
-        <footer className="bg-primary-darker px-4 py-6 text-sm text-white">
-          <div className="mx-auto flex max-w-6xl flex-col gap-2 sm:flex-row sm:justify-between">
-            <p>
-              <strong>Caseway</strong> — Foreign Military Sales case management
-            </p>
-            <p>Every action in Caseway is recorded in an audit log.</p>
-          </div>
-          <nav aria-label="About Caseway" className="mx-auto mt-4 max-w-6xl">
-            <ul className="flex flex-wrap gap-x-6 gap-y-2">
-              {FOOTER_LINKS.map(([href, label]) => (
-                <li key={href}>
-                  <a href={href} className="text-white visited:text-white hover:text-primary-lighter">
-                    {label}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        </footer>
-        <ClassificationBanner position="bottom" />
+        <NextIntlClientProvider messages={clientMessages}>
+          <a
+            href="#main-content"
+            className="sr-only z-50 bg-white p-2 focus:not-sr-only focus:absolute focus:start-2 focus:top-2"
+          >
+            {t("skipToContent")}
+          </a>
+          <TimeZoneSync renderedIn={timeZone} />
+          <ClassificationBanner position="top" />
+          <GovBanner languages={<LocaleSwitcher choose={chooseLocaleAction} />} />
+          <div className="flex flex-1 flex-col">{children}</div>
+          <footer className="bg-primary-darker px-4 py-6 text-sm text-white">
+            <div className="mx-auto flex max-w-6xl flex-col gap-2 sm:flex-row sm:justify-between">
+              <p>{t.rich("footerBrand", { strong: (chunks) => <strong>{chunks}</strong> })}</p>
+              <p>{t("footerAudit")}</p>
+            </div>
+            <nav aria-label={t("footerNav")} className="mx-auto mt-4 max-w-6xl">
+              <ul className="flex flex-wrap gap-x-6 gap-y-2">
+                {FOOTER_LINKS.map(([href, key]) => (
+                  <li key={href}>
+                    <a href={href} className="text-white visited:text-white hover:text-primary-lighter">
+                      {t(`footerLinks.${key}`)}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </footer>
+          <ClassificationBanner position="bottom" />
+        </NextIntlClientProvider>
       </body>
     </html>
   );

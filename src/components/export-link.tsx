@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { exportHref } from "@/lib/navigation";
 
 /**
@@ -5,11 +6,12 @@ import { exportHref } from "@/lib/navigation";
  * browser shows its progress. Nothing when the list is empty.
  */
 export function ExportLink({ path, params, total, noun }: { path: string; params: Record<string, string>; total: number; noun: [string, string] }) {
+  const t = useTranslations("UiExport");
   if (total === 0) return null;
   return (
     <p className="mt-4 text-sm">
       <a href={exportHref(path, params)} download data-testid="export-link">
-        Download {total === 1 ? `this ${noun[0]}` : `these ${total.toLocaleString("en-US")} ${noun[1]}`} as CSV
+        {t("download", { count: total, one: noun[0], many: noun[1] })}
       </a>
     </p>
   );

@@ -2,6 +2,7 @@
 
 import { useEffect, useState, type ReactNode } from "react";
 import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
 
 /**
  * The header's layout with its phone menu. From 641 px up everything shows as before: the person and sign-out beside
@@ -10,6 +11,7 @@ import { usePathname } from "next/navigation";
  * and sign-out below it. Following a link closes it again.
  */
 export function HeaderMenu({ brand, search, bell, user, nav }: { brand: ReactNode; search: ReactNode; bell: ReactNode; user: ReactNode; nav: ReactNode }) {
+  const t = useTranslations("Shell");
   const [open, setOpen] = useState(false);
   const pathname = usePathname();
   const [shownFor, setShownFor] = useState(pathname);
@@ -36,8 +38,8 @@ export function HeaderMenu({ brand, search, bell, user, nav }: { brand: ReactNod
         {search}
         {/* On phones this group dissolves (display: contents): the bell and the button stay beside the name, the person
             drops into the opened menu under the search. */}
-        <div className="contents text-sm sm:flex sm:items-center sm:gap-4 sm:text-right" data-testid="user-badge">
-          <span className="ml-auto sm:ml-0">{bell}</span>
+        <div className="contents text-sm sm:flex sm:items-center sm:gap-4 sm:text-end" data-testid="user-badge">
+          <span className="ms-auto sm:ms-0">{bell}</span>
           <button
             type="button"
             id="main-menu-button"
@@ -47,7 +49,7 @@ export function HeaderMenu({ brand, search, bell, user, nav }: { brand: ReactNod
             onClick={() => setOpen(!open)}
             data-testid="menu-button"
           >
-            {open ? "Close menu" : "Menu"}
+            {open ? t("closeMenu") : t("menu")}
           </button>
           <div id="main-menu-user" className={`${open ? "flex" : "hidden sm:flex"} order-last w-full items-center justify-between gap-4 border-t border-base-lighter pt-2 sm:order-none sm:w-auto sm:border-0 sm:pt-0`}>
             {user}

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 
 export function Pagination({
   page,
@@ -13,16 +14,15 @@ export function Pagination({
   params: Record<string, string>;
   basePath: string;
 }) {
+  const t = useTranslations("UiPagination");
   const pages = Math.max(1, Math.ceil(total / pageSize));
   if (pages <= 1) return null;
   const href = (p: number) => `${basePath}?${new URLSearchParams({ ...params, page: String(p) })}`;
   return (
-    <nav aria-label="Pagination" className="mt-4 flex items-center gap-4 text-sm">
-      {page > 1 ? <Link href={href(page - 1)}>Previous page</Link> : <span className="text-base-dark">Previous page</span>}
-      <span>
-        Page {page} of {pages}
-      </span>
-      {page < pages ? <Link href={href(page + 1)}>Next page</Link> : <span className="text-base-dark">Next page</span>}
+    <nav aria-label={t("label")} className="mt-4 flex items-center gap-4 text-sm">
+      {page > 1 ? <Link href={href(page - 1)}>{t("previous")}</Link> : <span className="text-base-dark">{t("previous")}</span>}
+      <span>{t("pageOf", { page, pages })}</span>
+      {page < pages ? <Link href={href(page + 1)}>{t("next")}</Link> : <span className="text-base-dark">{t("next")}</span>}
     </nav>
   );
 }

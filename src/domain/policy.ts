@@ -99,6 +99,7 @@ export const POLICY = {
   },
   readOwnNotifications: { roles: "everyone", description: "Read and mark your own notifications and follow live updates" },
   manageOwnNotificationPreferences: { roles: "everyone", description: "See and change how and when Caseway e-mails you" },
+  manageOwnDisplayPreferences: { roles: "everyone", description: "See and change your own language and time zone" },
   readEventFeed: {
     roles: "everyone",
     description: "Read the event feed: partners their country's partner-visible events, agency case managers their agency's, other staff all",

@@ -2,30 +2,44 @@ import { can, type Actor } from "@/domain/policy";
 
 export interface NavItem {
   href: string;
-  label: string;
+  /** The item's message in the Shell.nav namespace. */
+  key: NavKey;
 }
+
+export type NavKey =
+  | "home"
+  | "tasks"
+  | "dashboard"
+  | "myLetters"
+  | "letters"
+  | "myCases"
+  | "cases"
+  | "pricing"
+  | "myCountry"
+  | "organizations"
+  | "policy"
+  | "users"
+  | "offices"
+  | "webhooks"
+  | "audit"
+  | "profile";
 
 /** Navigation drawn from the policy table, so a link appears exactly when its page would let the person in. */
 export function navigationFor(actor: Actor): NavItem[] {
-  const items: NavItem[] = [{ href: "/", label: "Home" }];
-  if (can(actor, "listMyTasks")) items.push({ href: "/tasks", label: "My tasks" });
-  if (can(actor, "viewDashboard")) items.push({ href: "/dashboard", label: "Dashboard" });
-  if (can(actor, "listLors")) {
-    items.push({ href: "/lors", label: actor.role === "PARTNER_OFFICER" ? "My letters of request" : "Letters of request" });
-  }
-  if (can(actor, "listCases")) items.push({ href: "/cases", label: actor.role === "PARTNER_OFFICER" ? "My cases" : "Cases" });
-  if (can(actor, "quotePricing")) items.push({ href: "/pricing", label: "What-if pricing" });
-  if (actor.role === "PARTNER_OFFICER") {
-    items.push({ href: `/organizations/${actor.organizationId}`, label: "My country" });
-  } else {
-    items.push({ href: "/organizations", label: "Organizations" });
-  }
-  if (can(actor, "viewPolicyAdministration")) items.push({ href: "/admin/policy", label: "Policy" });
-  if (can(actor, "listUsers")) items.push({ href: "/admin/users", label: "Users" });
-  if (can(actor, "assignOfficeAccountable")) items.push({ href: "/admin/offices", label: "Offices" });
-  if (can(actor, "manageWebhooks")) items.push({ href: "/webhooks", label: "Webhooks" });
-  if (can(actor, "viewAuditLog")) items.push({ href: "/audit", label: "Audit log" });
-  items.push({ href: "/profile", label: "Profile" });
+  const partner = actor.role === "PARTNER_OFFICER";
+  const items: NavItem[] = [{ href: "/", key: "home" }];
+  if (can(actor, "listMyTasks")) items.push({ href: "/tasks", key: "tasks" });
+  if (can(actor, "viewDashboard")) items.push({ href: "/dashboard", key: "dashboard" });
+  if (can(actor, "listLors")) items.push({ href: "/lors", key: partner ? "myLetters" : "letters" });
+  if (can(actor, "listCases")) items.push({ href: "/cases", key: partner ? "myCases" : "cases" });
+  if (can(actor, "quotePricing")) items.push({ href: "/pricing", key: "pricing" });
+  items.push(partner ? { href: `/organizations/${actor.organizationId}`, key: "myCountry" } : { href: "/organizations", key: "organizations" });
+  if (can(actor, "viewPolicyAdministration")) items.push({ href: "/admin/policy", key: "policy" });
+  if (can(actor, "listUsers")) items.push({ href: "/admin/users", key: "users" });
+  if (can(actor, "assignOfficeAccountable")) items.push({ href: "/admin/offices", key: "offices" });
+  if (can(actor, "manageWebhooks")) items.push({ href: "/webhooks", key: "webhooks" });
+  if (can(actor, "viewAuditLog")) items.push({ href: "/audit", key: "audit" });
+  items.push({ href: "/profile", key: "profile" });
   return items;
 }
 

@@ -374,6 +374,8 @@ export function matrixEntries(): MatrixEntry[] {
     list("live", [U("readOwnNotifications")]),
     list("me/notification-preferences", [U("manageOwnNotificationPreferences")]),
     list("me/notification-preferences", [U("manageOwnNotificationPreferences")], "PUT", REJECTED_BODY, json({ preferences: { "no-such-kind": "OFF" } })),
+    list("me/display-preferences", [U("manageOwnDisplayPreferences")]),
+    list("me/display-preferences", [U("manageOwnDisplayPreferences")], "PUT", REJECTED_BODY, json({ locale: "xx" })),
     // The event feed (list-events.ts) and webhook subscriptions (src/server/webhooks/*): the role first, before
     // anything is read or parsed; a subscription's organization after it is loaded (another's answers 404).
     list("events", [U("readEventFeed")]),

@@ -65,7 +65,12 @@ describe("waiting on, state by state", () => {
   it.each(CASE_STATUSES)("%s, no notification under way", (status) => {
     const c = caseIn(status);
     expect(text(c)).toBe(EXPECTED[status]);
-    expect(waitingOnOf(c, NOW, "USG")).toEqual([{ text: EXPECTED[status], until: null }]);
+    expect(waitingOnOf(c, NOW, "USG")).toEqual([
+      // In review the open reviews are named (all three at first), with the offices for a page to word them.
+      status === "IN_REVIEW"
+        ? { code: "office-reviews", offices: ["DSCA", "STATE_PM", "DTSA"], text: EXPECTED[status], until: null }
+        : { code: `status.${status}`, text: EXPECTED[status], until: null },
+    ]);
     // The partner reads the same, except for the offer that waits on them and the reviews' offices.
     const forPartner = status === "OFFERED" ? "Your acceptance, by the offer expiration date" : status === "IN_REVIEW" ? "U.S. Government reviews" : EXPECTED[status];
     expect(text(c, "PARTNER")).toBe(forPartner);
@@ -74,8 +79,8 @@ describe("waiting on, state by state", () => {
   it("a suspended case waits on DSCA's resume, whatever its notification track was doing", () => {
     for (const cn of ["FORMALLY_NOTIFIED", "STATE_CLEARANCE", "INFORMAL_REVIEW"] as const) {
       const c = { ...inReview(["DTSA"], cn), status: "SUSPENDED" as const, suspendedFromStatus: "IN_REVIEW" as const };
-      expect(waitingOnOf(c, NOW, "USG"), cn).toEqual([{ text: "DSCA to resume the case", until: null }]);
-      expect(waitingOnOf(c, NOW, "PARTNER"), cn).toEqual([{ text: "DSCA to resume the case", until: null }]);
+      expect(waitingOnOf(c, NOW, "USG"), cn).toEqual([{ code: "status.SUSPENDED", text: "DSCA to resume the case", until: null }]);
+      expect(waitingOnOf(c, NOW, "PARTNER"), cn).toEqual([{ code: "status.SUSPENDED", text: "DSCA to resume the case", until: null }]);
     }
   });
 });
@@ -102,7 +107,7 @@ describe("in review: only the reviews still open", () => {
 
   it("all three concurred on a notification-required case: Congress and the end of the formal period, not the reviews", () => {
     const c = inReview([], "FORMALLY_NOTIFIED");
-    expect(waitingOnOf(c, NOW, "USG")).toEqual([{ text: "Congress: the formal notification period ends", until: PERIOD_END }]);
+    expect(waitingOnOf(c, NOW, "USG")).toEqual([{ code: "cn-formal-period", text: "Congress: the formal notification period ends", until: PERIOD_END }]);
     expect(text(c)).toBe("Congress: the formal notification period ends Mar 12, 2027");
     // The partner sees the same truth: formal notification is public.
     expect(text(c, "PARTNER")).toBe("Congress: the formal notification period ends Mar 12, 2027");
@@ -137,9 +142,9 @@ describe("in review: each step of the notification track", () => {
   it("after the informal review period DSCA must notify formally (nothing happens on its own)", () => {
     const c = inReview([], "INFORMAL_REVIEW");
     expect(waitingOnOf(c, new Date(INFORMAL_END.getTime() - 1), "USG")).toEqual([
-      { text: "Congress: the informal review period ends", until: INFORMAL_END },
+      { code: "cn-informal-period", text: "Congress: the informal review period ends", until: INFORMAL_END },
     ]);
-    expect(waitingOnOf(c, INFORMAL_END, "USG")).toEqual([{ text: "DSCA to formally notify Congress", until: null }]);
+    expect(waitingOnOf(c, INFORMAL_END, "USG")).toEqual([{ code: "cn-formal-notice", text: "DSCA to formally notify Congress", until: null }]);
   });
 
   it("a joint resolution blocking the sale is the only thing that matters, for everyone", () => {
@@ -151,8 +156,8 @@ describe("in review: each step of the notification track", () => {
   it.each(["PREPARATION", "STATE_CLEARANCE", "INFORMAL_REVIEW", "HELD"] as const)(
     "%s is internal: the partner sees U.S. Government reviews, with no date, even once every review concurred",
     (cn) => {
-      expect(waitingOnOf(inReview([], cn), NOW, "PARTNER")).toEqual([{ text: "U.S. Government reviews", until: null }]);
-      expect(waitingOnOf(inReview(["DSCA"], cn), NOW, "PARTNER")).toEqual([{ text: "U.S. Government reviews", until: null }]);
+      expect(waitingOnOf(inReview([], cn), NOW, "PARTNER")).toEqual([{ code: "usg-reviews", text: "U.S. Government reviews", until: null }]);
+      expect(waitingOnOf(inReview(["DSCA"], cn), NOW, "PARTNER")).toEqual([{ code: "usg-reviews", text: "U.S. Government reviews", until: null }]);
     },
   );
 });
@@ -194,7 +199,7 @@ describe("through the workflow: NATO+ and other purchasers", () => {
   it("NATO+: straight to the 15-day formal period once State clears", () => {
     const c = clearedByState(true);
     const ends = plusDays(NOW, 15);
-    expect(waitingOnOf(c, NOW, "USG")).toEqual([{ text: "Congress: the formal notification period ends", until: ends }]);
+    expect(waitingOnOf(c, NOW, "USG")).toEqual([{ code: "cn-formal-period", text: "Congress: the formal notification period ends", until: ends }]);
     expect(text(c)).toBe(`Congress: the formal notification period ends ${formatDate(ends)}`);
     expect(text(c, "PARTNER")).toBe(`Congress: the formal notification period ends ${formatDate(ends)}`);
   });
@@ -202,12 +207,12 @@ describe("through the workflow: NATO+ and other purchasers", () => {
   it("others: the 20-day informal review first (internal to partners), then DSCA notifies, then the 30-day formal period", () => {
     let c = clearedByState(false);
     const informalEnds = plusDays(NOW, 20);
-    expect(waitingOnOf(c, NOW, "USG")).toEqual([{ text: "Congress: the informal review period ends", until: informalEnds }]);
+    expect(waitingOnOf(c, NOW, "USG")).toEqual([{ code: "cn-informal-period", text: "Congress: the informal review period ends", until: informalEnds }]);
     expect(text(c, "PARTNER")).toBe("U.S. Government reviews");
     expect(text(c, "USG", informalEnds)).toBe("DSCA to formally notify Congress");
     c = fire(c, "notify-congress", dsca(), {}, context(informalEnds));
     const formalEnds = plusDays(informalEnds, 30);
-    expect(waitingOnOf(c, informalEnds, "USG")).toEqual([{ text: "Congress: the formal notification period ends", until: formalEnds }]);
+    expect(waitingOnOf(c, informalEnds, "USG")).toEqual([{ code: "cn-formal-period", text: "Congress: the formal notification period ends", until: formalEnds }]);
     expect(text(c, "PARTNER", informalEnds)).toBe(`Congress: the formal notification period ends ${formatDate(formalEnds)}`);
   });
 });

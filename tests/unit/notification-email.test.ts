@@ -29,7 +29,7 @@ describe("one notice's e-mail", () => {
   it("is a complete, accessible page: language, heading, the title, an absolute link and the preferences footer", () => {
     const email = renderNoticeEmail(notice(), BASE);
     expect(email.subject).toBe("An LOA is offered for your acceptance");
-    expect(email.html).toContain('<html lang="en">');
+    expect(email.html).toContain('<html lang="en" dir="ltr">');
     expect(email.html).toMatch(/<h1[^>]*>An LOA is offered for your acceptance<\/h1>/);
     expect(email.html).toContain("FR-D-SAA: LOA offered to the partner");
     expect(email.html).toContain(`href="${BASE}/cases/0b9a1c1e-5f7e-4a57-8a53-1d2f3c4b5a69"`);
@@ -92,7 +92,7 @@ describe("the daily digest", () => {
   it("is one e-mail with every notice, its own subject, and escaped titles", () => {
     const email = renderDigestEmail(notices, BASE);
     expect(email.subject).toBe(DIGEST_SUBJECT);
-    expect(email.html).toContain('<html lang="en">');
+    expect(email.html).toContain('<html lang="en" dir="ltr">');
     for (const title of ["Shipment older", "Action needed — work", "Shipment newer"]) {
       expect(email.html).toContain(title);
       expect(email.text).toContain(title);
@@ -102,5 +102,27 @@ describe("the daily digest", () => {
     expect(email.html.indexOf("Shipment newer")).toBeLessThan(email.html.indexOf("Shipment older"));
     expect(email.text).toContain("4 updates");
     expect(email.html).toContain(`href="${BASE}/profile/notifications"`);
+  });
+});
+
+describe("an e-mail in the reader's language and zone", () => {
+  it("is in French with Paris time for a French reader, and right to left in Arabic with Riyadh time; the subject still names only the kind", async () => {
+    const { emailWordsFor } = await import("@/server/email/email-words");
+    const french = renderNoticeEmail(notice(), BASE, emailWordsFor({ locale: "fr", timeZone: "Europe/Paris" }));
+    expect(french.html).toContain('<html lang="fr" dir="ltr">');
+    expect(french.subject).not.toBe("An LOA is offered for your acceptance");
+    expect(french.subject).not.toContain("FR-D-SAA");
+    // 14:30 UTC is 15:30 in Paris in December, and the zone is named.
+    expect(french.text).toMatch(/5 déc\. 2026.*15:30 UTC\+1/);
+    expect(french.text).toContain("Caseway");
+
+    const arabic = renderDigestEmail([notice()], BASE, emailWordsFor({ locale: "ar", timeZone: "Asia/Riyadh" }));
+    expect(arabic.html).toContain('<html lang="ar" dir="rtl">');
+    expect(arabic.text).toContain("17:30");
+    // The notice's title keeps the words it was written in, marked so it lays out on its own direction.
+    expect(arabic.html).toContain('dir="auto">FR-D-SAA: LOA offered to the partner</a>');
+
+    // No choice: English, UTC.
+    expect(renderNoticeEmail(notice(), BASE, emailWordsFor({ locale: null, timeZone: null })).text).toContain("Dec 5, 2026, 14:30 UTC");
   });
 });

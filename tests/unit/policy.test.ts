@@ -26,6 +26,7 @@ const EXPECTED_ALLOWED: Record<PolicyAction, readonly Role[]> = {
   manageOwnSigningKey: ALL,
   readOwnNotifications: ALL,
   manageOwnNotificationPreferences: ALL,
+  manageOwnDisplayPreferences: ALL,
   readEventFeed: ALL,
   manageWebhooks: ["PARTNER_OFFICER", "IA_CASE_MANAGER", "ADMIN"],
   viewOrganization: ALL,

@@ -1,10 +1,12 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { currentActor } from "@/server/auth/actor";
 
 // Pages anyone may read, signed in or not: the accessibility statement, the privacy notice and help. The header links
 // back to Caseway when there is a session and to sign-in when there is none.
 export default async function PublicLayout({ children }: { children: React.ReactNode }) {
   const actor = await currentActor();
+  const t = await getTranslations("PublicLayout");
   return (
     <div className="flex flex-1 flex-col">
       <header className="border-b border-base-lighter bg-white">
@@ -13,10 +15,10 @@ export default async function PublicLayout({ children }: { children: React.React
             <Link href="/" className="text-2xl font-bold text-primary-darker no-underline visited:text-primary-darker">
               Caseway
             </Link>
-            <p className="text-sm text-base-dark">Foreign Military Sales case management</p>
+            <p className="text-sm text-base-dark">{t("tagline")}</p>
           </div>
           <Link href={actor ? "/" : "/signin"} className="font-bold">
-            {actor ? "Back to Caseway" : "Sign in"}
+            {actor ? t("backToCaseway") : t("signIn")}
           </Link>
         </div>
       </header>

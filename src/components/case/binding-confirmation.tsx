@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import type { BindingConfirmation } from "@/domain/workflow/binding-confirmation";
@@ -56,6 +57,7 @@ export function BindingConfirmationPanel({
   onCancel: () => void;
   testId?: string;
 }) {
+  const t = useTranslations("CaseBinding");
   const id = useId();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -75,7 +77,7 @@ export function BindingConfirmationPanel({
           onCancel();
         }
       }}
-      className="mt-2 rounded border-l-8 border-warning bg-warning-lighter p-4 focus:outline focus:outline-4 focus:outline-offset-2 focus:outline-[#2491ff]"
+      className="mt-2 rounded border-s-8 border-warning bg-warning-lighter p-4 focus:outline focus:outline-4 focus:outline-offset-2 focus:outline-[#2491ff]"
       data-testid={testId ?? "binding-confirmation"}
     >
       <h3 id={`${id}-title`} className="mb-2 text-lg font-bold">
@@ -83,13 +85,13 @@ export function BindingConfirmationPanel({
       </h3>
       {document ? (
         <dl className="mb-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
-          <dt className="font-bold">Document</dt>
+          <dt className="font-bold">{t("document")}</dt>
           <dd data-testid="confirm-document">{document.name}</dd>
-          <dt className="font-bold">Version</dt>
+          <dt className="font-bold">{t("version")}</dt>
           <dd data-testid="confirm-version">{document.version}</dd>
-          <dt className="font-bold">Total estimated cost</dt>
+          <dt className="font-bold">{t("total")}</dt>
           <dd data-testid="confirm-total">{document.total}</dd>
-          <dt className="font-bold">SHA-256 of the PDF</dt>
+          <dt className="font-bold">{t("sha256")}</dt>
           <dd data-testid="confirm-sha256">{document.sha256 ? <code className="break-all">{document.sha256}</code> : confirmation.sha256Note}</dd>
         </dl>
       ) : (
@@ -109,13 +111,13 @@ export function BindingConfirmationPanel({
       )}
       <div className="flex flex-wrap gap-3">
         <Button type="submit" variant={variant} disabled={pending}>
-          {pending ? "Working…" : confirmLabel}
+          {pending ? t("working") : confirmLabel}
         </Button>
         <Button type="button" variant="secondary" onClick={onCancel} disabled={pending}>
-          Cancel
+          {t("cancel")}
         </Button>
       </div>
-      <p className="mt-2 text-sm text-base-dark">Press Escape or Cancel to go back without doing anything.</p>
+      <p className="mt-2 text-sm text-base-dark">{t("escape")}</p>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { CaseLiveWatcher } from "../live/case-live-watcher";
 import type { ReactNode } from "react";
 import type { CaseStatus } from "@/domain/workflow/states";
@@ -9,19 +10,21 @@ import { CaseStatusTag } from "./status";
 // shipped", "what do I owe", "when will this close"). Rendered under the case header of each of these pages. The
 // timeline (the whole story, letter to closure) is open at every stage.
 
+// Each page's name is the "CaseSubnav" message of its key.
 export const CASE_PAGES = [
-  { key: "overview", label: "Overview", path: "" },
-  { key: "lines", label: "Lines and deliveries", path: "/execution" },
-  { key: "sdrs", label: "Discrepancy reports", path: "/sdrs" },
-  { key: "money", label: "Money", path: "/finance" },
-  { key: "closure", label: "Closure", path: "/closure" },
-  { key: "timeline", label: "Timeline", path: "/timeline" },
+  { key: "overview", path: "" },
+  { key: "lines", path: "/execution" },
+  { key: "sdrs", path: "/sdrs" },
+  { key: "money", path: "/finance" },
+  { key: "closure", path: "/closure" },
+  { key: "timeline", path: "/timeline" },
 ] as const;
 export type CasePageKey = (typeof CASE_PAGES)[number]["key"];
 
 export function CaseSubnav({ caseId, current }: { caseId: string; current: CasePageKey }) {
+  const t = useTranslations("CaseSubnav");
   return (
-    <nav aria-label="Case pages" className="mb-6 border-b border-base-lighter" data-testid="case-subnav">
+    <nav aria-label={t("label")} className="mb-6 border-b border-base-lighter" data-testid="case-subnav">
       <ul className="flex flex-wrap gap-x-1">
         {CASE_PAGES.map((page) => (
           <li key={page.key}>
@@ -32,7 +35,7 @@ export function CaseSubnav({ caseId, current }: { caseId: string; current: CaseP
                 page.key === current ? "border-primary font-bold text-primary-darker" : "border-transparent text-primary hover:border-base-lighter"
               }`}
             >
-              {page.label}
+              {t(page.key)}
             </Link>
           </li>
         ))}
@@ -65,14 +68,15 @@ export function CaseSubpageHeader({
   current: CasePageKey;
   actions?: ReactNode;
 }) {
+  const t = useTranslations("CaseSubnav");
   return (
     <>
       <CaseLiveWatcher caseId={caseId} />
       <p className="mb-2 text-sm">
-        <Link href={`/cases/${caseId}`}>← Case {identifier}</Link>
+        <Link href={`/cases/${caseId}`}>{t("back", { identifier })}</Link>
       </p>
       <PageHeader
-        title={`${title}: case ${identifier}`}
+        title={t("title", { title, identifier })}
         lead={
           <span className="flex flex-wrap items-center gap-3">
             <CaseStatusTag status={status} />

@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
 import { Tag } from "@/components/ui/card";
 import type { CommentVisibility } from "@/domain/workflow/states";
-import { COMMENT_VISIBILITY_LABELS } from "@/domain/workflow/states";
 import { TimelineList, type TimelineEntry } from "@/components/ui/timeline";
+import { useReaderLabels } from "./reader";
 
 type CommentedEntry = TimelineEntry & { comment: string | null; commentVisibility: CommentVisibility | null };
 
@@ -19,17 +19,18 @@ export function CaseTimeline<E extends CommentedEntry>({
   showVisibility: boolean;
   more?: (event: E) => ReactNode;
 }) {
+  const label = useReaderLabels();
   return (
     <TimelineList
       events={events}
       more={(event) => (
         <>
           {event.comment && (
-            <blockquote className="mt-1 border-l-4 border-base-light bg-base-lightest px-3 py-2 text-sm" data-testid="timeline-comment">
+            <blockquote className="mt-1 border-s-4 border-base-light bg-base-lightest px-3 py-2 text-sm" data-testid="timeline-comment">
               {showVisibility && event.commentVisibility && (
                 <span className="mb-1 block">
                   <Tag tone={event.commentVisibility === "PARTNER_VISIBLE" ? "warning" : "base"}>
-                    {COMMENT_VISIBILITY_LABELS[event.commentVisibility]}
+                    {label("commentVisibility", event.commentVisibility)}
                   </Tag>
                 </span>
               )}

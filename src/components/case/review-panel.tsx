@@ -1,15 +1,19 @@
+import { useTranslations } from "next-intl";
 import { Tag } from "@/components/ui/card";
 import type { ReviewTaskView } from "@/domain/schemas/cases";
-import { COMMENT_VISIBILITY_LABELS, REVIEW_DECISION_LABELS, REVIEW_OFFICE_LABELS, REVIEW_OFFICES } from "@/domain/workflow/states";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { REVIEW_OFFICES } from "@/domain/workflow/states";
 import { AgingTag } from "./status";
+import { useReaderFormats, useReaderLabels } from "./reader";
 
 const DECISION_TONES = { CONCUR: "success", CONCUR_WITH_COMMENT: "success", RETURN: "warning", DISAPPROVE: "error" } as const;
 
 /** The parallel reviews of the current round: who concurred, who is pending and since when. */
 export function ReviewPanel({ reviews, round }: { reviews: readonly ReviewTaskView[]; round: number }) {
+  const t = useTranslations("CaseReviews");
+  const label = useReaderLabels();
+  const f = useReaderFormats();
   if (round === 0 || reviews.length === 0) {
-    return <p className="text-base-dark">Reviews start when the implementing agency approves the LOA.</p>;
+    return <p className="text-base-dark">{t("notStarted")}</p>;
   }
   const byOffice = new Map(reviews.map((r) => [r.office, r]));
   const concurred = reviews.filter((r) => r.decision === "CONCUR" || r.decision === "CONCUR_WITH_COMMENT").length;
@@ -19,56 +23,56 @@ export function ReviewPanel({ reviews, round }: { reviews: readonly ReviewTaskVi
     <div>
       <p className="mb-3 text-sm text-base-dark" data-testid="review-summary">
         {waived === 0
-          ? `Round ${round}: ${concurred} of ${REVIEW_OFFICES.length} offices have concurred. All must concur before signature.`
-          : `Round ${round}: ${concurred} of ${required} required ${required === 1 ? "review has" : "reviews have"} concurred; DSCA recorded ${waived === 1 ? "one review" : "two reviews"} as not required. Every required review must concur before signature.`}
+          ? t("summary", { round, concurred, offices: REVIEW_OFFICES.length })
+          : t("summaryWaived", { round, concurred, required, waived })}
       </p>
       <ul className="grid gap-3 lg:grid-cols-3" data-testid="review-panel">
         {REVIEW_OFFICES.map((office) => {
           const review = byOffice.get(office);
           return (
             <li key={office} className="rounded border border-base-lighter p-3" data-testid={`review-${office}`} data-review-status={review?.status}>
-              <h3 className="font-bold">{REVIEW_OFFICE_LABELS[office]}</h3>
+              <h3 className="font-bold">{label("reviewOffice", office)}</h3>
               {!review ? (
-                <p className="text-sm text-base-dark">Not started</p>
+                <p className="text-sm text-base-dark">{t("officeNotStarted")}</p>
               ) : review.status === "OPEN" ? (
                 <>
                   <p className="my-1">
-                    <Tag tone="info">Pending</Tag> <span className="text-sm">since {formatDate(review.openedAt)}</span>
+                    <Tag tone="info">{t("pending")}</Tag> <span className="text-sm">{t("since", { date: f.date(review.openedAt) })}</span>
                   </p>
                   <AgingTag aging={review.aging} />
                 </>
               ) : review.status === "CANCELLED" ? (
                 <p className="my-1">
-                  <Tag>Cancelled</Tag> <span className="text-sm">the round ended before this review</span>
+                  <Tag>{t("cancelled")}</Tag> <span className="text-sm">{t("cancelledNote")}</span>
                 </p>
               ) : review.status === "NOT_REQUIRED" ? (
                 <>
                   <p className="my-1">
-                    <Tag>Not required</Tag>
+                    <Tag>{t("notRequired")}</Tag>
                   </p>
                   <p className="text-sm">
-                    Recorded by {review.decidedBy?.name ?? "DSCA"} for DSCA · {formatDateTime(review.decidedAt)}
+                    {t("recordedBy", { name: review.decidedBy?.name ?? "DSCA", when: f.dateTime(review.decidedAt) })}
                   </p>
                   {review.comment && (
-                    <p className="mt-1 whitespace-pre-line border-l-4 border-base-light pl-2 text-sm" data-testid="review-not-required-reason">
-                      Reason: {review.comment}
-                      <span className="block text-xs text-base-dark">{COMMENT_VISIBILITY_LABELS.USG_INTERNAL}</span>
+                    <p className="mt-1 whitespace-pre-line border-s-4 border-base-light ps-2 text-sm" data-testid="review-not-required-reason">
+                      {t("reason", { comment: review.comment })}
+                      <span className="block text-xs text-base-dark">{label("commentVisibility", "USG_INTERNAL")}</span>
                     </p>
                   )}
                 </>
               ) : (
                 <>
                   <p className="my-1">
-                    <Tag tone={DECISION_TONES[review.decision!]}>{REVIEW_DECISION_LABELS[review.decision!]}</Tag>
+                    <Tag tone={DECISION_TONES[review.decision!]}>{label("reviewDecision", review.decision!)}</Tag>
                   </p>
                   <p className="text-sm">
-                    {review.decidedBy?.name} · {formatDateTime(review.decidedAt)}
+                    {review.decidedBy?.name} · {f.dateTime(review.decidedAt)}
                   </p>
                   {review.comment && (
-                    <p className="mt-1 whitespace-pre-line border-l-4 border-base-light pl-2 text-sm">
+                    <p className="mt-1 whitespace-pre-line border-s-4 border-base-light ps-2 text-sm">
                       {review.comment}
                       <span className="block text-xs text-base-dark">
-                        {COMMENT_VISIBILITY_LABELS[review.commentVisibility ?? "USG_INTERNAL"]}
+                        {label("commentVisibility", review.commentVisibility ?? "USG_INTERNAL")}
                       </span>
                     </p>
                   )}

@@ -1,7 +1,8 @@
+import { useTranslations } from "next-intl";
 import { Tag } from "@/components/ui/card";
-import { AGING_LABELS, type AgingState } from "@/domain/sla";
-import { CASE_STATUS_LABELS, type CaseStatus } from "@/domain/workflow/states";
-import { agingSentence } from "@/lib/aging-text";
+import type { AgingState } from "@/domain/sla";
+import type { CaseStatus } from "@/domain/workflow/states";
+import { useReaderFormats, useReaderLabels } from "./reader";
 
 const STATUS_TONES: Partial<Record<CaseStatus, "base" | "success" | "warning" | "error" | "info">> = {
   OFFERED: "warning",
@@ -18,9 +19,10 @@ const STATUS_TONES: Partial<Record<CaseStatus, "base" | "success" | "warning" | 
 };
 
 export function CaseStatusTag({ status }: { status: CaseStatus }) {
+  const label = useReaderLabels();
   return (
     <span data-testid="case-status" data-status={status}>
-      <Tag tone={STATUS_TONES[status] ?? "info"}>{CASE_STATUS_LABELS[status]}</Tag>
+      <Tag tone={STATUS_TONES[status] ?? "info"}>{label("caseStatus", status)}</Tag>
     </span>
   );
 }
@@ -33,34 +35,64 @@ const AGING_TONES: Record<AgingState, "success" | "warning" | "error" | "base"> 
   MISSED: "error",
 };
 
+const DAY_MS = 86_400_000;
+
+type Aging = { state: AgingState; dueAt: string; percentElapsed: number; targetDays?: number; dayKind?: string };
+
 /**
  * Due date with its aging: green on track, amber from the rule's share (75%), red when overdue. Words, not only colour:
  * the tag, then a sentence ("32 days past the 7-day target", "Due in 3 days (75% of the time used)").
  */
-export function AgingTag({
-  aging,
-}: {
-  aging: { state: AgingState; dueAt: string; percentElapsed: number; targetDays?: number; dayKind?: string } | null;
-}) {
-  if (!aging) return <span className="text-base-dark">No target</span>;
+export function AgingTag({ aging }: { aging: Aging | null }) {
+  const t = useTranslations("CaseStatus");
+  const label = useReaderLabels();
+  const f = useReaderFormats();
+  if (!aging) return <span className="text-base-dark">{t("noTarget")}</span>;
   return (
     <span className="inline-flex flex-wrap items-center gap-2" data-testid="aging" data-aging={aging.state}>
-      <Tag tone={AGING_TONES[aging.state]}>{AGING_LABELS[aging.state]}</Tag>
+      <Tag tone={AGING_TONES[aging.state]}>{label("aging", aging.state)}</Tag>
       <span className="text-sm">
-        <time dateTime={aging.dueAt}>{agingSentence(aging)}</time>
+        <time dateTime={aging.dueAt}>{agingSentence(aging, t, f.date)}</time>
       </span>
     </span>
   );
 }
 
-const DAY_MS = 86_400_000;
+type Words = (key: string, values?: Record<string, string | number>) => string;
 
-/** Time left on an offer, in words ("12 days 4 hours left"), or that it has passed. */
-export function countdownText(deadline: string, now: Date): string {
+/**
+ * A clock against its target as a plain sentence, after the state's own tag ("Overdue", "Due soon"…):
+ * "32 days past the 7-day target (due Nov 2, 2026)", "Due in 3 days, Nov 27, 2026 (75% of the time used)".
+ */
+function agingSentence(aging: Aging, t: Words, formatDate: (value: Date) => string, now: Date = new Date()): string {
+  const due = new Date(aging.dueAt);
+  const date = formatDate(due);
+  switch (aging.state) {
+    case "MET":
+      return t("agingMet", { date });
+    case "MISSED":
+      return t("agingMissed", { date });
+    case "OVERDUE": {
+      const late = Math.max(1, Math.ceil((now.getTime() - due.getTime()) / DAY_MS));
+      const kind = aging.targetDays === undefined ? "none" : aging.dayKind === "BUSINESS" ? "business" : "calendar";
+      return t("agingOverdue", { days: late, kind, target: String(aging.targetDays ?? ""), date });
+    }
+    default: {
+      const left = Math.max(0, Math.ceil((due.getTime() - now.getTime()) / DAY_MS));
+      const percent = String(Math.min(aging.percentElapsed, 100));
+      return left === 0 ? t("agingDueToday", { date, percent }) : t("agingDueIn", { days: left, date, percent });
+    }
+  }
+}
+
+/**
+ * Time left on an offer, in words ("12 days 4 hours left"), or that it has passed. `t` reads the "CaseStatus"
+ * messages: `countdownText(deadline, now, await getTranslations("CaseStatus"))`.
+ */
+export function countdownText(deadline: string, now: Date, t: Words): string {
   const ms = new Date(deadline).getTime() - now.getTime();
-  if (ms <= 0) return "The offer expiration date has passed";
+  if (ms <= 0) return t("countdownPassed");
   const days = Math.floor(ms / DAY_MS);
   const hours = Math.floor((ms % DAY_MS) / 3_600_000);
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-  return days > 0 ? `${plural(days, "day")} ${plural(hours, "hour")} left` : `${plural(hours, "hour")} left`;
+  return days > 0 ? t("countdownDaysHours", { days, hours }) : t("countdownHours", { hours });
 }

@@ -1,17 +1,37 @@
 import { Fragment } from "react";
+import { useTranslations } from "next-intl";
 import type { CaseView } from "@/domain/schemas/cases";
-import { formatDate } from "@/lib/format";
+import { intlLocaleOf } from "@/i18n/config";
+import { useReaderFormats, useReaderLabels } from "./reader";
 
-/** What the case waits for, each part after the other, with the date that ends a wait as a machine-readable <time>. */
+type Part = CaseView["waitingOnParts"][number];
+
+/**
+ * What the case waits for, each part after the other, with the date that ends a wait as a machine-readable <time>.
+ * Each part is worded from its code (src/domain/workflow/waiting-on.ts) in the reader's language; a code this page does
+ * not know yet falls back to the domain's English text.
+ */
 export function WaitingOn({ parts }: { parts: CaseView["waitingOnParts"] }) {
+  const f = useReaderFormats();
+  const label = useReaderLabels();
+  const t = useTranslations("CaseWaitingOn");
+  // "DSCA, State and DTSA": English without the serial comma, as the domain has always written it.
+  const list = new Intl.ListFormat(f.locale === "en" ? "en-GB" : intlLocaleOf(f.locale), { type: "conjunction" });
+  const words = (part: Part): string => {
+    if (part.code.startsWith("status.")) return label("waitingOn", part.code.slice("status.".length));
+    if (part.code === "office-reviews" && part.offices) {
+      return t("office-reviews", { offices: list.format(part.offices.map((o) => label("reviewOfficeShort", o))), count: part.offices.length });
+    }
+    return t.has(part.code) ? t(part.code) : part.text;
+  };
   return parts.map((part, i) => (
-    <Fragment key={`${i}-${part.text}`}>
+    <Fragment key={`${i}-${part.code}`}>
       {i > 0 && "; "}
-      {part.text}
+      {words(part)}
       {part.until && (
         <>
           {" "}
-          <time dateTime={part.until}>{formatDate(part.until)}</time>
+          <time dateTime={part.until}>{f.date(part.until)}</time>
         </>
       )}
     </Fragment>

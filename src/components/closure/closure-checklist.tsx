@@ -1,3 +1,5 @@
+import { useTranslations } from "next-intl";
+import { ACC_TARGET_MONTHS } from "@/domain/execution/closure";
 import type { ClosureView } from "@/domain/schemas/closure";
 
 // The closure readiness checklist: each criterion met (✓) or not (✗) with its numbers, and every reason under it.
@@ -16,10 +18,31 @@ function Mark({ criterion }: { criterion: Criterion }) {
   );
 }
 
-const stateWords = (criterion: Criterion) =>
-  criterion.met ? "Met" : criterion.blocking ? "Not met — stops the closure" : "Not met — for information, does not stop the closure";
+type Translate = ReturnType<typeof useTranslations<"ClosureChecklist">>;
+
+const stateWords = (criterion: Criterion, t: Translate) => (criterion.met ? t("met") : criterion.blocking ? t("notMetBlocking") : t("notMetInformational"));
+
+/** The criterion's name in the reader's words (the domain's English label, which carries the review year, is the fallback). */
+function criterionLabel(criterion: Criterion, t: Translate): string {
+  switch (criterion.key) {
+    case "lines":
+    case "sdrs":
+    case "obligations":
+    case "finalBill":
+      return t(`label.${criterion.key}`);
+    case "target":
+      return t("label.target", { months: ACC_TARGET_MONTHS });
+    case "annualReview": {
+      const year = /\d{4}/.exec(criterion.label)?.[0];
+      return year ? t("label.annualReview", { year }) : criterion.label;
+    }
+    default:
+      return criterion.label;
+  }
+}
 
 export function ClosureChecklist({ criteria }: { criteria: ClosureView["criteria"] }) {
+  const t = useTranslations("ClosureChecklist");
   return (
     <ul className="grid gap-3" data-testid="closure-checklist">
       {criteria.map((criterion) => (
@@ -33,14 +56,14 @@ export function ClosureChecklist({ criteria }: { criteria: ClosureView["criteria
           <Mark criterion={criterion} />
           <div className="min-w-0">
             <p className="font-bold">
-              {criterion.label} <span className="sr-only">({stateWords(criterion)})</span>
+              {criterionLabel(criterion, t)} <span className="sr-only">{t("stateSr", { state: stateWords(criterion, t) })}</span>
             </p>
             <p className="text-sm text-base-dark">
-              <span aria-hidden="true">{stateWords(criterion)}. </span>
+              <span aria-hidden="true">{t("stateVisible", { state: stateWords(criterion, t) })}</span>
               {criterion.summary}
             </p>
             {criterion.reasons.length > 0 && (
-              <ul className="mt-1 list-disc pl-5 text-sm">
+              <ul className="mt-1 list-disc ps-5 text-sm">
                 {criterion.reasons.map((reason) => (
                   <li key={reason}>{reason}</li>
                 ))}

@@ -1,9 +1,8 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Tag } from "@/components/ui/card";
-import { CLOSURE_TYPE_LABELS } from "@/domain/execution/closure";
-import { formatUsd } from "@/domain/money";
 import type { ClosureView } from "@/domain/schemas/closure";
-import { formatDate } from "@/lib/format";
+import { useReaderFormats } from "../execution/use-reader";
 
 // The case overview's answer to "when will this close": closed (and the refund or bill), ready, or what still stands
 // in the way, with the 24-month target. Props only: the page loads the readiness (getClosureReadiness).
@@ -16,46 +15,55 @@ export type ClosureSummaryFacts = Pick<
 const SHOWN = 3;
 
 export function ClosureSummary({ closure }: { closure: ClosureSummaryFacts }) {
+  const t = useTranslations("ClosureSummary");
+  const types = useTranslations("ClosureTypes");
+  const f = useReaderFormats();
   const closed = closure.status === "CLOSED";
   const refund = closure.finalStatement?.amountDue.startsWith("-") ? closure.finalStatement.amountDue.slice(1) : null;
   return (
     <div data-testid="closure-summary">
       {closed ? (
         <p>
-          <Tag tone="success">Closed</Tag> on {formatDate(closure.closedAt)}
-          {closure.closureType ? ` under ${CLOSURE_TYPE_LABELS[closure.closureType]}` : ""}.{" "}
-          {refund ? `Excess funds of ${formatUsd(refund)} are returned to the partner.` : "The final bill is settled."}
+          {t.rich("closedOn", {
+            tag: (chunks) => <Tag tone="success">{chunks}</Tag>,
+            date: f.date(closure.closedAt),
+            under: closure.closureType ? t("under", { type: types(`label.${closure.closureType}`) }) : "",
+          })}{" "}
+          {refund ? t("excessReturned", { value: f.usd(refund) }) : t("settled")}
         </p>
       ) : closure.ready ? (
         <p>
-          <Tag tone="success">Ready to close</Tag> Nothing stands in the way of closing.
+          {t.rich("ready", { tag: (chunks) => <Tag tone="success">{chunks}</Tag> })}
         </p>
       ) : (
         <>
           <p>
-            <Tag tone="warning">Not ready to close</Tag> {closure.blockers.length} {closure.blockers.length === 1 ? "thing stands" : "things stand"} in the way:
+            {t.rich("notReady", { tag: (chunks) => <Tag tone="warning">{chunks}</Tag>, count: closure.blockers.length })}
           </p>
-          <ul className="mt-1 list-disc pl-5 text-sm" data-testid="closure-summary-blockers">
+          <ul className="mt-1 list-disc ps-5 text-sm" data-testid="closure-summary-blockers">
             {closure.blockers.slice(0, SHOWN).map((blocker) => (
               <li key={blocker}>{blocker}</li>
             ))}
-            {closure.blockers.length > SHOWN && <li>and {closure.blockers.length - SHOWN} more</li>}
+            {closure.blockers.length > SHOWN && <li>{t("more", { count: closure.blockers.length - SHOWN })}</li>}
           </ul>
         </>
       )}
       {!closed && closure.target && (
         <p className="mt-2 text-sm text-base-dark">
-          Target: closed by {formatDate(closure.target.targetDate)} ({closure.target.months} months after supply and services complete)
-          {closure.target.overdue ? " — passed" : ""}.
+          {t("target", {
+            date: f.date(closure.target.targetDate),
+            months: closure.target.months,
+            passed: closure.target.overdue ? t("passed") : "",
+          })}
         </p>
       )}
       <p className="mt-2 text-sm">
-        <Link href={`/cases/${closure.caseId}/closure`}>Closure readiness in full</Link>
+        <Link href={`/cases/${closure.caseId}/closure`}>{t("link")}</Link>
         {closure.certificate && (
           <>
             {" · "}
             <a href={closure.certificate.url} download>
-              Closure certificate (PDF)
+              {t("certificate")}
             </a>
           </>
         )}

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { LINE_STATUS_LABELS } from "@/domain/execution/lines";
+import { useTranslations } from "next-intl";
 import type { LineExecutionView } from "@/domain/schemas/execution";
 import { Tag } from "../ui/card";
 import { ProgressBar } from "./progress-bar";
@@ -21,7 +21,9 @@ export function headlineMeasure(line: LineSummary) {
  * and its closed-out state. Props only; the page reads the data (getCaseExecution).
  */
 export function LinesSummary({ caseId, lines }: { caseId: string; lines: readonly LineSummary[] }) {
-  if (lines.length === 0) return <p className="text-base-dark">The case has no accepted LOA lines yet.</p>;
+  const t = useTranslations("ExecLinesSummary");
+  const status = useTranslations("ExecLineStatus");
+  if (lines.length === 0) return <p className="text-base-dark">{t("empty")}</p>;
   return (
     <div data-testid="lines-summary">
       <ul className="grid gap-3">
@@ -30,9 +32,9 @@ export function LinesSummary({ caseId, lines }: { caseId: string; lines: readonl
           return (
             <li key={line.lineNumber}>
               <p className="mb-1 flex flex-wrap items-center gap-2 text-sm">
-                <span className="font-bold">Line {line.lineNumber}</span>
+                <span className="font-bold">{t("line", { number: line.lineNumber })}</span>
                 <span className="min-w-0 break-words">{line.description}</span>
-                {line.status !== "OPEN" && <Tag tone={line.status === "CANCELLED" ? "base" : "success"}>{LINE_STATUS_LABELS[line.status]}</Tag>}
+                {line.status !== "OPEN" && <Tag tone={line.status === "CANCELLED" ? "base" : "success"}>{status(line.status)}</Tag>}
               </p>
               {measure && <ProgressBar id={`summary-${line.lineNumber}-${measure.key}`} measure={measure} line={line} compact />}
             </li>
@@ -40,7 +42,7 @@ export function LinesSummary({ caseId, lines }: { caseId: string; lines: readonl
         })}
       </ul>
       <p className="mt-3 text-sm">
-        <Link href={`/cases/${caseId}/execution`}>Lines and deliveries: contracts, shipments and tracking</Link>
+        <Link href={`/cases/${caseId}/execution`}>{t("link")}</Link>
       </p>
     </div>
   );

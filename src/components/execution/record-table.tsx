@@ -19,7 +19,7 @@ export function RecordTable({
     <div className="mt-4">
       <h3 className="mb-1 font-bold">{title}</h3>
       <div className="relative overflow-x-auto rounded border border-base-lighter" tabIndex={0} role="region" aria-label={title}>
-        <table className="w-full text-left text-sm" data-testid={testId}>
+        <table className="w-full text-start text-sm" data-testid={testId}>
           <caption className="sr-only">{title}</caption>
           <thead className="bg-base-lightest">
             <tr>

@@ -1,9 +1,9 @@
 import Decimal from "decimal.js";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
-import { formatUsd } from "@/domain/money";
 import type { CaseFinancesView } from "@/domain/schemas/finance";
-import { formatDate } from "@/lib/format";
+import { useReaderFormats } from "../execution/use-reader";
 
 // What a case's money comes to now, in the order a reader needs it: what is overdue, what is due and by when, and a
 // missing initial deposit. Props only (the page loads the finances), so the case overview and the money page share it.
@@ -28,42 +28,49 @@ export function MoneySummary({ finances, link = false }: { finances: MoneySummar
   const arrears = new Decimal(account.arrears.total);
   const oldest = account.arrears.statements[0];
   const held = balance.isNegative();
+  const t = useTranslations("FinanceSummary");
+  const f = useReaderFormats();
   return (
     <div data-testid="money-summary">
       <div className="grid gap-3">
         {arrears.gt(0) && oldest && (
-          <Alert type="error" title={`Overdue: ${formatUsd(account.arrears.total)}`} testId="money-arrears">
-            Unpaid since {formatDate(oldest.dueOn)}
-            {account.arrears.statements.length > 1 ? ` (${account.arrears.statements.length} statements)` : ""}. Pay it now; payments are applied to the
-            oldest amount billed first.
+          <Alert type="error" title={t("overdue", { value: f.usd(account.arrears.total) })} testId="money-arrears">
+            {account.arrears.statements.length > 1
+              ? t("unpaidSinceMany", { date: f.date(oldest.dueOn), count: account.arrears.statements.length })
+              : t("unpaidSince", { date: f.date(oldest.dueOn) })}
           </Alert>
         )}
         {deposit && deposit.dueNow && !deposit.covered && (
-          <Alert type="warning" title={`Initial deposit short by ${formatUsd(deposit.shortfall)}`} testId="money-deposit-shortfall">
-            {formatUsd(deposit.received)} of the {formatUsd(deposit.due)} due has arrived. The case is implemented once the deposits cover the amount due.
+          <Alert type="warning" title={t("depositShort", { value: f.usd(deposit.shortfall) })} testId="money-deposit-shortfall">
+            {t("depositArrived", { received: f.usd(deposit.received), due: f.usd(deposit.due) })}
           </Alert>
         )}
       </div>
       <dl className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-3">
         <Figure
-          label={held ? "Funds held for the partner" : "Balance due"}
-          value={formatUsd(held ? balance.abs().toFixed(2) : account.balance)}
+          label={held ? t("fundsHeld") : t("balanceDue")}
+          value={f.usd(held ? balance.abs().toFixed(2) : account.balance)}
           testId="money-balance"
-          note={held ? "More has been received than billed so far" : undefined}
+          note={held ? t("fundsHeldNote") : undefined}
         />
         <Figure
-          label="Next payment due"
-          value={formatDate(account.nextDue.dueOn)}
+          label={t("nextDue")}
+          value={f.date(account.nextDue.dueOn)}
           testId="money-next-due"
-          note={account.nextDue.amount ? `${formatUsd(account.nextDue.amount)} by then` : "Not billed yet"}
+          note={account.nextDue.amount ? t("byThen", { value: f.usd(account.nextDue.amount) }) : t("notBilled")}
         />
-        <Figure label="Received so far" value={formatUsd(account.collected)} testId="money-collected" note={`Billed to date ${formatUsd(account.billed)}`} />
+        <Figure
+          label={t("receivedSoFar")}
+          value={f.usd(account.collected)}
+          testId="money-collected"
+          note={t("billedToDate", { value: f.usd(account.billed) })}
+        />
       </dl>
-      {new Decimal(account.credits).gt(0) && <p className="mt-2 text-sm">Credits granted: {formatUsd(account.credits)}.</p>}
+      {new Decimal(account.credits).gt(0) && <p className="mt-2 text-sm">{t("credits", { value: f.usd(account.credits) })}</p>}
       {link && (
         <p className="mt-3">
           <Link href={`/cases/${finances.caseId}/finance`} data-testid="money-link">
-            Statements, payments and deposits
+            {t("link")}
           </Link>
         </p>
       )}

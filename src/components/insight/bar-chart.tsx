@@ -1,7 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { useFormats } from "@/i18n/use-formats";
 
 // One bar chart for every dashboard figure (Recharts, ADR 0027). It is the picture only: the text summary and the table
 // beside it carry the same numbers for screen readers and keyboards, so the SVG is hidden from assistive technology.
@@ -21,14 +23,11 @@ export interface BarDatum {
 
 const COLORS = { primary: "#005ea2", secondary: "#b50909", flagged: "#c05600" };
 
-const usdShort = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", notation: "compact", maximumFractionDigits: 1 });
-const count = new Intl.NumberFormat("en-US");
-
 export function DashboardBarChart({
   data,
   format = "count",
   layout = "horizontal",
-  seriesNames = ["Cases"],
+  seriesNames,
   referenceLabel,
   referenceAt,
   height,
@@ -46,8 +45,13 @@ export function DashboardBarChart({
   testId?: string;
 }) {
   const router = useRouter();
-  const formatValue = (value: number) => (format === "usd" ? usdShort.format(value) : count.format(value));
+  const t = useTranslations("InsightChart");
+  const f = useFormats();
+  const names = seriesNames ?? [t("cases")];
+  const formatValue = (value: number) => (format === "usd" ? f.usdCompact(value) : f.number(value));
   const rows = layout === "horizontal";
+  // Arabic reads right to left: the bars grow leftwards and the value axis sits on the right.
+  const rtl = f.locale === "ar";
   const chartHeight = height ?? (rows ? Math.max(160, data.length * 34 + 40) : 260);
   const open = (datum: BarDatum | undefined) => {
     if (datum?.href) router.push(datum.href);
@@ -55,28 +59,28 @@ export function DashboardBarChart({
   return (
     <div aria-hidden="true" className="w-full" style={{ height: chartHeight }} data-testid={testId}>
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={[...data]} layout={rows ? "vertical" : "horizontal"} margin={{ top: referenceLabel ? 28 : 8, right: 24, bottom: 8, left: 8 }} accessibilityLayer={false}>
+        <BarChart data={[...data]} layout={rows ? "vertical" : "horizontal"} margin={{ top: referenceLabel ? 28 : 8, right: rtl ? 8 : 24, bottom: 8, left: rtl ? 24 : 8 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" horizontal={!rows} vertical={rows} />
           {rows ? (
             <>
-              <XAxis type="number" tickFormatter={formatValue} allowDecimals={false} />
-              <YAxis type="category" dataKey="label" width={170} tick={{ fontSize: 12 }} interval={0} />
+              <XAxis type="number" tickFormatter={formatValue} allowDecimals={false} reversed={rtl} />
+              <YAxis type="category" dataKey="label" width={170} tick={{ fontSize: 12 }} interval={0} orientation={rtl ? "right" : "left"} />
             </>
           ) : (
             <>
-              <XAxis type="category" dataKey="label" tick={{ fontSize: 11 }} interval={0} angle={-30} textAnchor="end" height={60} />
-              <YAxis type="number" tickFormatter={formatValue} allowDecimals={false} width={56} />
+              <XAxis type="category" dataKey="label" tick={{ fontSize: 11 }} interval={0} angle={-30} textAnchor="end" height={60} reversed={rtl} />
+              <YAxis type="number" tickFormatter={formatValue} allowDecimals={false} width={56} orientation={rtl ? "right" : "left"} />
             </>
           )}
           <Tooltip formatter={(value) => formatValue(Number(value))} cursor={{ fill: "#f0f0f0" }} />
           {referenceAt && <ReferenceLine x={referenceAt} stroke="#1b1b1b" strokeDasharray="4 2" label={{ value: referenceLabel, position: "top", fontSize: 12 }} />}
-          <Bar dataKey="value" name={seriesNames[0]} stackId="a" fill={COLORS.primary} cursor="pointer" isAnimationActive={false} onClick={(entry) => open(entry.payload as BarDatum)}>
+          <Bar dataKey="value" name={names[0]} stackId="a" fill={COLORS.primary} cursor="pointer" isAnimationActive={false} onClick={(entry) => open(entry.payload as BarDatum)}>
             {data.map((datum) => (
               <Cell key={datum.label} fill={datum.flagged ? COLORS.flagged : COLORS.primary} data-href={datum.href} />
             ))}
           </Bar>
-          {seriesNames[1] && (
-            <Bar dataKey="secondary" name={seriesNames[1]} stackId="a" fill={COLORS.secondary} cursor="pointer" isAnimationActive={false} onClick={(entry) => open(entry.payload as BarDatum)} />
+          {names[1] && (
+            <Bar dataKey="secondary" name={names[1]} stackId="a" fill={COLORS.secondary} cursor="pointer" isAnimationActive={false} onClick={(entry) => open(entry.payload as BarDatum)} />
           )}
         </BarChart>
       </ResponsiveContainer>

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { useTranslations } from "next-intl";
 
 /**
  * A dashboard figure: its title, a sentence saying what it shows (the text alternative), the chart, and the same
@@ -22,6 +23,7 @@ export function Figure({
   tableOpen?: boolean;
   testId?: string;
 }) {
+  const t = useTranslations("InsightFigure");
   return (
     <section aria-labelledby={id} className="min-w-0 rounded border border-base-lighter bg-white p-5" data-testid={testId}>
       <h2 id={id} className="mb-1 text-xl text-primary-darker">
@@ -32,7 +34,7 @@ export function Figure({
       </p>
       {chart}
       <details className="mt-3" open={tableOpen}>
-        <summary className="cursor-pointer font-bold text-primary">Show the numbers as a table</summary>
+        <summary className="cursor-pointer font-bold text-primary">{t("showTable")}</summary>
         <div className="mt-2">{table}</div>
       </details>
     </section>
@@ -43,12 +45,12 @@ export function Figure({
 export function FigureTable({ caption, columns, children, testId }: { caption: string; columns: string[]; children: ReactNode; testId?: string }) {
   return (
     <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
-      <table className="w-full text-left text-sm" data-testid={testId}>
+      <table className="w-full text-start text-sm" data-testid={testId}>
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-base-lightest">
           <tr>
             {columns.map((column, index) => (
-              <th key={column} scope="col" className={`px-3 py-2 ${index > 0 ? "text-right" : ""}`}>
+              <th key={column} scope="col" className={`px-3 py-2 ${index > 0 ? "text-end" : ""}`}>
                 {column}
               </th>
             ))}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useFormTouched, useLiveEvents, useWatchCase } from "./live-provider";
 
@@ -10,6 +11,7 @@ import { useFormTouched, useLiveEvents, useWatchCase } from "./live-provider";
  * version. Then it says so and offers a reload, instead of a surprise "someone else changed this case" on submit.
  */
 export function CaseLiveWatcher({ caseId, version }: { caseId: string; version?: number }) {
+  const t = useTranslations("LiveCaseWatcher");
   const router = useRouter();
   const [stale, setStale] = useState(false);
   const touched = useFormTouched();
@@ -25,15 +27,15 @@ export function CaseLiveWatcher({ caseId, version }: { caseId: string; version?:
 
   if (!stale) return null;
   return (
-    <div role="alert" className="sticky top-0 z-20 mb-4 border-l-8 border-warning bg-warning-lighter p-4 shadow" data-testid="case-changed">
-      <p className="font-bold">This case changed since you opened it.</p>
-      <p className="mt-1">Reload to see the latest before you act. What you typed on this page will be cleared.</p>
+    <div role="alert" className="sticky top-0 z-20 mb-4 border-s-8 border-warning bg-warning-lighter p-4 shadow" data-testid="case-changed">
+      <p className="font-bold">{t("title")}</p>
+      <p className="mt-1">{t("body")}</p>
       <button
         type="button"
         onClick={() => window.location.reload()}
         className="mt-3 rounded bg-primary px-4 py-2 font-bold text-white hover:bg-primary-dark"
       >
-        Reload the case
+        {t("reload")}
       </button>
     </div>
   );

@@ -1,9 +1,10 @@
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
+import { percentNumber, useReaderFormats } from "@/components/case/reader";
 import { isSubline } from "@/domain/loa/codes";
 import type { LoaLine } from "@/domain/loa/content";
 import type { PricedLine } from "@/domain/pricing/price";
-import { formatRate } from "@/domain/pricing/price";
-import { formatUsd, sumAmounts } from "@/domain/money";
+import { sumAmounts } from "@/domain/money";
 
 type Line = Omit<LoaLine, "internalNote" | "unitOfIssue"> & { internalNote?: string | null; unitOfIssue: string | null };
 
@@ -26,36 +27,35 @@ export function LinesTable({
   actions?: (line: Line, index: number) => ReactNode;
   errorLines?: ReadonlySet<string>;
 }) {
+  const t = useTranslations("LoaLines");
+  const f = useReaderFormats();
   const prices = new Map(priced.map((p) => [p.lineNumber, p]));
-  if (lines.length === 0) return <p className="text-base-dark" data-testid="no-lines">No lines yet.</p>;
+  if (lines.length === 0) return <p className="text-base-dark" data-testid="no-lines">{t("empty")}</p>;
   return (
-    <div className="relative overflow-x-auto rounded border border-base-lighter" tabIndex={0} role="region" aria-label="LOA lines">
-      <table className="w-full text-left text-sm" data-testid="loa-lines">
-        <caption className="sr-only">
-          LOA lines: item with its source of supply and type of assistance, quantity, line total and the charges each carries (open a line&apos;s charges
-          for the breakdown)
-        </caption>
+    <div className="relative overflow-x-auto rounded border border-base-lighter" tabIndex={0} role="region" aria-label={t("label")}>
+      <table className="w-full text-start text-sm" data-testid="loa-lines">
+        <caption className="sr-only">{t("caption")}</caption>
         <thead className="bg-base-lightest">
           <tr>
             <th scope="col" className="whitespace-nowrap px-2 py-2">
-              Line
+              {t("colLine")}
             </th>
             {actions && (
               <th scope="col" className="px-2 py-2">
-                <span className="sr-only">Actions</span>
+                <span className="sr-only">{t("colActions")}</span>
               </th>
             )}
             <th scope="col" className="px-2 py-2">
-              Item (MASL)
+              {t("colItem")}
             </th>
             <th scope="col" className="px-2 py-2">
-              Quantity
+              {t("colQuantity")}
             </th>
-            <th scope="col" className="px-2 py-2 text-right">
-              Line total
+            <th scope="col" className="px-2 py-2 text-end">
+              {t("colTotal")}
             </th>
             <th scope="col" className="px-2 py-2">
-              Charges
+              {t("colCharges")}
             </th>
           </tr>
         </thead>
@@ -69,35 +69,35 @@ export function LinesTable({
                 className={`border-b border-base-lighter align-top ${errorLines.has(line.lineNumber) ? "bg-error-lighter" : ""}`}
                 data-testid={`line-${line.lineNumber}`}
               >
-                <th scope="row" className={`px-2 py-2 font-mono ${isSubline(line.lineNumber) ? "pl-6" : ""}`}>
+                <th scope="row" className={`px-2 py-2 font-mono ${isSubline(line.lineNumber) ? "ps-6" : ""}`}>
                   {line.lineNumber}
                 </th>
                 {actions && <td className="px-2 py-2">{actions(line, index)}</td>}
                 <td className="min-w-36 px-2 py-2">
-                  <span className="font-bold">{line.description || "(no description)"}</span>
+                  <span className="font-bold">{line.description || t("noDescription")}</span>
                   <span className="block font-mono text-xs text-base-dark">
                     {line.genericCode} {line.maslNumber}
                     {!p?.isHeader && (
                       <span data-testid={`line-sc-ta-${line.lineNumber}`}>
                         {" · "}
-                        <abbr title="Source of supply / type of assistance" className="no-underline">
+                        <abbr title={t("scTaTitle")} className="no-underline">
                           SC/TA
                         </abbr>{" "}
                         {line.sourceOfSupply}/{line.typeOfAssistance}
                       </span>
                     )}
                   </span>
-                  {[line.mde && "MDE", line.sme && "SME", line.designConstruction && "Design & construction", line.ncWaived && "NC waived"]
+                  {[line.mde && "MDE", line.sme && "SME", line.designConstruction && t("flagDesignConstruction"), line.ncWaived && t("flagNcWaived")]
                     .filter(Boolean)
                     .map((flag) => (
-                      <span key={String(flag)} className="mr-1 inline-block rounded bg-base-lighter px-1 text-xs font-bold">
+                      <span key={String(flag)} className="me-1 inline-block rounded bg-base-lighter px-1 text-xs font-bold">
                         {flag}
                       </span>
                     ))}
                   {line.note && <span className="block text-xs">{line.note}</span>}
                   {showInternal && line.internalNote && (
                     <span className="block text-xs italic text-base-dark" data-testid="internal-line-note">
-                      Internal: {line.internalNote}
+                      {t("internal", { note: line.internalNote })}
                     </span>
                   )}
                 </td>
@@ -106,41 +106,41 @@ export function LinesTable({
                     ""
                   ) : line.quantity === null ? (
                     // A blanket-order (value) line buys up to its dollar value: it has no quantity to print.
-                    <span className="text-base-dark">Up to its value</span>
+                    <span className="text-base-dark">{t("upToValue")}</span>
                   ) : (
                     <>
                       <span className="whitespace-nowrap">
                         {line.quantity} {line.unitOfIssue ?? ""}
                       </span>
-                      {line.unitCost && <span className="block text-xs text-base-dark">at {formatUsd(line.unitCost)}</span>}
+                      {line.unitCost && <span className="block text-xs text-base-dark">{t("at", { amount: f.usd(line.unitCost) })}</span>}
                     </>
                   )}
                 </td>
-                <td className="whitespace-nowrap px-2 py-2 text-right font-mono font-bold tabular-nums" data-testid={`line-total-${line.lineNumber}`}>
-                  {p ? formatUsd(p.lineTotal) : ""}
+                <td className="whitespace-nowrap px-2 py-2 text-end font-mono font-bold tabular-nums" data-testid={`line-total-${line.lineNumber}`}>
+                  {p ? f.usd(p.lineTotal) : ""}
                 </td>
                 <td className="px-2 py-2">
                   {priced && (
                     <details data-testid={`line-charges-${line.lineNumber}`}>
                       <summary className="cursor-pointer whitespace-nowrap font-mono tabular-nums text-primary">
-                        <span className="sr-only">Charges on line {line.lineNumber}: </span>
-                        {formatUsd(sumAmounts([priced.cas, priced.nc, priced.admin, priced.pch, priced.transport]))}
+                        <span className="sr-only">{t("chargesOn", { line: line.lineNumber })}</span>
+                        {f.usd(sumAmounts([priced.cas, priced.nc, priced.admin, priced.pch, priced.transport]))}
                       </summary>
                       <dl className="mt-1 grid grid-cols-[auto_auto] gap-x-3 whitespace-nowrap text-xs">
                         <dt>CAS</dt>
-                        <dd className="text-right font-mono tabular-nums">{formatUsd(priced.cas)}</dd>
+                        <dd className="text-end font-mono tabular-nums">{f.usd(priced.cas)}</dd>
                         <dt>NC</dt>
-                        <dd className="text-right font-mono tabular-nums">{formatUsd(priced.nc)}</dd>
+                        <dd className="text-end font-mono tabular-nums">{f.usd(priced.nc)}</dd>
                         <dt>
-                          Admin{" "}
+                          {t("admin")}{" "}
                           <span className="text-base-dark" data-testid={`line-rate-${line.lineNumber}`}>
-                            {formatRate(priced.adminRate)}
-                            {priced.adminRateLocked ? " locked" : ""}
+                            {t("rate", { rate: percentNumber(priced.adminRate, f) })}
+                            {priced.adminRateLocked ? ` ${t("locked")}` : ""}
                           </span>
                         </dt>
-                        <dd className="text-right font-mono tabular-nums">{formatUsd(priced.admin)}</dd>
-                        <dt>PC&amp;H + transport</dt>
-                        <dd className="text-right font-mono tabular-nums">{formatUsd(sumAmounts([priced.pch, priced.transport]))}</dd>
+                        <dd className="text-end font-mono tabular-nums">{f.usd(priced.admin)}</dd>
+                        <dt>{t("pchTransport")}</dt>
+                        <dd className="text-end font-mono tabular-nums">{f.usd(sumAmounts([priced.pch, priced.transport]))}</dd>
                       </dl>
                     </details>
                   )}

@@ -1,21 +1,25 @@
-import { NOTIFICATION_BASIS_LABELS, type NotificationDetermination } from "@/domain/pricing/notification";
-import { formatUsd } from "@/domain/money";
+import { useTranslations } from "next-intl";
+import { localDecimal, useReaderFormats, useReaderLabels } from "@/components/case/reader";
+import type { NotificationDetermination } from "@/domain/pricing/notification";
 
 /**
  * How close the LOA is to each congressional-notification threshold (AECA 36(b)), as the lines change. The bar is
  * a native <meter>, so screen readers announce its value; the words say the same for everyone.
  */
 export function ThresholdMeter({ notification }: { notification: NotificationDetermination }) {
+  const t = useTranslations("LoaThresholdMeter");
+  const label = useReaderLabels();
+  const f = useReaderFormats();
   return (
     <div data-testid="threshold-meter">
       <p className="mb-2" data-testid="notification-required">
         {notification.required ? (
-          <strong className="text-error-dark">Congressional notification required.</strong>
+          <strong className="text-error-dark">{t("required")}</strong>
         ) : (
-          <strong className="text-success-dark">Below every notification threshold.</strong>
+          <strong className="text-success-dark">{t("below")}</strong>
         )}{" "}
         <span className="text-sm text-base-dark">
-          {notification.group === "NATO_PLUS" ? "NATO+ purchaser thresholds (15-day formal review)." : "Thresholds for purchasers outside NATO+ (20-day informal, then 30-day formal review)."}
+          {notification.group === "NATO_PLUS" ? t("natoPlus") : t("nonNatoPlus")}
         </span>
       </p>
       <ul className="grid gap-3">
@@ -25,10 +29,10 @@ export function ThresholdMeter({ notification }: { notification: NotificationDet
             <li key={test.basis} data-testid={`meter-${test.basis}`} data-met={test.met}>
               <div className="flex flex-wrap justify-between gap-2 text-sm">
                 <span className="font-bold" id={`meter-label-${test.basis}`}>
-                  {NOTIFICATION_BASIS_LABELS[test.basis]}
+                  {label("notificationBasis", test.basis)}
                 </span>
                 <span>
-                  {formatUsd(test.value)} of {formatUsd(test.threshold)} ({test.percentOfThreshold}%)
+                  {t("valueOf", { value: f.usd(test.value), threshold: f.usd(test.threshold), percent: localDecimal(String(test.percentOfThreshold), f) })}
                 </span>
               </div>
               <meter
@@ -42,7 +46,7 @@ export function ThresholdMeter({ notification }: { notification: NotificationDet
                 aria-labelledby={`meter-label-${test.basis}`}
               />
               <p className={`text-sm ${test.met ? "font-bold text-error-dark" : "text-base-dark"}`} data-testid={`headroom-${test.basis}`}>
-                {test.met ? "Threshold reached: notification required." : `Headroom ${formatUsd(test.headroom)} before notification.`}
+                {test.met ? t("reached") : t("headroom", { amount: f.usd(test.headroom) })}
               </p>
             </li>
           );

@@ -1,10 +1,14 @@
+import { useTranslations } from "next-intl";
 import type { CriterionResult } from "@/domain/lor/checklist";
 
-/** The completeness score and the actionable checklist, as the partner sees it while writing and the validator while checking. */
+/**
+ * The completeness score and the actionable checklist, as the partner sees it while writing and the validator while checking.
+ * Not async and without "use client", so both the letter page (server) and the letter form (client) render it.
+ */
 export function ChecklistPanel({
   score,
   criteria,
-  heading = "Actionable checklist",
+  heading,
   headingLevel = 2,
   flagged = [],
 }: {
@@ -15,6 +19,8 @@ export function ChecklistPanel({
   /** Criteria a validator named when returning the letter. */
   flagged?: readonly string[];
 }) {
+  const t = useTranslations("LorChecklist");
+  const criterionLabel = (c: { key: string; label: string }) => (t.has(`criteria.${c.key}`) ? t(`criteria.${c.key}` as never) : c.label);
   const applicable = criteria.filter((c) => c.applicable);
   const mandatory = applicable.filter((c) => c.mandatory);
   const recommended = applicable.filter((c) => !c.mandatory);
@@ -23,18 +29,18 @@ export function ChecklistPanel({
   return (
     <section aria-labelledby="checklist-heading" className="rounded border border-base-lighter bg-white p-4" data-testid="checklist">
       <Heading id="checklist-heading" className="text-lg">
-        {heading}
+        {heading ?? t("heading")}
       </Heading>
       <div className="mt-2 flex items-baseline justify-between">
         <span className="text-3xl font-bold text-primary-darker" data-testid="completeness">
           {score}%
         </span>
-        <span className="text-sm text-base-dark">complete</span>
+        <span className="text-sm text-base-dark">{t("complete")}</span>
       </div>
       <div
         className="mt-1 h-3 w-full overflow-hidden rounded bg-base-lighter"
         role="meter"
-        aria-label="Completeness"
+        aria-label={t("completeness")}
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={score}
@@ -42,12 +48,16 @@ export function ChecklistPanel({
         <div className={`h-full ${tone}`} style={{ width: `${score}%` }} />
       </div>
       <p className="mt-2 text-sm" aria-live="polite">
-        Required: {mandatory.filter((c) => c.met).length} of {mandatory.length} met. Recommended: {recommended.filter((c) => c.met).length} of{" "}
-        {recommended.length}.
+        {t("summary", {
+          requiredMet: mandatory.filter((c) => c.met).length,
+          required: mandatory.length,
+          recommendedMet: recommended.filter((c) => c.met).length,
+          recommended: recommended.length,
+        })}
       </p>
       {[
-        { title: "Required", items: mandatory },
-        { title: "Recommended", items: recommended },
+        { title: t("required"), items: mandatory },
+        { title: t("recommended"), items: recommended },
       ].map((group) => (
         <div key={group.title} className="mt-3">
           <p className="text-sm font-bold">{group.title}</p>
@@ -58,9 +68,9 @@ export function ChecklistPanel({
                   {c.met ? "✓" : c.mandatory ? "✗" : "○"}
                 </span>
                 <span>
-                  <span className="sr-only">{c.met ? "Met: " : "Not met: "}</span>
-                  <span className={c.met ? "" : "font-bold"}>{c.label}</span>
-                  {flagged.includes(c.key) && <span className="ml-1 text-xs font-bold text-error-dark">(flagged by the validator)</span>}
+                  <span className="sr-only">{c.met ? t("met") : t("notMet")}</span>
+                  <span className={c.met ? "" : "font-bold"}>{criterionLabel(c)}</span>
+                  {flagged.includes(c.key) && <span className="ms-1 text-xs font-bold text-error-dark">{t("flagged")}</span>}
                   {c.problem && <span className="block text-base-dark">{c.problem}</span>}
                 </span>
               </li>

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useLiveEvents } from "../live/live-provider";
 
@@ -12,6 +13,7 @@ const shown = (count: number) => (count >= 100 ? "99+" : String(count));
  * Screen readers hear the link's name with the count, and a polite announcement when a new notice arrives.
  */
 export function NotificationBell({ initialCount }: { initialCount: number }) {
+  const t = useTranslations("NoticesBell");
   const [count, setCount] = useState(initialCount);
   const [announcement, setAnnouncement] = useState("");
   // A server render (navigation, refresh) brings a fresh count: take it.
@@ -28,14 +30,14 @@ export function NotificationBell({ initialCount }: { initialCount: number }) {
       .then((body) => {
         if (!body) return;
         setCount((before) => {
-          if (body.unreadCount > before) setAnnouncement(`New notification. ${shown(body.unreadCount)} unread.`);
+          if (body.unreadCount > before) setAnnouncement(t("announcement", { count: shown(body.unreadCount) }));
           return body.unreadCount;
         });
       })
       .catch(() => {}); // offline for a moment: the next event or page view catches up
   });
 
-  const name = count === 0 ? "Notifications, none unread" : `Notifications, ${shown(count)} unread`;
+  const name = count === 0 ? t("nameNone") : t("name", { count: shown(count) });
   return (
     <>
       <Link
@@ -49,7 +51,7 @@ export function NotificationBell({ initialCount }: { initialCount: number }) {
           <path d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z" />
         </svg>
         {count > 0 && (
-          <span aria-hidden="true" className="absolute -right-1 -top-1 min-w-6 rounded-full bg-secondary-dark px-1.5 text-center text-xs font-bold leading-6 text-white">
+          <span aria-hidden="true" className="absolute -end-1 -top-1 min-w-6 rounded-full bg-secondary-dark px-1.5 text-center text-xs font-bold leading-6 text-white">
             {shown(count)}
           </span>
         )}

@@ -1,6 +1,8 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { NotificationPage } from "@/domain/schemas/notifications";
 import { Button } from "../ui/button";
+import { NOTICE_GROUP_KEYS } from "./kind-keys";
 import { LocalTime } from "../ui/local-time";
 
 /**
@@ -20,23 +22,25 @@ export function NotificationList({
   olderHref: string | null;
   newestHref: string | null;
 }) {
+  const t = useTranslations("NoticesList");
+  const kinds = useTranslations("NoticesKinds");
   return (
     <section aria-labelledby="notices-heading" className="mt-6">
       <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
         <h2 id="notices-heading" className="text-xl font-bold">
-          {page.unreadCount === 0 ? "Nothing unread" : `${page.unreadCount >= 100 ? "99+" : page.unreadCount} unread`}
+          {page.unreadCount === 0 ? t("nothingUnread") : t("unread", { count: page.unreadCount >= 100 ? "99+" : String(page.unreadCount) })}
         </h2>
         {page.unreadCount > 0 && (
           <form action={markAllRead}>
             <Button variant="secondary" type="submit">
-              Mark all as read
+              {t("markAllRead")}
             </Button>
           </form>
         )}
       </div>
       {page.notifications.length === 0 ? (
         <p className="rounded border border-base-lighter bg-white p-4" data-testid="no-notifications">
-          No notifications here yet. When a record you work on changes, or work arrives for your office, it shows up here.
+          {t("empty")}
         </p>
       ) : (
         <ul className="divide-y divide-base-lighter rounded border border-base-lighter bg-white" data-testid="notifications">
@@ -45,25 +49,25 @@ export function NotificationList({
             return (
               <li
                 key={notice.id}
-                className={`flex flex-wrap items-start justify-between gap-3 p-4 ${unread ? "border-l-8 border-primary bg-primary-lighter/40" : "border-l-8 border-transparent"}`}
+                className={`flex flex-wrap items-start justify-between gap-3 p-4 ${unread ? "border-s-8 border-primary bg-primary-lighter/40" : "border-s-8 border-transparent"}`}
                 data-testid="notification"
                 data-unread={unread}
               >
                 <div className="min-w-0 flex-1">
                   <p className={unread ? "font-bold" : ""}>
-                    {unread && <span className="sr-only">Unread: </span>}
+                    {unread && <span className="sr-only">{t("unreadPrefix")}</span>}
                     <Link href={`/notifications/${notice.id}/open`}>{notice.title}</Link>
                   </p>
                   <p className="mt-1 text-sm text-base-dark">
-                    {notice.group} · <LocalTime value={notice.occurredAt} />
-                    {notice.reason === "action" && <span> · for your office to act on</span>}
+                    {kinds(`group.${NOTICE_GROUP_KEYS[notice.group]}`)} · <LocalTime value={notice.occurredAt} />
+                    {notice.reason === "action" && <span>{t("forYourOffice")}</span>}
                   </p>
                 </div>
                 {unread && (
                   <form action={markRead}>
                     <input type="hidden" name="id" value={notice.id} />
                     <Button variant="unstyled" type="submit" className="text-sm">
-                      Mark as read<span className="sr-only">: {notice.title}</span>
+                      {t.rich("markRead", { title: notice.title, hidden: (chunks) => <span className="sr-only">{chunks}</span> })}
                     </Button>
                   </form>
                 )}
@@ -73,9 +77,9 @@ export function NotificationList({
         </ul>
       )}
       {(olderHref || newestHref) && (
-        <nav aria-label="Notification pages" className="mt-4 flex gap-6">
-          {newestHref && <Link href={newestHref}>Newest notifications</Link>}
-          {olderHref && <Link href={olderHref}>Older notifications</Link>}
+        <nav aria-label={t("pages")} className="mt-4 flex gap-6">
+          {newestHref && <Link href={newestHref}>{t("newest")}</Link>}
+          {olderHref && <Link href={olderHref}>{t("older")}</Link>}
         </nav>
       )}
     </section>

@@ -12,7 +12,13 @@ export function PublicSection({ id, title, children }: { id: string; title: stri
   );
 }
 
-export const listClass = "list-disc space-y-1 pl-6";
+export const listClass = "list-disc space-y-1 ps-6";
 
 /** Where people write to; the same address on all three pages. */
 export const SUPPORT_EMAIL = "caseway-support@dsca.example";
+
+/** The tags the public pages' messages use inside a sentence (t.rich): emphasis and keys. */
+export const richTags = {
+  strong: (chunks: ReactNode) => <strong>{chunks}</strong>,
+  kbd: (chunks: ReactNode) => <kbd>{chunks}</kbd>,
+};

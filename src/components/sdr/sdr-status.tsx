@@ -1,6 +1,7 @@
 import { Tag } from "@/components/ui/card";
-import { SDR_DECISION_LABELS, SDR_STATUS_LABELS, type SdrDecision, type SdrStatus } from "@/domain/execution/sdr";
-import { formatUsd } from "@/domain/money";
+import type { SdrDecision, SdrStatus } from "@/domain/execution/sdr";
+import type { Formats } from "@/lib/format";
+import { useReaderLabels } from "../execution/use-reader";
 
 const STATUS_TONES: Record<SdrStatus, "base" | "success" | "warning" | "error" | "info"> = {
   SUBMITTED: "warning",
@@ -11,15 +12,21 @@ const STATUS_TONES: Record<SdrStatus, "base" | "success" | "warning" | "error" |
 
 /** A report's state in words (never colour alone). */
 export function SdrStatusTag({ status }: { status: SdrStatus }) {
+  const label = useReaderLabels();
   return (
     <span data-testid="sdr-status" data-status={status}>
-      <Tag tone={STATUS_TONES[status]}>{SDR_STATUS_LABELS[status]}</Tag>
+      <Tag tone={STATUS_TONES[status]}>{label("sdrStatus", status)}</Tag>
     </span>
   );
 }
 
-/** "Credit to the case: $1,500.00", "Rejected", or nothing before a decision. */
-export function sdrDecisionText(decision: SdrDecision | null, creditAmount: string | null): string | null {
+/** "Credit to the case: $1,500.00", "Rejected", or nothing before a decision; in the reader's words and formats. */
+export function sdrDecisionText(
+  decision: SdrDecision | null,
+  creditAmount: string | null,
+  label: (table: "sdrDecision", value: string) => string,
+  f: Pick<Formats, "usd">,
+): string | null {
   if (!decision) return null;
-  return decision === "CREDIT" ? `${SDR_DECISION_LABELS.CREDIT}: ${formatUsd(creditAmount)}` : SDR_DECISION_LABELS[decision];
+  return decision === "CREDIT" ? `${label("sdrDecision", "CREDIT")}: ${f.usd(creditAmount)}` : label("sdrDecision", decision);
 }

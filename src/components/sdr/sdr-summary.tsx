@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { formatUsd } from "@/domain/money";
+import { useTranslations } from "next-intl";
 import type { CaseSdrSummaryView } from "@/domain/schemas/sdr";
-import { formatDate } from "@/lib/format";
+import { useReaderFormats } from "../execution/use-reader";
 
 // A case's Supply Discrepancy Reports in a few figures, for the case overview: how many wait on the agency (and how
 // many are overdue), how many are decided or closed, and the credits granted. Props only: the page loads the facts
@@ -20,12 +20,13 @@ function Figure({ label, value, note, testId }: { label: string; value: string; 
 }
 
 export function SdrSummary({ summary, partner = false }: { summary: CaseSdrSummaryView; /** Partner wording ("your reports"). */ partner?: boolean }) {
+  const t = useTranslations("SdrSummary");
+  const f = useReaderFormats();
   const href = `/cases/${summary.caseId}/sdrs`;
   if (summary.total === 0) {
     return (
       <p data-testid="sdr-summary" className="text-base-dark">
-        {partner ? "You have not reported a discrepancy on this case." : "No discrepancy has been reported on this case."}{" "}
-        <Link href={href}>{partner ? "Report one against a received shipment" : "Discrepancy reports"}</Link>
+        {partner ? t("noneYours") : t("none")} <Link href={href}>{partner ? t("reportOne") : t("reports")}</Link>
       </p>
     );
   }
@@ -33,22 +34,21 @@ export function SdrSummary({ summary, partner = false }: { summary: CaseSdrSumma
     <div data-testid="sdr-summary">
       <dl className="grid grid-cols-1 gap-3 sm:grid-cols-3">
         <Figure
-          label="Waiting on the agency"
-          value={String(summary.open)}
-          note={
-            summary.overdue > 0
-              ? `${summary.overdue} overdue`
-              : summary.nextDueAt
-                ? `Next decision due ${formatDate(summary.nextDueAt)}`
-                : "None waiting"
-          }
+          label={t("waiting")}
+          value={f.number(summary.open)}
+          note={summary.overdue > 0 ? t("overdue", { count: summary.overdue }) : summary.nextDueAt ? t("nextDue", { date: f.date(summary.nextDueAt) }) : t("noneWaiting")}
           testId="sdr-summary-open"
         />
-        <Figure label="Decided or closed" value={String(summary.decided + summary.closed)} note={`${summary.total} reported in all`} testId="sdr-summary-decided" />
-        <Figure label="Credits granted" value={formatUsd(summary.credits)} note="Counted on the case's statements" testId="sdr-summary-credits" />
+        <Figure
+          label={t("decided")}
+          value={f.number(summary.decided + summary.closed)}
+          note={t("reportedInAll", { count: summary.total })}
+          testId="sdr-summary-decided"
+        />
+        <Figure label={t("credits")} value={f.usd(summary.credits)} note={t("creditsNote")} testId="sdr-summary-credits" />
       </dl>
       <p className="mt-3">
-        <Link href={href}>See the discrepancy reports</Link>
+        <Link href={href}>{t("seeReports")}</Link>
       </p>
     </div>
   );

@@ -1,37 +1,39 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { AgingTag } from "@/components/case/status";
 import { SdrStatusTag } from "@/components/sdr/sdr-status";
 import { DataTable } from "@/components/ui/data-table";
 import { Section } from "@/components/ui/section";
-import { SDR_TYPE_LABELS } from "@/domain/execution/sdr";
-import { formatUsd } from "@/domain/money";
 import type { SdrTaskPageView } from "@/domain/schemas/sdr";
-import { formatDate } from "@/lib/format";
+import { useReaderFormats, useReaderLabels } from "../execution/use-reader";
 
 // My tasks' separate list of Supply Discrepancy Reports waiting on the agency's decision, earliest due first, with its
 // own pager (`sdrPage`) so paging it leaves the main task list where it is.
 
 export function SdrTaskSection({ result, params }: { result: SdrTaskPageView; params: Record<string, string> }) {
+  const t = useTranslations("SdrTasks");
+  const f = useReaderFormats();
+  const label = useReaderLabels();
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
   const href = (page: number) => `/tasks?${new URLSearchParams({ ...params, sdrPage: String(page) })}#sdr-tasks`;
   return (
     <div className="mt-8">
-      <Section id="sdr-tasks" title="Supply discrepancy reports" testId="sdr-tasks">
+      <Section id="sdr-tasks" title={t("title")} testId="sdr-tasks">
         <p className="mb-3 text-base-dark">
-          Reports from partners on your agency&apos;s shipments, and requests to reconsider your decisions, earliest due first.
+          {t("lead")}
           {result.overdue > 0 && (
             <strong className="text-error-dark" data-testid="sdr-tasks-overdue">
               {" "}
-              {result.overdue} overdue.
+              {t("overdue", { count: result.overdue })}
             </strong>
           )}
         </p>
         <DataTable
-          caption="Supply discrepancy reports waiting on your agency"
-          columns={["Report", "Due", "What", "Value affected", "Status"]}
+          caption={t("caption")}
+          columns={[t("colReport"), t("colDue"), t("colWhat"), t("colValue"), t("colStatus")]}
           count={result.total}
-          noun={["report waiting", "reports waiting"]}
-          emptyMessage="No discrepancy report is waiting on your agency."
+          noun={[t("nounOne"), t("nounMany")]}
+          emptyMessage={t("empty")}
           testId="sdr-task-table"
         >
           {result.items.map((item) => (
@@ -47,15 +49,15 @@ export function SdrTaskSection({ result, params }: { result: SdrTaskPageView; pa
                   <AgingTag aging={item.aging} />
                 ) : (
                   <span>
-                    due <time dateTime={item.dueAt}>{formatDate(item.dueAt)}</time>
+                    {t.rich("due", { time: (chunks) => <time dateTime={item.dueAt}>{chunks}</time>, date: f.date(item.dueAt) })}
                   </span>
                 )}
               </td>
               <td className="px-3 py-2">
-                {SDR_TYPE_LABELS[item.type]}
-                <span className="block text-base-dark">Filed {formatDate(item.filedAt)}</span>
+                {label("sdrType", item.type)}
+                <span className="block text-base-dark">{t("filed", { date: f.date(item.filedAt) })}</span>
               </td>
-              <td className="whitespace-nowrap px-3 py-2 text-right font-mono tabular-nums">{formatUsd(item.valueAffected)}</td>
+              <td className="whitespace-nowrap px-3 py-2 text-end font-mono tabular-nums">{f.usd(item.valueAffected)}</td>
               <td className="px-3 py-2">
                 <SdrStatusTag status={item.status} />
               </td>
@@ -63,12 +65,10 @@ export function SdrTaskSection({ result, params }: { result: SdrTaskPageView; pa
           ))}
         </DataTable>
         {pages > 1 && (
-          <nav aria-label="Pages of discrepancy reports" className="mt-4 flex items-center gap-4 text-sm">
-            {result.page > 1 ? <Link href={href(result.page - 1)}>Previous page</Link> : <span>Previous page</span>}
-            <span>
-              Page {result.page} of {pages}
-            </span>
-            {result.page < pages ? <Link href={href(result.page + 1)}>Next page</Link> : <span>Next page</span>}
+          <nav aria-label={t("pagesLabel")} className="mt-4 flex items-center gap-4 text-sm">
+            {result.page > 1 ? <Link href={href(result.page - 1)}>{t("previous")}</Link> : <span>{t("previous")}</span>}
+            <span>{t("pageOf", { page: result.page, pages })}</span>
+            {result.page < pages ? <Link href={href(result.page + 1)}>{t("next")}</Link> : <span>{t("next")}</span>}
           </nav>
         )}
       </Section>

@@ -1,37 +1,31 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { Pagination } from "@/components/pagination";
-import { SEARCH_KINDS, SEARCH_KIND_LABELS, type SearchKind, type SearchResults } from "@/domain/schemas/search";
+import { SEARCH_KINDS, type SearchKind, type SearchResults } from "@/domain/schemas/search";
+import { getLabels } from "@/i18n/labels";
+import { getFormats } from "@/i18n/server";
 import { Highlighted } from "./highlighted";
 
-const countText = ({ count, more }: { count: number; more: boolean }) => (more ? `${count.toLocaleString("en-US")}+` : count.toLocaleString("en-US"));
-
-const NOUNS: Record<SearchKind, [string, string]> = {
-  cases: ["case", "cases"],
-  letters: ["letter of request", "letters of request"],
-  lines: ["LOA line", "LOA lines"],
-  documents: ["LOA document", "LOA documents"],
-};
-
 /** Results of one search: a tab per kind with its count, then the chosen kind's ranked, highlighted page. */
-export function SearchResultsView({ results }: { results: SearchResults }) {
+export async function SearchResultsView({ results }: { results: SearchResults }) {
+  const [t, f, label] = await Promise.all([getTranslations("SearchResults"), getFormats(), getLabels()]);
+  const countText = ({ count, more }: { count: number; more: boolean }) => (more ? `${f.number(count)}+` : f.number(count));
   const { q, kind, counts, items } = results;
   const nothing = SEARCH_KINDS.every((k) => counts[k].count === 0);
   if (nothing) {
     return (
       <div className="rounded border border-base-lighter bg-white p-4" data-testid="search-empty">
-        <h2 className="text-xl font-bold">Nothing matches “{q}”</h2>
-        <p className="mt-2">
-          No case, letter of request, LOA line or LOA document that you can see contains these words. Try fewer or different words, a whole case
-          identifier (country, agency and designator, like <span className="font-mono">CC-I-DDD</span>), or a MASL number.
-        </p>
+        <h2 className="text-xl font-bold">{t("nothingTitle", { q })}</h2>
+        <p className="mt-2">{t.rich("nothingBody", { mono: (chunks) => <span className="font-mono">{chunks}</span> })}</p>
       </div>
     );
   }
   const href = (k: SearchKind) => `/search?${new URLSearchParams({ q, kind: k })}`;
-  const [one, many] = NOUNS[kind];
+  const one = t(`nouns.${kind}.one`);
+  const many = t(`nouns.${kind}.many`);
   return (
     <div>
-      <nav aria-label="Result kinds" className="mb-4 border-b-2 border-base-lighter">
+      <nav aria-label={t("kindsLabel")} className="mb-4 border-b-2 border-base-lighter">
         <ul className="flex flex-wrap gap-1">
           {SEARCH_KINDS.map((k) => (
             <li key={k}>
@@ -45,21 +39,19 @@ export function SearchResultsView({ results }: { results: SearchResults }) {
                     : "block px-3 py-2 text-primary no-underline hover:bg-primary-lighter"
                 }
               >
-                {SEARCH_KIND_LABELS[k]} <span className="rounded-full bg-base-lightest px-2 text-sm text-ink">{countText(counts[k])}</span>
+                {label("searchKind", k)} <span className="rounded-full bg-base-lightest px-2 text-sm text-ink">{countText(counts[k])}</span>
               </Link>
             </li>
           ))}
         </ul>
       </nav>
-      <h2 className="sr-only">{SEARCH_KIND_LABELS[kind]}</h2>
+      <h2 className="sr-only">{label("searchKind", kind)}</h2>
       {items.length === 0 ? (
-        <p data-testid="search-kind-empty">No {many} match “{q}”. The other tabs may have results.</p>
+        <p data-testid="search-kind-empty">{t("kindEmpty", { many, q })}</p>
       ) : (
         <>
           <p className="mb-3 text-base-dark" data-testid="search-count">
-            {results.more
-              ? `More than ${results.total.toLocaleString("en-US")} ${many} match, best first.`
-              : `${results.total.toLocaleString("en-US")} ${results.total === 1 ? one : many} ${results.total === 1 ? "matches" : "match"}, best first.`}
+            {results.more ? t("countMore", { total: results.total, many }) : t("count", { total: results.total, one, many })}
           </p>
           <ol className="space-y-3" data-testid="search-results">
             {items.map((hit) => (

@@ -1,27 +1,26 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/ui/data-table";
 import { Section } from "@/components/ui/section";
-import { DOCUMENT_TYPE_LABELS } from "@/domain/loa/codes";
 import type { ChangeTaskPageView } from "@/domain/schemas/tasks";
-import { formatDate } from "@/lib/format";
+import { getLabels } from "@/i18n/labels";
+import { getFormats } from "@/i18n/server";
 import { SectionPager } from "./section-pager";
 
 // My tasks' Amendments and Modifications submitted to DSCA, longest waiting first, with their own pager (`changePage`).
 
-export function ChangeTaskSection({ result, params }: { result: ChangeTaskPageView; params: Record<string, string> }) {
+export async function ChangeTaskSection({ result, params }: { result: ChangeTaskPageView; params: Record<string, string> }) {
+  const [t, f, label] = await Promise.all([getTranslations("TasksChangeSection"), getFormats(), getLabels()]);
   return (
     <div className="mt-8">
-      <Section id="change-tasks" title="Amendments and Modifications to approve" testId="change-tasks">
-        <p className="mb-3 text-base-dark">
-          Changes to accepted LOAs that agencies have submitted to DSCA, longest waiting first. Approve or return each one on
-          its document page: an approved Amendment goes to the partner, an approved Modification takes effect at once.
-        </p>
+      <Section id="change-tasks" title={t("title")} testId="change-tasks">
+        <p className="mb-3 text-base-dark">{t("intro")}</p>
         <DataTable
-          caption="Amendments and Modifications waiting for DSCA"
-          columns={["Document", "Change", "Why", "Submitted"]}
+          caption={t("caption")}
+          columns={[t("columnDocument"), t("columnChange"), t("columnWhy"), t("columnSubmitted")]}
           count={result.total}
-          noun={["change waiting", "changes waiting"]}
-          emptyMessage="No Amendment or Modification is waiting for DSCA."
+          noun={[t("nounOne"), t("nounMany")]}
+          emptyMessage={t("empty")}
           testId="change-task-table"
         >
           {result.items.map((item) => (
@@ -34,13 +33,13 @@ export function ChangeTaskSection({ result, params }: { result: ChangeTaskPageVi
                   {item.country.name} · {item.implementingAgency.code}
                 </span>
               </td>
-              <td className="px-3 py-2">{DOCUMENT_TYPE_LABELS[item.documentType]}</td>
-              <td className="px-3 py-2">{item.changeReason ?? <span className="text-base-dark">No reason given</span>}</td>
-              <td className="px-3 py-2">{formatDate(item.submittedAt)}</td>
+              <td className="px-3 py-2">{label("documentType", item.documentType)}</td>
+              <td className="px-3 py-2">{item.changeReason ?? <span className="text-base-dark">{t("noReason")}</span>}</td>
+              <td className="px-3 py-2">{f.date(item.submittedAt)}</td>
             </tr>
           ))}
         </DataTable>
-        <SectionPager page={result.page} pageSize={result.pageSize} total={result.total} params={params} param="changePage" anchor="change-tasks" label="Pages of changes waiting for DSCA" />
+        <SectionPager page={result.page} pageSize={result.pageSize} total={result.total} params={params} param="changePage" anchor="change-tasks" label={t("pager")} />
       </Section>
     </div>
   );

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 
 /**
  * The pager of one My tasks section: its own page parameter (`param`), the others kept, and back to the section's
@@ -23,16 +24,15 @@ export function SectionPager({
   label: string;
   basePath?: string;
 }) {
+  const t = useTranslations("UiPagination");
   const pages = Math.max(1, Math.ceil(total / pageSize));
   if (pages <= 1) return null;
   const href = (to: number) => `${basePath}?${new URLSearchParams({ ...params, [param]: String(to) })}#${anchor}`;
   return (
     <nav aria-label={label} className="mt-4 flex items-center gap-4 text-sm">
-      {page > 1 ? <Link href={href(page - 1)}>Previous page</Link> : <span>Previous page</span>}
-      <span>
-        Page {page} of {pages}
-      </span>
-      {page < pages ? <Link href={href(page + 1)}>Next page</Link> : <span>Next page</span>}
+      {page > 1 ? <Link href={href(page - 1)}>{t("previous")}</Link> : <span>{t("previous")}</span>}
+      <span>{t("pageOf", { page, pages })}</span>
+      {page < pages ? <Link href={href(page + 1)}>{t("next")}</Link> : <span>{t("next")}</span>}
     </nav>
   );
 }

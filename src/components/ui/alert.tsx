@@ -20,7 +20,7 @@ export function Alert({
 }) {
   return (
     <div
-      className={`border-l-8 px-4 py-3 ${STYLES[type]}`}
+      className={`border-s-8 px-4 py-3 ${STYLES[type]}`}
       role={type === "error" ? "alert" : "status"}
       data-testid={testId}
     >

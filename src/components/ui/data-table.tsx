@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
 /**
@@ -28,14 +29,15 @@ export function DataTable({
   testId: string;
   children: ReactNode;
 }) {
+  const t = useTranslations("UiDataTable");
   return (
     <>
       <p className="mb-2 text-sm text-base-dark" aria-live="polite">
-        {count === 0 ? emptyMessage : `${count} ${count === 1 ? noun[0] : noun[1]} found`}
+        {count === 0 ? emptyMessage : t("found", { count, noun: count === 1 ? noun[0] : noun[1] })}
       </p>
       {/* Focusable so keyboard users can scroll a wide table on a narrow screen. */}
       <div hidden={count === 0} className="relative overflow-x-auto rounded border border-base-lighter bg-white" tabIndex={0} role="region" aria-label={caption}>
-        <table className="w-full text-left text-sm" data-testid={testId}>
+        <table className="w-full text-start text-sm" data-testid={testId}>
           <caption className="sr-only">{caption}</caption>
           <thead className="bg-base-lightest">
             <tr>
@@ -47,7 +49,7 @@ export function DataTable({
                       <a href={column.href} className="text-base-darkest">
                         {column.label}
                         <span aria-hidden="true"> {column.sorted === "ascending" ? "▲" : column.sorted === "descending" ? "▼" : "↕"}</span>
-                        <span className="sr-only">{column.sorted ? `, sorted ${column.sorted}; choose to reverse` : ", choose to sort"}</span>
+                        <span className="sr-only">{column.sorted === "ascending" ? t("sortedAscending") : column.sorted === "descending" ? t("sortedDescending") : t("unsorted")}</span>
                       </a>
                     ) : (
                       column.label
@@ -66,9 +68,10 @@ export function DataTable({
 
 /** What a results table shows while its rows are on their way (the page around it is already there). */
 export function LoadingResults({ noun }: { noun: string }) {
+  const t = useTranslations("UiDataTable");
   return (
     <p className="mb-2 text-sm text-base-dark" role="status" data-testid="loading-results">
-      Loading {noun}…
+      {t("loading", { noun })}
     </p>
   );
 }

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
 // The filter bar above a results table. The filters live in the URL (GET form), so a filtered list can be bookmarked
@@ -5,12 +6,13 @@ import type { ReactNode } from "react";
 
 const controlClass = "mt-1 border-2 border-base-dark bg-white px-2 py-1.5";
 
-export function FilterForm({ label, submitLabel = "Search", children }: { label: string; submitLabel?: string; children: ReactNode }) {
+export function FilterForm({ label, submitLabel, children }: { label: string; submitLabel?: string; children: ReactNode }) {
+  const t = useTranslations("UiFilterForm");
   return (
     <form role="search" aria-label={label} className="mb-6 flex flex-wrap items-end gap-4 rounded border border-base-lighter bg-white p-4">
       {children}
       <button type="submit" className="rounded bg-primary px-4 py-2 font-bold text-white hover:bg-primary-dark">
-        {submitLabel}
+        {submitLabel ?? t("search")}
       </button>
     </form>
   );

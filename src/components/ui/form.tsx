@@ -17,7 +17,7 @@ export function Field({
   children: ReactNode;
 }) {
   return (
-    <div className={`mb-5 ${error ? "border-l-4 border-error-dark pl-3" : ""}`}>
+    <div className={`mb-5 ${error ? "border-s-4 border-error-dark ps-3" : ""}`}>
       <label htmlFor={id} className="block font-bold">
         {label}
       </label>
@@ -116,7 +116,7 @@ export function RadioGroup({
 }) {
   return (
     <fieldset
-      className={`mb-5 ${error ? "border-l-4 border-error-dark pl-3" : ""}`}
+      className={`mb-5 ${error ? "border-s-4 border-error-dark ps-3" : ""}`}
       aria-describedby={[hint ? `${idPrefix}-hint` : null, error ? `${idPrefix}-error` : null].filter(Boolean).join(" ") || undefined}
     >
       <legend className="font-bold">{legend}</legend>

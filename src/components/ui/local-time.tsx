@@ -1,41 +1,17 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
-import { formatDateTime } from "@/lib/format";
+import { useFormats } from "@/i18n/use-formats";
 
-// The server does not know the reader's time zone, so it renders UTC (with the zone named); once the page is live in
-// the browser the same instant is shown in the reader's own zone, still named ("Dec 5, 2026, 17:49 EST"). The
-// <time> element keeps the exact instant for machines and assistive technology either way.
+// The server knows the reader's language and time zone (next-intl's, from the cookie the browser sets), so the server
+// and the browser render the same text: the instant in the reader's zone, zone named ("Dec 5, 2026, 17:49 EST"), with
+// the zone's IANA name as the title. The <time> element keeps the exact instant for machines and assistive technology.
 
-const noSubscription = () => () => undefined;
-/** True in the browser after hydration, false on the server and during hydration (so both render the same text). */
-const useHydrated = () =>
-  useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
-
-let local: Intl.DateTimeFormat | undefined;
-/** Built on first use in the browser, where the default time zone is the reader's. */
-const localFormat = () =>
-  (local ??= new Intl.DateTimeFormat("en-US", {
-    year: "numeric",
-    month: "short",
-    day: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-    timeZoneName: "short",
-  }));
-
-/** When something happened, in the reader's time zone (UTC until the page is live in their browser). */
+/** When something happened, in the reader's time zone. */
 export function LocalTime({ value, className }: { value: string; className?: string }) {
-  const hydrated = useHydrated();
-  const utc = formatDateTime(value);
+  const f = useFormats();
   return (
-    <time dateTime={value} className={className} title={hydrated ? utc : undefined}>
-      {hydrated ? localFormat().format(new Date(value)) : utc}
+    <time dateTime={value} className={className} title={f.timeZone}>
+      {f.dateTime(value)}
     </time>
   );
 }

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { LocalTime } from "@/components/ui/local-time";
 
@@ -16,12 +17,13 @@ export interface TimelineEntry {
  * note, and whatever the record adds (`more`: changed fields, a comment…).
  */
 export function TimelineList<E extends TimelineEntry>({ events, more }: { events: readonly E[]; more?: (event: E) => ReactNode }) {
-  if (events.length === 0) return <p className="text-base-dark">Nothing has happened yet.</p>;
+  const t = useTranslations("UiTimeline");
+  if (events.length === 0) return <p className="text-base-dark">{t("empty")}</p>;
   return (
-    <ol className="relative ml-2 border-l-2 border-base-lighter" data-testid="timeline">
+    <ol className="relative ms-2 border-s-2 border-base-lighter" data-testid="timeline">
       {events.map((event) => (
-        <li key={event.id} className="mb-4 ml-4" data-testid="timeline-event" data-action={event.action}>
-          <span className="absolute -left-[7px] mt-1.5 h-3 w-3 rounded-full bg-primary" aria-hidden="true" />
+        <li key={event.id} className="mb-4 ms-4" data-testid="timeline-event" data-action={event.action}>
+          <span className="absolute -start-[7px] mt-1.5 h-3 w-3 rounded-full bg-primary" aria-hidden="true" />
           <p className="font-bold" data-status={event.toStatus ?? undefined}>
             {event.label}
           </p>

@@ -1,24 +1,24 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { DataTable } from "@/components/ui/data-table";
-import { isNotificationKind, NOTIFICATION_RULES } from "@/domain/notifications/kinds";
+import { isNotificationKind } from "@/domain/notifications/kinds";
 import { LocalTime } from "@/components/ui/local-time";
 import type { WebhookDeliveryView } from "@/domain/schemas/webhooks";
 import type { ActionState } from "@/server/action-result";
 
 type Action = (previous: ActionState, form: FormData) => Promise<ActionState>;
 
-const STATUS_LABELS: Record<WebhookDeliveryView["status"], string> = { PENDING: "Waiting to retry", SUCCEEDED: "Delivered", FAILED: "Failed" };
-
 function RedeliverButton({ webhookId, delivery, action, disabled }: { webhookId: string; delivery: WebhookDeliveryView; action: Action; disabled: boolean }) {
+  const t = useTranslations("WebhooksDeliveries");
   const [state, formAction, pending] = useActionState<ActionState, FormData>(action, { status: "idle" });
   return (
     <form action={formAction}>
       <input type="hidden" name="id" value={webhookId} />
       <input type="hidden" name="deliveryId" value={delivery.id} />
       <button type="submit" disabled={pending || disabled} className="text-primary underline hover:text-primary-dark disabled:opacity-60">
-        Redeliver<span className="sr-only"> event {delivery.eventId}</span>
+        {t.rich("redeliver", { event: delivery.eventId, hidden: (chunks) => <span className="sr-only">{chunks}</span> })}
       </button>
       {state.status !== "idle" && (
         <p role="status" className={`text-xs ${state.status === "error" ? "text-error-dark" : "text-success-dark"}`}>
@@ -42,29 +42,29 @@ export function DeliveryLog({
   active: boolean;
   action: Action;
 }) {
+  const t = useTranslations("WebhooksDeliveries");
+  const kinds = useTranslations("NoticesKinds");
   return (
     <section aria-labelledby="deliveries-heading" className="mb-8">
       <h2 id="deliveries-heading" className="mb-3 text-xl font-bold">
-        Deliveries
+        {t("heading")}
       </h2>
       <DataTable
-        caption="Deliveries of events to this webhook, newest first"
-        columns={["Event", "Status", "Response code", "Attempts", "Queued", "Last change", ""]}
+        caption={t("caption")}
+        columns={[t("columnEvent"), t("columnStatus"), t("columnResponse"), t("columnAttempts"), t("columnQueued"), t("columnLastChange"), ""]}
         count={total}
-        noun={["delivery", "deliveries"]}
-        emptyMessage="Nothing has been sent yet."
+        noun={[t("nounOne"), t("nounMany")]}
+        emptyMessage={t("empty")}
         testId="webhook-deliveries"
       >
         {deliveries.map((delivery) => (
           <tr key={delivery.id} className="border-t border-base-lighter align-top">
             <td className="px-3 py-2">
-              {isNotificationKind(delivery.kind) ? NOTIFICATION_RULES[delivery.kind].label : delivery.kind}
-              <span className="block text-xs text-base-dark">
-                Event {delivery.eventId} ({delivery.kind})
-              </span>
+              {isNotificationKind(delivery.kind) ? kinds(`kind.${delivery.kind}`) : delivery.kind}
+              <span className="block text-xs text-base-dark">{t("eventId", { id: delivery.eventId, kind: delivery.kind })}</span>
             </td>
             <td className="px-3 py-2">
-              {STATUS_LABELS[delivery.status]}
+              {t(`status.${delivery.status}`)}
               {delivery.lastError && <span className="block text-xs text-base-dark">{delivery.lastError}</span>}
             </td>
             <td className="px-3 py-2">{delivery.lastStatusCode ?? "—"}</td>

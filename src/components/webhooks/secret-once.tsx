@@ -1,20 +1,22 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 
 /** The signing secret, shown once after it is made: a read-only field to select, and a copy button. */
 export function SecretOnce({ secret, message }: { secret: string; message: string }) {
+  const t = useTranslations("WebhooksSecret");
   const [copied, setCopied] = useState(false);
   return (
     <div className="mb-6" data-testid="webhook-secret">
-      <Alert type="success" title="Copy the signing secret now">
+      <Alert type="success" title={t("title")}>
         <p>{message}</p>
         <label htmlFor="webhook-secret-value" className="mt-2 block font-bold">
-          Signing secret
+          {t("label")}
         </label>
         <p id="webhook-secret-hint" className="text-base-dark">
-          Store it where your system can read it. You cannot see it again; if it is lost, make a new one.
+          {t("hint")}
         </p>
         <div className="mt-1 flex flex-wrap items-center gap-2">
           <input
@@ -32,10 +34,10 @@ export function SecretOnce({ secret, message }: { secret: string; message: strin
               void navigator.clipboard?.writeText(secret).then(() => setCopied(true));
             }}
           >
-            Copy
+            {t("copy")}
           </button>
           <span role="status" className="text-sm">
-            {copied ? "Copied" : ""}
+            {copied ? t("copied") : ""}
           </span>
         </div>
       </Alert>

@@ -1,16 +1,18 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { DataTable } from "@/components/ui/data-table";
 import { LocalTime } from "@/components/ui/local-time";
 import type { WebhookView } from "@/domain/schemas/webhooks";
 
 export function WebhookList({ items }: { items: WebhookView[] }) {
+  const t = useTranslations("WebhooksList");
   return (
     <DataTable
-      caption="Webhook subscriptions"
-      columns={["Address", "Events", "Status", "Failures in a row", "Added"]}
+      caption={t("caption")}
+      columns={[t("columnAddress"), t("columnEvents"), t("columnStatus"), t("columnFailures"), t("columnAdded")]}
       count={items.length}
-      noun={["webhook", "webhooks"]}
-      emptyMessage="No webhooks yet. Add one to have your system told of events as they happen."
+      noun={[t("nounOne"), t("nounMany")]}
+      emptyMessage={t("empty")}
       testId="webhooks"
     >
       {items.map((webhook) => (
@@ -18,8 +20,8 @@ export function WebhookList({ items }: { items: WebhookView[] }) {
           <td className="px-3 py-2 break-all">
             <Link href={`/webhooks/${webhook.id}`}>{webhook.url}</Link>
           </td>
-          <td className="px-3 py-2">{webhook.kinds.length === 0 ? "All events" : `${webhook.kinds.length} kinds`}</td>
-          <td className="px-3 py-2">{webhook.active ? "On" : "Off"}</td>
+          <td className="px-3 py-2">{webhook.kinds.length === 0 ? t("allEvents") : t("kinds", { count: webhook.kinds.length })}</td>
+          <td className="px-3 py-2">{webhook.active ? t("on") : t("off")}</td>
           <td className="px-3 py-2">{webhook.consecutiveFailures}</td>
           <td className="px-3 py-2">
             <LocalTime value={webhook.createdAt} />

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { FormProblem } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -9,19 +10,20 @@ import type { ActionState } from "@/server/action-result";
 import { KindsFieldset } from "./kinds-fieldset";
 
 export function WebhookSettingsForm({ webhook, action }: { webhook: WebhookView; action: (previous: ActionState, form: FormData) => Promise<ActionState> }) {
+  const t = useTranslations("WebhooksForm");
   const [state, formAction, pending] = useActionState<ActionState, FormData>(action, { status: "idle" });
   const fields = state.status === "error" ? (state.fields ?? {}) : {};
   const stale = state.status === "error" && state.currentVersion !== undefined;
   return (
     <section aria-labelledby="settings-heading" className="mb-8 max-w-3xl">
       <h2 id="settings-heading" className="mb-3 text-xl font-bold">
-        Settings
+        {t("settingsHeading")}
       </h2>
       <form action={formAction} noValidate key={webhook.version}>
-        <FormProblem state={state} title={stale ? "Someone else changed this webhook — reload to see it" : "Not saved"} />
+        <FormProblem state={state} title={stale ? t("stale") : t("notSaved")} />
         <input type="hidden" name="id" value={webhook.id} />
         <input type="hidden" name="expectedVersion" value={webhook.version} />
-        <Field id="url" label="Address (URL)" hint="Where Caseway sends each event, starting with https://" error={fields.url}>
+        <Field id="url" label={t("urlLabel")} hint={t("urlHint")} error={fields.url}>
           <TextInput id="url" name="url" type="url" defaultValue={webhook.url} hasHint error={fields.url} autoComplete="off" />
         </Field>
         <KindsFieldset selected={webhook.kinds} error={fields.kinds} />
@@ -29,15 +31,15 @@ export function WebhookSettingsForm({ webhook, action }: { webhook: WebhookView;
           <input type="checkbox" id="active" name="active" defaultChecked={webhook.active} className="mt-1 h-4 w-4" aria-describedby="active-hint" />
           <div>
             <label htmlFor="active" className="font-bold">
-              On
+              {t("activeLabel")}
             </label>
             <p id="active-hint" className="text-sm text-base-dark">
-              Turning a webhook back on clears its failure count; deliveries still waiting are sent again.
+              {t("activeHint")}
             </p>
           </div>
         </div>
         <Button type="submit" disabled={pending}>
-          Save settings
+          {t("saveSettings")}
         </Button>
         {state.status === "ok" && (
           <p role="status" className="mt-2 text-sm text-success-dark">

@@ -80,6 +80,6 @@ export function statementPdfModel(
       : due.isZero()
         ? "Nothing is due: the money received covers the amount billed."
         : `Pay ${formatUsd(due.toFixed(2))} by ${longDate(statement.dueOn)}, quoting the case identifier and the statement due date.`,
-    footer: `Statement ${statement.id}`,
+    footer: `Statement ${statement.id} · Dates in UTC`,
   };
 }

@@ -26,6 +26,51 @@ export interface RenderedEmail {
 }
 
 /**
+ * The reader's words and formats for an e-mail: the server builds them from the reader's language catalogue and time
+ * zone (src/server/email/email-words.ts); English in UTC is the default. Notice titles are written once, when the event
+ * is dispatched, and keep the words they were written in.
+ */
+export interface EmailWords {
+  lang: string;
+  dir: "ltr" | "rtl";
+  subject(kind: NotificationKind): string;
+  kindLabel(kind: NotificationKind): string;
+  group(group: NotificationGroup): string;
+  reason(reason: NotificationReason): string;
+  /** An instant, in the reader's zone with the zone named. */
+  dateTime(at: Date): string;
+  openInCaseway: string;
+  pasteAddress: string;
+  footer: string;
+  footerLink: string;
+  digestSubject: string;
+  digestLead(count: number): string;
+}
+
+const REASON_TEXT: Record<NotificationReason, string> = {
+  action: "Your office has work on this record.",
+  update: "A record you follow has changed.",
+};
+
+const utcEnglish = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short", timeZone: "UTC" });
+
+export const ENGLISH_EMAIL_WORDS: EmailWords = {
+  lang: "en",
+  dir: "ltr",
+  subject: (kind) => NOTIFICATION_RULES[kind].subject,
+  kindLabel: (kind) => NOTIFICATION_RULES[kind].label,
+  group: (group) => group,
+  reason: (reason) => REASON_TEXT[reason],
+  dateTime: (at) => utcEnglish.format(at),
+  openInCaseway: "Open in Caseway",
+  pasteAddress: "Or paste this address into your browser:",
+  footer: "You receive this e-mail because of your Caseway notification settings.",
+  footerLink: "Change how and when Caseway e-mails you",
+  digestSubject: DIGEST_SUBJECT,
+  digestLead: (count) => `${count === 1 ? "1 update" : `${count} updates`} since your last digest, newest first.`,
+};
+
+/**
  * The app's own origin for links in e-mails: APP_URL, else the sign-in origin next-auth is given (AUTH_URL, or the
  * older NEXTAUTH_URL), else the development default. Any path or trailing slash is dropped.
  */
@@ -52,13 +97,11 @@ export function absoluteLink(baseUrl: string, path: string | null): string {
   return new URL(safe, baseUrl).toString();
 }
 
-const formatUtc = (at: Date) => `${at.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-
-function page(title: string, body: string, baseUrl: string): string {
+function page(title: string, body: string, baseUrl: string, words: EmailWords): string {
   const preferences = absoluteLink(baseUrl, PREFERENCES_PATH);
   return [
     "<!DOCTYPE html>",
-    '<html lang="en">',
+    `<html lang="${escapeHtml(words.lang)}" dir="${words.dir}">`,
     '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(title)}</title></head>`,
     '<body style="margin:0;padding:24px;background:#ffffff;color:#1b1b1b;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5">',
@@ -66,51 +109,46 @@ function page(title: string, body: string, baseUrl: string): string {
     body,
     "</main>",
     '<footer style="max-width:600px;margin-top:32px;padding-top:16px;border-top:1px solid #dfe1e2;font-size:14px;color:#454545">',
-    `<p>You receive this e-mail because of your Caseway notification settings. <a href="${escapeHtml(preferences)}" style="color:#005ea2">Change how and when Caseway e-mails you</a>.</p>`,
+    `<p>${escapeHtml(words.footer)} <a href="${escapeHtml(preferences)}" style="color:#005ea2">${escapeHtml(words.footerLink)}</a>.</p>`,
     "</footer>",
     "</body>",
     "</html>",
   ].join("\n");
 }
 
-const footerText = (baseUrl: string) =>
-  `--\nYou receive this e-mail because of your Caseway notification settings. Change how and when Caseway e-mails you: ${absoluteLink(baseUrl, PREFERENCES_PATH)}\n`;
+const footerText = (baseUrl: string, words: EmailWords) => `--\n${words.footer} ${words.footerLink}: ${absoluteLink(baseUrl, PREFERENCES_PATH)}\n`;
 
 const button = (href: string, label: string) =>
   `<p><a href="${escapeHtml(href)}" style="display:inline-block;padding:10px 20px;background:#005ea2;color:#ffffff;font-weight:bold;text-decoration:underline">${escapeHtml(label)}</a></p>`;
 
-const REASON_TEXT: Record<NotificationReason, string> = {
-  action: "Your office has work on this record.",
-  update: "A record you follow has changed.",
-};
-
 /** The e-mail for one notice, sent at once. */
-export function renderNoticeEmail(notice: EmailNotice, baseUrl: string): RenderedEmail {
-  const rule = NOTIFICATION_RULES[notice.kind];
+export function renderNoticeEmail(notice: EmailNotice, baseUrl: string, words: EmailWords = ENGLISH_EMAIL_WORDS): RenderedEmail {
+  const subject = words.subject(notice.kind);
   const href = absoluteLink(baseUrl, notice.link);
   const html = page(
-    rule.subject,
+    subject,
     [
-      `<h1 style="font-size:22px;margin:0 0 16px">${escapeHtml(rule.subject)}</h1>`,
-      `<p style="font-size:18px;font-weight:bold">${escapeHtml(notice.title)}</p>`,
-      `<p>${escapeHtml(REASON_TEXT[notice.reason])} ${escapeHtml(formatUtc(notice.occurredAt))}.</p>`,
-      button(href, "Open in Caseway"),
-      `<p style="font-size:14px">Or paste this address into your browser: ${escapeHtml(href)}</p>`,
+      `<h1 style="font-size:22px;margin:0 0 16px">${escapeHtml(subject)}</h1>`,
+      `<p style="font-size:18px;font-weight:bold" dir="auto">${escapeHtml(notice.title)}</p>`,
+      `<p>${escapeHtml(words.reason(notice.reason))} ${escapeHtml(words.dateTime(notice.occurredAt))}.</p>`,
+      button(href, words.openInCaseway),
+      `<p style="font-size:14px">${escapeHtml(words.pasteAddress)} ${escapeHtml(href)}</p>`,
     ].join("\n"),
     baseUrl,
+    words,
   );
   const text = [
-    rule.subject,
+    subject,
     "",
     notice.title,
     "",
-    `${REASON_TEXT[notice.reason]} ${formatUtc(notice.occurredAt)}.`,
+    `${words.reason(notice.reason)} ${words.dateTime(notice.occurredAt)}.`,
     "",
-    `Open in Caseway: ${href}`,
+    `${words.openInCaseway}: ${href}`,
     "",
-    footerText(baseUrl),
+    footerText(baseUrl, words),
   ].join("\n");
-  return { subject: rule.subject, text, html };
+  return { subject, text, html };
 }
 
 /** The digest's sections: by NOTIFICATION_GROUPS order, each newest first; empty groups left out. */
@@ -124,42 +162,43 @@ export function groupDigest(notices: readonly EmailNotice[]): { group: Notificat
 }
 
 /** One e-mail with a day's held notices. */
-export function renderDigestEmail(notices: readonly EmailNotice[], baseUrl: string): RenderedEmail {
+export function renderDigestEmail(notices: readonly EmailNotice[], baseUrl: string, words: EmailWords = ENGLISH_EMAIL_WORDS): RenderedEmail {
   const sections = groupDigest(notices);
-  const count = notices.length === 1 ? "1 update" : `${notices.length} updates`;
+  const subject = words.digestSubject;
   const html = page(
-    DIGEST_SUBJECT,
+    subject,
     [
-      `<h1 style="font-size:22px;margin:0 0 8px">${escapeHtml(DIGEST_SUBJECT)}</h1>`,
-      `<p>${escapeHtml(count)} since your last digest, newest first.</p>`,
+      `<h1 style="font-size:22px;margin:0 0 8px">${escapeHtml(subject)}</h1>`,
+      `<p>${escapeHtml(words.digestLead(notices.length))}</p>`,
       ...sections.map((section) =>
         [
-          `<h2 style="font-size:18px;margin:24px 0 8px">${escapeHtml(section.group)}</h2>`,
-          "<ul style=\"padding-left:20px\">",
+          `<h2 style="font-size:18px;margin:24px 0 8px">${escapeHtml(words.group(section.group))}</h2>`,
+          "<ul style=\"padding-inline-start:20px\">",
           ...section.notices.map(
             (n) =>
-              `<li style="margin-bottom:8px"><a href="${escapeHtml(absoluteLink(baseUrl, n.link))}" style="color:#005ea2">${escapeHtml(n.title)}</a><br><span style="font-size:14px;color:#454545">${escapeHtml(NOTIFICATION_RULES[n.kind].label)} · ${escapeHtml(formatUtc(n.occurredAt))}</span></li>`,
+              `<li style="margin-bottom:8px"><a href="${escapeHtml(absoluteLink(baseUrl, n.link))}" style="color:#005ea2" dir="auto">${escapeHtml(n.title)}</a><br><span style="font-size:14px;color:#454545">${escapeHtml(words.kindLabel(n.kind))} · ${escapeHtml(words.dateTime(n.occurredAt))}</span></li>`,
           ),
           "</ul>",
         ].join("\n"),
       ),
-      button(absoluteLink(baseUrl, NOTIFICATIONS_PATH), "Open in Caseway"),
+      button(absoluteLink(baseUrl, NOTIFICATIONS_PATH), words.openInCaseway),
     ].join("\n"),
     baseUrl,
+    words,
   );
   const text = [
-    DIGEST_SUBJECT,
+    subject,
     "",
-    `${count} since your last digest, newest first.`,
+    words.digestLead(notices.length),
     ...sections.flatMap((section) => [
       "",
-      section.group.toUpperCase(),
-      ...section.notices.map((n) => `- ${n.title}\n  ${NOTIFICATION_RULES[n.kind].label} · ${formatUtc(n.occurredAt)}\n  ${absoluteLink(baseUrl, n.link)}`),
+      words.group(section.group).toLocaleUpperCase(words.lang),
+      ...section.notices.map((n) => `- ${n.title}\n  ${words.kindLabel(n.kind)} · ${words.dateTime(n.occurredAt)}\n  ${absoluteLink(baseUrl, n.link)}`),
     ]),
     "",
-    `Open in Caseway: ${absoluteLink(baseUrl, NOTIFICATIONS_PATH)}`,
+    `${words.openInCaseway}: ${absoluteLink(baseUrl, NOTIFICATIONS_PATH)}`,
     "",
-    footerText(baseUrl),
+    footerText(baseUrl, words),
   ].join("\n");
-  return { subject: DIGEST_SUBJECT, text, html };
+  return { subject, text, html };
 }

@@ -109,7 +109,9 @@ export const CaseView = z
     waitingOnParts: z
       .array(
         z.object({
-          text: z.string().meta({ description: "Who must act, or what must pass" }),
+          code: z.string().meta({ description: "What this part is, for a client to word it: status.<STATUS>, partner-acceptance, usg-reviews, office-reviews (with offices), cn-blocked, cn-formal-period, cn-preparation, cn-state-clearance, cn-held, cn-informal-period, cn-formal-notice" }),
+          offices: z.array(z.enum(REVIEW_OFFICES)).optional().meta({ description: "For office-reviews: the offices whose reviews are open" }),
+          text: z.string().meta({ description: "Who must act, or what must pass (English)" }),
           until: Instant.nullable().meta({ description: "When a clock ends this wait (a congressional review period), its end; the text reads on to this date" }),
         }),
       )

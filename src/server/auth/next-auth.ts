@@ -4,6 +4,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { sessionTimeouts } from "@/env";
 import { requestContext } from "../request-context";
+import { restoreDisplayPreferences } from "../users/display-cookies";
 import { endSession } from "./end-session";
 import { verifySignIn } from "./verify-sign-in";
 
@@ -44,7 +45,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
       authorize: async (credentials) => {
         const result = await verifySignIn(credentials, await requestContext());
-        if (result.ok) return { id: result.userId, sessionId: result.sessionId };
+        if (result.ok) {
+          await restoreDisplayPreferences(result.userId);
+          return { id: result.userId, sessionId: result.sessionId };
+        }
         if (result.reason === "throttled") {
           const error = new ThrottledSignIn();
           error.code = `throttled:${result.minutesLeft ?? 1}`;

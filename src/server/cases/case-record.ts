@@ -71,7 +71,7 @@ export function toCaseView(row: CaseRow, actor: Actor, context: WorkflowContext)
     statusChangedAt: snapshot.statusChangedAt.toISOString(),
     statusAging,
     waitingOn: waitingOnText(waitingOn, formatDate),
-    waitingOnParts: waitingOn.map((part) => ({ text: part.text, until: iso(part.until) })),
+    waitingOnParts: waitingOn.map((part) => ({ code: part.code, ...(part.offices ? { offices: part.offices } : {}), text: part.text, until: iso(part.until) })),
     milestones: {
       agencyApprovedAt: iso(snapshot.agencyApprovedAt),
       offerExpiresAt: iso(snapshot.offerExpiresAt),

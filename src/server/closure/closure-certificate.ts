@@ -121,6 +121,6 @@ export async function loadClosureCertificateModel(tx: Tx, caseId: string): Promi
         : "None: every obligation was settled before closure.",
     // The office, not the person: the partner reads U.S. Government staff by office only (as on the timeline).
     closedBy: closer ? closer.organization.name : "—",
-    footer: `${documentName} · Closed ${longDate(closedAt)} · Caseway`,
+    footer: `${documentName} · Closed ${longDate(closedAt)} · Dates in UTC · Caseway`,
   };
 }

@@ -5,6 +5,7 @@ import { isNotificationKind, preferenceKindOf, type NotificationReason } from "@
 import { db } from "../db";
 import { log } from "../log";
 import { appOrigin, digestEmailKey } from "./email-config";
+import { emailWordsFor } from "./email-words";
 
 /** Notices per digest; any beyond wait for the next day's (a person with this many reads them in the app). */
 const DIGEST_LIMIT = 500;
@@ -45,7 +46,7 @@ export async function queueDailyDigests(
            FOR UPDATE OF n SKIP LOCKED`;
       if (rows.length === 0) return false;
       const ids = rows.map((r) => r.id);
-      const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true, active: true } });
+      const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true, active: true, locale: true, timeZone: true } });
       if (!user?.active) {
         // Nobody to write to any more: the notices stay in the app, the e-mail is dropped.
         await tx.notification.updateMany({ where: { id: { in: ids } }, data: { emailState: "NONE" } });
@@ -56,7 +57,7 @@ export async function queueDailyDigests(
         const reason: NotificationReason = r.reason === "action" ? "action" : "update";
         return [{ kind: preferenceKindOf(r.kind, reason), reason, title: r.title, link: r.link, occurredAt: r.occurred_at }];
       });
-      const email = renderDigestEmail(notices, baseUrl);
+      const email = renderDigestEmail(notices, baseUrl, emailWordsFor(user));
       const created = await tx.emailMessage.createMany({
         data: [{ dedupeKey: digestEmailKey(userId, now), userId, toAddress: user.email, subject: email.subject, textBody: email.text, htmlBody: email.html, nextAttemptAt: now }],
         skipDuplicates: true,

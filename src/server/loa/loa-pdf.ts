@@ -111,6 +111,8 @@ export function pdfModelOf(
       { role: `Purchaser: ${caseRow.country.name}`, name: "", title: "", date: "" },
     ],
     draft: options.draft,
-    footer: `${view.name} · Estimates priced on ${longDate(view.pricing.pricedOn)} · Caseway`,
+    // One document for every reader: its SHA-256 is what the signatures cover, so it cannot follow a viewer's language
+    // or zone. It is English (the legal text) and states that its dates and times are UTC (ADR 0032).
+    footer: `${view.name} · Estimates priced on ${longDate(view.pricing.pricedOn)} · Dates and times in UTC · Caseway`,
   };
 }

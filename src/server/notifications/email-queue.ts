@@ -3,6 +3,7 @@ import { renderNoticeEmail } from "@/domain/notifications/email";
 import { emailModeFor, preferenceKindOf } from "@/domain/notifications/kinds";
 import type { Tx } from "../db";
 import { appOrigin, noticeEmailKey } from "../email/email-config";
+import { emailWordsFor } from "../email/email-words";
 import type { NewNotice } from "./dispatch-outbox";
 
 /**
@@ -15,7 +16,7 @@ export async function queueNotificationEmails(tx: Tx, notices: readonly NewNotic
   if (notices.length === 0) return;
   const users = await tx.user.findMany({
     where: { id: { in: [...new Set(notices.map((n) => n.userId))] } },
-    select: { id: true, email: true, notificationPrefs: { select: { kind: true, email: true } } },
+    select: { id: true, email: true, locale: true, timeZone: true, notificationPrefs: { select: { kind: true, email: true } } },
   });
   const byId = new Map(users.map((u) => [u.id, u]));
   const baseUrl = appOrigin();
@@ -37,6 +38,7 @@ export async function queueNotificationEmails(tx: Tx, notices: readonly NewNotic
       const email = renderNoticeEmail(
         { kind: preferenceKindOf(notice.kind, notice.reason), reason: notice.reason, title: notice.title, link: notice.link, occurredAt: now },
         baseUrl,
+        emailWordsFor(byId.get(notice.userId)!),
       );
       return {
         dedupeKey: noticeEmailKey(notice.notificationId),

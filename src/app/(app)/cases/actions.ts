@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { CASE_ACTION_INPUTS } from "@/domain/schemas/cases";
 import { formObject, runAction, type ActionState } from "@/server/action-result";
 import { requireActor } from "@/server/auth/actor";
@@ -16,7 +17,8 @@ export async function caseActionAction(_previous: ActionState, form: FormData): 
   const action = values.action ?? "";
   const result = await runAction(async () => {
     const actor = await requireActor();
-    if (!isActorEvent(action)) throw new AppError("BAD_REQUEST", "Unknown action");
+    const t = await getTranslations("CaseActionResults");
+    if (!isActorEvent(action)) throw new AppError("BAD_REQUEST", t("unknownAction"));
     // Only the fields this action takes: the schema refuses anything else, as the API does.
     const input: Record<string, unknown> = { expectedVersion: Number(values.expectedVersion) };
     for (const key of Object.keys(CASE_ACTION_INPUTS[action].shape)) {
@@ -28,7 +30,7 @@ export async function caseActionAction(_previous: ActionState, form: FormData): 
     await performCaseAction(actor, caseId, action, input, await requestContext());
     revalidatePath("/cases");
     revalidatePath("/tasks");
-    return { message: "Done" };
+    return { message: t("done") };
   });
   if (result.status === "ok") redirect(`/cases/${caseId}?notice=${encodeURIComponent(action)}`);
   return result;

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { PageHeader } from "@/components/page-header";
 import { Pagination } from "@/components/pagination";
@@ -8,11 +9,10 @@ import { DataTable, LoadingResults } from "@/components/ui/data-table";
 import { AgingTag, CaseStatusTag } from "@/components/case/status";
 import { WaitingOn } from "@/components/case/waiting-on";
 import { FilterCheckbox, FilterForm, FilterInput, FilterSelect } from "@/components/ui/filter-form";
-import { CASE_STATUSES, CASE_STATUS_LABELS } from "@/domain/workflow/states";
-import { LOA_TYPE_LABELS } from "@/domain/lor/codes";
+import { CASE_STATUSES } from "@/domain/workflow/states";
 import type { Actor } from "@/domain/policy";
-import { formatDate } from "@/lib/format";
-import { formatUsd } from "@/domain/money";
+import { getLabels } from "@/i18n/labels";
+import { getFormats } from "@/i18n/server";
 import type { CaseSort } from "@/domain/schemas/cases";
 import { describeDrillDown } from "@/domain/insight/dashboard";
 import type { DataColumn } from "@/components/ui/data-table";
@@ -21,34 +21,35 @@ import { listCases } from "@/server/cases/list-cases";
 import { forFilteredPage } from "@/server/page-guard";
 import { ExportLink } from "@/components/export-link";
 
-export const metadata: Metadata = { title: "Cases" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("CaseList");
+  return { title: t("title") };
+}
 
 export default async function CasesPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const actor = await requireActor();
   const params = await searchParams;
   const partner = actor.role === "PARTNER_OFFICER";
+  const [t, label] = await Promise.all([getTranslations("CaseList"), getLabels()]);
   return (
     <div>
-      <PageHeader
-        title={partner ? "My cases" : "Cases"}
-        lead="A case opens when a letter of request for an LOA is complete. Its identifier is the country code, the implementing agency and a designator."
-      />
-      <FilterForm label="Find cases">
-        <FilterInput name="q" label="Case identifier or subject" defaultValue={params.q} />
-        <FilterSelect name="status" label="Status" defaultValue={params.status}>
-          <option value="">Any status</option>
+      <PageHeader title={partner ? t("titlePartner") : t("title")} lead={t("lead")} />
+      <FilterForm label={t("filters")}>
+        <FilterInput name="q" label={t("filterQuery")} defaultValue={params.q} />
+        <FilterSelect name="status" label={t("filterStatus")} defaultValue={params.status}>
+          <option value="">{t("anyStatus")}</option>
           {CASE_STATUSES.map((s) => (
             <option key={s} value={s}>
-              {CASE_STATUS_LABELS[s]}
+              {label("caseStatus", s)}
             </option>
           ))}
         </FilterSelect>
-        {!partner && <FilterInput name="country" label="Country code" defaultValue={params.country} />}
-        <FilterInput name="agency" label="Agency code" defaultValue={params.agency} />
-        <FilterCheckbox name="overdue" label="Overdue only" checked={params.overdue === "true"} />
+        {!partner && <FilterInput name="country" label={t("filterCountry")} defaultValue={params.country} />}
+        <FilterInput name="agency" label={t("filterAgency")} defaultValue={params.agency} />
+        <FilterCheckbox name="overdue" label={t("filterOverdue")} checked={params.overdue === "true"} />
       </FilterForm>
       {/* The heading and the filters go out at once; the results follow as soon as the database answers. */}
-      <Suspense fallback={<LoadingResults noun="cases" />}>
+      <Suspense fallback={<LoadingResults noun={t("nounPlural")} />}>
         <CaseResults actor={actor} params={params} />
       </Suspense>
     </div>
@@ -56,13 +57,18 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
 }
 
 async function CaseResults({ actor, params }: { actor: Actor; params: Record<string, string> }) {
-  const { result, problem } = await forFilteredPage(() => listCases(actor, params));
+  const [{ result, problem }, t, label, f] = await Promise.all([
+    forFilteredPage(() => listCases(actor, params)),
+    getTranslations("CaseList"),
+    getLabels(),
+    getFormats(),
+  ]);
   const column = (label: string, key: CaseSort) => sortableColumn(label, key, params, result);
   const drillDown = describeDrillDown(params);
   return (
     <>
       {problem && (
-        <Alert type="error" title="Check your search" testId="search-error">
+        <Alert type="error" title={t("searchError")} testId="search-error">
           {Object.values(problem).join(". ")}
         </Alert>
       )}
@@ -70,24 +76,24 @@ async function CaseResults({ actor, params }: { actor: Actor; params: Record<str
         <>
           {drillDown && (
             <p className="mb-2 text-sm" data-testid="drill-down">
-              Showing the cases behind a dashboard figure: {drillDown}. <Link href="/cases">Show all cases</Link>
+              {t("drillDown", { filter: drillDown })} <Link href="/cases">{t("showAll")}</Link>
             </p>
           )}
           <DataTable
-            caption="Cases"
+            caption={t("caption")}
             columns={[
-              column("Case", "identifier"),
-              column("Country", "country"),
-              column("Implementing agency", "agency"),
-              column("Type", "type"),
-              actor.role === "PARTNER_OFFICER" ? "Value" : column("Value", "value"),
-              column("Status", "status"),
-              column("Waiting on", "due"),
-              "Letter of request",
+              column(t("colCase"), "identifier"),
+              column(t("colCountry"), "country"),
+              column(t("colAgency"), "agency"),
+              column(t("colType"), "type"),
+              actor.role === "PARTNER_OFFICER" ? t("colValue") : column(t("colValue"), "value"),
+              column(t("colStatus"), "status"),
+              column(t("colWaitingOn"), "due"),
+              t("colLetter"),
             ]}
             count={result.total}
-            noun={["case", "cases"]}
-            emptyMessage="No cases yet."
+            noun={[t("nounSingular"), t("nounPlural")]}
+            emptyMessage={t("empty")}
             testId="case-table"
           >
             {result.items.map((c) => (
@@ -99,11 +105,11 @@ async function CaseResults({ actor, params }: { actor: Actor; params: Record<str
                 </td>
                 <td className="px-3 py-2">{c.country.name}</td>
                 <td className="px-3 py-2">{c.implementingAgency.name}</td>
-                <td className="px-3 py-2">{LOA_TYPE_LABELS[c.caseType].split(" (")[0]}</td>
-                <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{c.value === null ? <span className="text-base-dark">—</span> : formatUsd(c.value)}</td>
+                <td className="px-3 py-2">{label("loaType", c.caseType).split(" (")[0]}</td>
+                <td className="whitespace-nowrap px-3 py-2 text-end tabular-nums">{c.value === null ? <span className="text-base-dark">—</span> : f.usd(c.value)}</td>
                 <td className="px-3 py-2">
                   <CaseStatusTag status={c.status} />
-                  <span className="block text-base-dark">opened {formatDate(c.openedAt)}</span>
+                  <span className="block text-base-dark">{t("opened", { date: f.date(c.openedAt) })}</span>
                 </td>
                 <td className="px-3 py-2">
                   <WaitingOn parts={c.waitingOnParts} />
@@ -120,7 +126,7 @@ async function CaseResults({ actor, params }: { actor: Actor; params: Record<str
             ))}
           </DataTable>
           <Pagination page={result.page} pageSize={result.pageSize} total={result.total} params={params} basePath="/cases" />
-          <ExportLink path="/api/v1/cases/export" params={params} total={result.total} noun={["case", "cases"]} />
+          <ExportLink path="/api/v1/cases/export" params={params} total={result.total} noun={[t("nounSingular"), t("nounPlural")]} />
         </>
       )}
     </>

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import Decimal from "decimal.js";
+import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Stat } from "@/components/ui/card";
@@ -7,24 +9,30 @@ import { FilterForm, FilterInput } from "@/components/ui/filter-form";
 import { LocalTime } from "@/components/ui/local-time";
 import { DashboardBarChart } from "@/components/insight/bar-chart";
 import { Figure, FigureTable } from "@/components/insight/figure";
-import { agingSummary, bottleneckSummary, lorToOfferSummary, pipelineSummary, valueSummary } from "@/domain/insight/dashboard";
-import { formatUsd } from "@/domain/money";
-import type { DashboardView } from "@/domain/schemas/dashboard";
-import { formatDate } from "@/lib/format";
+import { officeNameFor } from "@/components/insight/office-name";
+import type { DashboardView, DaysBucket, OfficeLoad } from "@/domain/schemas/dashboard";
+import { getLabels } from "@/i18n/labels";
+import { getFormats } from "@/i18n/server";
+import type { Formats } from "@/lib/format";
 import { requireActor } from "@/server/auth/actor";
 import { getDashboard } from "@/server/insight/get-dashboard";
 import { forFilteredPage } from "@/server/page-guard";
 
-export const metadata: Metadata = { title: "Dashboard" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Dashboard");
+  return { title: t("title") };
+}
 
-const LEADS: Record<DashboardView["scope"], string> = {
-  ALL: "Where every case stands, who holds the open ones and for how long, how fast letters become offers, and where the value lies. Every number opens the cases behind it.",
-  AGENCY: "Your agency's cases: which step they are in and how long they have waited there, who holds them now, and how fast letters become offers. Every number opens the cases behind it.",
-  COUNTRY: "Your country's portfolio across the implementing agencies: its value, the offers waiting for your acceptance and where each case stands. Every number opens the cases behind it.",
-};
+const num = "px-3 py-2 text-end tabular-nums";
 
-const n = (value: number) => value.toLocaleString("en-US");
-const num = "px-3 py-2 text-right tabular-nums";
+type Translator = Awaited<ReturnType<typeof getTranslations>>;
+
+/** A days bucket in words: "0–14 days", "180 days or more"; the step-age buckets start "Under 30 days". */
+function bucketLabel(t: Translator, bucket: Pick<DaysBucket, "minDays" | "maxDays">, kind: "lor" | "age"): string {
+  if (bucket.maxDays === null) return t("bucket.orMore", { min: String(bucket.minDays) });
+  if (kind === "age" && bucket.minDays === 0) return t("bucket.under", { n: String(bucket.maxDays + 1) });
+  return t("bucket.range", { min: String(bucket.minDays), max: String(bucket.maxDays) });
+}
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const actor = await requireActor();
@@ -32,17 +40,18 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const { result: view, problem } = await forFilteredPage(() => getDashboard(actor, params));
   const partner = actor.role === "PARTNER_OFFICER";
   const agencyScoped = actor.role === "IA_CASE_MANAGER";
+  const t = await getTranslations("Dashboard");
   return (
     <div data-testid="dashboard">
-      <PageHeader title="Dashboard" lead={LEADS[partner ? "COUNTRY" : agencyScoped ? "AGENCY" : "ALL"]} />
-      <FilterForm label="Filter the dashboard" submitLabel="Apply filters">
-        <FilterInput name="from" label="Cases opened from" type="date" defaultValue={params.from} />
-        <FilterInput name="to" label="to" type="date" defaultValue={params.to} />
-        {!agencyScoped && <FilterInput name="agency" label="Agency code" defaultValue={params.agency} />}
-        {!partner && <FilterInput name="country" label="Country code" defaultValue={params.country} />}
+      <PageHeader title={t("title")} lead={t(`lead.${partner ? "COUNTRY" : agencyScoped ? "AGENCY" : "ALL"}`)} />
+      <FilterForm label={t("filterLabel")} submitLabel={t("filterSubmit")}>
+        <FilterInput name="from" label={t("filterFrom")} type="date" defaultValue={params.from} />
+        <FilterInput name="to" label={t("filterTo")} type="date" defaultValue={params.to} />
+        {!agencyScoped && <FilterInput name="agency" label={t("filterAgency")} defaultValue={params.agency} />}
+        {!partner && <FilterInput name="country" label={t("filterCountry")} defaultValue={params.country} />}
       </FilterForm>
       {problem && (
-        <Alert type="error" title="Check the filters" testId="dashboard-error">
+        <Alert type="error" title={t("filterProblem")} testId="dashboard-error">
           {Object.values(problem).join(". ")}
         </Alert>
       )}
@@ -51,20 +60,22 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   );
 }
 
-function Dashboard({ view }: { view: DashboardView }) {
+async function Dashboard({ view }: { view: DashboardView }) {
+  const t = await getTranslations("Dashboard");
+  const f = await getFormats();
   const partner = view.scope === "COUNTRY";
   const lor = view.lorToOffer;
-  const withinShare = lor.offered > 0 ? `${Math.round((lor.withinTarget / lor.offered) * 100)}%` : "—";
+  const withinShare = lor.offered > 0 ? t("percent", { value: String(Math.round((lor.withinTarget / lor.offered) * 100)) }) : "—";
   return (
     <>
       <div className="mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4" data-testid="dashboard-totals">
-        <Stat label="Cases" value={n(view.totals.cases)} href={view.totals.href} />
-        <Stat label="Open cases" value={n(view.totals.openCases)} />
-        <Stat label={partner ? "Value of your open cases offered to you" : "Value of the open cases"} value={formatUsd(view.totals.openValue)} />
+        <Stat label={t("stat.cases")} value={f.number(view.totals.cases)} href={view.totals.href} />
+        <Stat label={t("stat.openCases")} value={f.number(view.totals.openCases)} />
+        <Stat label={partner ? t("stat.valueOffered") : t("stat.value")} value={f.usd(view.totals.openValue)} />
         {partner ? (
-          <Stat label="Offers waiting for your acceptance" value={n(view.offersWaiting.length)} href="#offers-waiting" />
+          <Stat label={t("stat.offersWaiting")} value={f.number(view.offersWaiting.length)} href="#offers-waiting" />
         ) : (
-          <Stat label={lor.targetDays === null ? "Offers made" : `Offered within the ${lor.targetDays}-day target`} value={withinShare} href="#lor-to-offer" />
+          <Stat label={lor.targetDays === null ? t("stat.offersMade") : t("stat.withinTarget", { days: String(lor.targetDays) })} value={withinShare} href="#lor-to-offer" />
         )}
       </div>
 
@@ -80,53 +91,82 @@ function Dashboard({ view }: { view: DashboardView }) {
         <Pipeline view={view} />
         {!partner && <LorToOffer view={view} />}
         <div className="grid gap-6 lg:grid-cols-2">
-          {view.valueByCountry && <ValueShares id="value-by-country" title="Value by country" noun={["country", "countries"]} shares={view.valueByCountry} />}
-          <ValueShares id="value-by-agency" title={partner ? "Your portfolio by implementing agency" : "Value by implementing agency"} noun={["agency", "agencies"]} shares={view.valueByAgency} />
+          {view.valueByCountry && <ValueShares id="value-by-country" title={t("value.byCountry")} kind="country" shares={view.valueByCountry} />}
+          <ValueShares id="value-by-agency" title={partner ? t("value.portfolioByAgency") : t("value.byAgency")} kind="agency" shares={view.valueByAgency} />
         </div>
       </div>
       <p className="mt-6 text-sm text-base-dark">
         {/* Figures computed before the request come from the all-cases snapshot, which a job refreshes every minute. */}
-        Figures as of <LocalTime value={view.asOf} />
-        {view.asOf !== view.generatedAt && " (updated every minute)"}. Values are the total estimated cost of each case&apos;s LOA in force, or of its basic LOA before acceptance
-        {partner ? ", shown once the LOA has been offered to you" : ""}.
+        {t.rich("asOf", {
+          time: () => <LocalTime value={view.asOf} />,
+          updated: view.asOf !== view.generatedAt ? "yes" : "no",
+          partner: partner ? "yes" : "no",
+        })}
       </p>
     </>
   );
 }
 
-function Bottleneck({ offices }: { offices: NonNullable<DashboardView["bottleneck"]> }) {
+/** Which office holds the most overdue work (then the most work): the bottleneck, said plainly. */
+function bottleneckSummary(t: Translator, f: Formats, offices: readonly (OfficeLoad & { name: string })[]): string {
+  if (offices.length === 0) return t("bottleneck.none");
+  const worst = [...offices].sort((a, b) => b.overdue - a.overdue || b.cases - a.cases || b.medianDaysHeld - a.medianDaysHeld)[0]!;
+  return t("bottleneck.summary", {
+    office: worst.name,
+    hasAccountable: worst.accountable ? "yes" : "no",
+    accountable: worst.accountable?.name ?? "",
+    cases: worst.cases,
+    casesN: f.number(worst.cases),
+    overdue: worst.overdue,
+    overdueN: f.number(worst.overdue),
+    days: worst.medianDaysHeld,
+    daysN: f.number(worst.medianDaysHeld),
+  });
+}
+
+async function Bottleneck({ offices: loads }: { offices: NonNullable<DashboardView["bottleneck"]> }) {
+  const t = await getTranslations("Dashboard");
+  const tOffice = await getTranslations("InsightOffice");
+  const f = await getFormats();
+  const offices = loads.map((o) => ({ ...o, name: officeNameFor(tOffice, o.office, o.officeName) }));
   return (
     <Figure
       id="bottleneck"
-      title="Who holds the open cases now"
-      summary={bottleneckSummary(offices)}
+      title={t("bottleneck.title")}
+      summary={bottleneckSummary(t, f, offices)}
       testId="bottleneck"
       tableOpen
       chart={
         <DashboardBarChart
           testId="bottleneck-chart"
-          seriesNames={["Within target", "Past target"]}
-          data={offices.map((o) => ({ label: o.officeName, value: o.cases - o.overdue, secondary: o.overdue, href: o.href }))}
+          seriesNames={[t("bottleneck.withinTarget"), t("bottleneck.pastTarget")]}
+          data={offices.map((o) => ({ label: o.name, value: o.cases - o.overdue, secondary: o.overdue, href: o.href }))}
         />
       }
       table={
-        <FigureTable caption="Open cases by the office holding them" columns={["Office", "Accountable", "Cases held", "Past target", "Median days held", "Longest"]} testId="bottleneck-table">
+        <FigureTable
+          caption={t("bottleneck.caption")}
+          columns={[t("bottleneck.colOffice"), t("bottleneck.colAccountable"), t("bottleneck.colCases"), t("bottleneck.colPastTarget"), t("bottleneck.colMedian"), t("bottleneck.colLongest")]}
+          testId="bottleneck-table"
+        >
           {offices.map((o) => (
             <tr key={o.office} className="border-t border-base-lighter" data-testid="bottleneck-row">
               <th scope="row" className="px-3 py-2 font-bold">
-                {o.officeName}
+                {o.name}
               </th>
-              <td className="px-3 py-2 text-right">{o.accountable ? <a href={`mailto:${o.accountable.email}`}>{o.accountable.name}</a> : <span className="text-base-dark">Not named</span>}</td>
-              <td className={num}>
-                <Link href={o.href}>{n(o.cases)}</Link>
+              <td className="px-3 py-2 text-end">
+                {o.accountable ? <a href={`mailto:${o.accountable.email}`}>{o.accountable.name}</a> : <span className="text-base-dark">{t("bottleneck.notNamed")}</span>}
               </td>
               <td className={num}>
-                <Link href={o.overdueHref} aria-label={`${n(o.overdue)} cases held by ${o.officeName} past target`}>
-                  {n(o.overdue)}
+                <Link href={o.href}>{f.number(o.cases)}</Link>
+              </td>
+              <td className={num}>
+                <Link href={o.overdueHref} aria-label={t("bottleneck.overdueLink", { count: o.overdue, n: f.number(o.overdue), office: o.name })}>
+                  {f.number(o.overdue)}
                 </Link>
               </td>
-              <td className={num}>{n(o.medianDaysHeld)}</td>
-              <td className={num}>{n(o.longestDaysHeld)}</td>
+              <td className={num}>{f.number(o.medianDaysHeld)}</td>
+              <td className={num}>{f.number(o.longestDaysHeld)}</td>
             </tr>
           ))}
         </FigureTable>
@@ -135,26 +175,43 @@ function Bottleneck({ offices }: { offices: NonNullable<DashboardView["bottlenec
   );
 }
 
-function Pipeline({ view }: { view: DashboardView }) {
+async function Pipeline({ view }: { view: DashboardView }) {
+  const t = await getTranslations("Dashboard");
+  const f = await getFormats();
+  const label = await getLabels();
   const partner = view.scope === "COUNTRY";
+  const largest = [...view.pipeline].sort((a, b) => b.cases - a.cases)[0];
+  const summary =
+    view.totals.cases === 0 || !largest
+      ? t("pipeline.none")
+      : t("pipeline.summary", {
+          cases: view.totals.cases,
+          casesN: f.number(view.totals.cases),
+          open: view.totals.openCases,
+          openN: f.number(view.totals.openCases),
+          value: f.usd(view.totals.openValue),
+          status: label("caseStatus", largest.status),
+          largest: largest.cases,
+          largestN: f.number(largest.cases),
+        });
   return (
     <Figure
       id="pipeline"
-      title="Cases by status"
-      summary={pipelineSummary(view)}
+      title={t("pipeline.title")}
+      summary={summary}
       testId="pipeline"
-      chart={<DashboardBarChart testId="pipeline-chart" data={view.pipeline.map((p) => ({ label: p.label, value: p.cases, href: p.href }))} />}
+      chart={<DashboardBarChart testId="pipeline-chart" data={view.pipeline.map((p) => ({ label: label("caseStatus", p.status), value: p.cases, href: p.href }))} />}
       table={
-        <FigureTable caption="Cases by status" columns={["Status", "Cases", partner ? "Value offered to you" : "Value"]}>
+        <FigureTable caption={t("pipeline.title")} columns={[t("pipeline.colStatus"), t("pipeline.colCases"), partner ? t("pipeline.colValueOffered") : t("pipeline.colValue")]}>
           {view.pipeline.map((p) => (
             <tr key={p.status} className="border-t border-base-lighter">
               <th scope="row" className="px-3 py-2 font-normal">
-                {p.label}
+                {label("caseStatus", p.status)}
               </th>
               <td className={num}>
-                <Link href={p.href}>{n(p.cases)}</Link>
+                <Link href={p.href}>{f.number(p.cases)}</Link>
               </td>
-              <td className={num}>{formatUsd(p.value)}</td>
+              <td className={num}>{f.usd(p.value)}</td>
             </tr>
           ))}
         </FigureTable>
@@ -163,35 +220,52 @@ function Pipeline({ view }: { view: DashboardView }) {
   );
 }
 
-function LorToOffer({ view }: { view: DashboardView }) {
+async function LorToOffer({ view }: { view: DashboardView }) {
+  const t = await getTranslations("Dashboard");
+  const f = await getFormats();
   const lor = view.lorToOffer;
   const target = lor.targetDays === null ? undefined : lor.buckets.find((b) => b.maxDays === null || b.maxDays >= lor.targetDays!);
+  const busiest = [...lor.buckets].sort((a, b) => b.cases - a.cases)[0];
+  const summary =
+    lor.offered === 0 || !busiest
+      ? t("lorToOffer.none")
+      : t("lorToOffer.summary", { offered: lor.offered, offeredN: f.number(lor.offered), bucket: bucketLabel(t, busiest, "lor") }) +
+        (lor.targetDays === null
+          ? ""
+          : ` ${t("lorToOffer.summaryTarget", {
+              within: lor.withinTarget,
+              withinN: f.number(lor.withinTarget),
+              percent: String(Math.round((lor.withinTarget / lor.offered) * 100)),
+              days: String(lor.targetDays),
+            })}`);
   return (
     <Figure
       id="lor-to-offer"
-      title="Days from the complete letter to the offer"
-      summary={lorToOfferSummary(lor)}
+      title={t("lorToOffer.title")}
+      summary={summary}
       testId="lor-to-offer"
       chart={
         <DashboardBarChart
           testId="lor-to-offer-chart"
           layout="vertical"
-          referenceAt={target?.label}
-          referenceLabel={lor.targetDays === null ? undefined : `Target: ${lor.targetDays} days`}
-          data={lor.buckets.map((b) => ({ label: b.label, value: b.cases, href: b.href, flagged: b.overTarget }))}
+          referenceAt={target ? bucketLabel(t, target, "lor") : undefined}
+          referenceLabel={lor.targetDays === null ? undefined : t("lorToOffer.target", { days: String(lor.targetDays) })}
+          data={lor.buckets.map((b) => ({ label: bucketLabel(t, b, "lor"), value: b.cases, href: b.href, flagged: b.overTarget }))}
         />
       }
       table={
-        <FigureTable caption="Offered cases by days from the complete letter to the offer" columns={["Days to offer", "Cases", "Against the target"]}>
+        <FigureTable caption={t("lorToOffer.caption")} columns={[t("lorToOffer.colDays"), t("lorToOffer.colCases"), t("lorToOffer.colTarget")]}>
           {lor.buckets.map((b) => (
             <tr key={b.label} className="border-t border-base-lighter">
               <th scope="row" className="px-3 py-2 font-normal">
-                {b.label}
+                {bucketLabel(t, b, "lor")}
               </th>
               <td className={num}>
-                <Link href={b.href}>{n(b.cases)}</Link>
+                <Link href={b.href}>{f.number(b.cases)}</Link>
               </td>
-              <td className="px-3 py-2 text-right">{lor.targetDays === null ? "No target in force" : b.overTarget ? "Past or across the target" : "Within the target"}</td>
+              <td className="px-3 py-2 text-end">
+                {lor.targetDays === null ? t("lorToOffer.noTarget") : b.overTarget ? t("lorToOffer.overTarget") : t("lorToOffer.withinTarget")}
+              </td>
             </tr>
           ))}
         </FigureTable>
@@ -200,25 +274,34 @@ function LorToOffer({ view }: { view: DashboardView }) {
   );
 }
 
-function ValueShares({ id, title, noun, shares }: { id: string; title: string; noun: readonly [string, string]; shares: DashboardView["valueByAgency"] }) {
+async function ValueShares({ id, title, kind, shares }: { id: string; title: string; kind: "country" | "agency"; shares: DashboardView["valueByAgency"] }) {
+  const t = await getTranslations("Dashboard");
+  const f = await getFormats();
+  const top = shares[0];
+  const shown = { count: shares.length, n: f.number(shares.length) };
+  const summary = !top
+    ? t(`value.${kind}.empty`)
+    : new Decimal(top.value).isZero()
+      ? t(`value.${kind}.noValue`, shown)
+      : t(`value.${kind}.summary`, { ...shown, name: top.name, value: f.usd(top.value), cases: top.cases, casesN: f.number(top.cases) });
   return (
     <Figure
       id={id}
       title={title}
-      summary={valueSummary(shares, noun)}
+      summary={summary}
       testId={id}
-      chart={<DashboardBarChart testId={`${id}-chart`} format="usd" seriesNames={["Value"]} data={shares.map((s) => ({ label: s.name, value: Number(s.value), href: s.href }))} />}
+      chart={<DashboardBarChart testId={`${id}-chart`} format="usd" seriesNames={[t("value.colValue")]} data={shares.map((s) => ({ label: s.name, value: Number(s.value), href: s.href }))} />}
       table={
-        <FigureTable caption={title} columns={[noun[0] === "country" ? "Country" : "Agency", "Cases", "Value"]}>
+        <FigureTable caption={title} columns={[kind === "country" ? t("value.colCountry") : t("value.colAgency"), t("value.colCases"), t("value.colValue")]}>
           {shares.map((s) => (
             <tr key={s.code} className="border-t border-base-lighter">
               <th scope="row" className="px-3 py-2 font-normal">
                 {s.name} <span className="font-mono text-base-dark">({s.code})</span>
               </th>
               <td className={num}>
-                <Link href={s.href}>{n(s.cases)}</Link>
+                <Link href={s.href}>{f.number(s.cases)}</Link>
               </td>
-              <td className={num}>{formatUsd(s.value)}</td>
+              <td className={num}>{f.usd(s.value)}</td>
             </tr>
           ))}
         </FigureTable>
@@ -227,37 +310,59 @@ function ValueShares({ id, title, noun, shares }: { id: string; title: string; n
   );
 }
 
-function AgingByStep({ view }: { view: DashboardView }) {
-  const labels = view.agingByStep[0]?.buckets.map((b) => b.label) ?? [];
+async function AgingByStep({ view }: { view: DashboardView }) {
+  const t = await getTranslations("Dashboard");
+  const f = await getFormats();
+  const label = await getLabels();
+  const labels = view.agingByStep[0]?.buckets.map((b) => bucketLabel(t, b, "age")) ?? [];
+  const counts = view.agingByStep.map((step) => ({
+    step,
+    cases: step.buckets.reduce((sum, b) => sum + b.cases, 0),
+    old: step.buckets.filter((b) => b.minDays >= 90).reduce((sum, b) => sum + b.cases, 0),
+  }));
+  const total = counts.reduce((sum, c) => sum + c.cases, 0);
+  const oldest = [...counts].sort((a, b) => b.old - a.old || b.cases - a.cases)[0];
+  const summary =
+    total === 0 || !oldest
+      ? t("aging.none")
+      : t("aging.summary", { total, totalN: f.number(total), step: label("caseStatus", oldest.step.status), old: oldest.old, oldN: f.number(oldest.old) });
   return (
     <Figure
       id="aging-by-step"
-      title="Your cases by step and how long they have waited in it"
-      summary={agingSummary(view.agingByStep)}
+      title={t("aging.title")}
+      summary={summary}
       testId="aging-by-step"
       tableOpen
       chart={
         <DashboardBarChart
           testId="aging-chart"
-          seriesNames={["Under 90 days", "90 days or more"]}
+          seriesNames={[t("aging.under90"), t("aging.over90")]}
           data={view.agingByStep.map((step) => ({
-            label: step.label,
+            label: label("caseStatus", step.status),
             value: step.buckets.filter((b) => b.minDays < 90).reduce((sum, b) => sum + b.cases, 0),
             secondary: step.buckets.filter((b) => b.minDays >= 90).reduce((sum, b) => sum + b.cases, 0),
           }))}
         />
       }
       table={
-        <FigureTable caption="Open cases by step and days in it" columns={["Step", ...labels]}>
+        <FigureTable caption={t("aging.caption")} columns={[t("aging.colStep"), ...labels]}>
           {view.agingByStep.map((step) => (
             <tr key={step.status} className="border-t border-base-lighter">
               <th scope="row" className="px-3 py-2 font-normal">
-                {step.label}
+                {label("caseStatus", step.status)}
               </th>
               {step.buckets.map((b) => (
                 <td key={b.label} className={num}>
-                  <Link href={b.href} aria-label={`${n(b.cases)} cases in ${step.label}, ${b.label.toLowerCase()}`}>
-                    {n(b.cases)}
+                  <Link
+                    href={b.href}
+                    aria-label={t("aging.cellLink", {
+                      count: b.cases,
+                      n: f.number(b.cases),
+                      step: label("caseStatus", step.status),
+                      bucket: bucketLabel(t, b, "age").toLocaleLowerCase(f.locale),
+                    })}
+                  >
+                    {f.number(b.cases)}
                   </Link>
                 </td>
               ))}
@@ -269,14 +374,16 @@ function AgingByStep({ view }: { view: DashboardView }) {
   );
 }
 
-function OffersWaiting({ view }: { view: DashboardView }) {
+async function OffersWaiting({ view }: { view: DashboardView }) {
+  const t = await getTranslations("Dashboard");
+  const f = await getFormats();
   return (
     <section aria-labelledby="offers-waiting" className="rounded border border-base-lighter bg-white p-5" data-testid="offers-waiting-panel">
       <h2 id="offers-waiting" className="mb-3 text-xl text-primary-darker">
-        Offers waiting for your acceptance
+        {t("offers.title")}
       </h2>
       {view.offersWaiting.length === 0 ? (
-        <p>No offer is waiting for you.</p>
+        <p>{t("offers.none")}</p>
       ) : (
         <ul className="divide-y divide-base-lighter">
           {view.offersWaiting.map((offer) => (
@@ -288,8 +395,8 @@ function OffersWaiting({ view }: { view: DashboardView }) {
                 <span className="text-base-dark">{offer.agency}</span>
               </span>
               <span>
-                {offer.value && <span className="mr-3 tabular-nums">{formatUsd(offer.value)}</span>}
-                expires <strong>{formatDate(offer.offerExpiresAt)}</strong>
+                {offer.value && <span className="me-3 tabular-nums">{f.usd(offer.value)}</span>}
+                {t.rich("offers.expires", { date: f.date(offer.offerExpiresAt), strong: (chunks) => <strong>{chunks}</strong> })}
               </span>
             </li>
           ))}
@@ -299,15 +406,17 @@ function OffersWaiting({ view }: { view: DashboardView }) {
   );
 }
 
-function NextPayments({ view }: { view: DashboardView }) {
+async function NextPayments({ view }: { view: DashboardView }) {
+  const t = await getTranslations("Dashboard");
+  const f = await getFormats();
   const payments = view.nextPayments ?? [];
   return (
     <section aria-labelledby="next-payments" className="rounded border border-base-lighter bg-white p-5" data-testid="next-payments">
       <h2 id="next-payments" className="mb-3 text-xl text-primary-darker">
-        Payments coming due
+        {t("payments.title")}
       </h2>
       {payments.length === 0 ? (
-        <p>No billing statement of yours falls due from today on.</p>
+        <p>{t("payments.none")}</p>
       ) : (
         <ul className="divide-y divide-base-lighter">
           {payments.map((payment) => (
@@ -316,14 +425,14 @@ function NextPayments({ view }: { view: DashboardView }) {
                 {payment.identifier}
               </Link>
               <span>
-                <span className="mr-3 tabular-nums">{formatUsd(payment.amountDue)}</span>
-                due <strong>{formatDate(payment.dueOn)}</strong>
+                <span className="me-3 tabular-nums">{f.usd(payment.amountDue)}</span>
+                {t.rich("payments.due", { date: f.date(payment.dueOn), strong: (chunks) => <strong>{chunks}</strong> })}
               </span>
             </li>
           ))}
         </ul>
       )}
-      <p className="mt-2 text-sm text-base-dark">As billed on each statement; a case&apos;s Money page shows the payments received since.</p>
+      <p className="mt-2 text-sm text-base-dark">{t("payments.note")}</p>
     </section>
   );
 }

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { formObject, runAction, type ActionState } from "@/server/action-result";
 import { requireActor } from "@/server/auth/actor";
 import { AppError } from "@/server/errors";
@@ -14,23 +15,24 @@ import { submitLor } from "@/server/lors/submit-lor";
 import { updateLor } from "@/server/lors/update-lor";
 import { requestContext } from "@/server/request-context";
 
-function payloadOf(form: FormData): Record<string, unknown> {
+function payloadOf(form: FormData, unreadable: string): Record<string, unknown> {
   try {
     const parsed: unknown = JSON.parse(String(form.get("payload") ?? "{}"));
     if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
   } catch {
     // fall through
   }
-  throw new AppError("BAD_REQUEST", "The form could not be read. Reload the page and try again.");
+  throw new AppError("BAD_REQUEST", unreadable);
 }
 
 /** Saves the draft (creating it the first time) and, for "Save and submit", submits it. */
 export async function saveLorAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   let destination: string | undefined;
+  const t = await getTranslations("LorServer");
   const result = await runAction(async () => {
     const actor = await requireActor();
     const context = await requestContext();
-    const payload = payloadOf(form);
+    const payload = payloadOf(form, t("formUnreadable"));
     const lorId = String(form.get("lorId") ?? "");
     const saved = lorId
       ? await updateLor(actor, lorId, { ...payload, expectedVersion: Number(form.get("expectedVersion")) }, context)
@@ -48,7 +50,7 @@ export async function saveLorAction(_previous: ActionState, form: FormData): Pro
     } else {
       destination = `/lors/${saved.id}/edit?notice=saved`;
     }
-    return { message: "Saved" };
+    return { message: t("saved") };
   });
   if (destination) redirect(destination);
   return result;
@@ -61,10 +63,11 @@ export async function lorActionAction(_previous: ActionState, form: FormData): P
   const values = formObject(form);
   const lorId = values.lorId ?? "";
   const name = values.action ?? "";
+  const t = await getTranslations("LorServer");
   const result = await runAction(async () => {
     const actor = await requireActor();
     const useCase = Object.hasOwn(LOR_ACTION_USE_CASES, name) ? LOR_ACTION_USE_CASES[name] : undefined;
-    if (!useCase) throw new AppError("BAD_REQUEST", "Unknown action");
+    if (!useCase) throw new AppError("BAD_REQUEST", t("unknownAction"));
     const input: Record<string, unknown> = { expectedVersion: Number(values.expectedVersion) };
     for (const key of ["reason", "reasons", "comment", "implementingAgencyCode", "estimatedValue", "availability", "notes"]) {
       if (values[key] !== undefined) input[key] = values[key];
@@ -73,7 +76,7 @@ export async function lorActionAction(_previous: ActionState, form: FormData): P
     await useCase(actor, lorId, input, await requestContext());
     revalidatePath("/lors");
     revalidatePath(`/lors/${lorId}`);
-    return { message: "Done" };
+    return { message: t("done") };
   });
   if (result.status === "ok") redirect(`/lors/${lorId}?notice=${encodeURIComponent(name)}`);
   return result;
@@ -81,11 +84,12 @@ export async function lorActionAction(_previous: ActionState, form: FormData): P
 
 export async function uploadAttachmentAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   const lorId = String(form.get("lorId") ?? "");
+  const t = await getTranslations("LorServer");
   const result = await runAction(async () => {
     const actor = await requireActor();
     const { meta, file } = await fileFromForm(form);
     const added = await addLorAttachment(actor, lorId, meta, file, await requestContext());
-    return { message: `${added.fileName} is attached` };
+    return { message: t("attached", { fileName: added.fileName }) };
   });
   if (result.status === "ok") {
     revalidatePath(`/lors/${lorId}`);
@@ -96,10 +100,11 @@ export async function uploadAttachmentAction(_previous: ActionState, form: FormD
 
 export async function removeAttachmentAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   const lorId = String(form.get("lorId") ?? "");
+  const t = await getTranslations("LorServer");
   const result = await runAction(async () => {
     const actor = await requireActor();
     await removeLorAttachment(actor, lorId, String(form.get("attachmentId") ?? ""), await requestContext());
-    return { message: "Removed" };
+    return { message: t("removed") };
   });
   if (result.status === "ok") {
     revalidatePath(`/lors/${lorId}`);

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useMemo, useState } from "react";
 import { ChecklistPanel } from "@/components/lor/checklist-panel";
 import { FormProblem } from "@/components/ui/alert";
@@ -7,19 +8,16 @@ import { Button } from "@/components/ui/button";
 import { Field, RadioGroup, Select, Textarea, TextInput } from "@/components/ui/form";
 import { evaluateChecklist, type ChecklistInput } from "@/domain/lor/checklist";
 import {
-  FINANCING_LABELS,
   FINANCING_TYPES,
-  LOA_TYPE_LABELS,
   LOA_TYPES,
-  LOR_REQUEST_TYPE_LABELS,
   LOR_REQUEST_TYPES,
-  UNIT_OF_ISSUE_LABELS,
   UNITS_OF_ISSUE,
   requestRefersToCase,
   type AttachmentKind,
   type UnitOfIssue,
 } from "@/domain/lor/codes";
 import type { LorView } from "@/domain/schemas/lor";
+import { useLabels } from "@/i18n/use-labels";
 import type { ActionState } from "@/server/action-result";
 import { saveLorAction } from "./actions";
 import { AgencyOptions } from "./lor-action-forms";
@@ -180,6 +178,8 @@ export function LorForm({
   agencies: { code: string; name: string }[];
   attachmentKinds?: readonly AttachmentKind[];
 }) {
+  const t = useTranslations("LorForm");
+  const label = useLabels();
   const [state, action, pending] = useActionState<ActionState, FormData>(saveLorAction, { status: "idle" });
   const [values, setValues] = useState<LorFormValues>(() => formValuesFrom(lor));
   const checklist = useMemo(() => evaluateChecklist(checklistInputFrom(values, attachmentKinds), todayIso()), [values, attachmentKinds]);
@@ -201,9 +201,9 @@ export function LorForm({
   return (
     <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
       <form action={action} noValidate data-testid="lor-form">
-        <FormProblem state={state} title="Your letter was not saved" />
+        <FormProblem state={state} title={t("notSaved")} />
         {Object.keys(errors).length > 1 && (
-          <ul className="mb-4 list-disc pl-6 text-sm text-error-dark" data-testid="error-summary">
+          <ul className="mb-4 list-disc ps-6 text-sm text-error-dark" data-testid="error-summary">
             {Object.entries(errors).map(([field, message]) => (
               <li key={field}>{message}</li>
             ))}
@@ -213,56 +213,56 @@ export function LorForm({
         <input type="hidden" name="expectedVersion" value={lor?.version ?? ""} />
         <input type="hidden" name="payload" value={JSON.stringify(payloadFrom(values))} />
 
-        <Section title="About this request" id="about">
-          <Field id="subject" label="Subject" hint="A short title, for example: Counterfire radars and training" error={errors.subject}>
+        <Section title={t("sectionAbout")} id="about">
+          <Field id="subject" label={t("subject")} hint={t("subjectHint")} error={errors.subject}>
             <TextInput {...text("subject")} hasHint maxLength={200} />
           </Field>
-          <Field id="originatorReference" label="Your reference number" hint="Your own traceable reference, such as the letter's serial number" error={errors.originatorReference}>
+          <Field id="originatorReference" label={t("reference")} hint={t("referenceHint")} error={errors.originatorReference}>
             <TextInput {...text("originatorReference")} hasHint maxLength={64} />
           </Field>
-          <Field id="originatorName" label="Originating office" error={errors.originatorName}>
+          <Field id="originatorName" label={t("originatorName")} error={errors.originatorName}>
             <TextInput {...text("originatorName")} maxLength={200} />
           </Field>
-          <Field id="originatorAddress" label="Office address" error={errors.originatorAddress}>
+          <Field id="originatorAddress" label={t("originatorAddress")} error={errors.originatorAddress}>
             <Textarea {...text("originatorAddress")} rows={3} />
           </Field>
           <RadioGroup
             name="requestType"
-            legend="What are you asking for?"
-            hint="P&A data is a rough, non-binding estimate. An LOA is a formal offer."
+            legend={t("requestType")}
+            hint={t("requestTypeHint")}
             error={errors.requestType}
-            options={LOR_REQUEST_TYPES.map((t) => ({ value: t, label: LOR_REQUEST_TYPE_LABELS[t] }))}
+            options={LOR_REQUEST_TYPES.map((type) => ({ value: type, label: label("lorRequestType", type) }))}
             value={values.requestType}
             onChange={(v) => set("requestType", v)}
           />
           {requestRefersToCase(values.requestType as never) && (
-            <Field id="relatedCaseIdentifier" label="Existing case" hint="The case identifier, like BN-B-ZAA" error={errors.relatedCaseIdentifier}>
+            <Field id="relatedCaseIdentifier" label={t("relatedCase")} hint={t("relatedCaseHint")} error={errors.relatedCaseIdentifier}>
               <TextInput {...text("relatedCaseIdentifier")} hasHint maxLength={16} />
             </Field>
           )}
           <RadioGroup
             name="loaType"
-            legend="Type of LOA you want"
+            legend={t("loaType")}
             error={errors.loaType}
-            options={LOA_TYPES.map((t) => ({ value: t, label: LOA_TYPE_LABELS[t] }))}
+            options={LOA_TYPES.map((type) => ({ value: type, label: label("loaType", type) }))}
             value={values.loaType}
             onChange={(v) => set("loaType", v)}
           />
-          <Field id="preferredAgencyCode" label="Preferred implementing agency (optional)" error={errors.preferredAgencyCode}>
+          <Field id="preferredAgencyCode" label={t("preferredAgency")} error={errors.preferredAgencyCode}>
             <Select {...text("preferredAgencyCode")}>
-              <option value="">No preference</option>
+              <option value="">{t("noPreference")}</option>
               <AgencyOptions agencies={agencies} />
             </Select>
           </Field>
         </Section>
 
-        <Section title={blanket ? "Blanket order" : "Articles and services"} id="items">
+        <Section title={blanket ? t("sectionBlanket") : t("sectionItems")} id="items">
           {blanket ? (
             <>
-              <Field id="blanketValue" label="Requested dollar value" hint="US dollars, for example 2500000.00" error={errors.blanketValue}>
+              <Field id="blanketValue" label={t("blanketValue")} hint={t("blanketValueHint")} error={errors.blanketValue}>
                 <TextInput {...text("blanketValue")} hasHint inputMode="decimal" />
               </Field>
-              <Field id="blanketCategory" label="Category of items or services" hint="For example: follow-on spare parts for F-16 aircraft" error={errors.blanketCategory}>
+              <Field id="blanketCategory" label={t("blanketCategory")} hint={t("blanketCategoryHint")} error={errors.blanketCategory}>
                 <TextInput {...text("blanketCategory")} hasHint maxLength={200} />
               </Field>
             </>
@@ -274,34 +274,34 @@ export function LorForm({
                 return (
                   <div key={index} className="mb-4 border-b border-base-lighter pb-4" data-testid="item-row">
                     <div className="flex items-baseline justify-between">
-                      <h3 className="text-lg">Item {index + 1}</h3>
+                      <h3 className="text-lg">{t("itemHeading", { number: index + 1 })}</h3>
                       {values.items.length > 1 && (
                         <Button type="button" variant="unstyled" onClick={() => set("items", values.items.filter((_, i) => i !== index))}>
-                          Remove item {index + 1}
+                          {t("removeItem", { number: index + 1 })}
                         </Button>
                       )}
                     </div>
-                    <Field id={id("nomenclature")} label="Nomenclature" hint="What the item is called, e.g. AN/TPQ-53 radar" error={errors[id("nomenclature")]}>
+                    <Field id={id("nomenclature")} label={t("nomenclature")} hint={t("nomenclatureHint")} error={errors[id("nomenclature")]}>
                       <TextInput id={id("nomenclature")} value={item.nomenclature} onChange={(e) => setItem(index, "nomenclature", e.target.value)} hasHint error={errors[id("nomenclature")]} maxLength={200} />
                     </Field>
-                    <Field id={id("description")} label="Description and configuration" hint="Enough detail to estimate the cost: model, configuration, options" error={errors[id("description")]}>
+                    <Field id={id("description")} label={t("description")} hint={t("descriptionHint")} error={errors[id("description")]}>
                       <Textarea id={id("description")} value={item.description} onChange={(e) => setItem(index, "description", e.target.value)} hasHint error={errors[id("description")]} />
                     </Field>
                     <div className="flex flex-wrap gap-4">
-                      <Field id={id("quantity")} label="Quantity" error={errors[id("quantity")]}>
+                      <Field id={id("quantity")} label={t("quantity")} error={errors[id("quantity")]}>
                         <TextInput id={id("quantity")} value={item.quantity} onChange={(e) => setItem(index, "quantity", e.target.value)} inputMode="numeric" error={errors[id("quantity")]} />
                       </Field>
-                      <Field id={id("unitOfIssue")} label="Unit of issue" error={errors[id("unitOfIssue")]}>
+                      <Field id={id("unitOfIssue")} label={t("unitOfIssue")} error={errors[id("unitOfIssue")]}>
                         <Select id={id("unitOfIssue")} value={item.unitOfIssue} onChange={(e) => setItem(index, "unitOfIssue", e.target.value)} error={errors[id("unitOfIssue")]}>
-                          <option value="">Choose</option>
+                          <option value="">{t("choose")}</option>
                           {UNITS_OF_ISSUE.map((u) => (
                             <option key={u} value={u}>
-                              {UNIT_OF_ISSUE_LABELS[u]} ({u})
+                              {label("unitOfIssue", u)} ({u})
                             </option>
                           ))}
                         </Select>
                       </Field>
-                      <Field id={id("estimatedValue")} label="Estimated value, US$ (optional)" error={errors[id("estimatedValue")]}>
+                      <Field id={id("estimatedValue")} label={t("estimatedValue")} error={errors[id("estimatedValue")]}>
                         <TextInput id={id("estimatedValue")} value={item.estimatedValue} onChange={(e) => setItem(index, "estimatedValue", e.target.value)} inputMode="decimal" error={errors[id("estimatedValue")]} />
                       </Field>
                     </div>
@@ -309,101 +309,101 @@ export function LorForm({
                 );
               })}
               <Button type="button" variant="secondary" onClick={() => set("items", [...values.items, emptyItem()])} disabled={values.items.length >= 200}>
-                Add another item
+                {t("addItem")}
               </Button>
             </>
           )}
         </Section>
 
-        <Section title="Funding and delivery" id="funding">
+        <Section title={t("sectionFunding")} id="funding">
           <RadioGroup
             name="financing"
-            legend="How do you propose to pay?"
+            legend={t("financing")}
             error={errors.financing}
-            options={FINANCING_TYPES.map((t) => ({ value: t, label: FINANCING_LABELS[t] }))}
+            options={FINANCING_TYPES.map((type) => ({ value: type, label: label("financing", type) }))}
             value={values.financing}
             onChange={(v) => set("financing", v)}
           />
-          <Field id="financingNotes" label={values.financing === "MIXED" ? "How are the funds split?" : "Financing details (optional)"} error={errors.financingNotes}>
+          <Field id="financingNotes" label={values.financing === "MIXED" ? t("financingSplit") : t("financingNotes")} error={errors.financingNotes}>
             <Textarea {...text("financingNotes")} />
           </Field>
-          <Field id="requestedDeliveryBy" label="Delivery needed by" hint="A date in the future" error={errors.requestedDeliveryBy}>
+          <Field id="requestedDeliveryBy" label={t("deliveryBy")} hint={t("deliveryByHint")} error={errors.requestedDeliveryBy}>
             <TextInput {...text("requestedDeliveryBy")} type="date" hasHint />
           </Field>
-          <Field id="deliveryNotes" label="Delivery details (optional)" error={errors.deliveryNotes}>
+          <Field id="deliveryNotes" label={t("deliveryNotes")} error={errors.deliveryNotes}>
             <Textarea {...text("deliveryNotes")} />
           </Field>
         </Section>
 
-        <Section title="Third parties and contractors" id="parties">
+        <Section title={t("sectionParties")} id="parties">
           <RadioGroup
             name="thirdPartyInvolvement"
-            legend="Will anyone other than your government's officers or employees take part?"
-            hint="For example, a private company acting for your government"
+            legend={t("thirdParty")}
+            hint={t("thirdPartyHint")}
             error={errors.thirdPartyInvolvement}
             options={[
-              { value: "yes", label: "Yes" },
-              { value: "no", label: "No" },
+              { value: "yes", label: t("yes") },
+              { value: "no", label: t("no") },
             ]}
             value={values.thirdPartyInvolvement}
             onChange={(v) => set("thirdPartyInvolvement", v as YesNo)}
           />
           {values.thirdPartyInvolvement === "yes" && (
-            <Field id="thirdPartyDetails" label="Who are they, and what is their role?" error={errors.thirdPartyDetails}>
+            <Field id="thirdPartyDetails" label={t("thirdPartyDetails")} error={errors.thirdPartyDetails}>
               <Textarea {...text("thirdPartyDetails")} />
             </Field>
           )}
           <RadioGroup
             name="soleSourceRequested"
-            legend="Do you ask for a specific contractor (sole source)?"
+            legend={t("soleSource")}
             error={errors.soleSourceRequested}
             options={[
-              { value: "yes", label: "Yes" },
-              { value: "no", label: "No" },
+              { value: "yes", label: t("yes") },
+              { value: "no", label: t("no") },
             ]}
             value={values.soleSourceRequested}
             onChange={(v) => set("soleSourceRequested", v as YesNo)}
           />
           {values.soleSourceRequested === "yes" && (
             <>
-              <Field id="soleSourceContractor" label="Contractor you request" error={errors.soleSourceContractor}>
+              <Field id="soleSourceContractor" label={t("soleSourceContractor")} error={errors.soleSourceContractor}>
                 <TextInput {...text("soleSourceContractor")} maxLength={200} />
               </Field>
-              <Field id="soleSourceJustification" label="Why this contractor?" error={errors.soleSourceJustification}>
+              <Field id="soleSourceJustification" label={t("soleSourceJustification")} error={errors.soleSourceJustification}>
                 <Textarea {...text("soleSourceJustification")} rows={4} />
               </Field>
             </>
           )}
         </Section>
 
-        <Section title="Training, logistics and transportation" id="support">
-          <Field id="trainingNeeds" label="Training needs" hint="Write 'None' if there are none" error={errors.trainingNeeds}>
+        <Section title={t("sectionSupport")} id="support">
+          <Field id="trainingNeeds" label={t("training")} hint={t("trainingHint")} error={errors.trainingNeeds}>
             <Textarea {...text("trainingNeeds")} hasHint />
           </Field>
-          <Field id="logisticsNeeds" label="Logistics support needs" hint="Spares, maintenance, publications" error={errors.logisticsNeeds}>
+          <Field id="logisticsNeeds" label={t("logistics")} hint={t("logisticsHint")} error={errors.logisticsNeeds}>
             <Textarea {...text("logisticsNeeds")} hasHint />
           </Field>
-          <Field id="transportationNeeds" label="Transportation preference" error={errors.transportationNeeds}>
+          <Field id="transportationNeeds" label={t("transportation")} error={errors.transportationNeeds}>
             <Textarea {...text("transportationNeeds")} />
           </Field>
         </Section>
 
-        <Section title="Points of contact" id="contacts">
+        <Section title={t("sectionContacts")} id="contacts">
           {values.pointsOfContact.map((contact, index) => {
             const id = (key: string) => `pointsOfContact.${index}.${key}`;
             return (
               <div key={index} className="mb-4 border-b border-base-lighter pb-4" data-testid="contact-row">
                 <div className="flex items-baseline justify-between">
-                  <h3 className="text-lg">Contact {index + 1}</h3>
+                  <h3 className="text-lg">{t("contactHeading", { number: index + 1 })}</h3>
                   {values.pointsOfContact.length > 1 && (
                     <Button type="button" variant="unstyled" onClick={() => set("pointsOfContact", values.pointsOfContact.filter((_, i) => i !== index))}>
-                      Remove contact {index + 1}
+                      {t("removeContact", { number: index + 1 })}
                     </Button>
                   )}
                 </div>
                 <div className="grid gap-x-4 sm:grid-cols-2">
                   {(["name", "title", "email", "phone"] as const).map((key) => (
-                    <Field key={key} id={id(key)} label={{ name: "Name", title: "Title or rank (optional)", email: "Email", phone: "Phone (optional)" }[key]} error={errors[id(key)]}>
+                    <Field key={key} id={id(key)} label={{ name: t("contactName"), title: t("contactTitle"), email: t("contactEmail"), phone: t("contactPhone") }[key]} error={errors[id(key)]}>
                       <TextInput
                         id={id(key)}
                         type={key === "email" ? "email" : key === "phone" ? "tel" : "text"}
@@ -418,39 +418,39 @@ export function LorForm({
             );
           })}
           <Button type="button" variant="secondary" onClick={() => set("pointsOfContact", [...values.pointsOfContact, emptyContact()])} disabled={values.pointsOfContact.length >= 10}>
-            Add another contact
+            {t("addContact")}
           </Button>
         </Section>
 
-        <Section title="Signatory" id="signatory">
-          <Field id="signatoryName" label="Name of the signing official" error={errors.signatoryName}>
+        <Section title={t("sectionSignatory")} id="signatory">
+          <Field id="signatoryName" label={t("signatoryName")} error={errors.signatoryName}>
             <TextInput {...text("signatoryName")} maxLength={120} />
           </Field>
-          <Field id="signatoryTitle" label="Title" error={errors.signatoryTitle}>
+          <Field id="signatoryTitle" label={t("signatoryTitle")} error={errors.signatoryTitle}>
             <TextInput {...text("signatoryTitle")} maxLength={120} />
           </Field>
-          <Field id="signatoryAuthority" label="Authority to request" hint="The official's authority to request defense articles for your government" error={errors.signatoryAuthority}>
+          <Field id="signatoryAuthority" label={t("signatoryAuthority")} hint={t("signatoryAuthorityHint")} error={errors.signatoryAuthority}>
             <Textarea {...text("signatoryAuthority")} hasHint />
           </Field>
-          <Field id="signedOn" label="Date signed (optional)" error={errors.signedOn}>
+          <Field id="signedOn" label={t("signedOn")} error={errors.signedOn}>
             <TextInput {...text("signedOn")} type="date" />
           </Field>
         </Section>
 
         <div className="flex flex-wrap items-center gap-4">
           <Button type="submit" name="intent" value="save" disabled={pending}>
-            {pending ? "Saving…" : "Save draft"}
+            {pending ? t("saving") : t("saveDraft")}
           </Button>
           <Button type="submit" name="intent" value="submit" variant="secondary" disabled={pending || !checklist.ready} aria-describedby="submit-hint">
-            Save and submit
+            {t("saveAndSubmit")}
           </Button>
           <p id="submit-hint" className="text-sm text-base-dark">
-            {checklist.ready ? "Every required item is there. You can submit now." : "You can submit once every required item is filled in."}
+            {checklist.ready ? t("ready") : t("notReady")}
           </p>
         </div>
       </form>
       <aside className="order-first lg:sticky lg:top-4 lg:order-last lg:self-start">
-        <ChecklistPanel score={checklist.score} criteria={checklist.criteria} heading="Completeness" />
+        <ChecklistPanel score={checklist.score} criteria={checklist.criteria} heading={t("completeness")} />
       </aside>
     </div>
   );

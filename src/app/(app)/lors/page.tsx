@@ -7,20 +7,20 @@ import { Alert } from "@/components/ui/alert";
 import { buttonLinkClass } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { FilterCheckbox, FilterForm, FilterInput, FilterSelect } from "@/components/ui/filter-form";
-import { LOR_REQUEST_TYPE_LABELS, LOR_REQUEST_TYPES, LOR_STATUS_LABELS, LOR_STATUSES } from "@/domain/lor/codes";
+import { LOR_REQUEST_TYPES, LOR_STATUSES } from "@/domain/lor/codes";
 import { can } from "@/domain/policy";
 import { wholeDaysBetween } from "@/domain/sla";
-import { formatDate } from "@/lib/format";
+import { getLabels } from "@/i18n/labels";
+import { getFormats } from "@/i18n/server";
 import { requireActor } from "@/server/auth/actor";
 import { listLors } from "@/server/lors/list-lors";
 import { forFilteredPage } from "@/server/page-guard";
 import { ExportLink } from "@/components/export-link";
+import { getTranslations } from "next-intl/server";
 
-export const metadata: Metadata = { title: "Letters of request" };
-
-function ageInWords(since: string, now: Date) {
-  const days = wholeDaysBetween(new Date(since), now);
-  return days === 0 ? "today" : days === 1 ? "1 day ago" : `${days} days ago`;
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("LorList");
+  return { title: t("title") };
 }
 
 /**
@@ -34,81 +34,83 @@ export default async function LorsPage({ searchParams }: { searchParams: Promise
   const query = partner ? params : { status: "WITH_USG", sort: "due", ...params };
   const { result, problem } = await forFilteredPage(() => listLors(actor, query));
   const now = new Date();
+  const [t, f, label] = await Promise.all([getTranslations("LorList"), getFormats(), getLabels()]);
+  const ageInWords = (since: string) => t("age", { days: wholeDaysBetween(new Date(since), now) });
   const shownParams = Object.fromEntries(Object.entries(query).filter(([k]) => k !== "page"));
   return (
     <div>
       <PageHeader
-        title={partner ? "My letters of request" : "Incoming letters of request"}
+        title={partner ? t("partnerTitle") : t("usgTitle")}
         lead={
           partner
-            ? `Every letter of request from ${actor.organizationName}, drafts included. Open one to see its checklist and timeline.`
-            : "Letters waiting for acknowledgment and validation, oldest due first, each with its age against the validation target."
+            ? t("partnerLead", { organization: actor.organizationName })
+            : t("usgLead")
         }
         actions={
           can(actor, "createLor") ? (
             <Link href="/lors/new" className={buttonLinkClass}>
-              Start a new letter
+              {t("startNew")}
             </Link>
           ) : undefined
         }
       />
-      <FilterForm label="Filter letters of request" submitLabel="Filter">
-        <FilterInput name="q" label="Subject, reference or case" defaultValue={params.q} />
-        <FilterSelect name="status" label="Status" defaultValue={query.status}>
-          <option value="">Any status</option>
-          <option value="OPEN">Open (not finished)</option>
-          {!partner && <option value="WITH_USG">Waiting for the U.S. Government</option>}
+      <FilterForm label={t("filterLabel")} submitLabel={t("filterSubmit")}>
+        <FilterInput name="q" label={t("filterQuery")} defaultValue={params.q} />
+        <FilterSelect name="status" label={t("filterStatus")} defaultValue={query.status}>
+          <option value="">{t("anyStatus")}</option>
+          <option value="OPEN">{t("statusOpen")}</option>
+          {!partner && <option value="WITH_USG">{t("statusWithUsg")}</option>}
           {LOR_STATUSES.filter((s) => partner || s !== "DRAFT").map((s) => (
             <option key={s} value={s}>
-              {LOR_STATUS_LABELS[s]}
+              {label("lorStatus", s)}
             </option>
           ))}
         </FilterSelect>
-        <FilterSelect name="requestType" label="Request type" defaultValue={params.requestType}>
-          <option value="">Any type</option>
-          {LOR_REQUEST_TYPES.map((t) => (
-            <option key={t} value={t}>
-              {LOR_REQUEST_TYPE_LABELS[t]}
+        <FilterSelect name="requestType" label={t("filterRequestType")} defaultValue={params.requestType}>
+          <option value="">{t("anyType")}</option>
+          {LOR_REQUEST_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {label("lorRequestType", type)}
             </option>
           ))}
         </FilterSelect>
         {actor.role === "IA_CASE_MANAGER" && (
-          <FilterSelect name="agency" label="Routing" defaultValue={params.agency}>
-            <option value="">Any agency</option>
-            <option value="mine">Routed to my agency</option>
-            <option value="unrouted">Not yet routed</option>
+          <FilterSelect name="agency" label={t("filterRouting")} defaultValue={params.agency}>
+            <option value="">{t("anyAgency")}</option>
+            <option value="mine">{t("routedMine")}</option>
+            <option value="unrouted">{t("routedNone")}</option>
           </FilterSelect>
         )}
         {!partner && (
           <>
-            <FilterCheckbox name="overdue" label="Overdue only" checked={params.overdue === "true"} />
+            <FilterCheckbox name="overdue" label={t("overdueOnly")} checked={params.overdue === "true"} />
             <input type="hidden" name="sort" value={query.sort ?? "due"} />
           </>
         )}
       </FilterForm>
       {problem && (
-        <Alert type="error" title="Check your filters" testId="search-error">
+        <Alert type="error" title={t("checkFilters")} testId="search-error">
           {Object.values(problem).join(". ")}
         </Alert>
       )}
       {result && (
         <>
           <DataTable
-            caption={partner ? "My letters of request" : "Incoming letters of request"}
+            caption={partner ? t("partnerTitle") : t("usgTitle")}
             columns={
               partner
-                ? ["Subject", "Your reference", "Type", "Status", "Complete", "Last change", "Case"]
-                : ["Received", "Country", "Subject", "Status", "Validation target", "Agency", "Case"]
+                ? [t("colSubject"), t("colReference"), t("colType"), t("colStatus"), t("colComplete"), t("colLastChange"), t("colCase")]
+                : [t("colReceived"), t("colCountry"), t("colSubject"), t("colStatus"), t("colValidationTarget"), t("colAgency"), t("colCase")]
             }
             count={result.total}
-            noun={["letter", "letters"]}
-            emptyMessage={partner ? "No letters match. Start a new letter to request articles or services." : "No letters match these filters."}
+            noun={[t("nounOne"), t("nounOther")]}
+            emptyMessage={partner ? t("emptyPartner") : t("emptyUsg")}
             testId="lor-table"
           >
             {result.items.map((lor) => {
               const subject = (
                 <Link href={`/lors/${lor.id}`} className="font-bold">
-                  {lor.subject ?? "Untitled draft"}
+                  {lor.subject ?? t("untitled")}
                 </Link>
               );
               const caseCell = lor.case ? (
@@ -122,20 +124,20 @@ export default async function LorsPage({ searchParams }: { searchParams: Promise
                 <tr key={lor.id} className="border-t border-base-lighter align-top" data-testid="lor-row">
                   <td className="px-3 py-2">{subject}</td>
                   <td className="px-3 py-2">{lor.originatorReference ?? "—"}</td>
-                  <td className="px-3 py-2">{lor.requestType ? LOR_REQUEST_TYPE_LABELS[lor.requestType].split(" (")[0] : "—"}</td>
+                  <td className="px-3 py-2">{lor.requestType ? label("lorRequestType", lor.requestType).split(" (")[0] : "—"}</td>
                   <td className="px-3 py-2">
                     <LorStatusTag status={lor.status} />
                   </td>
-                  <td className="px-3 py-2">{lor.completeness}%</td>
-                  <td className="px-3 py-2">{formatDate(lor.updatedAt)}</td>
+                  <td className="px-3 py-2">{t("percent", { percent: lor.completeness })}</td>
+                  <td className="px-3 py-2">{f.date(lor.updatedAt)}</td>
                   <td className="px-3 py-2">{caseCell}</td>
                 </tr>
               ) : (
                 <tr key={lor.id} className="border-t border-base-lighter align-top" data-testid="lor-row">
                   <td className="px-3 py-2">
-                    {formatDate(lor.submittedAt)}
+                    {f.date(lor.submittedAt)}
                     {lor.submittedAt && (
-                      <span className="block text-xs text-base-dark">{ageInWords(lor.submittedAt, now)}</span>
+                      <span className="block text-xs text-base-dark">{ageInWords(lor.submittedAt)}</span>
                     )}
                   </td>
                   <td className="px-3 py-2">
@@ -151,14 +153,14 @@ export default async function LorsPage({ searchParams }: { searchParams: Promise
                   <td className="px-3 py-2">
                     <AgingTag aging={lor.validation} />
                   </td>
-                  <td className="px-3 py-2">{lor.routedAgency ? `${lor.routedAgency.code} — ${lor.routedAgency.name}` : "Not routed"}</td>
+                  <td className="px-3 py-2">{lor.routedAgency ? `${lor.routedAgency.code} — ${lor.routedAgency.name}` : t("notRouted")}</td>
                   <td className="px-3 py-2">{caseCell}</td>
                 </tr>
               );
             })}
           </DataTable>
           <Pagination page={result.page} pageSize={result.pageSize} total={result.total} params={shownParams} basePath="/lors" />
-          <ExportLink path="/api/v1/lors/export" params={shownParams} total={result.total} noun={["letter", "letters"]} />
+          <ExportLink path="/api/v1/lors/export" params={shownParams} total={result.total} noun={[t("nounOne"), t("nounOther")]} />
         </>
       )}
     </div>

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { LiveRefresh } from "@/components/live/live-refresh";
+import { NOTICE_GROUP_KEYS } from "@/components/notifications/kind-keys";
 import { NotificationList } from "@/components/notifications/notification-list";
 import { PageHeader } from "@/components/page-header";
 import { Alert } from "@/components/ui/alert";
@@ -10,32 +12,36 @@ import { listNotifications } from "@/server/notifications/list-notifications";
 import { forFilteredPage } from "@/server/page-guard";
 import { markAllReadAction, markReadAction } from "./actions";
 
-export const metadata: Metadata = { title: "Notifications" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("NoticesPage");
+  return { title: t("title") };
+}
 
 export default async function NotificationsPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const actor = await requireActor();
   const params = await searchParams;
+  const [t, kinds] = await Promise.all([getTranslations("NoticesPage"), getTranslations("NoticesKinds")]);
   const { result, problem } = await forFilteredPage(() => listNotifications(actor, params));
   return (
     <div>
       <LiveRefresh />
       <PageHeader
-        title="Notifications"
-        lead="What happened on the records you work on, newest first. New ones appear here without reloading. Choose which ones also reach you by e-mail in your profile."
+        title={t("title")}
+        lead={t("lead")}
       />
-      <FilterForm label="Filter notifications" submitLabel="Show">
-        <FilterSelect name="group" label="Kind" defaultValue={params.group ?? ""}>
-          <option value="">All kinds</option>
+      <FilterForm label={t("filterLabel")} submitLabel={t("show")}>
+        <FilterSelect name="group" label={t("kind")} defaultValue={params.group ?? ""}>
+          <option value="">{t("allKinds")}</option>
           {NOTIFICATION_GROUPS.map((group) => (
             <option key={group} value={group}>
-              {group}
+              {kinds(`group.${NOTICE_GROUP_KEYS[group]}`)}
             </option>
           ))}
         </FilterSelect>
-        <FilterCheckbox name="unread" label="Unread only" checked={params.unread === "true"} />
+        <FilterCheckbox name="unread" label={t("unreadOnly")} checked={params.unread === "true"} />
       </FilterForm>
       {problem && (
-        <Alert type="error" title="Those filters did not work">
+        <Alert type="error" title={t("filterProblem")}>
           {Object.values(problem).join(" ")}
         </Alert>
       )}

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { runAction, type ActionState } from "@/server/action-result";
 import { requireActor } from "@/server/auth/actor";
 import { confirmOrganization } from "@/server/organizations/confirm-organization";
@@ -17,6 +18,7 @@ export async function confirmOrganizationAction(_previous: ActionState, form: Fo
       await requestContext(),
     );
     revalidatePath(`/organizations/${id}`);
-    return { message: `${organization.code} is now marked as confirmed against SAMM` };
+    const t = await getTranslations("OrgConfirm");
+    return { message: t("confirmed", { code: organization.code }) };
   });
 }

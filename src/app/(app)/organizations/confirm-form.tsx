@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { FormProblem } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -7,14 +8,15 @@ import type { ActionState } from "@/server/action-result";
 import { confirmOrganizationAction } from "./actions";
 
 export function ConfirmOrganizationForm({ organizationId, version }: { organizationId: string; version: number }) {
+  const t = useTranslations("OrgConfirm");
   const [state, action, pending] = useActionState<ActionState, FormData>(confirmOrganizationAction, { status: "idle" });
   return (
     <form action={action}>
-      <FormProblem state={state} title="Not confirmed" testId="confirm-error" />
+      <FormProblem state={state} title={t("problem")} testId="confirm-error" />
       <input type="hidden" name="organizationId" value={organizationId} />
       <input type="hidden" name="expectedVersion" value={version} />
       <Button type="submit" disabled={pending}>
-        I checked this code against SAMM: confirm it
+        {t("confirm")}
       </Button>
     </form>
   );

@@ -1,48 +1,54 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
 import { Tag } from "@/components/ui/card";
-import { ORGANIZATION_KIND_LABELS, ORGANIZATION_KINDS } from "@/domain/roles";
+import { ORGANIZATION_KINDS } from "@/domain/roles";
+import { getLabels } from "@/i18n/labels";
 import { requireActor } from "@/server/auth/actor";
 import { listOrganizations } from "@/server/organizations/list-organizations";
 import { forPage } from "@/server/page-guard";
 
-export const metadata: Metadata = { title: "Organizations" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("OrgList");
+  return { title: t("title") };
+}
 
 export default async function OrganizationsPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const actor = await requireActor();
   if (actor.role === "PARTNER_OFFICER") redirect(`/organizations/${actor.organizationId}`);
   const params = await searchParams;
+  const [t, label] = await Promise.all([getTranslations("OrgList"), getLabels()]);
   const filter = { kind: ORGANIZATION_KINDS.find((k) => k === params.kind), verified: params.verified === "false" ? "false" : undefined };
   const organizations = await forPage(() => listOrganizations(actor, filter));
   const kinds = ORGANIZATION_KINDS.filter((k) => organizations.some((o) => o.kind === k));
   return (
     <div>
       <PageHeader
-        title="Organizations"
-        lead="Partner countries and organizations, U.S. Government offices and implementing agencies. Codes come from the reference tables with their source; codes not yet checked against SAMM are marked unverified."
+        title={t("title")}
+        lead={t("lead")}
       />
       <p className="mb-4 text-sm">
         {filter.verified ? (
-          <Link href="/organizations">Show all organizations</Link>
+          <Link href="/organizations">{t("showAll")}</Link>
         ) : (
-          <Link href="/organizations?verified=false">Show only unverified codes</Link>
+          <Link href="/organizations?verified=false">{t("showUnverified")}</Link>
         )}
       </p>
       {kinds.map((kind) => (
         <section key={kind} className="mb-8" aria-labelledby={`kind-${kind}`}>
           <h2 id={`kind-${kind}`} className="mb-2 text-xl">
-            {ORGANIZATION_KIND_LABELS[kind]}
+            {label("organizationKind", kind)}
           </h2>
           <div className="relative overflow-x-auto rounded border border-base-lighter bg-white" tabIndex={0} role="region" aria-labelledby={`kind-${kind}`}>
-            <table className="w-full text-left text-sm">
+            <table className="w-full text-start text-sm">
               <thead className="bg-base-lightest">
                 <tr>
-                  <th scope="col" className="w-20 px-3 py-2">Code</th>
-                  <th scope="col" className="px-3 py-2">Name</th>
-                  {kind === "PARTNER_COUNTRY" && <th scope="col" className="px-3 py-2">NATO+</th>}
-                  <th scope="col" className="px-3 py-2">Status</th>
+                  <th scope="col" className="w-20 px-3 py-2">{t("columnCode")}</th>
+                  <th scope="col" className="px-3 py-2">{t("columnName")}</th>
+                  {kind === "PARTNER_COUNTRY" && <th scope="col" className="px-3 py-2">{t("columnNatoPlus")}</th>}
+                  <th scope="col" className="px-3 py-2">{t("columnStatus")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -54,8 +60,8 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
                       <td className="px-3 py-2">
                         <Link href={`/organizations/${o.id}`}>{o.name}</Link>
                       </td>
-                      {kind === "PARTNER_COUNTRY" && <td className="px-3 py-2">{o.natoPlus ? "Yes" : "No"}</td>}
-                      <td className="px-3 py-2">{o.verified ? <Tag tone="success">Verified</Tag> : <Tag tone="warning">Unverified</Tag>}</td>
+                      {kind === "PARTNER_COUNTRY" && <td className="px-3 py-2">{o.natoPlus ? t("yes") : t("no")}</td>}
+                      <td className="px-3 py-2">{o.verified ? <Tag tone="success">{t("verified")}</Tag> : <Tag tone="warning">{t("unverified")}</Tag>}</td>
                     </tr>
                   ))}
               </tbody>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { CostSummaryTable } from "@/components/loa/cost-summary";
 import { ThresholdMeter } from "@/components/loa/threshold-meter";
@@ -7,11 +8,10 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { DELIVERY_TERM_CODES, SOURCES_OF_SUPPLY, type DeliveryTermCode, type SourceOfSupply } from "@/domain/loa/codes";
 import { emptyLine } from "@/domain/loa/content";
-import { formatUsd, typedAmount, typedCount } from "@/domain/money";
+import { typedAmount, typedCount } from "@/domain/money";
 import { notificationDetermination } from "@/domain/pricing/notification";
 import { formatRate, priceLoa } from "@/domain/pricing/price";
-
-const rateOrNone = (rate: string | null) => (rate === null ? "none in force" : formatRate(rate));
+import { useFormats } from "@/i18n/use-formats";
 
 interface Row {
   description: string;
@@ -26,11 +26,14 @@ interface Row {
 
 
 // The worked example of the domain reference (fms-domain.md §7.4), so a first look shows every kind of charge.
-const EXAMPLE: Row[] = [
-  { description: "Tactical vehicle (MDE)", quantity: "10", unitCost: "1000000", sourceOfSupply: "P", deliveryTermCode: "2", mde: true, designConstruction: false, ncPerUnit: "50000" },
-  { description: "Initial spares", quantity: "1", unitCost: "2000000", sourceOfSupply: "X", deliveryTermCode: "2", mde: false, designConstruction: false, ncPerUnit: "" },
-  { description: "Operator training", quantity: "1", unitCost: "500000", sourceOfSupply: "S", deliveryTermCode: "", mde: false, designConstruction: false, ncPerUnit: "" },
+const example = (t: (key: "exampleVehicle" | "exampleSpares" | "exampleTraining") => string): Row[] => [
+  { description: t("exampleVehicle"), quantity: "10", unitCost: "1000000", sourceOfSupply: "P", deliveryTermCode: "2", mde: true, designConstruction: false, ncPerUnit: "50000" },
+  { description: t("exampleSpares"), quantity: "1", unitCost: "2000000", sourceOfSupply: "X", deliveryTermCode: "2", mde: false, designConstruction: false, ncPerUnit: "" },
+  { description: t("exampleTraining"), quantity: "1", unitCost: "500000", sourceOfSupply: "S", deliveryTermCode: "", mde: false, designConstruction: false, ncPerUnit: "" },
 ];
+
+/** The table's columns, in order; the last one (remove) has a heading for screen readers only. */
+const COLUMNS = ["line", "description", "quantity", "unitCost", "source", "deliveryTerm", "mde", "ncPerUnit", "designConstruction", "lineTotal", "remove"] as const;
 
 const inputClass = "w-full border-2 border-base-dark px-1 py-1 aria-[invalid=true]:border-error-dark";
 
@@ -41,18 +44,21 @@ export function PricingCalculator({
   rates: { key: string; value: string; effectiveFrom: string; effectiveTo: string | null }[];
   defaultNatoPlus: boolean | null;
 }) {
+  const t = useTranslations("PricingCalculator");
+  const f = useFormats();
+  const rateOrNone = (rate: string | null) => (rate === null ? t("noneInForce") : formatRate(rate));
   const rates = useMemo(
     () => rawRates.map((r) => ({ ...r, effectiveFrom: new Date(r.effectiveFrom), effectiveTo: r.effectiveTo ? new Date(r.effectiveTo) : null })),
     [rawRates],
   );
-  const [rows, setRows] = useState<Row[]>(EXAMPLE);
+  const [rows, setRows] = useState<Row[]>(() => example(t));
   const [natoPlus, setNatoPlus] = useState(defaultNatoPlus ?? false);
   const [pricedOn, setPricedOn] = useState(new Date().toISOString().slice(0, 10));
   const set = (index: number, patch: Partial<Row>) => setRows(rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
 
   const result = useMemo(() => {
     const day = /^\d{4}-\d{2}-\d{2}$/.test(pricedOn) ? new Date(`${pricedOn}T00:00:00Z`) : null;
-    if (!day || Number.isNaN(day.getTime())) return { error: "Enter the pricing date as YYYY-MM-DD" };
+    if (!day || Number.isNaN(day.getTime())) return { error: t("badDate") };
     const lines = rows.map((row, index) => ({
       ...emptyLine(String(index + 1).padStart(3, "0")),
       quantity: typedCount(row.quantity),
@@ -69,32 +75,32 @@ export function PricingCalculator({
     } catch (error) {
       return { error: error instanceof Error ? error.message : String(error) };
     }
-  }, [rows, natoPlus, pricedOn, rates]);
+  }, [rows, natoPlus, pricedOn, rates, t]);
 
   return (
     <div className="grid gap-6 lg:grid-cols-3">
       <section aria-labelledby="calc-lines" className="min-w-0 rounded border border-base-lighter bg-white p-5 lg:col-span-2">
         <h2 id="calc-lines" className="mb-3 text-xl text-primary-darker">
-          Lines
+          {t("lines")}
         </h2>
         <div className="mb-4 flex flex-wrap gap-6">
           <label className="inline-flex items-center gap-2">
             <input type="checkbox" checked={natoPlus} onChange={(e) => setNatoPlus(e.target.checked)} data-testid="calc-nato-plus" />
-            NATO+ purchaser (NATO, its members, Japan, Australia, South Korea, Israel, New Zealand)
+            {t("natoPlus")}
           </label>
           <label className="inline-flex items-center gap-2">
-            Rates in force on
+            {t("ratesOn")}
             <input type="date" value={pricedOn} onChange={(e) => setPricedOn(e.target.value)} className="border-2 border-base-dark px-1" data-testid="calc-date" />
           </label>
         </div>
-        <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label="What-if lines">
+        <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={t("linesRegion")}>
           <table className="w-full text-sm" data-testid="calc-lines">
-            <caption className="sr-only">What-if lines: change any cell and the totals update</caption>
+            <caption className="sr-only">{t("linesCaption")}</caption>
             <thead className="bg-base-lightest">
               <tr>
-                {["Line", "Description", "Quantity", "Unit cost ($)", "Source", "Delivery term", "MDE", "NC per unit ($)", "Design & construction", "Line total", ""].map((h) => (
-                  <th key={h} scope="col" className="px-1 py-2 text-left">
-                    {h || <span className="sr-only">Remove</span>}
+                {COLUMNS.map((column) => (
+                  <th key={column} scope="col" className="px-1 py-2 text-start">
+                    {column === "remove" ? <span className="sr-only">{t("columns.remove")}</span> : t(`columns.${column}`)}
                   </th>
                 ))}
               </tr>
@@ -106,26 +112,26 @@ export function PricingCalculator({
                 return (
                   <tr key={index} className="border-b border-base-lighter" data-testid={`calc-line-${n}`}>
                     <th scope="row" className="px-1 font-mono">{n}</th>
-                    <td className="px-1"><input aria-label={`Line ${n} description`} className={`${inputClass} min-w-40`} value={row.description} onChange={(e) => set(index, { description: e.target.value })} /></td>
-                    <td className="px-1"><input aria-label={`Line ${n} quantity`} inputMode="numeric" className={`${inputClass} min-w-16`} value={row.quantity} aria-invalid={typedCount(row.quantity) === null} onChange={(e) => set(index, { quantity: e.target.value })} /></td>
-                    <td className="px-1"><input aria-label={`Line ${n} unit cost`} inputMode="decimal" className={`${inputClass} min-w-28`} value={row.unitCost} aria-invalid={typedAmount(row.unitCost) === null} onChange={(e) => set(index, { unitCost: e.target.value })} /></td>
+                    <td className="px-1"><input aria-label={t("lineDescription", { number: n })} className={`${inputClass} min-w-40`} value={row.description} onChange={(e) => set(index, { description: e.target.value })} /></td>
+                    <td className="px-1"><input aria-label={t("lineQuantity", { number: n })} inputMode="numeric" className={`${inputClass} min-w-16`} value={row.quantity} aria-invalid={typedCount(row.quantity) === null} onChange={(e) => set(index, { quantity: e.target.value })} /></td>
+                    <td className="px-1"><input aria-label={t("lineUnitCost", { number: n })} inputMode="decimal" className={`${inputClass} min-w-28`} value={row.unitCost} aria-invalid={typedAmount(row.unitCost) === null} onChange={(e) => set(index, { unitCost: e.target.value })} /></td>
                     <td className="px-1">
-                      <select aria-label={`Line ${n} source of supply`} className={`${inputClass} min-w-14`} value={row.sourceOfSupply} onChange={(e) => set(index, { sourceOfSupply: e.target.value as SourceOfSupply })}>
+                      <select aria-label={t("lineSource", { number: n })} className={`${inputClass} min-w-14`} value={row.sourceOfSupply} onChange={(e) => set(index, { sourceOfSupply: e.target.value as SourceOfSupply })}>
                         {SOURCES_OF_SUPPLY.map((s) => <option key={s}>{s}</option>)}
                       </select>
                     </td>
                     <td className="px-1">
-                      <select aria-label={`Line ${n} delivery term code`} className={`${inputClass} min-w-32`} value={row.deliveryTermCode} onChange={(e) => set(index, { deliveryTermCode: e.target.value })}>
-                        <option value="">None (services)</option>
+                      <select aria-label={t("lineDeliveryTerm", { number: n })} className={`${inputClass} min-w-32`} value={row.deliveryTermCode} onChange={(e) => set(index, { deliveryTermCode: e.target.value })}>
+                        <option value="">{t("noDeliveryTerm")}</option>
                         {DELIVERY_TERM_CODES.map((d) => <option key={d}>{d}</option>)}
                       </select>
                     </td>
-                    <td className="px-1 text-center"><input type="checkbox" aria-label={`Line ${n} is major defense equipment`} checked={row.mde} onChange={(e) => set(index, { mde: e.target.checked })} /></td>
-                    <td className="px-1"><input aria-label={`Line ${n} nonrecurring cost per unit`} inputMode="decimal" className={`${inputClass} min-w-24`} value={row.ncPerUnit} disabled={!row.mde} onChange={(e) => set(index, { ncPerUnit: e.target.value })} /></td>
-                    <td className="px-1 text-center"><input type="checkbox" aria-label={`Line ${n} is design and construction`} checked={row.designConstruction} onChange={(e) => set(index, { designConstruction: e.target.checked })} /></td>
-                    <td className="whitespace-nowrap px-1 text-right font-mono" data-testid={`calc-total-${n}`}>{priced ? formatUsd(priced.lineTotal) : ""}</td>
+                    <td className="px-1 text-center"><input type="checkbox" aria-label={t("lineMde", { number: n })} checked={row.mde} onChange={(e) => set(index, { mde: e.target.checked })} /></td>
+                    <td className="px-1"><input aria-label={t("lineNc", { number: n })} inputMode="decimal" className={`${inputClass} min-w-24`} value={row.ncPerUnit} disabled={!row.mde} onChange={(e) => set(index, { ncPerUnit: e.target.value })} /></td>
+                    <td className="px-1 text-center"><input type="checkbox" aria-label={t("lineDesignConstruction", { number: n })} checked={row.designConstruction} onChange={(e) => set(index, { designConstruction: e.target.checked })} /></td>
+                    <td className="whitespace-nowrap px-1 text-end font-mono" data-testid={`calc-total-${n}`}>{priced ? f.usd(priced.lineTotal) : ""}</td>
                     <td className="px-1">
-                      <Button type="button" variant="unstyled" aria-label={`Remove line ${n}`} onClick={() => setRows(rows.filter((_, i) => i !== index))}>Remove</Button>
+                      <Button type="button" variant="unstyled" aria-label={t("removeLine", { number: n })} onClick={() => setRows(rows.filter((_, i) => i !== index))}>{t("remove")}</Button>
                     </td>
                   </tr>
                 );
@@ -140,29 +146,33 @@ export function PricingCalculator({
           onClick={() => setRows([...rows, { description: "", quantity: "1", unitCost: "", sourceOfSupply: "S", deliveryTermCode: "", mde: false, designConstruction: false, ncPerUnit: "" }])}
           data-testid="calc-add-line"
         >
-          Add a line
+          {t("addLine")}
         </Button>
         <p className="mt-3 text-sm text-base-dark">
-          CAS applies to the procured part (all of source P; half of source X by default). Nonrecurring cost applies only to major defense equipment. Packing, crating and handling applies to stock issues that ship; transportation depends on the delivery term code. Amounts are estimates: the purchaser pays actual cost.
+          {t("explanation")}
         </p>
       </section>
-      <aside className="order-first grid content-start gap-6 lg:order-none" aria-label="Estimated cost and notification">
+      <aside className="order-first grid content-start gap-6 lg:order-none" aria-label={t("asideLabel")}>
         <section aria-labelledby="calc-cost" className="min-w-0 rounded border border-base-lighter bg-white p-5">
-          <h2 id="calc-cost" className="mb-3 text-xl text-primary-darker">Estimated cost</h2>
+          <h2 id="calc-cost" className="mb-3 text-xl text-primary-darker">{t("cost")}</h2>
           {"error" in result && result.error ? (
-            <Alert type="error" title="Cannot price these lines">{result.error}</Alert>
+            <Alert type="error" title={t("cannotPrice")}>{result.error}</Alert>
           ) : "priced" in result && result.priced ? (
             <>
               <CostSummaryTable summary={result.priced.summary} rates={result.priced.ratesApplied} />
               <p className="mt-2 text-sm text-base-dark">
-                Rates on this date: administrative {formatRate(result.priced.ratesApplied.adminSurcharge)}, CAS {rateOrNone(result.priced.ratesApplied.cas)}, PC&H {rateOrNone(result.priced.ratesApplied.pch)}.
+                {t("ratesApplied", {
+                  admin: formatRate(result.priced.ratesApplied.adminSurcharge),
+                  cas: rateOrNone(result.priced.ratesApplied.cas),
+                  pch: rateOrNone(result.priced.ratesApplied.pch),
+                })}
               </p>
             </>
           ) : null}
         </section>
         {"notification" in result && result.notification && (
           <section aria-labelledby="calc-cn" className="min-w-0 rounded border border-base-lighter bg-white p-5">
-            <h2 id="calc-cn" className="mb-3 text-xl text-primary-darker">Congressional notification</h2>
+            <h2 id="calc-cn" className="mb-3 text-xl text-primary-darker">{t("notification")}</h2>
             <ThresholdMeter notification={result.notification} />
           </section>
         )}

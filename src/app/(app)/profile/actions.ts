@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { formObject, runAction, type ActionState } from "@/server/action-result";
 import { requireActor } from "@/server/auth/actor";
 import { requestContext } from "@/server/request-context";
@@ -12,7 +13,8 @@ export async function createTokenAction(_previous: ActionState<{ secret: string;
     const actor = await requireActor();
     const token = await createApiToken(actor, formObject(form), await requestContext());
     revalidatePath("/profile");
-    return { message: `Token “${token.name}” created`, data: { secret: token.secret, name: token.name } };
+    const t = await getTranslations("Profile");
+    return { message: t("tokenCreatedMessage", { name: token.name }), data: { secret: token.secret, name: token.name } };
   });
 }
 
@@ -21,6 +23,7 @@ export async function revokeTokenAction(_previous: ActionState, form: FormData):
     const actor = await requireActor();
     const token = await revokeApiToken(actor, String(form.get("tokenId") ?? ""), await requestContext());
     revalidatePath("/profile");
-    return { message: `Token “${token.name}” revoked` };
+    const t = await getTranslations("Profile");
+    return { message: t("tokenRevokedMessage", { name: token.name }) };
   });
 }

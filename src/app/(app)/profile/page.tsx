@@ -1,102 +1,127 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
 import { Card, Tag } from "@/components/ui/card";
-import { ROLE_LABELS } from "@/domain/roles";
-import { formatDateTime } from "@/lib/format";
+import { LOCALES, LOCALE_NAMES, timeZones } from "@/i18n/config";
+import { getLabels } from "@/i18n/labels";
+import { getFormats } from "@/i18n/server";
 import { requireActor } from "@/server/auth/actor";
 import { getOwnSession } from "@/server/auth/get-own-session";
 import { listApiTokens } from "@/server/tokens/list-api-tokens";
+import { getDisplayPreferences } from "@/server/users/display-preferences";
+import { saveDisplayPreferencesAction } from "../../display-actions";
+import { DisplayPreferencesForm } from "./display-form";
 import { CreateTokenForm, RevokeTokenButton } from "./token-forms";
 
-export const metadata: Metadata = { title: "Profile" };
-
-function tokenStatus(token: { revokedAt: string | null; expiresAt: string | null }) {
-  if (token.revokedAt) return <Tag tone="error">Revoked</Tag>;
-  if (token.expiresAt && new Date(token.expiresAt) <= new Date()) return <Tag>Expired</Tag>;
-  return <Tag tone="success">Active</Tag>;
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Profile");
+  return { title: t("title") };
 }
 
 export default async function ProfilePage() {
   const actor = await requireActor();
-  const [tokens, session] = await Promise.all([listApiTokens(actor), getOwnSession(actor)]);
+  const [tokens, session, display, t, label, f] = await Promise.all([
+    listApiTokens(actor),
+    getOwnSession(actor),
+    getDisplayPreferences(actor),
+    getTranslations("Profile"),
+    getLabels(),
+    getFormats(),
+  ]);
+  const tokenStatus = (token: { revokedAt: string | null; expiresAt: string | null }) => {
+    if (token.revokedAt) return <Tag tone="error">{t("tokenRevoked")}</Tag>;
+    if (token.expiresAt && new Date(token.expiresAt) <= new Date()) return <Tag>{t("tokenExpired")}</Tag>;
+    return <Tag tone="success">{t("tokenActive")}</Tag>;
+  };
   return (
     <div className="space-y-6">
-      <PageHeader title="Your profile" lead="Your account, your session and your personal API tokens." />
+      <PageHeader title={t("heading")} lead={t("lead")} />
       <div className="grid gap-6 lg:grid-cols-2">
-        <Card title="Account">
+        <Card title={t("account")}>
           <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2 text-sm">
-            <dt className="text-base-dark">Name</dt>
+            <dt className="text-base-dark">{t("name")}</dt>
             <dd className="font-bold">{actor.name}</dd>
-            <dt className="text-base-dark">Email</dt>
+            <dt className="text-base-dark">{t("email")}</dt>
             <dd>{actor.email}</dd>
-            <dt className="text-base-dark">Role</dt>
-            <dd data-testid="profile-role">{ROLE_LABELS[actor.role]}</dd>
-            <dt className="text-base-dark">Organization</dt>
+            <dt className="text-base-dark">{t("role")}</dt>
+            <dd data-testid="profile-role">{label("role", actor.role)}</dd>
+            <dt className="text-base-dark">{t("organization")}</dt>
             <dd>
               <Link href={`/organizations/${actor.organizationId}`}>{actor.organizationName}</Link>
               {actor.countryCode && <span className="font-mono"> ({actor.countryCode})</span>}
             </dd>
           </dl>
-          <p className="mt-4 text-sm text-base-dark">To change your name, role or organization, ask a Caseway administrator.</p>
+          <p className="mt-4 text-sm text-base-dark">{t("askAdmin")}</p>
           <p className="mt-2 text-sm">
-            <Link href="/profile/notifications">Notification settings</Link>: choose which notices Caseway e-mails you, and when.
+            {t.rich("notificationSettings", { link: (chunks) => <Link href="/profile/notifications">{chunks}</Link> })}
           </p>
         </Card>
-        <Card title="This session">
+        <Card title={t("session")}>
           {session ? (
             <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2 text-sm">
-              <dt className="text-base-dark">Signed in</dt>
-              <dd>{formatDateTime(session.createdAt)}</dd>
-              <dt className="text-base-dark">Signs out after</dt>
-              <dd>{session.idleMinutes} minutes without activity</dd>
-              <dt className="text-base-dark">Ends at the latest</dt>
-              <dd>{formatDateTime(session.expiresAt)}</dd>
-              <dt className="text-base-dark">From</dt>
-              <dd>{session.ip ?? "unknown address"}</dd>
+              <dt className="text-base-dark">{t("signedIn")}</dt>
+              <dd>{f.dateTime(session.createdAt)}</dd>
+              <dt className="text-base-dark">{t("signsOutAfter")}</dt>
+              <dd>{t("idleMinutes", { minutes: session.idleMinutes })}</dd>
+              <dt className="text-base-dark">{t("endsAtLatest")}</dt>
+              <dd>{f.dateTime(session.expiresAt)}</dd>
+              <dt className="text-base-dark">{t("from")}</dt>
+              <dd>{session.ip ?? t("unknownAddress")}</dd>
             </dl>
           ) : (
-            <p className="text-sm">You are using an API token.</p>
+            <p className="text-sm">{t("usingToken")}</p>
           )}
         </Card>
       </div>
+      <Card title={t("displayHeading")}>
+        <DisplayPreferencesForm
+          save={saveDisplayPreferencesAction}
+          saved={display}
+          languages={LOCALES.map((code) => ({ code, name: LOCALE_NAMES[code] }))}
+          zones={timeZones()}
+          shownIn={f.timeZone}
+        />
+      </Card>
       <section id="api-tokens" aria-labelledby="tokens-heading" className="rounded border border-base-lighter bg-white p-5 shadow-sm">
         <h2 id="tokens-heading" className="mb-1 text-lg">
-          Personal API tokens
+          {t("tokensHeading")}
         </h2>
         <p className="mb-4 text-sm text-base-dark">
-          A token lets your own systems call the Caseway API as you, with your permissions. Send it as{" "}
-          <code className="font-mono">Authorization: Bearer &lt;token&gt;</code>. See the{" "}
-          <a href="/api/v1/openapi.json">API description</a>.
+          {t.rich("tokensLead", {
+            header: "Authorization: Bearer <token>",
+            code: (chunks) => <code className="font-mono">{chunks}</code>,
+            link: (chunks) => <a href="/api/v1/openapi.json">{chunks}</a>,
+          })}
         </p>
         <CreateTokenForm />
         {tokens.length === 0 ? (
-          <p className="text-sm text-base-dark">You have no tokens yet.</p>
+          <p className="text-sm text-base-dark">{t("noTokens")}</p>
         ) : (
-          <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label="Your API tokens">
-            <table className="w-full text-left text-sm" data-testid="token-table">
-              <caption className="sr-only">Your API tokens</caption>
+          <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={t("tokensCaption")}>
+            <table className="w-full text-start text-sm" data-testid="token-table">
+              <caption className="sr-only">{t("tokensCaption")}</caption>
               <thead className="border-b-2 border-base-darkest">
                 <tr>
-                  <th scope="col" className="py-2 pr-3">Name</th>
-                  <th scope="col" className="py-2 pr-3">Starts with</th>
-                  <th scope="col" className="py-2 pr-3">Status</th>
-                  <th scope="col" className="py-2 pr-3">Created</th>
-                  <th scope="col" className="py-2 pr-3">Last used</th>
-                  <th scope="col" className="py-2 pr-3">Expires</th>
-                  <th scope="col" className="py-2"><span className="sr-only">Actions</span></th>
+                  <th scope="col" className="py-2 pe-3">{t("tokenName")}</th>
+                  <th scope="col" className="py-2 pe-3">{t("tokenStartsWith")}</th>
+                  <th scope="col" className="py-2 pe-3">{t("tokenStatus")}</th>
+                  <th scope="col" className="py-2 pe-3">{t("tokenCreated")}</th>
+                  <th scope="col" className="py-2 pe-3">{t("tokenLastUsed")}</th>
+                  <th scope="col" className="py-2 pe-3">{t("tokenExpires")}</th>
+                  <th scope="col" className="py-2"><span className="sr-only">{t("tokenActions")}</span></th>
                 </tr>
               </thead>
               <tbody>
-                {tokens.map((t) => (
-                  <tr key={t.id} className="border-b border-base-lighter" data-testid="token-row">
-                    <td className="py-2 pr-3 font-bold">{t.name}</td>
-                    <td className="py-2 pr-3 font-mono">{t.prefix}…</td>
-                    <td className="py-2 pr-3">{tokenStatus(t)}</td>
-                    <td className="py-2 pr-3">{formatDateTime(t.createdAt)}</td>
-                    <td className="py-2 pr-3">{formatDateTime(t.lastUsedAt)}</td>
-                    <td className="py-2 pr-3">{formatDateTime(t.expiresAt)}</td>
-                    <td className="py-2">{!t.revokedAt && <RevokeTokenButton tokenId={t.id} name={t.name} />}</td>
+                {tokens.map((token) => (
+                  <tr key={token.id} className="border-b border-base-lighter" data-testid="token-row">
+                    <td className="py-2 pe-3 font-bold">{token.name}</td>
+                    <td className="py-2 pe-3 font-mono">{token.prefix}…</td>
+                    <td className="py-2 pe-3">{tokenStatus(token)}</td>
+                    <td className="py-2 pe-3">{f.dateTime(token.createdAt)}</td>
+                    <td className="py-2 pe-3">{f.dateTime(token.lastUsedAt)}</td>
+                    <td className="py-2 pe-3">{f.dateTime(token.expiresAt)}</td>
+                    <td className="py-2">{!token.revokedAt && <RevokeTokenButton tokenId={token.id} name={token.name} />}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { PageHeader } from "@/components/page-header";
 import { SearchResultsView } from "@/components/search/search-results";
@@ -10,22 +11,26 @@ import { requireActor } from "@/server/auth/actor";
 import { searchEverything } from "@/server/full-text-search/search-everything";
 import { forFilteredPage } from "@/server/page-guard";
 
-export const metadata: Metadata = { title: "Search" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("SearchPage");
+  return { title: t("title") };
+}
 
 export default async function SearchPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const actor = await requireActor();
   const params = await searchParams;
+  const t = await getTranslations("SearchPage");
   return (
     <div>
       <PageHeader
-        title="Search"
-        lead="Words from case identifiers, letters of request, LOA lines (MASL number and description) and LOA documents you can see. Use quotes for a phrase and a minus sign to leave a word out."
+        title={t("title")}
+        lead={t("lead")}
       />
-      <FilterForm label="Search everything">
-        <FilterInput name="q" label="Search for" defaultValue={params.q} />
+      <FilterForm label={t("formLabel")}>
+        <FilterInput name="q" label={t("inputLabel")} defaultValue={params.q} />
       </FilterForm>
       {params.q !== undefined && (
-        <Suspense fallback={<LoadingResults noun="results" />}>
+        <Suspense fallback={<LoadingResults noun={t("loadingNoun")} />}>
           <Results actor={actor} params={params} />
         </Suspense>
       )}
@@ -35,10 +40,11 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
 
 async function Results({ actor, params }: { actor: Actor; params: Record<string, string> }) {
   const { result, problem } = await forFilteredPage(() => searchEverything(actor, params));
+  const t = await getTranslations("SearchPage");
   return (
     <>
       {problem && (
-        <Alert type="error" title="Check your search" testId="search-error">
+        <Alert type="error" title={t("problem")} testId="search-error">
           {Object.values(problem).join(". ")}
         </Alert>
       )}

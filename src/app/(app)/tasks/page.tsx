@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { AgingTag, CaseStatusTag } from "@/components/case/status";
 import { PageHeader } from "@/components/page-header";
@@ -12,8 +13,7 @@ import { ChangeTaskSection } from "@/components/tasks/change-task-section";
 import { LorTaskSection } from "@/components/tasks/lor-task-section";
 import { can } from "@/domain/policy";
 import { CASE_EVENTS, type CaseEvent, type CaseEventDefinition } from "@/domain/workflow/case-workflow";
-import { REVIEW_OFFICE_SHORT_NAMES } from "@/domain/workflow/states";
-import { formatDate } from "@/lib/format";
+import { getFormats } from "@/i18n/server";
 import { requireActor } from "@/server/auth/actor";
 import { listMyTasks } from "@/server/cases/list-my-tasks";
 import { forFilteredPage } from "@/server/page-guard";
@@ -22,7 +22,10 @@ import { listSdrTasks } from "@/server/sdr/list-sdr-tasks";
 import { listChangeTasks } from "@/server/loa/list-change-tasks";
 import { listLorTasks } from "@/server/lors/list-lor-tasks";
 
-export const metadata: Metadata = { title: "My tasks" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("TasksPage");
+  return { title: t("title") };
+}
 
 /** A section's page from its own parameter; anything else is its first page (a bad pager link never breaks the page). */
 const sectionPage = (value: string | undefined) => (/^[1-9]\d{0,4}$/.test(value ?? "") ? value : "1");
@@ -30,6 +33,7 @@ const sectionPage = (value: string | undefined) => (/^[1-9]\d{0,4}$/.test(value 
 export default async function TasksPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const actor = await requireActor();
   const params = await searchParams;
+  const [t, f] = await Promise.all([getTranslations("TasksPage"), getFormats()]);
   const { result, problem } = await forFilteredPage(() => listMyTasks(actor, params));
   // Agency case managers decide discrepancy reports: theirs are listed apart, with their own pager.
   // Each kind of work beside the case steps is a section of its own, with its own page and count: letters to validate
@@ -43,15 +47,15 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
     <div>
       <LiveRefresh />
       <PageHeader
-        title="My tasks"
-        lead={`Reviews and case steps waiting on ${actor.organizationName}, earliest due first. Amber means 75% of the target time is used; red means overdue.`}
+        title={t("title")}
+        lead={t("lead", { organization: actor.organizationName })}
       />
       {result && (
         <div className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-4" data-testid="task-summary">
-          <Stat label="Waiting on your office" value={result.summary.total} />
-          <Stat label="Overdue" value={result.summary.overdue} href="/tasks?overdue=true" />
-          <Stat label="Due soon" value={result.summary.dueSoon} />
-          <Stat label="On track" value={result.summary.onTrack} />
+          <Stat label={t("statWaiting")} value={f.number(result.summary.total)} />
+          <Stat label={t("statOverdue")} value={f.number(result.summary.overdue)} href="/tasks?overdue=true" />
+          <Stat label={t("statDueSoon")} value={f.number(result.summary.dueSoon)} />
+          <Stat label={t("statOnTrack")} value={f.number(result.summary.onTrack)} />
         </div>
       )}
       {(lorTasks || changeTasks || sdrTasks) && (
@@ -59,27 +63,35 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
         // target, the reports' decision target, none for changes), so one sum would mix targets, and the tiles' overdue
         // filter applies to the case list only.
         <div className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-4" data-testid="task-section-summary">
-          {lorTasks && <Stat label={`Letters to validate${lorTasks.overdue > 0 ? ` (${lorTasks.overdue} overdue)` : ""}`} value={lorTasks.total} href="#lor-tasks" />}
-          {changeTasks && <Stat label="Amendments and Modifications to approve" value={changeTasks.total} href="#change-tasks" />}
-          {sdrTasks && <Stat label={`Discrepancy reports${sdrTasks.overdue > 0 ? ` (${sdrTasks.overdue} overdue)` : ""}`} value={sdrTasks.total} href="#sdr-tasks" />}
+          {lorTasks && (
+            <Stat
+              label={lorTasks.overdue > 0 ? t("statLettersOverdue", { count: lorTasks.overdue }) : t("statLetters")}
+              value={f.number(lorTasks.total)}
+              href="#lor-tasks"
+            />
+          )}
+          {changeTasks && <Stat label={t("statChanges")} value={f.number(changeTasks.total)} href="#change-tasks" />}
+          {sdrTasks && (
+            <Stat label={sdrTasks.overdue > 0 ? t("statSdrsOverdue", { count: sdrTasks.overdue }) : t("statSdrs")} value={f.number(sdrTasks.total)} href="#sdr-tasks" />
+          )}
         </div>
       )}
-      <FilterForm label="Filter tasks" submitLabel="Apply">
-        <FilterCheckbox name="overdue" label="Overdue only" checked={params.overdue === "true"} />
+      <FilterForm label={t("filterLabel")} submitLabel={t("apply")}>
+        <FilterCheckbox name="overdue" label={t("overdueOnly")} checked={params.overdue === "true"} />
       </FilterForm>
       {problem && (
-        <Alert type="error" title="Check the filter" testId="search-error">
+        <Alert type="error" title={t("filterProblem")} testId="search-error">
           {Object.values(problem).join(". ")}
         </Alert>
       )}
       {result && (
         <DataTable
-          caption="My tasks"
+          caption={t("caption")}
           // Due (with its aging colour) right after the case, so it shows without scrolling the table on a phone.
-          columns={["Case", "Due", "Waiting for", "Status", "Since", "You can"]}
+          columns={[t("columnCase"), t("columnDue"), t("columnWaitingFor"), t("columnStatus"), t("columnSince"), t("columnYouCan")]}
           count={result.total}
-          noun={["task", "tasks"]}
-          emptyMessage="Nothing is waiting on your office. Well done."
+          noun={[t("nounOne"), t("nounMany")]}
+          emptyMessage={t("empty")}
           testId="task-table"
         >
           {result.items.map((item) => (
@@ -105,17 +117,20 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
               <td className="px-3 py-2">
                 {item.waitingFor}
                 {item.reworkReason && (
-                  <span className="mt-1 block border-l-4 border-warning pl-2" data-testid="rework-reason">
-                    <span className="font-bold">Returned for rework by {REVIEW_OFFICE_SHORT_NAMES[item.reworkReason.office]}</span> on{" "}
-                    {formatDate(item.reworkReason.returnedAt)}
-                    {item.reworkReason.comment && <span className="block">“{item.reworkReason.comment}”</span>}
+                  <span className="mt-1 block border-s-4 border-warning ps-2" data-testid="rework-reason">
+                    {t.rich("returnedForRework", {
+                      office: item.reworkReason.office,
+                      date: f.date(item.reworkReason.returnedAt),
+                      strong: (chunks) => <span className="font-bold">{chunks}</span>,
+                    })}
+                    {item.reworkReason.comment && <span className="block">{t("quoted", { comment: item.reworkReason.comment })}</span>}
                   </span>
                 )}
               </td>
               <td className="px-3 py-2">
                 <CaseStatusTag status={item.status} />
               </td>
-              <td className="px-3 py-2">{formatDate(item.since)}</td>
+              <td className="px-3 py-2">{f.date(item.since)}</td>
               <td className="px-3 py-2">
                 {item.actions.map((a) => (CASE_EVENTS[a as CaseEvent] as CaseEventDefinition | undefined)?.label ?? a).join("; ")}
               </td>

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { runAction, type ActionState } from "@/server/action-result";
 import { requireActor } from "@/server/auth/actor";
 import { requestContext } from "@/server/request-context";
@@ -28,7 +29,8 @@ export async function createWebhookAction(_previous: ActionState<SecretResult>, 
     const organizationId = text(form, "organizationId") || undefined;
     const created = await createWebhook(actor, { organizationId, url: text(form, "url"), kinds: kindsOf(form) }, await requestContext());
     revalidatePath("/webhooks");
-    return { message: "The webhook is set up. Copy its signing secret now: it is not shown again.", data: { id: created.id, secret: created.secret } };
+    const t = await getTranslations("WebhooksActions");
+    return { message: t("created"), data: { id: created.id, secret: created.secret } };
   });
 }
 
@@ -38,7 +40,8 @@ export async function updateWebhookAction(_previous: ActionState, form: FormData
     const id = text(form, "id");
     await updateWebhook(actor, id, { expectedVersion: version(form), url: text(form, "url"), kinds: kindsOf(form), active: form.get("active") === "on" }, await requestContext());
     revalidatePath(`/webhooks/${id}`);
-    return { message: "Saved" };
+    const t = await getTranslations("WebhooksActions");
+    return { message: t("saved") };
   });
 }
 
@@ -48,7 +51,8 @@ export async function rotateSecretAction(_previous: ActionState<SecretResult>, f
     const id = text(form, "id");
     const rotated = await rotateWebhookSecret(actor, id, { expectedVersion: version(form) }, await requestContext());
     revalidatePath(`/webhooks/${id}`);
-    return { message: "New signing secret made. Deliveries are signed with it from now on. Copy it now: it is not shown again.", data: { id, secret: rotated.secret } };
+    const t = await getTranslations("WebhooksActions");
+    return { message: t("rotated"), data: { id, secret: rotated.secret } };
   });
 }
 
@@ -58,7 +62,8 @@ export async function redeliverAction(_previous: ActionState, form: FormData): P
     const id = text(form, "id");
     await redeliverWebhook(actor, id, text(form, "deliveryId"), await requestContext());
     revalidatePath(`/webhooks/${id}`);
-    return { message: "Queued: it is sent again within a minute" };
+    const t = await getTranslations("WebhooksActions");
+    return { message: t("queued") };
   });
 }
 
@@ -67,7 +72,8 @@ export async function deleteWebhookAction(_previous: ActionState, form: FormData
     const actor = await requireActor();
     await deleteWebhook(actor, text(form, "id"), await requestContext());
     revalidatePath("/webhooks");
-    return { message: "Deleted" };
+    const t = await getTranslations("WebhooksActions");
+    return { message: t("deleted") };
   });
   if (state.status === "ok") redirect("/webhooks");
   return state;

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
 import { FilterForm, FilterSelect } from "@/components/ui/filter-form";
 import { buttonLinkClass } from "@/components/ui/button";
@@ -9,11 +10,15 @@ import { listOrganizations } from "@/server/organizations/list-organizations";
 import { forPage } from "@/server/page-guard";
 import { listWebhooks } from "@/server/webhooks/list-webhooks";
 
-export const metadata: Metadata = { title: "Webhooks" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("WebhooksPage");
+  return { title: t("title") };
+}
 
 export default async function WebhooksPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const actor = await requireActor();
   const params = await searchParams;
+  const t = await getTranslations("WebhooksPage");
   const admin = actor.role === "ADMIN";
   const { organizationId, items } = await forPage(() => listWebhooks(actor, admin && params.organizationId ? { organizationId: params.organizationId } : {}));
   const organizations = admin ? await forPage(() => listOrganizations(actor)) : [];
@@ -21,17 +26,17 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
   return (
     <div>
       <PageHeader
-        title="Webhooks"
-        lead={`Your systems can be told of ${organizationName}'s events as they happen: Caseway sends each one to the address you give, signed so your system can check it came from us. The same events are in the event feed (GET /api/v1/events).`}
+        title={t("title")}
+        lead={t("lead", { organization: organizationName })}
         actions={
           <Link href={`/webhooks/new${admin ? `?organizationId=${organizationId}` : ""}`} className={buttonLinkClass}>
-            Add a webhook
+            {t("add")}
           </Link>
         }
       />
       {admin && (
-        <FilterForm label="Choose an organization" submitLabel="Show">
-          <FilterSelect name="organizationId" label="Organization" defaultValue={organizationId}>
+        <FilterForm label={t("chooseOrganization")} submitLabel={t("show")}>
+          <FilterSelect name="organizationId" label={t("organization")} defaultValue={organizationId}>
             {organizations.map((o) => (
               <option key={o.id} value={o.id}>
                 {o.name}
@@ -42,7 +47,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
       )}
       <WebhookList items={items} />
       <p className="mt-6 text-sm">
-        How to check a delivery&apos;s signature: see the <a href="/api/v1/openapi.json">API description</a> and the webhook guide (docs/webhooks.md).
+        {t.rich("guide", { link: (chunks) => <a href="/api/v1/openapi.json">{chunks}</a> })}
       </p>
     </div>
   );

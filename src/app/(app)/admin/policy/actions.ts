@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { formObject, runAction, type ActionState } from "@/server/action-result";
 import { requireActor } from "@/server/auth/actor";
 import { AppError } from "@/server/errors";
@@ -16,7 +17,8 @@ export async function proposePolicyChangeAction(_previous: ActionState, form: Fo
     const actor = await requireActor();
     const change = await proposePolicyChange(actor, formObject(form), await requestContext());
     createdId = change.id;
-    return { message: "Proposed" };
+    const t = await getTranslations("PolicyActions");
+    return { message: t("proposed") };
   });
   if (createdId) redirect(`/admin/policy/changes/${createdId}?proposed=1`);
   return result;
@@ -29,18 +31,19 @@ export async function decidePolicyChangeAction(_previous: ActionState, form: For
   const values = formObject(form);
   const decision = values.decision as keyof typeof DECISIONS;
   const id = values.changeId ?? "";
+  const t = await getTranslations("PolicyActions");
   const result = await runAction(async () => {
-    if (!Object.hasOwn(DECISIONS, decision)) return { message: "Nothing to do" };
+    if (!Object.hasOwn(DECISIONS, decision)) return { message: t("nothingToDo") };
     const actor = await requireActor();
     // Approval is binding: the person says, in so many words, that they read what it changes.
     if (decision === "approve" && values.confirm !== "yes") {
-      throw new AppError("VALIDATION_FAILED", "Confirm before approving", {
-        fields: { confirm: "Confirm that you have read the impact preview and the source" },
+      throw new AppError("VALIDATION_FAILED", t("confirmFirst"), {
+        fields: { confirm: t("confirmField") },
       });
     }
     await decidePolicyChange(actor, id, decision, { expectedVersion: Number(values.expectedVersion), note: values.note }, await requestContext());
     revalidatePath("/admin/policy");
-    return { message: `Proposal ${DECISIONS[decision]}` };
+    return { message: t(`decided.${DECISIONS[decision]}`) };
   });
   if (result.status === "ok" && Object.hasOwn(DECISIONS, decision)) redirect(`/admin/policy/changes/${id}?decided=${DECISIONS[decision]}`);
   return result;
@@ -51,7 +54,8 @@ export async function recomputePolicyImpactAction(_previous: ActionState, form: 
   const result = await runAction(async () => {
     const actor = await requireActor();
     await recomputePolicyImpact(actor, id);
-    return { message: "Impact computed again" };
+    const t = await getTranslations("PolicyActions");
+    return { message: t("recomputed") };
   });
   if (result.status === "ok") redirect(`/admin/policy/changes/${id}?recomputed=1`);
   return result;

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { formObject, runAction, type ActionState } from "@/server/action-result";
 import { requireActor } from "@/server/auth/actor";
 import { requestContext } from "@/server/request-context";
@@ -14,7 +15,8 @@ export async function createUserAction(_previous: ActionState, form: FormData): 
     const actor = await requireActor();
     const user = await createUser(actor, formObject(form), await requestContext());
     createdId = user.id;
-    return { message: `${user.name} can now sign in` };
+    const t = await getTranslations("AdminUserActions");
+    return { message: t("created", { name: user.name }) };
   });
   if (createdId) redirect(`/admin/users/${createdId}?created=1`);
   return result;

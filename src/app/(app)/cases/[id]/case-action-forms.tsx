@@ -1,21 +1,18 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { useActionState, useState, type FormEvent, type ReactNode } from "react";
 import { BindingConfirmationPanel, useConfirmStep } from "@/components/case/binding-confirmation";
+import { confirmLabelOf, localizedBindingConfirmation } from "@/components/case/binding-text";
 import { FormProblem } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, RadioGroup, Select } from "@/components/ui/form";
 import { KeptTextarea, KeptTextInput } from "@/components/ui/kept-inputs";
-import { formatUsd } from "@/domain/money";
-import {
-  bindingConfirmation,
-  boundDocumentOf,
-  isBindingEvent,
-  type BindableDocument,
-  type BindingConfirmation,
-} from "@/domain/workflow/binding-confirmation";
+import { boundDocumentOf, isBindingEvent, type BindableDocument, type BindingConfirmation } from "@/domain/workflow/binding-confirmation";
 import { CASE_EVENTS, type CaseEvent, type CaseEventDefinition } from "@/domain/workflow/case-workflow";
-import { REVIEW_OFFICE_LABELS, type WaivableReviewOffice } from "@/domain/workflow/states";
+import type { WaivableReviewOffice } from "@/domain/workflow/states";
+import { useFormats } from "@/i18n/use-formats";
+import { useLabels } from "@/i18n/use-labels";
 import type { ActionState } from "@/server/action-result";
 import { caseActionAction } from "../actions";
 
@@ -69,14 +66,15 @@ function CommentFields({
   /** The comment is always U.S. Government-only (no choice offered). */
   internalOnly?: boolean;
 }) {
+  const t = useTranslations("CaseActions");
   const [visibility, setVisibility] = useState("USG_INTERNAL");
   const id = `${action}-comment`;
   return (
     <>
       <Field
         id={id}
-        label={internalOnly ? "Reason" : required ? "Comment or reason" : "Comment (optional)"}
-        hint={internalOnly ? "Recorded on the case's timeline and audit trail; never shown to the partner." : undefined}
+        label={internalOnly ? t("reason") : required ? t("commentOrReason") : t("commentOptional")}
+        hint={internalOnly ? t("reasonHint") : undefined}
         error={errors.comment}
       >
         <KeptTextarea id={id} name="comment" rows={3} required={required} error={errors.comment} hasHint={internalOnly} />
@@ -85,12 +83,12 @@ function CommentFields({
         <RadioGroup
           name="commentVisibility"
           idPrefix={`${action}-visibility`}
-          legend="Who may read this comment?"
-          hint="Comments stay inside the U.S. Government unless you choose otherwise."
+          legend={t("visibilityLegend")}
+          hint={t("visibilityHint")}
           error={errors.commentVisibility}
           options={[
-            { value: "USG_INTERNAL", label: "U.S. Government only" },
-            { value: "PARTNER_VISIBLE", label: "Also the partner" },
+            { value: "USG_INTERNAL", label: t("visibilityInternal") },
+            { value: "PARTNER_VISIBLE", label: t("visibilityPartner") },
           ]}
           value={visibility}
           onChange={setVisibility}
@@ -99,9 +97,6 @@ function CommentFields({
     </>
   );
 }
-
-/** "Confirm and sign for the agency (MILSGN)": the confirmation's button repeats the step it takes. */
-export const confirmLabelOf = (label: string) => `Confirm and ${label.charAt(0).toLowerCase()}${label.slice(1)}`;
 
 function ActionForm({
   target,
@@ -123,6 +118,14 @@ function ActionForm({
   children?: (errors: Record<string, string>) => ReactNode;
 }) {
   const definition: CaseEventDefinition = CASE_EVENTS[action];
+  const t = useTranslations("CaseActions");
+  const tb = useTranslations("CaseBinding");
+  const te = useTranslations("CaseEvents");
+  const locale = useLocale();
+  const actionLabel = te(`${action}.label`);
+  // "Could not approve loa for the agency (milap)": English lowers the whole label, as it always has; other languages
+  // lower only its first letter, so acronyms keep their capitals.
+  const problemTitle = t("couldNot", { action: locale === "en" ? actionLabel.toLowerCase() : actionLabel.charAt(0).toLowerCase() + actionLabel.slice(1) });
   const [state, run, pending] = useActionState<ActionState, FormData>(caseActionAction, { status: "idle" });
   const step = useConfirmStep(state);
   const [consented, setConsented] = useState(false);
@@ -134,7 +137,7 @@ function ActionForm({
     confirmation && step.confirming ? (
       <BindingConfirmationPanel
         confirmation={confirmation}
-        confirmLabel={confirmLabelOf(definition.label)}
+        confirmLabel={confirmLabelOf(actionLabel, tb)}
         pending={pending}
         variant={variant}
         onCancel={step.cancel}
@@ -142,7 +145,7 @@ function ActionForm({
       />
     ) : (
       <Button type="submit" variant={variant} disabled={pending} {...step.triggerProps}>
-        {pending ? "Working…" : definition.label}
+        {pending ? t("working") : actionLabel}
       </Button>
     );
   const confirmSubmit = confirmation ? step.onSubmit : undefined;
@@ -161,10 +164,10 @@ function ActionForm({
         }
       : confirmSubmit;
   const consentBox = consent !== undefined && (
-    <div className={`mb-4 ${consentMissing && !consented ? "border-l-4 border-error-dark pl-3" : ""}`} data-testid={`${action}-consent-box`}>
+    <div className={`mb-4 ${consentMissing && !consented ? "border-s-4 border-error-dark ps-3" : ""}`} data-testid={`${action}-consent-box`}>
       {consentMissing && !consented && (
         <p id={`${action}-consent-error`} className="text-sm font-bold text-error-dark" data-testid={`error-${action}-consent`}>
-          Tick the box to confirm that you accept on behalf of your government
+          {t("consentMissing")}
         </p>
       )}
       <label className="inline-flex items-start gap-2 font-bold">
@@ -184,7 +187,7 @@ function ActionForm({
   if (PLAIN.includes(action)) {
     return (
       <form action={run} onSubmit={onSubmit} className="mb-3" data-testid={`action-${action}`}>
-        <FormProblem state={state} title={`Could not ${definition.label.toLowerCase()}`} />
+        <FormProblem state={state} title={problemTitle} />
         <Hidden target={target} action={action} />
         {submit}
       </form>
@@ -192,9 +195,9 @@ function ActionForm({
   }
   return (
     <details className="mb-3 rounded border border-base-lighter bg-white p-3" open={open || state.status === "error"} data-testid={`action-${action}`}>
-      <summary className="cursor-pointer font-bold text-primary">{definition.label}</summary>
+      <summary className="cursor-pointer font-bold text-primary">{actionLabel}</summary>
       <form action={run} onSubmit={onSubmit} className="mt-3" noValidate>
-        <FormProblem state={state} title={`Could not ${definition.label.toLowerCase()}`} />
+        <FormProblem state={state} title={problemTitle} />
         <Hidden target={target} action={action} />
         {children?.(errors)}
         {action !== "accept" && action !== "record-deposit" && (
@@ -215,20 +218,19 @@ function ActionForm({
 
 /** DSCA records that an open State or DTSA review is not required; the reason (the comment) stays internal. */
 function WaivedOfficeChoice({ offices, errors }: { offices: readonly WaivableReviewOffice[]; errors: Record<string, string> }) {
+  const t = useTranslations("CaseActions");
+  const label = useLabels();
   const [office, setOffice] = useState<string>(offices[0] ?? "");
   return (
     <>
-      <p className="mb-3 text-sm">
-        The case then waits only on the reviews that are still required, and someone else at DSCA must decide DSCA&apos;s own review
-        (separation of duties). This covers the current round: if the LOA is returned and approved again, every office reviews it again.
-      </p>
+      <p className="mb-3 text-sm">{t("waiveIntro")}</p>
       <RadioGroup
         name="office"
         idPrefix="waived-office"
-        legend="Which review is not required?"
-        hint="DSCA's own case review is always required. A review already decided cannot be waived."
+        legend={t("waiveLegend")}
+        hint={t("waiveHint")}
         error={errors.office}
-        options={offices.map((value) => ({ value, label: REVIEW_OFFICE_LABELS[value] }))}
+        options={offices.map((value) => ({ value, label: label("reviewOffice", value) }))}
         value={office}
         onChange={setOffice}
       />
@@ -237,17 +239,18 @@ function WaivedOfficeChoice({ offices, errors }: { offices: readonly WaivableRev
 }
 
 function NotificationChoice({ errors }: { errors: Record<string, string> }) {
+  const t = useTranslations("CaseActions");
   const [required, setRequired] = useState("true");
   return (
     <RadioGroup
       name="required"
       idPrefix="notification-required"
-      legend="Does this sale need congressional notification?"
-      hint="Until pricing computes it, DSCA decides from the thresholds in SAMM C5 (e.g. $14M MDE for non-NATO+ purchasers)."
+      legend={t("notificationLegend")}
+      hint={t("notificationHint")}
       error={errors.required}
       options={[
-        { value: "true", label: "Yes, notification is required" },
-        { value: "false", label: "No, not required" },
+        { value: "true", label: t("notificationYes") },
+        { value: "false", label: t("notificationNo") },
       ]}
       value={required}
       onChange={setRequired}
@@ -257,17 +260,18 @@ function NotificationChoice({ errors }: { errors: Record<string, string> }) {
 
 /** The closure certificate says how the case closes; the closure page explains both in full. */
 function ClosureTypeChoice({ errors }: { errors: Record<string, string> }) {
+  const t = useTranslations("CaseActions");
   const [type, setType] = useState("ACC");
   return (
     <RadioGroup
       name="closureType"
       idPrefix="closure-type"
-      legend="How should the case close?"
-      hint="ACC closes now and holds any unsettled contract obligations in the Case Closure Suspense Account; non-ACC needs them all settled first."
+      legend={t("closureLegend")}
+      hint={t("closureHint")}
       error={errors.closureType}
       options={[
-        { value: "ACC", label: "Accelerated Case Closure (ACC)" },
-        { value: "NON_ACC", label: "Non-ACC (all obligations settled)" },
+        { value: "ACC", label: t("closureAcc") },
+        { value: "NON_ACC", label: t("closureNonAcc") },
       ]}
       value={type}
       onChange={setType}
@@ -306,6 +310,10 @@ export function CaseActions({
   /** The partner's country: accepting asks them to confirm "I accept this LOA on behalf of …". */
   acceptOnBehalfOf?: string;
 }) {
+  const t = useTranslations("CaseActions");
+  const tb = useTranslations("CaseBinding");
+  const te = useTranslations("CaseEvents");
+  const f = useFormats();
   return (
     <div data-testid="case-actions">
       {actions.map((action) => (
@@ -315,16 +323,18 @@ export function CaseActions({
           action={action}
           partner={partner}
           open={partner && action === "accept"}
-          consent={action === "accept" && acceptOnBehalfOf ? `I accept this LOA on behalf of ${acceptOnBehalfOf}` : undefined}
+          consent={action === "accept" && acceptOnBehalfOf ? t("consent", { country: acceptOnBehalfOf }) : undefined}
           confirmation={
-            isBindingEvent(action) ? bindingConfirmation(action, CASE_EVENTS[action].label, boundDocumentOf(action, documents)) : null
+            isBindingEvent(action)
+              ? localizedBindingConfirmation(action, te(`${action}.label`), boundDocumentOf(action, documents), tb, f.usd)
+              : null
           }
         >
           {(errors) => {
             if (action === "review-not-required") return <WaivedOfficeChoice offices={waivableOffices} errors={errors} />;
             if (action === "assign-agency") {
               return (
-                <Field id="agencyId" label="Implementing agency" hint="Reassigning gives the case a new identifier." error={errors.agencyId}>
+                <Field id="agencyId" label={t("agencyLabel")} hint={t("agencyHint")} error={errors.agencyId}>
                   <Select id="agencyId" name="agencyId" defaultValue={currentAgencyId} error={errors.agencyId} hasHint>
                     {agencies.map((a) => (
                       <option key={a.id} value={a.id}>
@@ -340,28 +350,25 @@ export function CaseActions({
             if (action === "accept") {
               return (
                 <>
-                  <p className="mb-3 text-sm">
-                    By accepting, your government agrees to the LOA&apos;s terms and to pay the initial deposit by the offer expiration date. Enter the
-                    person signing and the deposit, tick the statement, then check the confirmation that names the file.
-                  </p>
-                  <Field id="signerName" label="Name of the person signing" error={errors.signerName}>
+                  <p className="mb-3 text-sm">{t("acceptIntro")}</p>
+                  <Field id="signerName" label={t("signerName")} error={errors.signerName}>
                     <KeptTextInput id="signerName" name="signerName" autoComplete="name" error={errors.signerName} />
                   </Field>
-                  <Field id="signerTitle" label="Title" error={errors.signerTitle}>
+                  <Field id="signerTitle" label={t("signerTitle")} error={errors.signerTitle}>
                     <KeptTextInput id="signerTitle" name="signerTitle" autoComplete="organization-title" error={errors.signerTitle} />
                   </Field>
-                  <Field id="signedOn" label="Date signed" error={errors.signedOn}>
+                  <Field id="signedOn" label={t("signedOn")} error={errors.signedOn}>
                     <KeptTextInput id="signedOn" name="signedOn" type="date" defaultValue={today()} error={errors.signedOn} />
                   </Field>
                   {deposit && (
                     <p className="mb-3" data-testid="deposit-due">
-                      Initial deposit due with acceptance: <strong>{formatUsd(deposit.due)}</strong>
+                      {t.rich("depositDue", { amount: f.usd(deposit.due), strong: (chunks) => <strong>{chunks}</strong> })}
                     </p>
                   )}
                   <Field
                     id="initialDeposit"
-                    label="Initial deposit (US dollars)"
-                    hint={deposit ? `At least ${formatUsd(deposit.due)}, as the LOA's payment schedule asks` : "The amount shown in the LOA's payment schedule"}
+                    label={t("depositLabel")}
+                    hint={deposit ? t("depositHintAtLeast", { amount: f.usd(deposit.due) }) : t("depositHint")}
                     error={errors.initialDeposit}
                   >
                     <KeptTextInput id="initialDeposit" name="initialDeposit" inputMode="decimal" defaultValue={deposit?.due ?? ""} error={errors.initialDeposit} hasHint />
@@ -374,17 +381,21 @@ export function CaseActions({
                 <>
                   {deposit && (
                     <p className="mb-3 text-sm" data-testid="deposit-standing">
-                      Due {formatUsd(deposit.due)}; received so far {formatUsd(deposit.received)}; still to arrive{" "}
-                      <strong>{formatUsd(deposit.shortfall)}</strong>. The case is implemented once the deposits cover the amount due.
+                      {t.rich("depositStanding", {
+                        due: f.usd(deposit.due),
+                        received: f.usd(deposit.received),
+                        shortfall: f.usd(deposit.shortfall),
+                        strong: (chunks) => <strong>{chunks}</strong>,
+                      })}
                     </p>
                   )}
-                  <Field id="amount" label="Amount received (US dollars)" error={errors.amount}>
+                  <Field id="amount" label={t("amountLabel")} error={errors.amount}>
                     <KeptTextInput id="amount" name="amount" inputMode="decimal" defaultValue={deposit?.shortfall ?? ""} error={errors.amount} />
                   </Field>
-                  <Field id="receivedOn" label="Value date" hint="The date the money arrived; not in the future" error={errors.receivedOn}>
+                  <Field id="receivedOn" label={t("receivedOnLabel")} hint={t("receivedOnHint")} error={errors.receivedOn}>
                     <KeptTextInput id="receivedOn" name="receivedOn" type="date" defaultValue={today()} error={errors.receivedOn} hasHint />
                   </Field>
-                  <Field id="wireReference" label="Wire reference" error={errors.wireReference}>
+                  <Field id="wireReference" label={t("wireReference")} error={errors.wireReference}>
                     <KeptTextInput id="wireReference" name="wireReference" autoComplete="off" error={errors.wireReference} />
                   </Field>
                 </>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { CaseLiveWatcher } from "@/components/live/case-live-watcher";
 import type { ReactNode } from "react";
 import { CaseTimeline } from "@/components/case/case-timeline";
@@ -11,16 +12,17 @@ import { PageHeader } from "@/components/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Section } from "@/components/ui/section";
 import { Tag } from "@/components/ui/card";
-import { LOA_TYPE_LABELS, LOR_REQUEST_TYPE_LABELS, type LorRequestType, type LorStatus } from "@/domain/lor/codes";
+import type { LorStatus } from "@/domain/lor/codes";
 import { can } from "@/domain/policy";
-import { formatUsd } from "@/domain/money";
 import type { CaseView } from "@/domain/schemas/cases";
-import { CASE_EVENTS, type CaseEventDefinition } from "@/domain/workflow/case-workflow";
+import { CASE_EVENTS } from "@/domain/workflow/case-workflow";
 import { caseDiagramEdges, notificationDiagramEdges } from "@/domain/workflow/diagram";
 import { boundDocumentOf } from "@/domain/workflow/binding-confirmation";
 import { caseProgress } from "@/domain/workflow/next-step";
 import { CASE_STATUS_LABELS, CN_STATUS_LABELS, WAIVABLE_REVIEW_OFFICES } from "@/domain/workflow/states";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { getLabels } from "@/i18n/labels";
+import { getFormats } from "@/i18n/server";
+import type { Formats } from "@/lib/format";
 import { requireActor } from "@/server/auth/actor";
 import { workflowDiagramSvg } from "@/server/cases/case-diagram";
 import { getCase } from "@/server/cases/get-case";
@@ -47,7 +49,10 @@ import { buttonLinkClass } from "@/components/ui/button";
 import { CaseOutlook } from "@/components/insight/case-outlook";
 import { predictCaseForActor } from "@/server/insight/predict-case";
 
-export const metadata: Metadata = { title: "Case" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("CasePage");
+  return { title: t("metaTitle") };
+}
 
 /** From implementation on a case has lines to deliver, money to collect and a closure ahead: the overview sums them up. */
 const CLOSURE_SUMMARY_STATUSES: readonly string[] = ["IMPLEMENTED", "EXECUTING", "SUPPLY_SERVICES_COMPLETE", "CLOSURE_PENDING", "CLOSED"];
@@ -67,26 +72,30 @@ function Facts({ rows }: { rows: [string, ReactNode][] }) {
   );
 }
 
-function OfferPanel({ found, now }: { found: CaseView; now: Date }) {
+type Words = Awaited<ReturnType<typeof getTranslations>>;
+
+function OfferPanel({ found, now, t, ts, f }: { found: CaseView; now: Date; t: Words; ts: Words; f: Formats }) {
   const m = found.milestones;
-  if (!m.offerExpiresAt) return <p className="text-base-dark">The offer expiration date is set when the agency approves the LOA.</p>;
+  if (!m.offerExpiresAt) return <p className="text-base-dark">{t("offerNotSet")}</p>;
   return (
     <Facts
       rows={[
-        ["Offer expiration date", <time key="oed" dateTime={m.offerExpiresAt} data-testid="offer-expires">{formatDate(m.offerExpiresAt)}</time>],
+        [t("offerExpires"), <time key="oed" dateTime={m.offerExpiresAt} data-testid="offer-expires">{f.date(m.offerExpiresAt)}</time>],
         ...(found.status === "OFFERED"
-          ? ([["Time to accept", <strong key="left" data-testid="oed-countdown">{countdownText(m.offerExpiresAt, now)}</strong>]] as [string, ReactNode][])
+          ? ([[t("timeToAccept"), <strong key="left" data-testid="oed-countdown">{countdownText(m.offerExpiresAt, now, ts)}</strong>]] as [string, ReactNode][])
           : []),
-        ["Offered", formatDate(m.offeredAt)],
+        [t("offered"), f.date(m.offeredAt)],
         ...(found.acceptance
           ? ([
-              ["Signed by", `${found.acceptance.signerName}, ${found.acceptance.signerTitle}`],
-              ["Date signed", found.acceptance.signedOn],
-              ["Initial deposit", formatUsd(found.acceptance.initialDeposit)],
+              [t("signedBy"), t("signer", { name: found.acceptance.signerName, title: found.acceptance.signerTitle })],
+              [t("dateSigned"), found.acceptance.signedOn],
+              [t("initialDeposit"), f.usd(found.acceptance.initialDeposit)],
             ] as [string, ReactNode][])
           : []),
         ...(m.implementedAt
-          ? ([["Implemented", `${formatDate(m.implementedAt)}${m.emergencyImplementation ? " (emergency implementation)" : ""}`]] as [string, ReactNode][])
+          ? ([
+              [t("implemented"), m.emergencyImplementation ? t("implementedEmergency", { date: f.date(m.implementedAt) }) : f.date(m.implementedAt)],
+            ] as [string, ReactNode][])
           : []),
       ]}
     />
@@ -96,9 +105,8 @@ function OfferPanel({ found, now }: { found: CaseView; now: Date }) {
 /** How many of the latest events the case page shows before "Show all". */
 const LATEST_EVENTS = 5;
 
-const NOTICES: Record<string, string> = Object.fromEntries(
-  Object.entries(CASE_EVENTS).map(([name, d]) => [name, (d as CaseEventDefinition).pastTense]),
-);
+/** The notice after an action is its event's past tense ("CaseEvents" messages); only the workflow's own events count. */
+const isCaseEvent = (name: string): name is keyof typeof CASE_EVENTS => Object.hasOwn(CASE_EVENTS, name);
 
 export default async function CasePage({
   params,
@@ -110,6 +118,13 @@ export default async function CasePage({
   const actor = await requireActor();
   const { id } = await params;
   const { notice } = await searchParams;
+  const [t, ts, te, f, label] = await Promise.all([
+    getTranslations("CasePage"),
+    getTranslations("CaseStatus"),
+    getTranslations("CaseEvents"),
+    getFormats(),
+    getLabels(),
+  ]);
   const found = await forPage(() => getCase(actor, id));
   const partner = actor.role === "PARTNER_OFFICER";
   const now = new Date();
@@ -139,14 +154,14 @@ export default async function CasePage({
     : [null, null, null, null];
   const builderLink = can(actor, "editLoa", subject)
     ? documents.some((d) => d.status === "DRAFT")
-      ? "Open the LOA builder"
+      ? t("builderOpen")
       : documents.some((d) => d.status === "ACCEPTED" || d.status === "IMPLEMENTED")
-        ? "Propose an Amendment or Modification"
-        : "View the LOA in the builder"
+        ? t("builderPropose")
+        : t("builderView")
     : can(actor, "viewLoaInternals") && documents.some((d) => d.status === "DRAFT" || d.status === "SUBMITTED")
-      ? "View the working LOA"
+      ? t("builderWorking")
       : null;
-  const shown = notice ? NOTICES[notice] : undefined;
+  const shown = notice && isCaseEvent(notice) ? te(`${notice}.pastTense`) : undefined;
   const progress = caseProgress(found.status);
   // A partner with an offer to accept gets a review-then-sign section first: what they accept, then the signature.
   const offeredSummary = partner && found.availableActions.includes("accept") ? boundDocumentOf("accept", documents) : null;
@@ -164,20 +179,27 @@ export default async function CasePage({
   };
   // The case page shows the latest few events; the earlier ones wait behind "Show all" (and the Timeline page).
   const earlierEvents = events.slice(0, Math.max(0, events.length - LATEST_EVENTS));
+  // The diagram's edges are the events' (English) labels, joining case states and notification states.
+  const eventLabel = (english: string) => {
+    const event = Object.entries(CASE_EVENTS).find(([, d]) => d.label === english)?.[0];
+    return event ? te(`${event}.label`) : english;
+  };
+  const stateLabel = (state: string) =>
+    Object.hasOwn(CASE_STATUS_LABELS, state) ? label("caseStatus", state) : Object.hasOwn(CN_STATUS_LABELS, state) ? label("cnStatus", state) : "";
   const latestEvents = events.slice(earlierEvents.length);
   return (
     <div>
       <CaseLiveWatcher caseId={found.id} version={found.version} />
       <p className="mb-2 text-sm">
-        <Link href={partner ? "/cases" : "/tasks"}>{partner ? "← My cases" : "← My tasks"}</Link>
+        <Link href={partner ? "/cases" : "/tasks"}>{partner ? t("backCases") : t("backTasks")}</Link>
       </p>
       <PageHeader
-        title={`Case ${found.identifier}`}
+        title={t("title", { identifier: found.identifier })}
         lead={
           <span className="flex flex-wrap items-center gap-3">
             <CaseStatusTag status={found.status} />
             <span>
-              {found.country.name} · {found.implementingAgency.name} · {LOA_TYPE_LABELS[found.caseType].split(" (")[0]}
+              {found.country.name} · {found.implementingAgency.name} · {label("loaType", found.caseType).split(" (")[0]}
             </span>
           </span>
         }
@@ -186,48 +208,43 @@ export default async function CasePage({
       {shown && <Alert type="success" title={shown} testId="notice" />}
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="grid content-start gap-6 lg:col-span-2">
-          <Section id="case-standing" title="Where the case stands" testId="case-standing">
+          <Section id="case-standing" title={t("standing")} testId="case-standing">
             <p className="mb-2" data-testid="case-step">
               {progress.step !== null ? (
-                <>
-                  Step {progress.step} of {progress.of}: <strong>{CASE_STATUS_LABELS[found.status]}</strong>
-                </>
+                t.rich("step", { step: progress.step, of: progress.of, status: label("caseStatus", found.status), strong: (chunks) => <strong>{chunks}</strong> })
               ) : (
-                <>
-                  Current state: <strong>{CASE_STATUS_LABELS[found.status]}</strong>
-                </>
+                t.rich("currentState", { status: label("caseStatus", found.status), strong: (chunks) => <strong>{chunks}</strong> })
               )}
             </p>
             <p className="mb-2 text-lg">
-              Waiting on:{" "}
+              {t("waitingOn")}{" "}
               <strong data-testid="waiting-on">
                 <WaitingOn parts={found.waitingOnParts} />
               </strong>
             </p>
             {found.status === "SUSPENDED" && found.suspendedFromStatus && (
-              <p className="mb-2">
-                Suspended while {CASE_STATUS_LABELS[found.suspendedFromStatus].toLowerCase()}. Its clocks are paused: resuming moves
-                its due dates, offer expiration date and notification periods on by the time suspended.
-              </p>
+              <p className="mb-2">{t("suspended", { status: label("caseStatus", found.suspendedFromStatus).toLowerCase() })}</p>
             )}
             {progress.next && (
               <p className="mb-2" data-testid="case-next-step">
-                What comes next: <strong>{CASE_STATUS_LABELS[progress.next.status]}</strong>
-                {progress.next.label && <span className="text-base-dark"> (after &ldquo;{progress.next.label}&rdquo;)</span>}
+                {t.rich("next", { status: label("caseStatus", progress.next.status), strong: (chunks) => <strong>{chunks}</strong> })}
+                {progress.next.label && (
+                  <span className="text-base-dark"> {t("nextAfter", { action: progress.next.event ? te(`${progress.next.event}.label`) : progress.next.label })}</span>
+                )}
               </p>
             )}
             <p className="text-sm text-base-dark">
-              In this state since {formatDateTime(found.statusChangedAt)}. {found.statusAging && <AgingTag aging={found.statusAging} />}
+              {t("since", { when: f.dateTime(found.statusChangedAt) })} {found.statusAging && <AgingTag aging={found.statusAging} />}
             </p>
           </Section>
 
           {offered && (
-            <Section id="case-accept" title="Review and accept the offer" testId="accept-section">
+            <Section id="case-accept" title={t("acceptSection")} testId="accept-section">
               <AcceptReview
                 caseId={found.id}
                 document={offered}
                 offerExpiresAt={found.milestones.offerExpiresAt}
-                countdown={found.milestones.offerExpiresAt ? countdownText(found.milestones.offerExpiresAt, now) : null}
+                countdown={found.milestones.offerExpiresAt ? countdownText(found.milestones.offerExpiresAt, now, ts) : null}
                 depositDue={finances?.deposit?.due ?? null}
               >
                 <CaseActions {...actionProps} actions={["accept"]} />
@@ -239,79 +256,79 @@ export default async function CasePage({
           {prediction.kind !== "NONE" && <CaseOutlook prediction={prediction} />}
 
           {execution && (
-            <Section id="case-lines" title={partner ? "What has shipped" : "Lines and deliveries"} testId="case-lines">
+            <Section id="case-lines" title={partner ? t("linesPartner") : t("lines")} testId="case-lines">
               <LinesSummary caseId={found.id} lines={execution.lines} />
               <p className="mt-3 text-sm">
-                <Link href={`/cases/${found.id}/execution`}>Every line, contract, requisition and shipment</Link>
+                <Link href={`/cases/${found.id}/execution`}>{t("linesLink")}</Link>
               </p>
             </Section>
           )}
 
           {money && (
-            <Section id="case-money" title={partner ? "What you owe" : "Money"} testId="case-money">
+            <Section id="case-money" title={partner ? t("moneyPartner") : t("money")} testId="case-money">
               <MoneySummary finances={money} link />
             </Section>
           )}
 
           {sdrs && (
-            <Section id="case-sdrs" title="Supply discrepancy reports" testId="case-sdrs">
+            <Section id="case-sdrs" title={t("sdrs")} testId="case-sdrs">
               <SdrSummary summary={sdrs} partner={partner} />
             </Section>
           )}
 
           {closure && (
-            <Section id="case-closure" title="Closure" testId="case-closure">
+            <Section id="case-closure" title={t("closure")} testId="case-closure">
               <ClosureSummary closure={closure} />
             </Section>
           )}
 
           {partner && (found.status === "OFFERED" || found.milestones.offeredAt) && (
-            <Section id="case-offer" title="Your offer" testId="offer-panel">
-              <OfferPanel found={found} now={now} />
+            <Section id="case-offer" title={t("yourOffer")} testId="offer-panel">
+              <OfferPanel found={found} now={now} t={t} ts={ts} f={f} />
             </Section>
           )}
 
           {!partner && (
-            <Section id="case-reviews" title="Reviews" testId="reviews">
+            <Section id="case-reviews" title={t("reviews")} testId="reviews">
               <ReviewPanel reviews={found.reviews} round={found.reviewRound} />
             </Section>
           )}
 
           {found.notification && (
-            <Section id="case-notification" title="Congressional notification" testId="notification">
+            <Section id="case-notification" title={t("notification")} testId="notification">
               <Facts
                 rows={[
                   [
-                    "Status",
+                    t("notificationStatus"),
                     // Before the agency approves the LOA, NOT_REQUIRED is only the starting value: say so rather than show it as a decision.
                     found.notification.determined ? (
                       <span key="cn" data-testid="notification-status">
                         <Tag tone={found.notification.status === "CLEARED" || found.notification.status === "NOT_REQUIRED" ? "success" : "warning"}>
-                          {CN_STATUS_LABELS[found.notification.status]}
+                          {label("cnStatus", found.notification.status)}
                         </Tag>
                       </span>
                     ) : (
                       <span key="cn" data-testid="notification-status">
-                        <Tag tone="info">Not yet determined</Tag> <span className="text-sm">decided when the agency approves the LOA, from its values</span>
+                        <Tag tone="info">{t("notDetermined")}</Tag> <span className="text-sm">{t("notDeterminedNote")}</span>
                       </span>
                     ),
                   ],
                   ...(found.notification.informalEndsAt
-                    ? ([["Informal review ends", formatDate(found.notification.informalEndsAt)]] as [string, ReactNode][])
+                    ? ([[t("informalEnds"), f.date(found.notification.informalEndsAt)]] as [string, ReactNode][])
                     : []),
-                  ...(found.notification.notifiedAt ? ([["Formally notified", formatDate(found.notification.notifiedAt)]] as [string, ReactNode][]) : []),
+                  ...(found.notification.notifiedAt ? ([[t("formallyNotified"), f.date(found.notification.notifiedAt)]] as [string, ReactNode][]) : []),
                   ...(found.notification.periodEndsAt
-                    ? ([["Review period ends", formatDate(found.notification.periodEndsAt)]] as [string, ReactNode][])
+                    ? ([[t("periodEnds"), f.date(found.notification.periodEndsAt)]] as [string, ReactNode][])
                     : []),
                 ]}
               />
               <p className="mt-2 text-sm text-base-dark">
-                The case cannot be offered until the notification is cleared or not required. {found.country.natoPlus ? "NATO+ purchaser: 15-day formal review." : "Non-NATO+ purchaser: 20-day informal review, then 30-day formal review."}
+                {t("notificationBlocks")} {found.country.natoPlus ? t("natoPlus") : t("nonNatoPlus")}
               </p>
             </Section>
           )}
 
-          <Section id="case-loa" title="Letter of Offer and Acceptance" testId="loa-documents">
+          <Section id="case-loa" title={t("loa")} testId="loa-documents">
             <LoaDocumentList caseId={found.id} documents={documents} partner={partner} />
             {builderLink && (
               <p className="mt-3">
@@ -322,11 +339,11 @@ export default async function CasePage({
             )}
           </Section>
 
-          <Section id="case-timeline" title={partner ? "Milestones" : "Timeline"}>
+          <Section id="case-timeline" title={partner ? t("milestones") : t("timeline")}>
             {earlierEvents.length > 0 && (
               <details className="mb-3" data-testid="earlier-events">
                 <summary className="cursor-pointer text-primary">
-                  Show all {events.length} events ({earlierEvents.length} earlier)
+                  {t("showAll", { count: events.length, earlier: earlierEvents.length })}
                 </summary>
                 <div className="mt-3">
                   <CaseTimeline events={earlierEvents} showVisibility={!partner} />
@@ -335,7 +352,7 @@ export default async function CasePage({
             )}
             <CaseTimeline events={latestEvents} showVisibility={!partner} />
             <p className="mt-2">
-              <Link href={`/cases/${found.id}/timeline`} data-testid="purchase-story-link">See the whole story of this purchase, from the letter of request</Link>
+              <Link href={`/cases/${found.id}/timeline`} data-testid="purchase-story-link">{t("storyLink")}</Link>
             </p>
           </Section>
 
@@ -345,17 +362,17 @@ export default async function CasePage({
             facts about the case and its audit trail come after where it stands (the column dissolves: display contents). */}
         <div className="contents lg:grid lg:content-start lg:gap-6">
           <div className="order-first min-w-0 lg:order-none">
-            <Section id="case-your-actions" title="Your actions">
+            <Section id="case-your-actions" title={t("yourActions")}>
               {offered && (
                 <p className="mb-3">
                   <a href="#case-accept" className="font-bold">
-                    Review and accept the offer
+                    {t("acceptSection")}
                   </a>
                 </p>
               )}
               {found.availableActions.length === 0 ? (
                 <p className="text-base-dark" data-testid="no-actions">
-                  Nothing is waiting on you. {found.waitingOn}.
+                  {t("nothingWaiting", { waitingOn: found.waitingOn })}
                 </p>
               ) : (
                 sideActions.length > 0 && <CaseActions {...actionProps} actions={sideActions} />
@@ -364,34 +381,34 @@ export default async function CasePage({
           </div>
 
           {!partner && (
-            <Section id="case-offer-facts" title="Offer">
-              <OfferPanel found={found} now={now} />
+            <Section id="case-offer-facts" title={t("offer")}>
+              <OfferPanel found={found} now={now} t={t} ts={ts} f={f} />
             </Section>
           )}
 
-          <Section id="case-facts" title="About the case">
+          <Section id="case-facts" title={t("about")}>
             <Facts
               rows={[
-                ["Identifier", <span key="id" className="font-mono" data-testid="case-identifier">{found.identifier}</span>],
-                ["Country", `${found.country.name} (${found.country.code})`],
-                ["Implementing agency", `${found.implementingAgency.name} (${found.implementingAgency.code})`],
-                ["Type", LOA_TYPE_LABELS[found.caseType]],
-                ["Opened", formatDate(found.openedAt)],
-                ["Version", String(found.version)],
+                [t("identifier"), <span key="id" className="font-mono" data-testid="case-identifier">{found.identifier}</span>],
+                [t("country"), `${found.country.name} (${found.country.code})`],
+                [t("agency"), `${found.implementingAgency.name} (${found.implementingAgency.code})`],
+                [t("type"), label("loaType", found.caseType)],
+                [t("opened"), f.date(found.openedAt)],
+                [t("version"), String(found.version)],
               ]}
             />
             {can(actor, "viewCaseEvidence", subject) && <EvidenceLink caseId={found.id} identifier={found.identifier} />}
-            <h3 className="mb-1 mt-4 font-bold">Letters of request</h3>
-            {found.letters.length === 0 && <p className="text-sm text-base-dark">No letter of request for this case is in Caseway.</p>}
+            <h3 className="mb-1 mt-4 font-bold">{t("letters")}</h3>
+            {found.letters.length === 0 && <p className="text-sm text-base-dark">{t("noLetters")}</p>}
             <ul className="divide-y divide-base-lighter">
               {found.letters.map((l) => (
                 <li key={l.id} className="py-2">
                   <Link href={`/lors/${l.id}`} className="font-bold">
-                    {l.subject ?? l.originatorReference ?? "Letter of request"}
+                    {l.subject ?? l.originatorReference ?? t("letter")}
                   </Link>{" "}
                   <LorStatusTag status={l.status as LorStatus} />
                   <span className="block text-sm text-base-dark">
-                    {l.requestType ? LOR_REQUEST_TYPE_LABELS[l.requestType as LorRequestType] : ""} · complete {formatDate(l.completedAt)}
+                    {l.requestType ? label("lorRequestType", l.requestType) : ""} · {t("letterComplete", { date: f.date(l.completedAt) })}
                   </span>
                 </li>
               ))}
@@ -399,21 +416,19 @@ export default async function CasePage({
           </Section>
 
           {chain && (
-            <Section id="case-audit" title="Audit trail" testId="audit-chain">
+            <Section id="case-audit" title={t("audit")} testId="audit-chain">
               {chain.verification.verified ? (
                 <p>
-                  <Tag tone="success">Audit chain verified</Tag>{" "}
-                  <span className="text-sm">
-                    {chain.verification.eventCount} events, each sealed with SHA-256 to the one before.
-                  </span>
+                  <Tag tone="success">{t("auditVerified")}</Tag>{" "}
+                  <span className="text-sm">{t("auditEvents", { count: chain.verification.eventCount })}</span>
                 </p>
               ) : (
-                <Alert type="error" title="Audit chain broken">
-                  Event {chain.verification.brokenAt.chainSeq}: {chain.verification.brokenAt.reason}. Report this to your security officer.
+                <Alert type="error" title={t("auditBroken")}>
+                  {t("auditBrokenAt", { seq: String(chain.verification.brokenAt.chainSeq), reason: chain.verification.brokenAt.reason })}
                 </Alert>
               )}
               <p className="mt-2 text-sm">
-                <a href={`/api/v1/cases/${found.id}/audit`}>Download the audit trail (JSON)</a>
+                <a href={`/api/v1/cases/${found.id}/audit`}>{t("auditDownload")}</a>
               </p>
             </Section>
           )}
@@ -421,27 +436,26 @@ export default async function CasePage({
       </div>
       {diagram && (
         <details className="mt-6 rounded border border-base-lighter bg-white p-5" data-testid="workflow-diagram">
-          <summary className="cursor-pointer text-lg font-bold text-primary-darker">How this case moves through its steps</summary>
+          <summary className="cursor-pointer text-lg font-bold text-primary-darker">{t("diagramSummary")}</summary>
           <figure className="mt-3">
             <figcaption id="workflow-diagram-title" className="mb-2 text-sm text-base-dark">
-              Every case follows this workflow. The current state ({CASE_STATUS_LABELS[found.status]}) and notification step are filled in blue.
+              {t("diagramCaption", { status: label("caseStatus", found.status) })}
             </figcaption>
             {/* Never shrunk below a readable size: on a phone the diagram scrolls sideways inside its box instead. */}
             <div
               className="overflow-x-auto [&>svg]:min-w-[56rem]"
               tabIndex={0}
               role="region"
-              aria-label="Workflow diagram"
+              aria-label={t("diagramLabel")}
               data-testid="workflow-diagram-scroll"
               dangerouslySetInnerHTML={{ __html: diagram }}
             />
           </figure>
-          <h3 className="mb-1 mt-3 font-bold">The workflow in words</h3>
-          <ul className="list-disc pl-6 text-sm">
+          <h3 className="mb-1 mt-3 font-bold">{t("diagramWords")}</h3>
+          <ul className="list-disc ps-6 text-sm">
             {[...caseDiagramEdges(), ...notificationDiagramEdges()].map((edge) => (
               <li key={`${edge.from}-${edge.to}-${edge.label}`}>
-                {edge.label}: {CASE_STATUS_LABELS[edge.from as keyof typeof CASE_STATUS_LABELS] ?? CN_STATUS_LABELS[edge.from as keyof typeof CN_STATUS_LABELS]} →{" "}
-                {CASE_STATUS_LABELS[edge.to as keyof typeof CASE_STATUS_LABELS] ?? CN_STATUS_LABELS[edge.to as keyof typeof CN_STATUS_LABELS]}
+                {t("diagramEdge", { action: eventLabel(edge.label), from: stateLabel(edge.from), to: stateLabel(edge.to) })}
               </li>
             ))}
           </ul>

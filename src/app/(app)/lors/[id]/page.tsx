@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { ChecklistPanel } from "@/components/lor/checklist-panel";
 import { AgingTag, LorStatusTag } from "@/components/lor/status";
@@ -8,11 +9,9 @@ import { PageHeader } from "@/components/page-header";
 import { Alert } from "@/components/ui/alert";
 import { buttonLinkClass } from "@/components/ui/button";
 import { formatBytes } from "@/domain/files";
-import { ATTACHMENT_KIND_LABELS, FINANCING_LABELS, LOA_TYPE_LABELS, LOR_REQUEST_TYPE_LABELS, UNIT_OF_ISSUE_LABELS } from "@/domain/lor/codes";
-import { checklistLabel } from "@/domain/lor/checklist";
 import type { LorAction } from "@/domain/lor/workflow";
-import { formatUsd } from "@/domain/money";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { getLabels } from "@/i18n/labels";
+import { getFormats } from "@/i18n/server";
 import { requireActor } from "@/server/auth/actor";
 import { getLor } from "@/server/lors/get-lor";
 import { listLorEvents } from "@/server/lors/list-lor-events";
@@ -29,44 +28,47 @@ import {
   UploadAttachmentForm,
 } from "../lor-action-forms";
 
-export const metadata: Metadata = { title: "Letter of request" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("LorDetail");
+  return { title: t("title") };
+}
 
-const NOTICES: Record<string, { type: "success" | "warning"; title: string }> = {
-  submitted: { type: "success", title: "Your letter was submitted. DSCA and the implementing agency have it now." },
-  "not-submitted": { type: "warning", title: "Your draft is saved, but it cannot be submitted yet. The checklist shows what is missing." },
-  submit: { type: "success", title: "Submitted. The U.S. Government has it now." },
-  withdraw: { type: "success", title: "The letter was withdrawn." },
-  acknowledge: { type: "success", title: "Receipt acknowledged. Validation has started." },
-  "mark-insufficient": { type: "success", title: "Returned to the partner as insufficient." },
-  "mark-actionable": { type: "success", title: "Marked actionable." },
-  "mark-complete": { type: "success", title: "Marked complete." },
-  "respond-pa": { type: "success", title: "The P&A answer was recorded and is visible to the partner." },
-  disapprove: { type: "success", title: "The request was disapproved." },
-  attached: { type: "success", title: "File attached." },
-  removed: { type: "success", title: "File removed." },
+/** The notice after an action, by the `notice` the action redirected with (its message is LorDetail.notices.<key>). */
+const NOTICES: Record<string, { type: "success" | "warning"; key: string }> = {
+  submitted: { type: "success", key: "submitted" },
+  "not-submitted": { type: "warning", key: "notSubmitted" },
+  submit: { type: "success", key: "submit" },
+  withdraw: { type: "success", key: "withdraw" },
+  acknowledge: { type: "success", key: "acknowledge" },
+  "mark-insufficient": { type: "success", key: "markInsufficient" },
+  "mark-actionable": { type: "success", key: "markActionable" },
+  "mark-complete": { type: "success", key: "markComplete" },
+  "respond-pa": { type: "success", key: "respondPa" },
+  disapprove: { type: "success", key: "disapprove" },
+  attached: { type: "success", key: "attached" },
+  removed: { type: "success", key: "removed" },
 };
 
-function Detail({ label, children }: { label: string; children: ReactNode }) {
+function Detail({ label, notGiven, children }: { label: string; notGiven: string; children: ReactNode }) {
   return (
     <div className="border-b border-base-lighter py-2 sm:grid sm:grid-cols-[14rem_1fr] sm:gap-4">
       <dt className="font-bold">{label}</dt>
-      <dd className="whitespace-pre-line break-words">{children === null || children === undefined || children === "" ? <span className="text-base-dark">Not given</span> : children}</dd>
+      <dd className="whitespace-pre-line break-words">{children === null || children === undefined || children === "" ? <span className="text-base-dark">{notGiven}</span> : children}</dd>
     </div>
   );
 }
 
-function Panel({ title, id, children }: { title: string; id?: string; children: ReactNode }) {
+/** A titled panel; its heading's id is fixed (not made from the title), so it is the same in every language. */
+function Panel({ title, headingId, id, children }: { title: string; headingId: string; id?: string; children: ReactNode }) {
   return (
-    <section id={id} aria-labelledby={`${title}-h`.replace(/\W+/g, "-")} className="mb-6 rounded border border-base-lighter bg-white p-5">
-      <h2 id={`${title}-h`.replace(/\W+/g, "-")} className="mb-2 text-xl text-primary-darker">
+    <section id={id} aria-labelledby={headingId} className="mb-6 rounded border border-base-lighter bg-white p-5">
+      <h2 id={headingId} className="mb-2 text-xl text-primary-darker">
         {title}
       </h2>
       {children}
     </section>
   );
 }
-
-const yesNo = (value: boolean | null) => (value === null ? null : value ? "Yes" : "No");
 
 export default async function LorPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string>> }) {
   const actor = await requireActor();
@@ -80,30 +82,40 @@ export default async function LorPage({ params, searchParams }: { params: Promis
   const shown = notice ? NOTICES[notice] : undefined;
   // What the server says this person may do now (policy table and state table together).
   const may = (action: LorAction) => lor.availableActions.includes(action);
+  const [t, ta, tc, f, label] = await Promise.all([
+    getTranslations("LorDetail"),
+    getTranslations("LorActions"),
+    getTranslations("LorChecklist"),
+    getFormats(),
+    getLabels(),
+  ]);
+  const yesNo = (value: boolean | null) => (value === null ? null : value ? t("yes") : t("no"));
+  const criterionLabel = (key: string) => (tc.has(`criteria.${key}`) ? tc(`criteria.${key}` as never) : key);
+  const notGiven = t("notGiven");
   const usgActions = (["acknowledge", "markActionable", "markInsufficient", "markComplete", "respondPriceAndAvailability", "disapprove"] as const).some(may);
 
   return (
     <div>
       <p className="mb-2 text-sm">
-        <Link href="/lors">← {partner ? "My letters of request" : "Incoming letters of request"}</Link>
+        <Link href="/lors">{partner ? t("backPartner") : t("backUsg")}</Link>
       </p>
       <PageHeader
-        title={lor.subject ?? "Untitled draft"}
+        title={lor.subject ?? t("untitled")}
         lead={
           <span className="flex flex-wrap items-center gap-3">
             <LorStatusTag status={lor.status} />
             <span>
-              {lor.country.name} ({lor.country.code}) · reference {lor.originatorReference ?? "not given"}
+              {t("countryReference", { country: lor.country.name, code: lor.country.code, reference: lor.originatorReference ?? t("referenceNotGiven") })}
             </span>
             {lor.case && (
               <span>
-                Case{" "}
+                {t("case")}{" "}
                 <Link href={`/cases/${lor.case.id}`} className="font-mono font-bold" data-testid="case-link">
                   {lor.case.identifier}
                 </Link>
                 {" · "}
                 <Link href={`/cases/${lor.case.id}/timeline`} data-testid="purchase-story-link">
-                  See the whole story of this purchase
+                  {t("wholeStory")}
                 </Link>
               </span>
             )}
@@ -112,39 +124,39 @@ export default async function LorPage({ params, searchParams }: { params: Promis
         actions={
           editable ? (
             <Link href={`/lors/${lor.id}/edit`} className={buttonLinkClass}>
-              {lor.status === "INSUFFICIENT" ? "Revise the letter" : "Edit draft"}
+              {lor.status === "INSUFFICIENT" ? t("revise") : t("editDraft")}
             </Link>
           ) : undefined
         }
       />
       {shown && (
         <div className="mb-4">
-          <Alert type={shown.type} title={shown.title} testId="notice" />
+          <Alert type={shown.type} title={t(`notices.${shown.key}` as never)} testId="notice" />
         </div>
       )}
       {lor.status === "INSUFFICIENT" && lor.statusReason && (
         <div className="mb-4">
-          <Alert type="warning" title="The U.S. Government needs changes before it can act">
+          <Alert type="warning" title={t("needsChanges")}>
             <p className="whitespace-pre-line">{lor.statusReason}</p>
-            {lor.insufficientCriteria.length > 0 && <p className="mt-1">Checklist items: {lor.insufficientCriteria.map(checklistLabel).join(", ")}.</p>}
+            {lor.insufficientCriteria.length > 0 && <p className="mt-1">{t("checklistItems", { items: lor.insufficientCriteria.map(criterionLabel).join(t("listSeparator")) })}</p>}
           </Alert>
         </div>
       )}
       {(lor.status === "DISAPPROVED" || lor.status === "WITHDRAWN") && lor.statusReason && (
         <div className="mb-4">
-          <Alert type={lor.status === "DISAPPROVED" ? "error" : "warning"} title={lor.status === "DISAPPROVED" ? "Disapproved" : "Withdrawn"}>
+          <Alert type={lor.status === "DISAPPROVED" ? "error" : "warning"} title={lor.status === "DISAPPROVED" ? t("disapproved") : t("withdrawn")}>
             <p className="whitespace-pre-line">{lor.statusReason}</p>
           </Alert>
         </div>
       )}
       {lor.priceAndAvailability && (
         <div className="mb-4">
-          <Alert type="success" title="Price and availability data (non-binding)">
+          <Alert type="success" title={t("paTitle")}>
             <p>
-              Estimated value {formatUsd(lor.priceAndAvailability.estimatedValue)}. {lor.priceAndAvailability.availability}
+              {t("paEstimated", { value: f.usd(lor.priceAndAvailability.estimatedValue) })} {lor.priceAndAvailability.availability}
             </p>
             {lor.priceAndAvailability.notes && <p className="whitespace-pre-line">{lor.priceAndAvailability.notes}</p>}
-            <p className="mt-1">This estimate is for planning only. It is not an offer. Request an LOA to receive one.</p>
+            <p className="mt-1">{t("paPlanning")}</p>
           </Alert>
         </div>
       )}
@@ -152,44 +164,47 @@ export default async function LorPage({ params, searchParams }: { params: Promis
       <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div>
           {lor.validation && (
-            <Panel title="Validation target">
+            <Panel title={t("validationTarget")} headingId="Validation-target-h">
               <p className="mb-2 text-sm">
-                Received {formatDateTime(lor.submittedAt)}. The U.S. Government aims to validate a letter within {lor.validation.targetDays} days of receipt.
+                {t("validationReceived", { received: f.dateTime(lor.submittedAt), days: lor.validation.targetDays })}
               </p>
               <AgingTag aging={lor.validation} />
             </Panel>
           )}
 
-          <Panel title="The request">
+          <Panel title={t("theRequest")} headingId="The-request-h">
             <dl>
-              <Detail label="Request type">{lor.requestType ? LOR_REQUEST_TYPE_LABELS[lor.requestType] : null}</Detail>
-              {lor.relatedCaseIdentifier && <Detail label="Existing case">{lor.relatedCaseIdentifier}</Detail>}
-              <Detail label="Type of LOA">{lor.loaType ? LOA_TYPE_LABELS[lor.loaType] : null}</Detail>
-              <Detail label="Preferred agency">{lor.preferredAgency ? `${lor.preferredAgency.name} (${lor.preferredAgency.code})` : "No preference"}</Detail>
-              {!partner && <Detail label="Routed to">{lor.routedAgency ? `${lor.routedAgency.name} (${lor.routedAgency.code})` : "Not routed yet"}</Detail>}
-              <Detail label="Originating office">{lor.originatorName}</Detail>
-              <Detail label="Address">{lor.originatorAddress}</Detail>
+              <Detail label={t("requestType")} notGiven={notGiven}>{lor.requestType ? label("lorRequestType", lor.requestType) : null}</Detail>
+              {lor.relatedCaseIdentifier && <Detail label={t("existingCase")} notGiven={notGiven}>{lor.relatedCaseIdentifier}</Detail>}
+              <Detail label={t("loaType")} notGiven={notGiven}>{lor.loaType ? label("loaType", lor.loaType) : null}</Detail>
+              <Detail label={t("preferredAgency")} notGiven={notGiven}>{lor.preferredAgency ? `${lor.preferredAgency.name} (${lor.preferredAgency.code})` : t("noPreference")}</Detail>
+              {!partner && <Detail label={t("routedTo")} notGiven={notGiven}>{lor.routedAgency ? `${lor.routedAgency.name} (${lor.routedAgency.code})` : t("notRoutedYet")}</Detail>}
+              <Detail label={t("originatorName")} notGiven={notGiven}>{lor.originatorName}</Detail>
+              <Detail label={t("address")} notGiven={notGiven}>{lor.originatorAddress}</Detail>
             </dl>
           </Panel>
 
-          <Panel title={lor.loaType === "BLANKET_ORDER" ? "Blanket order" : "Articles and services"}>
+          <Panel
+            title={lor.loaType === "BLANKET_ORDER" ? t("blanketOrder") : t("articlesAndServices")}
+            headingId={lor.loaType === "BLANKET_ORDER" ? "Blanket-order-h" : "Articles-and-services-h"}
+          >
             {lor.loaType === "BLANKET_ORDER" ? (
               <dl>
-                <Detail label="Requested value">{lor.blanketValue ? formatUsd(lor.blanketValue) : null}</Detail>
-                <Detail label="Category">{lor.blanketCategory}</Detail>
+                <Detail label={t("requestedValue")} notGiven={notGiven}>{lor.blanketValue ? f.usd(lor.blanketValue) : null}</Detail>
+                <Detail label={t("category")} notGiven={notGiven}>{lor.blanketCategory}</Detail>
               </dl>
             ) : lor.items.length === 0 ? (
-              <p className="text-base-dark">No items listed yet.</p>
+              <p className="text-base-dark">{t("noItems")}</p>
             ) : (
-              <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label="Requested items">
-                <table className="w-full text-left text-sm" data-testid="items-table">
-                  <caption className="sr-only">Requested items</caption>
+              <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={t("requestedItems")}>
+                <table className="w-full text-start text-sm" data-testid="items-table">
+                  <caption className="sr-only">{t("requestedItems")}</caption>
                   <thead className="bg-base-lightest">
                     <tr>
                       <th scope="col" className="px-2 py-2">#</th>
-                      <th scope="col" className="px-2 py-2">Item and configuration</th>
-                      <th scope="col" className="px-2 py-2 text-right">Quantity</th>
-                      <th scope="col" className="px-2 py-2 text-right">Estimated value</th>
+                      <th scope="col" className="px-2 py-2">{t("colItem")}</th>
+                      <th scope="col" className="px-2 py-2 text-end">{t("colQuantity")}</th>
+                      <th scope="col" className="px-2 py-2 text-end">{t("colEstimatedValue")}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -197,22 +212,22 @@ export default async function LorPage({ params, searchParams }: { params: Promis
                       <tr key={index} className="border-t border-base-lighter align-top">
                         <td className="px-2 py-2">{index + 1}</td>
                         <td className="px-2 py-2">
-                          <span className="font-bold">{item.nomenclature ?? "Unnamed item"}</span>
+                          <span className="font-bold">{item.nomenclature ?? t("unnamedItem")}</span>
                           {item.description && <span className="block whitespace-pre-line text-base-dark">{item.description}</span>}
                         </td>
-                        <td className="px-2 py-2 text-right">
-                          {item.quantity ?? "—"} {item.unitOfIssue ? UNIT_OF_ISSUE_LABELS[item.unitOfIssue].split(" (")[0]!.toLowerCase() : ""}
+                        <td className="px-2 py-2 text-end">
+                          {item.quantity ?? "—"} {item.unitOfIssue ? label("unitOfIssue", item.unitOfIssue).split(" (")[0]!.toLocaleLowerCase(f.locale) : ""}
                         </td>
-                        <td className="px-2 py-2 text-right">{formatUsd(item.estimatedValue)}</td>
+                        <td className="px-2 py-2 text-end">{f.usd(item.estimatedValue)}</td>
                       </tr>
                     ))}
                   </tbody>
                   <tfoot>
                     <tr className="border-t-2 border-base-dark font-bold">
-                      <td colSpan={3} className="px-2 py-2 text-right">
-                        Total of estimates
+                      <td colSpan={3} className="px-2 py-2 text-end">
+                        {t("totalOfEstimates")}
                       </td>
-                      <td className="px-2 py-2 text-right">{lor.items.some((i) => i.estimatedValue) ? formatUsd(lor.itemsTotal) : "Not estimated"}</td>
+                      <td className="px-2 py-2 text-end">{lor.items.some((i) => i.estimatedValue) ? f.usd(lor.itemsTotal) : t("notEstimated")}</td>
                     </tr>
                   </tfoot>
                 </table>
@@ -220,44 +235,44 @@ export default async function LorPage({ params, searchParams }: { params: Promis
             )}
           </Panel>
 
-          <Panel title="Funding, delivery and support">
+          <Panel title={t("fundingPanel")} headingId="Funding-delivery-and-support-h">
             <dl>
-              <Detail label="Proposed financing">{lor.financing ? FINANCING_LABELS[lor.financing] : null}</Detail>
-              {lor.financingNotes && <Detail label="Financing details">{lor.financingNotes}</Detail>}
-              <Detail label="Delivery needed by">{lor.requestedDeliveryBy ? formatDate(lor.requestedDeliveryBy) : null}</Detail>
-              {lor.deliveryNotes && <Detail label="Delivery details">{lor.deliveryNotes}</Detail>}
-              <Detail label="Third-party involvement">{yesNo(lor.thirdPartyInvolvement)}</Detail>
-              {lor.thirdPartyDetails && <Detail label="Third parties">{lor.thirdPartyDetails}</Detail>}
-              <Detail label="Sole source requested">{yesNo(lor.soleSourceRequested)}</Detail>
+              <Detail label={t("financing")} notGiven={notGiven}>{lor.financing ? label("financing", lor.financing) : null}</Detail>
+              {lor.financingNotes && <Detail label={t("financingNotes")} notGiven={notGiven}>{lor.financingNotes}</Detail>}
+              <Detail label={t("deliveryBy")} notGiven={notGiven}>{lor.requestedDeliveryBy ? f.date(lor.requestedDeliveryBy) : null}</Detail>
+              {lor.deliveryNotes && <Detail label={t("deliveryNotes")} notGiven={notGiven}>{lor.deliveryNotes}</Detail>}
+              <Detail label={t("thirdParty")} notGiven={notGiven}>{yesNo(lor.thirdPartyInvolvement)}</Detail>
+              {lor.thirdPartyDetails && <Detail label={t("thirdPartyDetails")} notGiven={notGiven}>{lor.thirdPartyDetails}</Detail>}
+              <Detail label={t("soleSource")} notGiven={notGiven}>{yesNo(lor.soleSourceRequested)}</Detail>
               {lor.soleSourceRequested && (
                 <>
-                  <Detail label="Requested contractor">{lor.soleSourceContractor}</Detail>
-                  <Detail label="Justification">{lor.soleSourceJustification}</Detail>
+                  <Detail label={t("soleSourceContractor")} notGiven={notGiven}>{lor.soleSourceContractor}</Detail>
+                  <Detail label={t("soleSourceJustification")} notGiven={notGiven}>{lor.soleSourceJustification}</Detail>
                 </>
               )}
-              <Detail label="Training">{lor.trainingNeeds}</Detail>
-              <Detail label="Logistics support">{lor.logisticsNeeds}</Detail>
-              <Detail label="Transportation">{lor.transportationNeeds}</Detail>
+              <Detail label={t("training")} notGiven={notGiven}>{lor.trainingNeeds}</Detail>
+              <Detail label={t("logistics")} notGiven={notGiven}>{lor.logisticsNeeds}</Detail>
+              <Detail label={t("transportation")} notGiven={notGiven}>{lor.transportationNeeds}</Detail>
             </dl>
           </Panel>
 
-          <Panel title="Contacts and signatory">
+          <Panel title={t("contactsPanel")} headingId="Contacts-and-signatory-h">
             <dl>
-              {lor.pointsOfContact.length === 0 && <Detail label="Point of contact">{null}</Detail>}
+              {lor.pointsOfContact.length === 0 && <Detail label={t("pointOfContact")} notGiven={notGiven}>{null}</Detail>}
               {lor.pointsOfContact.map((c, i) => (
-                <Detail key={i} label={`Point of contact ${i + 1}`}>
+                <Detail key={i} label={t("pointOfContactNumber", { number: i + 1 })} notGiven={notGiven}>
                   {[c.name, c.title, c.email, c.phone].filter(Boolean).join(" · ")}
                 </Detail>
               ))}
-              <Detail label="Signatory">{[lor.signatoryName, lor.signatoryTitle].filter(Boolean).join(", ")}</Detail>
-              <Detail label="Authority">{lor.signatoryAuthority}</Detail>
-              {lor.signedOn && <Detail label="Signed on">{formatDate(lor.signedOn)}</Detail>}
+              <Detail label={t("signatory")} notGiven={notGiven}>{[lor.signatoryName, lor.signatoryTitle].filter(Boolean).join(", ")}</Detail>
+              <Detail label={t("authority")} notGiven={notGiven}>{lor.signatoryAuthority}</Detail>
+              {lor.signedOn && <Detail label={t("signedOn")} notGiven={notGiven}>{f.date(lor.signedOn)}</Detail>}
             </dl>
           </Panel>
 
-          <Panel title="Attachments" id="attachments">
+          <Panel title={t("attachments")} headingId="Attachments-h" id="attachments">
             {lor.attachments.length === 0 ? (
-              <p className="text-base-dark">No files attached.</p>
+              <p className="text-base-dark">{t("noFiles")}</p>
             ) : (
               <ul className="divide-y divide-base-lighter" data-testid="attachments">
                 {lor.attachments.map((a) => (
@@ -267,7 +282,7 @@ export default async function LorPage({ params, searchParams }: { params: Promis
                         {a.fileName}
                       </a>{" "}
                       <span className="text-sm text-base-dark">
-                        {ATTACHMENT_KIND_LABELS[a.kind]} · {formatBytes(a.sizeBytes)} · {formatDate(a.uploadedAt)}
+                        {label("attachmentKind", a.kind)} · {formatBytes(a.sizeBytes)} · {f.date(a.uploadedAt)}
                       </span>
                     </span>
                     {editable && <RemoveAttachmentButton lorId={lor.id} attachmentId={a.id} fileName={a.fileName} />}
@@ -278,7 +293,7 @@ export default async function LorPage({ params, searchParams }: { params: Promis
             {editable && <UploadAttachmentForm lorId={lor.id} />}
           </Panel>
 
-          <Panel title="Timeline">
+          <Panel title={t("timeline")} headingId="Timeline-h">
             <Timeline events={events} />
           </Panel>
         </div>
@@ -287,28 +302,28 @@ export default async function LorPage({ params, searchParams }: { params: Promis
           {(editable || may("withdraw")) && (
             <section aria-labelledby="partner-actions-h" className="rounded border border-base-lighter bg-white p-4">
               <h2 id="partner-actions-h" className="mb-3 text-lg">
-                What you can do
+                {t("whatYouCanDo")}
               </h2>
               {may("submit") &&
                 (lor.checklist.ready ? (
-                  <ActionButton target={target} action="submit" label={lor.status === "INSUFFICIENT" ? "Resubmit the letter" : "Submit the letter"} />
+                  <ActionButton target={target} action="submit" label={lor.status === "INSUFFICIENT" ? ta("resubmit") : ta("submit")} />
                 ) : (
-                  <p className="mb-3 text-sm">Fill in every required checklist item to submit.</p>
+                  <p className="mb-3 text-sm">{t("fillChecklist")}</p>
                 ))}
               {may("withdraw") && (
-                <ReasonForm target={target} action="withdraw" summary="Withdraw this letter" submitLabel="Withdraw the letter" label="Reason" hint="Tell the U.S. Government why, if you wish" required={false} />
+                <ReasonForm target={target} action="withdraw" summary={ta("withdrawSummary")} submitLabel={ta("withdrawSubmit")} label={ta("reason")} hint={ta("withdrawHint")} required={false} />
               )}
             </section>
           )}
           {usgActions && (
             <section aria-labelledby="validation-h" className="rounded border border-primary bg-primary-lighter/30 p-4" data-testid="validation-actions">
               <h2 id="validation-h" className="mb-3 text-lg">
-                Validation
+                {t("validation")}
               </h2>
               {may("acknowledge") && (
                 <AcknowledgeForm target={target} agencies={agencies} routeable={actor.role === "DSCA_ANALYST"} currentAgency={lor.routedAgency?.code ?? ""} />
               )}
-              {may("markActionable") && <ActionButton target={target} action="mark-actionable" label="Mark actionable" variant="secondary" />}
+              {may("markActionable") && <ActionButton target={target} action="mark-actionable" label={ta("markActionable")} variant="secondary" />}
               {may("markComplete") && (
                 <CompleteForm
                   target={target}
@@ -321,7 +336,7 @@ export default async function LorPage({ params, searchParams }: { params: Promis
               {may("markInsufficient") && <InsufficientForm target={target} criteria={lor.checklist.criteria.filter((c) => c.applicable)} />}
               {may("respondPriceAndAvailability") && <PriceAndAvailabilityForm target={target} />}
               {may("disapprove") && (
-                <ReasonForm target={target} action="disapprove" summary="Disapprove the request" submitLabel="Disapprove" label="Reason" hint="Policy, technology security or eligibility. The partner sees this." required />
+                <ReasonForm target={target} action="disapprove" summary={ta("disapproveSummary")} submitLabel={ta("disapproveSubmit")} label={ta("reason")} hint={ta("disapproveHint")} required />
               )}
             </section>
           )}

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { formObject, runAction, type ActionState } from "@/server/action-result";
 import { requireActor } from "@/server/auth/actor";
 import { updateNotificationPreferences } from "@/server/notifications/update-notification-preferences";
@@ -11,6 +12,7 @@ export async function saveNotificationPreferencesAction(_previous: ActionState, 
     const actor = await requireActor();
     await updateNotificationPreferences(actor, { preferences: formObject(form) }, await requestContext());
     revalidatePath("/profile/notifications");
-    return { message: "Your e-mail settings are saved" };
+    const t = await getTranslations("NoticesPreferences");
+    return { message: t("saved") };
   });
 }

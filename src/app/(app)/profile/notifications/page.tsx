@@ -1,24 +1,29 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { NotificationPreferencesForm } from "@/components/notifications/notification-preferences-form";
 import { PageHeader } from "@/components/page-header";
 import { requireActor } from "@/server/auth/actor";
 import { getNotificationPreferences } from "@/server/notifications/get-notification-preferences";
 import { saveNotificationPreferencesAction } from "./actions";
 
-export const metadata: Metadata = { title: "Notification settings" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("NoticesSettingsPage");
+  return { title: t("title") };
+}
 
 export default async function NotificationSettingsPage() {
   const actor = await requireActor();
   const preferences = await getNotificationPreferences(actor);
+  const t = await getTranslations("NoticesSettingsPage");
   return (
     <div className="space-y-6">
       <PageHeader
-        title="Notification settings"
-        lead="Choose, for each kind of notice, whether Caseway e-mails you immediately, in one daily digest, or not at all. Notices always appear in Caseway itself. E-mail subjects never name a country, case, item or amount."
+        title={t("title")}
+        lead={t("lead")}
       />
       <p className="text-sm">
-        <Link href="/profile">Back to your profile</Link>
+        <Link href="/profile">{t("back")}</Link>
       </p>
       <NotificationPreferencesForm preferences={preferences} action={saveNotificationPreferencesAction} />
     </div>

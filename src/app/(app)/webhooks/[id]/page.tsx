@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
 import { Pagination } from "@/components/pagination";
 import { DeliveryLog } from "@/components/webhooks/delivery-log";
@@ -11,23 +12,30 @@ import { forPage } from "@/server/page-guard";
 import { getWebhook } from "@/server/webhooks/get-webhook";
 import { deleteWebhookAction, redeliverAction, rotateSecretAction, updateWebhookAction } from "../actions";
 
-export const metadata: Metadata = { title: "Webhook" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("WebhooksDetail");
+  return { title: t("title") };
+}
 
 export default async function WebhookPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string>> }) {
   const actor = await requireActor();
   const { id } = await params;
   const query = await searchParams;
   const webhook = await forPage(() => getWebhook(actor, id, { page: query.page ?? "1" }));
+  const t = await getTranslations("WebhooksDetail");
   return (
     <div>
       <p className="mb-2 text-sm">
-        <Link href="/webhooks">All webhooks</Link>
+        <Link href="/webhooks">{t("back")}</Link>
       </p>
-      <PageHeader title={`Webhook to ${webhook.url}`} lead={`For ${webhook.organizationName}. ${webhook.active ? "On: events are being sent." : "Off: nothing is sent until you turn it back on."}`} />
+      <PageHeader
+        title={t("heading", { url: webhook.url })}
+        lead={webhook.active ? t("leadOn", { organization: webhook.organizationName }) : t("leadOff", { organization: webhook.organizationName })}
+      />
       {!webhook.active && webhook.disabledReason && (
         <div className="mb-6">
-          <Alert type="warning" title="This webhook is turned off">
-            {webhook.disabledReason}. Check that your system answers with a 2xx status within 10 seconds, then turn the webhook back on below.
+          <Alert type="warning" title={t("offTitle")}>
+            {t("offBody", { reason: webhook.disabledReason })}
           </Alert>
         </div>
       )}

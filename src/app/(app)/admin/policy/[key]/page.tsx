@@ -7,66 +7,79 @@ import { Section } from "@/components/ui/section";
 import { can } from "@/domain/policy";
 import { isoDay } from "@/domain/sla";
 import { ProposalList } from "@/components/policy/proposal-list";
-import { formatDate } from "@/lib/format";
 import { requireActor } from "@/server/auth/actor";
 import { forPage } from "@/server/page-guard";
 import { listPolicyChanges } from "@/server/policy/get-policy-change";
 import { getPolicySeries } from "@/server/policy/list-policy";
 import { ProposeChangeForm } from "../policy-forms";
+import { getTranslations } from "next-intl/server";
+import { getFormats } from "@/i18n/server";
+import { policyValue, seriesLabel } from "@/components/policy/series-label";
 
-export const metadata: Metadata = { title: "Policy series" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("PolicySeries");
+  return { title: t("title") };
+}
 
 export default async function PolicySeriesPage({ params }: { params: Promise<{ key: string }> }) {
   const actor = await requireActor();
   const { key } = await params;
   const [series, changes] = await forPage(() => Promise.all([getPolicySeries(actor, key), listPolicyChanges(actor, { key, pageSize: "20" })]));
+  const t = await getTranslations("PolicySeries");
+  const names = await getTranslations("PolicySeriesNames");
+  const f = await getFormats();
+  const name = seriesLabel(names, series.key, series.label);
   return (
     <div className="space-y-6">
       <p>
-        <Link href="/admin/policy">All rates, thresholds and clocks</Link>
+        <Link href="/admin/policy">{t("back")}</Link>
       </p>
       <PageHeader
-        title={series.label}
+        title={name}
         lead={
           series.current
-            ? `In force today: ${series.current.display}, since ${formatDate(series.current.effectiveFrom)}.${series.next ? ` From ${formatDate(series.next.effectiveFrom)}: ${series.next.display}.` : ""}`
-            : "No row is in force today: anything that needs it is refused until one is approved."
+            ? `${t("leadCurrent", { value: policyValue(names, series.current), date: f.date(series.current.effectiveFrom) })}${series.next ? ` ${t("leadNext", { value: policyValue(names, series.next), date: f.date(series.next.effectiveFrom) })}` : ""}`
+            : t("leadNone")
         }
       />
       {can(actor, "proposePolicyChange") && (
-        <Section id="propose" title="Propose a change">
-          <p className="mb-4">
-            The new value takes effect on the day you give and applies from then on; an administrator other than you must approve it first. Lines of
-            accepted LOAs keep their locked rates.
-          </p>
+        <Section id="propose" title={t("propose")}>
+          <p className="mb-4">{t("proposeExplain")}</p>
           <ProposeChangeForm seriesKey={series.key} unit={series.unit} today={isoDay(new Date())} />
         </Section>
       )}
-      <Section id="history" title="History">
-        <DataTable caption={`${series.label}: every row`} columns={["Value", "In force", "Source"]} count={series.history.length} noun={["row", "rows"]} emptyMessage="No row yet." testId="policy-history">
+      <Section id="history" title={t("history")}>
+        <DataTable
+          caption={t("historyCaption", { series: name })}
+          columns={[t("colValue"), t("colInForce"), t("colSource")]}
+          count={series.history.length}
+          noun={[t("nounOne"), t("nounOther")]}
+          emptyMessage={t("noRows")}
+          testId="policy-history"
+        >
           {series.history.map((row) => (
             <tr key={row.id} className="border-t border-base-lighter align-top" data-testid="policy-history-row">
               <td className="px-3 py-2 font-bold whitespace-nowrap">
-                {row.display}
+                {policyValue(names, row)}
                 {row.inForce && (
-                  <span className="ml-2">
-                    <Tag tone="success">In force</Tag>
+                  <span className="ms-2">
+                    <Tag tone="success">{t("inForce")}</Tag>
                   </span>
                 )}
                 {row.scheduled && (
-                  <span className="ml-2">
-                    <Tag tone="info">Scheduled</Tag>
+                  <span className="ms-2">
+                    <Tag tone="info">{t("scheduled")}</Tag>
                   </span>
                 )}
               </td>
               <td className="px-3 py-2 whitespace-nowrap">
-                {formatDate(row.effectiveFrom)} – {row.governsUntil ? formatDate(row.governsUntil) : "until changed"}
+                {f.date(row.effectiveFrom)} – {row.governsUntil ? f.date(row.governsUntil) : t("untilChanged")}
               </td>
               <td className="px-3 py-2">
                 {row.source}
                 {row.policyChangeId && (
                   <Link className="block" href={`/admin/policy/changes/${row.policyChangeId}`}>
-                    The approved proposal
+                    {t("approvedProposal")}
                   </Link>
                 )}
               </td>
@@ -74,9 +87,9 @@ export default async function PolicySeriesPage({ params }: { params: Promise<{ k
           ))}
         </DataTable>
       </Section>
-      <Section id="proposals" title="Proposals">
+      <Section id="proposals" title={t("proposals")}>
         {changes.total === 0 ? (
-          <p>No change has been proposed for this series.</p>
+          <p>{t("noProposals")}</p>
         ) : (
           <ProposalList changes={changes.items} />
         )}

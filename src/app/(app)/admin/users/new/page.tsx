@@ -5,8 +5,12 @@ import { assertCan, requireActor } from "@/server/auth/actor";
 import { forPage } from "@/server/page-guard";
 import { listOrganizations } from "@/server/organizations/list-organizations";
 import { CreateUserForm } from "../user-forms";
+import { getTranslations } from "next-intl/server";
 
-export const metadata: Metadata = { title: "Add a user" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("AdminUserNew");
+  return { title: t("title") };
+}
 
 export default async function NewUserPage() {
   const actor = await requireActor();
@@ -14,12 +18,13 @@ export default async function NewUserPage() {
     assertCan(actor, "createUser");
     return listOrganizations(actor);
   });
+  const t = await getTranslations("AdminUserNew");
   return (
     <div>
       <p className="mb-2 text-sm">
-        <Link href="/admin/users">← All users</Link>
+        <Link href="/admin/users">{t("back")}</Link>
       </p>
-      <PageHeader title="Add a user" lead="The person can sign in as soon as you create the account." />
+      <PageHeader title={t("title")} lead={t("lead")} />
       <div className="rounded border border-base-lighter bg-white p-6">
         <CreateUserForm organizations={organizations.map(({ id, name, code, kind }) => ({ id, name, code, kind }))} />
       </div>

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { formObject, runAction, type ActionState } from "@/server/action-result";
 import { requireActor } from "@/server/auth/actor";
 import { acknowledgedDocumentFromForm, performCaseAction } from "@/server/cases/perform-case-action";
@@ -17,6 +18,7 @@ const isClosureAction = (value: string): value is ClosureAction => (CLOSURE_ACTI
 export async function closureEventAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   const values = formObject(form);
   const { caseId = "", action = "", expectedVersion, closureType, comment, commentVisibility } = values;
+  const t = await getTranslations("ClosureForms");
   const result = await runAction(async () => {
     const actor = await requireActor();
     if (!isClosureAction(action)) throw new AppError("BAD_REQUEST", "Unknown action");
@@ -31,7 +33,7 @@ export async function closureEventAction(_previous: ActionState, form: FormData)
     await performCaseAction(actor, caseId, action, input, await requestContext());
     revalidatePath(`/cases/${caseId}`);
     revalidatePath("/tasks");
-    return { message: "Done" };
+    return { message: t("done") };
   });
   if (result.status === "ok") redirect(`/cases/${caseId}/closure?notice=${action}`);
   return result;
@@ -40,11 +42,12 @@ export async function closureEventAction(_previous: ActionState, form: FormData)
 /** The agency case manager's annual case review. An unticked box is "not confirmed", which needs notes. */
 export async function annualReviewAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   const { caseId = "", loaMatchesDeliveries, loaMatchesContracts, scheduleAdjusted, notes } = formObject(form);
+  const t = await getTranslations("ClosureForms");
   const result = await runAction(async () => {
     const actor = await requireActor();
     await completeAnnualReview(actor, caseId, { loaMatchesDeliveries, loaMatchesContracts, scheduleAdjusted, notes }, await requestContext());
     revalidatePath(`/cases/${caseId}`);
-    return { message: "Annual review recorded" };
+    return { message: t("reviewRecorded") };
   });
   if (result.status === "ok") redirect(`/cases/${caseId}/closure?notice=annual-review`);
   return result;

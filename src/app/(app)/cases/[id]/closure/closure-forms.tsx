@@ -1,13 +1,14 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { BindingConfirmationPanel, useConfirmStep } from "@/components/case/binding-confirmation";
 import { FormProblem } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, RadioGroup } from "@/components/ui/form";
 import { KeptTextarea } from "@/components/ui/kept-inputs";
-import { CLOSURE_TYPE_EXPLANATIONS, CLOSURE_TYPE_LABELS, CLOSURE_TYPES, type ClosureType } from "@/domain/execution/closure";
-import { formatUsd } from "@/domain/money";
+import { CLOSURE_TYPES, type ClosureType } from "@/domain/execution/closure";
+import { useFormats } from "@/i18n/use-formats";
 import type { BindingConfirmation } from "@/domain/workflow/binding-confirmation";
 import type { ActionState } from "@/server/action-result";
 import { annualReviewAction, closureEventAction } from "./actions";
@@ -37,16 +38,17 @@ export function SubmitClosureForm({ target, unliquidatedObligations }: { target:
   const ulo = Number(unliquidatedObligations) > 0;
   const [choice, setChoice] = useState<ClosureType>(ulo ? "ACC" : "NON_ACC");
   const error = errors.closureType;
+  const t = useTranslations("ClosureForms");
+  const types = useTranslations("ClosureTypes");
+  const f = useFormats();
   return (
     <form action={run} noValidate data-testid="submit-closure-form">
-      <FormProblem state={state} title="Could not submit the closure certificate" />
+      <FormProblem state={state} title={t("submitProblem")} />
       <Hidden target={target} action="submit-closure" />
-      <fieldset className={`mb-5 ${error ? "border-l-4 border-error-dark pl-3" : ""}`} aria-describedby={error ? "closure-type-error" : "closure-type-hint"}>
-        <legend className="font-bold">How should the case close?</legend>
+      <fieldset className={`mb-5 ${error ? "border-s-4 border-error-dark ps-3" : ""}`} aria-describedby={error ? "closure-type-error" : "closure-type-hint"}>
+        <legend className="font-bold">{t("howClose")}</legend>
         <p id="closure-type-hint" className="text-sm text-base-dark">
-          {ulo
-            ? `${formatUsd(unliquidatedObligations)} of contract obligations are not yet settled, so only Accelerated Case Closure is possible now.`
-            : "Every contract obligation is settled, so either closure is possible."}
+          {ulo ? t("onlyAcc", { value: f.usd(unliquidatedObligations) }) : t("eitherClosure")}
         </p>
         {error && (
           <p id="closure-type-error" className="text-sm font-bold text-error-dark" data-testid="error-closureType">
@@ -67,16 +69,16 @@ export function SubmitClosureForm({ target, unliquidatedObligations }: { target:
                 className="mt-1 h-5 w-5 shrink-0 accent-primary"
               />
               <span>
-                <span className="block font-bold">{CLOSURE_TYPE_LABELS[type]}</span>
-                <span className="block text-sm">{CLOSURE_TYPE_EXPLANATIONS[type]}</span>
-                {disabled && <span className="block text-sm font-bold">Not possible while obligations are unsettled.</span>}
+                <span className="block font-bold">{types(`label.${type}`)}</span>
+                <span className="block text-sm">{types(`explanation.${type}`)}</span>
+                {disabled && <span className="block text-sm font-bold">{t("notPossible")}</span>}
               </span>
             </label>
           );
         })}
       </fieldset>
       <Button type="submit" disabled={pending}>
-        {pending ? "Submitting…" : "Submit closure certificate"}
+        {pending ? t("submitting") : t("submit")}
       </Button>
     </form>
   );
@@ -86,25 +88,25 @@ export function SubmitClosureForm({ target, unliquidatedObligations }: { target:
 export function CloseCaseForm({ target, confirmation }: { target: Target; confirmation: BindingConfirmation }) {
   const [state, run, pending] = useActionState<ActionState, FormData>(closureEventAction, { status: "idle" });
   const step = useConfirmStep(state);
+  const t = useTranslations("ClosureForms");
   return (
     <form action={run} onSubmit={step.onSubmit} data-testid="close-case-form">
-      <FormProblem state={state} title="Could not close the case" />
+      <FormProblem state={state} title={t("closeProblem")} />
       <Hidden target={target} action="close" />
       <p className="mb-3 text-sm">
-        Closing writes the final statement (with any refund of excess funds) and issues the closure certificate. A closed case can only be reopened by
-        DSCA, with a reason.
+        {t("closeExplanation")}
       </p>
       {step.confirming ? (
         <BindingConfirmationPanel
           confirmation={confirmation}
-          confirmLabel="Confirm and close the case"
+          confirmLabel={t("confirmClose")}
           pending={pending}
           onCancel={step.cancel}
           testId="confirm-close"
         />
       ) : (
         <Button type="submit" disabled={pending} {...step.triggerProps}>
-          {pending ? "Closing…" : "Close the case"}
+          {pending ? t("closing") : t("close")}
         </Button>
       )}
     </form>
@@ -115,51 +117,49 @@ export function ReopenForm({ target }: { target: Target }) {
   const [state, run, pending] = useActionState<ActionState, FormData>(closureEventAction, { status: "idle" });
   const errors = state.status === "error" ? (state.fields ?? {}) : {};
   const [visibility, setVisibility] = useState("PARTNER_VISIBLE");
+  const t = useTranslations("ClosureForms");
   return (
     <form action={run} noValidate data-testid="reopen-form">
-      <FormProblem state={state} title="Could not reopen the case" />
+      <FormProblem state={state} title={t("reopenProblem")} />
       <Hidden target={target} action="reopen" />
-      <Field id="reopen-comment" label="Reason for reopening" hint="For example a late delivery, a billing adjustment or a claim." error={errors.comment}>
+      <Field id="reopen-comment" label={t("reopenReason")} hint={t("reopenReasonHint")} error={errors.comment}>
         <KeptTextarea id="reopen-comment" name="comment" rows={3} required error={errors.comment} hasHint />
       </Field>
       <RadioGroup
         name="commentVisibility"
         idPrefix="reopen-visibility"
-        legend="Who may read the reason?"
+        legend={t("whoMayRead")}
         error={errors.commentVisibility}
         options={[
-          { value: "PARTNER_VISIBLE", label: "Also the partner" },
-          { value: "USG_INTERNAL", label: "U.S. Government only" },
+          { value: "PARTNER_VISIBLE", label: t("alsoPartner") },
+          { value: "USG_INTERNAL", label: t("usgOnly") },
         ]}
         value={visibility}
         onChange={setVisibility}
       />
       <Button type="submit" variant="danger" disabled={pending}>
-        {pending ? "Reopening…" : "Reopen the case"}
+        {pending ? t("reopening") : t("reopen")}
       </Button>
     </form>
   );
 }
 
-const CHECKLIST = [
-  ["loaMatchesDeliveries", "The LOA matches what was delivered and performed", "Quantities and values shipped, received and performed agree with the LOA in force."],
-  ["loaMatchesContracts", "The LOA matches the contracts", "Contract awards on each line agree with the LOA's lines and values."],
-  ["scheduleAdjusted", "The payment schedule is adjusted to the forecast", "The schedule was compared with the forecast from contracts and deliveries, and adjusted where needed."],
-] as const;
+const CHECKLIST = ["loaMatchesDeliveries", "loaMatchesContracts", "scheduleAdjusted"] as const;
 
 export function AnnualReviewForm({ caseId, year }: { caseId: string; year: number }) {
   const [state, run, pending] = useActionState<ActionState, FormData>(annualReviewAction, { status: "idle" });
   const errors = state.status === "error" ? (state.fields ?? {}) : {};
   // Controlled, so a refused submission (notes missing) keeps what was ticked.
   const [ticked, setTicked] = useState<Record<string, boolean>>({});
+  const t = useTranslations("ClosureForms");
   return (
     <form action={run} noValidate data-testid="annual-review-form">
-      <FormProblem state={state} title="Could not record the annual review" />
+      <FormProblem state={state} title={t("reviewProblem")} />
       <input type="hidden" name="caseId" value={caseId} />
       <fieldset className="mb-5">
-        <legend className="font-bold">Reconciliation checklist for {year}</legend>
-        <p className="text-sm text-base-dark">Tick what you confirmed. Anything you could not confirm needs a note below.</p>
-        {CHECKLIST.map(([name, label, hint]) => (
+        <legend className="font-bold">{t("checklistLegend", { year: String(year) })}</legend>
+        <p className="text-sm text-base-dark">{t("checklistHint")}</p>
+        {CHECKLIST.map((name) => (
           <label key={name} className="mt-2 flex gap-3">
             <input
               type="checkbox"
@@ -170,19 +170,19 @@ export function AnnualReviewForm({ caseId, year }: { caseId: string; year: numbe
               aria-describedby={`${name}-hint`}
             />
             <span>
-              <span className="block">{label}</span>
+              <span className="block">{t(`check.${name}.label`)}</span>
               <span id={`${name}-hint`} className="block text-sm text-base-dark">
-                {hint}
+                {t(`check.${name}.hint`)}
               </span>
             </span>
           </label>
         ))}
       </fieldset>
-      <Field id="annual-review-notes" label="Notes" hint="What differs, and what will be done about it. Kept inside the U.S. Government." error={errors.notes}>
+      <Field id="annual-review-notes" label={t("notes")} hint={t("notesHint")} error={errors.notes}>
         <KeptTextarea id="annual-review-notes" name="notes" rows={4} error={errors.notes} hasHint />
       </Field>
       <Button type="submit" disabled={pending}>
-        {pending ? "Recording…" : `Record the ${year} review`}
+        {pending ? t("recording") : t("recordReview", { year: String(year) })}
       </Button>
     </form>
   );

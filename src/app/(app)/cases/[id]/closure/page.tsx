@@ -1,5 +1,6 @@
 import Decimal from "decimal.js";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { CaseSubpageHeader } from "@/components/case/case-subnav";
 import { ClosureChecklist } from "@/components/closure/closure-checklist";
@@ -7,14 +8,13 @@ import { Alert } from "@/components/ui/alert";
 import { Tag } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { Section } from "@/components/ui/section";
-import { CLOSURE_TYPE_EXPLANATIONS, CLOSURE_TYPE_LABELS } from "@/domain/execution/closure";
-import { formatUsd } from "@/domain/money";
 import { can } from "@/domain/policy";
 import type { ClosureView } from "@/domain/schemas/closure";
 import type { CaseStatus } from "@/domain/workflow/states";
 import { bindingConfirmation, boundDocumentOf } from "@/domain/workflow/binding-confirmation";
 import { CASE_EVENTS } from "@/domain/workflow/case-workflow";
-import { formatDate } from "@/lib/format";
+import { getFormats } from "@/i18n/server";
+import type { Formats } from "@/lib/format";
 import { listDocuments } from "@/server/loa/list-documents";
 import { requireActor } from "@/server/auth/actor";
 import { getCase } from "@/server/cases/get-case";
@@ -23,41 +23,37 @@ import { getClosureReadiness } from "@/server/closure/get-closure-readiness";
 import { forPage } from "@/server/page-guard";
 import { AnnualReviewForm, CloseCaseForm, ReopenForm, SubmitClosureForm } from "./closure-forms";
 
-export const metadata: Metadata = { title: "Case closure" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("ClosurePage");
+  return { title: t("metaTitle") };
+}
 
-const NOTICES: Record<string, string> = {
-  "submit-closure": "Closure certificate submitted",
-  close: "Case closed: the final statement is written and the closure certificate issued",
-  reopen: "Case reopened",
-  "annual-review": "Annual case review recorded",
-};
+const NOTICES = ["submit-closure", "close", "reopen", "annual-review"] as const;
+const isNotice = (value: string | undefined): value is (typeof NOTICES)[number] => (NOTICES as readonly string[]).includes(value ?? "");
+type Translate = Awaited<ReturnType<typeof getTranslations<"ClosurePage">>>;
 
 const cell = "px-3 py-2 align-top";
-const money = `${cell} text-right font-mono tabular-nums whitespace-nowrap`;
+const money = `${cell} text-end font-mono tabular-nums whitespace-nowrap`;
 
 /** What happens next, in plain words, for whoever reads the page (the partner first of all). */
-function nextStep(status: CaseStatus, closure: ClosureView): string {
+function nextStep(status: CaseStatus, closure: ClosureView, t: Translate, f: Formats): string {
   switch (status) {
     case "CLOSED":
-      return `The case closed on ${formatDate(closure.closedAt)}. Its records are kept; DSCA can reopen it if something comes up later.`;
+      return t("nextClosed", { date: f.date(closure.closedAt) });
     case "CLOSURE_PENDING":
-      return closure.ready
-        ? "The closure certificate is in and nothing stands in the way: DSCA can close the case now."
-        : "The closure certificate is in. DSCA closes the case once everything listed below is settled.";
+      return closure.ready ? t("nextPendingReady") : t("nextPending");
     case "SUPPLY_SERVICES_COMPLETE":
-      return closure.submitBlockers.length > 0
-        ? "Everything has been delivered or performed. The implementing agency submits the closure certificate once every discrepancy report is settled."
-        : "Everything has been delivered or performed. The implementing agency submits the closure certificate next; DSCA then closes the case once the final bill is paid.";
+      return closure.submitBlockers.length > 0 ? t("nextSscBlocked") : t("nextSsc");
     case "SUSPENDED":
-      return "The case is suspended. Work towards closure resumes when DSCA resumes the case.";
+      return t("nextSuspended");
     case "CANCELLED":
     case "DISAPPROVED":
-      return `This case was ${status === "CANCELLED" ? "cancelled" : "disapproved"}; it will not be closed.`;
+      return status === "CANCELLED" ? t("nextCancelled") : t("nextDisapproved");
     case "IMPLEMENTED":
     case "EXECUTING":
-      return "The case can close once every line is delivered or performed (or cancelled), no discrepancy report is open and the final bill is paid. The implementing agency then submits the closure certificate and DSCA closes the case.";
+      return t("nextExecuting");
     default:
-      return "Closure comes after the case is implemented and everything on it has been delivered.";
+      return t("nextDefault");
   }
 }
 
@@ -67,7 +63,7 @@ function Figures({ rows }: { rows: [string, ReactNode, string?][] }) {
       {rows.map(([label, value, testId]) => (
         <div key={label} className="contents">
           <dt className="font-bold">{label}</dt>
-          <dd className="mb-2 tabular-nums sm:mb-0 sm:text-right" data-testid={testId}>
+          <dd className="mb-2 tabular-nums sm:mb-0 sm:text-end" data-testid={testId}>
             {value}
           </dd>
         </div>
@@ -76,10 +72,10 @@ function Figures({ rows }: { rows: [string, ReactNode, string?][] }) {
   );
 }
 
-function LineState({ line }: { line: ClosureView["lines"][number] }) {
-  if (line.state === "SSC") return <Tag tone="success">Complete {formatDate(line.completedAt)}</Tag>;
-  if (line.state === "CANCELLED") return <Tag>Cancelled {formatDate(line.completedAt)}</Tag>;
-  return <Tag tone="warning">Open</Tag>;
+function LineState({ line, t, f }: { line: ClosureView["lines"][number]; t: Translate; f: Formats }) {
+  if (line.state === "SSC") return <Tag tone="success">{t("lineComplete", { date: f.date(line.completedAt) })}</Tag>;
+  if (line.state === "CANCELLED") return <Tag>{t("lineCancelled", { date: f.date(line.completedAt) })}</Tag>;
+  return <Tag tone="warning">{t("lineOpen")}</Tag>;
 }
 
 export default async function CaseClosurePage({
@@ -105,7 +101,10 @@ export default async function CaseClosurePage({
   const recorded = closure.finalStatement;
   const recordedDue = recorded ? new Decimal(recorded.amountDue) : null;
   const ulo = new Decimal(closure.unliquidatedObligations);
-  const shown = notice ? NOTICES[notice] : undefined;
+  const t = await getTranslations("ClosurePage");
+  const types = await getTranslations("ClosureTypes");
+  const f = await getFormats();
+  const shown = isNotice(notice) ? t(`notice.${notice}`) : undefined;
 
   const actionPanel: ReactNode[] = [];
   if (actions.includes("submit-closure")) actionPanel.push(<SubmitClosureForm key="submit" target={target} unliquidatedObligations={closure.unliquidatedObligations} />);
@@ -118,9 +117,9 @@ export default async function CaseClosurePage({
   if (actions.includes("reopen")) actionPanel.push(<ReopenForm key="reopen" target={target} />);
   const waitingNote =
     found.status === "CLOSURE_PENDING" && can(actor, "closeCase", subject) && !actions.includes("close")
-      ? "Closing becomes possible once nothing in the checklist stands in the way."
+      ? t("waitingClose")
       : found.status === "SUPPLY_SERVICES_COMPLETE" && can(actor, "executeCase", subject) && !actions.includes("submit-closure")
-        ? "The closure certificate can be submitted once every discrepancy report is settled."
+        ? t("waitingSubmit")
         : null;
 
   return (
@@ -128,7 +127,7 @@ export default async function CaseClosurePage({
       <CaseSubpageHeader
         caseId={found.id}
         identifier={found.identifier}
-        title="Closure"
+        title={t("title")}
         status={found.status}
         countryName={found.country.name}
         agencyName={found.implementingAgency.name}
@@ -138,27 +137,27 @@ export default async function CaseClosurePage({
 
       <div className="mt-4 grid gap-6 lg:grid-cols-3">
         <div className="grid min-w-0 content-start gap-6 lg:col-span-2">
-          <Section id="closure-readiness" title={closed ? "Closure" : "Can this case close?"} testId="closure-readiness">
+          <Section id="closure-readiness" title={closed ? t("title") : t("canClose")} testId="closure-readiness">
             {found.status === "CANCELLED" || found.status === "DISAPPROVED" ? (
-              <Alert type="info" title={`This case was ${found.status === "CANCELLED" ? "cancelled" : "disapproved"}`} testId="closure-status" />
+              <Alert type="info" title={found.status === "CANCELLED" ? t("endedCancelled") : t("endedDisapproved")} testId="closure-status" />
             ) : closed ? (
-              <Alert type="success" title={`Closed on ${formatDate(closure.closedAt)}`} testId="closure-status">
-                {closure.closureType ? `${CLOSURE_TYPE_LABELS[closure.closureType]}. ` : ""}
+              <Alert type="success" title={t("closedOn", { date: f.date(closure.closedAt) })} testId="closure-status">
+                {closure.closureType ? t("closureTypeSentence", { type: types(`label.${closure.closureType}`) }) : ""}
                 {recordedDue && recordedDue.isNegative()
-                  ? `Excess funds of ${formatUsd(recordedDue.negated().toFixed(2))} are returned to ${found.country.name}.`
+                  ? t("excessReturned", { value: f.usd(recordedDue.negated().toFixed(2)), country: found.country.name })
                   : recordedDue && recordedDue.gt(0)
-                    ? `${formatUsd(recorded!.amountDue)} remains due.`
-                    : "The final bill is settled in full."}
+                    ? t("remainsDue", { value: f.usd(recorded!.amountDue) })
+                    : t("settledInFull")}
               </Alert>
             ) : closure.ready ? (
-              <Alert type="success" title="Nothing stands in the way of closing" testId="closure-status" />
+              <Alert type="success" title={t("nothingInTheWay")} testId="closure-status" />
             ) : (
               <Alert
                 type="warning"
-                title={`${closure.blockers.length} ${closure.blockers.length === 1 ? "thing stands" : "things stand"} in the way of closing`}
+                title={t("blockersTitle", { count: closure.blockers.length })}
                 testId="closure-status"
               >
-                <ul className="list-disc pl-5" data-testid="closure-blockers">
+                <ul className="list-disc ps-5" data-testid="closure-blockers">
                   {closure.blockers.map((blocker) => (
                     <li key={blocker}>{blocker}</li>
                   ))}
@@ -166,30 +165,30 @@ export default async function CaseClosurePage({
               </Alert>
             )}
             <p className="my-3" data-testid="closure-next">
-              {nextStep(found.status, closure)}
+              {nextStep(found.status, closure, t, f)}
             </p>
             <ClosureChecklist criteria={closure.criteria} />
           </Section>
 
-          <Section id="closure-statement" title={recorded ? "Final statement" : "Final statement as it stands"} testId="closure-statement">
+          <Section id="closure-statement" title={recorded ? t("finalStatement") : t("finalStatementSoFar")} testId="closure-statement">
             {recorded ? (
               <>
                 <Figures
                   rows={[
-                    ["Issued", formatDate(recorded.issuedOn)],
-                    ["Final bill", formatUsd(recorded.billedCumulative), "final-bill"],
-                    ["Collected (deposits and payments)", formatUsd(recorded.collected)],
-                    ["Credits (discrepancy reports)", formatUsd(recorded.credits)],
+                    [t("issued"), f.date(recorded.issuedOn)],
+                    [t("finalBill"), f.usd(recorded.billedCumulative), "final-bill"],
+                    [t("collected"), f.usd(recorded.collected)],
+                    [t("credits"), f.usd(recorded.credits)],
                     [
-                      recordedDue!.isNegative() ? "Refund of excess funds" : "Amount due",
-                      <strong key="due">{formatUsd(recordedDue!.abs().toFixed(2))}</strong>,
+                      recordedDue!.isNegative() ? t("refund") : t("amountDue"),
+                      <strong key="due">{f.usd(recordedDue!.abs().toFixed(2))}</strong>,
                       "final-amount",
                     ],
                   ]}
                 />
                 <p className="mt-3 text-sm">
                   <a href={recorded.pdfUrl} download data-testid="final-statement-pdf">
-                    Final statement (PDF)
+                    {t("finalStatementPdf")}
                   </a>
                 </p>
               </>
@@ -197,40 +196,43 @@ export default async function CaseClosurePage({
               <>
                 <Figures
                   rows={[
-                    ["Final bill (delivered and performed, with surcharges)", formatUsd(statement.finalBill), "final-bill"],
-                    ["Deposits received", formatUsd(statement.deposits)],
-                    ["Payments received", formatUsd(statement.payments)],
-                    ["Credits (discrepancy reports)", formatUsd(statement.credits)],
+                    [t("finalBillDetailed"), f.usd(statement.finalBill), "final-bill"],
+                    [t("depositsReceived"), f.usd(statement.deposits)],
+                    [t("paymentsReceived"), f.usd(statement.payments)],
+                    [t("credits"), f.usd(statement.credits)],
                     [
-                      due.isNegative() ? "Refund of excess funds at closure" : due.isZero() ? "Nothing due" : "Still to pay",
-                      <strong key="due">{formatUsd(due.abs().toFixed(2))}</strong>,
+                      due.isNegative() ? t("refundAtClosure") : due.isZero() ? t("nothingDue") : t("stillToPay"),
+                      <strong key="due">{f.usd(due.abs().toFixed(2))}</strong>,
                       "final-amount",
                     ],
                   ]}
                 />
                 <p className="mt-3 text-sm text-base-dark">
-                  The final bill is what was actually delivered and performed, with its surcharges, whatever the payment schedule said; what has
-                  been collected beyond it is returned to the partner when the case closes.
+                  {t("finalBillExplanation")}
                 </p>
               </>
             )}
-            <h3 className="mb-1 mt-4 font-bold">Contract obligations not yet settled</h3>
+            <h3 className="mb-1 mt-4 font-bold">{t("uloTitle")}</h3>
             <p data-testid="closure-ulo">
               {ulo.isZero()
-                ? "None: every contract obligation is matched by deliveries."
+                ? t("uloNone")
                 : closed
-                  ? `${formatUsd(closure.suspenseAmount)} moved to the Case Closure Suspense Account under Accelerated Case Closure; any money left once they settle is returned.`
-                  : `${formatUsd(closure.unliquidatedObligations)} of contract obligations are not yet matched by deliveries. The final bill includes them: under Accelerated Case Closure that money is held in the Case Closure Suspense Account until they settle.`}
+                  ? t("uloSuspense", { value: f.usd(closure.suspenseAmount) })
+                  : t("uloOpen", { value: f.usd(closure.unliquidatedObligations) })}
             </p>
           </Section>
 
-          <Section id="closure-lines" title="Lines" testId="closure-lines">
+          <Section id="closure-lines" title={t("lines")} testId="closure-lines">
             <DataTable
-              caption="Lines of the LOA in force and how each ended"
-              columns={partner ? ["Line", "Status", "Delivered", "Billed"] : ["Line", "Status", "Obligated", "Delivered", "Not settled", "Billed"]}
+              caption={t("linesCaption")}
+              columns={
+                partner
+                  ? [t("colLine"), t("colStatus"), t("colDelivered"), t("colBilled")]
+                  : [t("colLine"), t("colStatus"), t("colObligated"), t("colDelivered"), t("colNotSettled"), t("colBilled")]
+              }
               count={closure.lines.length}
-              noun={["line", "lines"]}
-              emptyMessage="There is no LOA in force yet."
+              noun={[t("nounLine"), t("nounLines")]}
+              emptyMessage={t("noLoa")}
               testId="closure-lines-table"
             >
               {closure.lines.map((line) => (
@@ -240,34 +242,35 @@ export default async function CaseClosurePage({
                     <span className="block text-xs">{line.description}</span>
                   </td>
                   <td className={cell}>
-                    <LineState line={line} />
+                    <LineState line={line} t={t} f={f} />
                   </td>
-                  {!partner && <td className={money}>{formatUsd(line.obligated)}</td>}
-                  <td className={money}>{formatUsd(line.expended)}</td>
-                  {!partner && <td className={money}>{formatUsd(line.unliquidated)}</td>}
-                  <td className={money}>{formatUsd(line.billed)}</td>
+                  {!partner && <td className={money}>{f.usd(line.obligated)}</td>}
+                  <td className={money}>{f.usd(line.expended)}</td>
+                  {!partner && <td className={money}>{f.usd(line.unliquidated)}</td>}
+                  <td className={money}>{f.usd(line.billed)}</td>
                 </tr>
               ))}
             </DataTable>
           </Section>
 
-          <Section id="closure-reviews" title="Annual case reviews" testId="annual-reviews">
+          <Section id="closure-reviews" title={t("reviewsTitle")} testId="annual-reviews">
             {closure.annualReviews.length === 0 ? (
-              <p className="text-base-dark">No annual review has been recorded yet.</p>
+              <p className="text-base-dark">{t("noReviews")}</p>
             ) : (
               <ul className="divide-y divide-base-lighter">
                 {closure.annualReviews.map((review) => (
                   <li key={review.id} className="py-2" data-testid="annual-review">
                     <p className="font-bold">
-                      {review.reviewYear}: completed {formatDate(review.completedAt)}
-                      {review.completedBy ? ` by ${review.completedBy}` : ""}
+                      {review.completedBy
+                        ? t("reviewCompletedBy", { year: String(review.reviewYear), date: f.date(review.completedAt), name: review.completedBy })
+                        : t("reviewCompleted", { year: String(review.reviewYear), date: f.date(review.completedAt) })}
                     </p>
                     <ul className="text-sm">
-                      <li>{review.loaMatchesDeliveries ? "✓ LOA matches deliveries" : "✗ LOA and deliveries differ"}</li>
-                      <li>{review.loaMatchesContracts ? "✓ LOA matches contracts" : "✗ LOA and contracts differ"}</li>
-                      <li>{review.scheduleAdjusted ? "✓ Payment schedule adjusted" : "✗ Payment schedule not adjusted"}</li>
+                      <li>{review.loaMatchesDeliveries ? t("matchesDeliveries") : t("differDeliveries")}</li>
+                      <li>{review.loaMatchesContracts ? t("matchesContracts") : t("differContracts")}</li>
+                      <li>{review.scheduleAdjusted ? t("scheduleAdjusted") : t("scheduleNotAdjusted")}</li>
                     </ul>
-                    {review.notes && <p className="mt-1 whitespace-pre-line text-sm">Notes: {review.notes}</p>}
+                    {review.notes && <p className="mt-1 whitespace-pre-line text-sm">{t("notes", { notes: review.notes })}</p>}
                   </li>
                 ))}
               </ul>
@@ -281,14 +284,14 @@ export default async function CaseClosurePage({
         </div>
 
         <div className="order-first grid content-start gap-6 lg:order-none">
-          <Section id="closure-actions" title={partner ? "Closure documents" : "Your actions"} testId="closure-actions">
+          <Section id="closure-actions" title={partner ? t("documents") : t("yourActions")} testId="closure-actions">
             {closure.certificate && (
               <p className="mb-3">
                 <a href={closure.certificate.url} download data-testid="closure-certificate">
-                  Download the closure certificate (PDF)
+                  {t("downloadCertificate")}
                 </a>
                 {closure.certificate.sha256 && (
-                  <span className="mt-1 block break-all text-xs text-base-dark">SHA-256 {closure.certificate.sha256}</span>
+                  <span className="mt-1 block break-all text-xs text-base-dark">{t("sha256", { hash: closure.certificate.sha256 })}</span>
                 )}
               </p>
             )}
@@ -297,34 +300,35 @@ export default async function CaseClosurePage({
             ) : (
               !closure.certificate && (
                 <p className="text-base-dark" data-testid="closure-no-actions">
-                  {waitingNote ?? (partner ? "The closure certificate appears here once the case is closed." : "Nothing about closure is waiting on you.")}
+                  {waitingNote ?? (partner ? t("certificateLater") : t("nothingWaiting"))}
                 </p>
               )
             )}
           </Section>
 
-          <Section id="closure-target" title="24-month closure target" testId="closure-target">
+          <Section id="closure-target" title={t("targetTitle")} testId="closure-target">
             {closure.target ? (
               <>
                 <p>
-                  {closed ? "Closed" : "To close"} by <strong>{formatDate(closure.target.targetDate)}</strong>
-                  {closure.target.overdue ? " — target passed" : ""}.
+                  {t.rich(closed ? "closedBy" : "toCloseBy", {
+                    strong: (chunks) => <strong>{chunks}</strong>,
+                    date: f.date(closure.target.targetDate),
+                    passed: closure.target.overdue ? t("targetPassed") : "",
+                  })}
                 </p>
                 <p className="text-sm text-base-dark">
-                  Supply and services complete on {formatDate(closure.target.supplyCompleteAt)}; {closure.target.monthsElapsed}{" "}
-                  {closure.target.monthsElapsed === 1 ? "month" : "months"} {closed ? "to closure" : "so far"}. The target guides; it never stops a
-                  closure.
+                  {t(closed ? "clockClosed" : "clockRunning", { date: f.date(closure.target.supplyCompleteAt), count: closure.target.monthsElapsed })}
                 </p>
               </>
             ) : (
-              <p className="text-base-dark">The clock starts when every line is supply and services complete.</p>
+              <p className="text-base-dark">{t("clockNotStarted")}</p>
             )}
           </Section>
 
           {closure.closureType && (
-            <Section id="closure-type" title="Closure type" testId="closure-type">
-              <p className="font-bold">{CLOSURE_TYPE_LABELS[closure.closureType]}</p>
-              <p className="text-sm">{CLOSURE_TYPE_EXPLANATIONS[closure.closureType]}</p>
+            <Section id="closure-type" title={t("closureType")} testId="closure-type">
+              <p className="font-bold">{types(`label.${closure.closureType}`)}</p>
+              <p className="text-sm">{types(`explanation.${closure.closureType}`)}</p>
             </Section>
           )}
         </div>

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import {
   CompleteLineInput,
@@ -35,29 +36,30 @@ export async function executionAction(_previous: ActionState, form: FormData): P
   const caseId = values.caseId ?? "";
   const lineNumber = values.lineNumber ?? "";
   const operation = (values.operation ?? "") as ExecutionOperation;
+  const t = await getTranslations("ExecPage.notice");
   const result = await runAction(async () => {
     const actor = await requireActor();
     const context = await requestContext();
     switch (operation) {
       case "obligation":
         await recordObligation(actor, caseId, lineNumber, fieldsFor(RecordObligationInput, values), context);
-        return { message: "Contract recorded" };
+        return { message: t("obligation") };
       case "requisition":
         // The key rendered with the form: a double submission makes one requisition.
         await submitRequisition(actor, caseId, lineNumber, fieldsFor(SubmitRequisitionInput, values), context, { idempotencyKey: values.idempotencyKey || null });
-        return { message: "Requisition submitted" };
+        return { message: t("requisition") };
       case "shipment":
         await recordShipment(actor, caseId, lineNumber, fieldsFor(RecordShipmentInput, values), context);
-        return { message: "Shipment recorded" };
+        return { message: t("shipment") };
       case "service":
         await recordServicePerformance(actor, caseId, lineNumber, fieldsFor(RecordServiceInput, values), context);
-        return { message: "Services recorded" };
+        return { message: t("service") };
       case "completion":
         await completeLine(actor, caseId, lineNumber, fieldsFor(CompleteLineInput, values), context);
-        return { message: "Line closed out" };
+        return { message: t("completion") };
       case "status":
         await updateShipmentStatus(actor, caseId, values.shipmentId ?? "", fieldsFor(UpdateShipmentStatusInput, values), context);
-        return { message: "Shipment updated" };
+        return { message: t("status") };
       default:
         throw new AppError("BAD_REQUEST", "Unknown operation");
     }

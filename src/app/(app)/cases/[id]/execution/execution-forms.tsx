@@ -1,12 +1,14 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useState, type ReactNode } from "react";
 import { FormProblem } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, RadioGroup, Select } from "@/components/ui/form";
 import { KeptTextarea, KeptTextInput } from "@/components/ui/kept-inputs";
-import { SHIPMENT_MODE_LABELS, SHIPMENT_MODES, UMMIPS_PRIORITIES, priorityLabel } from "@/domain/execution/lines";
-import { formatUsd } from "@/domain/money";
+import { SHIPMENT_MODES, UMMIPS_PRIORITIES } from "@/domain/execution/lines";
+import { useFormats } from "@/i18n/use-formats";
+import { useLabels } from "@/i18n/use-labels";
 import type { ActionState } from "@/server/action-result";
 import { executionAction, type ExecutionOperation } from "./actions";
 
@@ -76,17 +78,18 @@ const prefixOf = (target: LineTarget, operation: string) => `l${target.lineNumbe
 
 export function ContractForm({ target }: { target: LineTarget }) {
   const { state, run, pending, errors } = useExecutionAction();
+  const t = useTranslations("ExecForms");
   const prefix = prefixOf(target, "contract");
   return (
-    <Folded title="Record a contract award" testId={`form-contract-${target.lineNumber}`} open={state.status === "error"}>
+    <Folded title={t("contractTitle")} testId={`form-contract-${target.lineNumber}`} open={state.status === "error"}>
       <form action={run} noValidate>
-        <FormProblem state={state} title="Could not record the contract" />
+        <FormProblem state={state} title={t("contractProblem")} />
         <Hidden target={target} operation="obligation" />
-        <TextField prefix={prefix} name="contractNumber" label="Contract number" hint="Letters, digits and dashes, like W15P7T-26-C-0142" errors={errors} autoComplete="off" />
-        <TextField prefix={prefix} name="awardedOn" label="Award date" type="date" defaultValue={target.today} errors={errors} />
-        <TextField prefix={prefix} name="amount" label="Obligated amount (US dollars)" hint="U.S. Government only: the partner sees the contract, not its amount" inputMode="decimal" errors={errors} />
+        <TextField prefix={prefix} name="contractNumber" label={t("contractNumber")} hint={t("contractNumberHint")} errors={errors} autoComplete="off" />
+        <TextField prefix={prefix} name="awardedOn" label={t("awardDate")} type="date" defaultValue={target.today} errors={errors} />
+        <TextField prefix={prefix} name="amount" label={t("obligatedAmount")} hint={t("obligatedAmountHint")} inputMode="decimal" errors={errors} />
         <Button type="submit" disabled={pending}>
-          {pending ? "Working…" : "Record contract"}
+          {pending ? t("working") : t("recordContract")}
         </Button>
       </form>
     </Folded>
@@ -106,29 +109,35 @@ export function RequisitionForm({
   idempotencyKey: string;
 }) {
   const { state, run, pending, errors } = useExecutionAction();
+  const t = useTranslations("ExecForms");
+  const f = useFormats();
   const prefix = prefixOf(target, "requisition");
+  const priorityLabel = (priority: string) => {
+    const n = Number(priority);
+    return n <= 3 ? t("priorityEmergency", { code: priority }) : n <= 8 ? t("priorityPriority", { code: priority }) : t("priorityRoutine", { code: priority });
+  };
   return (
-    <Folded title="Submit a requisition" testId={`form-requisition-${target.lineNumber}`} open={state.status === "error"}>
+    <Folded title={t("requisitionTitle")} testId={`form-requisition-${target.lineNumber}`} open={state.status === "error"}>
       <p className="mb-3 text-sm">
-        {formatUsd(remaining)} of this line remains. A requisition for more than that is refused; the amount is quantity × unit price.
+        {t("requisitionRemaining", { value: f.usd(remaining) })}
       </p>
       <form action={run} noValidate>
-        <FormProblem state={state} title="Could not submit the requisition" />
+        <FormProblem state={state} title={t("requisitionProblem")} />
         <Hidden target={target} operation="requisition" extra={{ idempotencyKey }} />
         <TextField
           prefix={prefix}
           name="documentNumber"
-          label="Document number (MILSTRIP)"
-          hint={`14 characters: service code, country code, 3 codes, the ordinal date (YDDD) and a serial, like ${example}`}
+          label={t("milstripNumber")}
+          hint={t("milstripNumberHint", { example })}
           errors={errors}
           autoComplete="off"
           spellCheck={false}
         />
-        <TextField prefix={prefix} name="itemDescription" label="Item" errors={errors} />
-        <TextField prefix={prefix} name="nsn" label="National stock number (optional)" hint="13 digits, like 4320-01-555-0101" inputMode="numeric" errors={errors} />
-        <TextField prefix={prefix} name="quantity" label="Quantity" inputMode="numeric" errors={errors} />
-        <TextField prefix={prefix} name="unitPrice" label="Unit price (US dollars)" inputMode="decimal" errors={errors} />
-        <Field id={`${prefix}-priority`} label="Priority (UMMIPS)" hint="From your force activity designator and urgency of need" error={errors.priority}>
+        <TextField prefix={prefix} name="itemDescription" label={t("item")} errors={errors} />
+        <TextField prefix={prefix} name="nsn" label={t("nsn")} hint={t("nsnHint")} inputMode="numeric" errors={errors} />
+        <TextField prefix={prefix} name="quantity" label={t("quantity")} inputMode="numeric" errors={errors} />
+        <TextField prefix={prefix} name="unitPrice" label={t("unitPrice")} inputMode="decimal" errors={errors} />
+        <Field id={`${prefix}-priority`} label={t("priority")} hint={t("priorityHint")} error={errors.priority}>
           <Select id={`${prefix}-priority`} name="priority" defaultValue="08" error={errors.priority} hasHint>
             {UMMIPS_PRIORITIES.map((p) => (
               <option key={p} value={p}>
@@ -138,7 +147,7 @@ export function RequisitionForm({
           </Select>
         </Field>
         <Button type="submit" disabled={pending}>
-          {pending ? "Working…" : "Submit requisition"}
+          {pending ? t("working") : t("submitRequisition")}
         </Button>
       </form>
     </Folded>
@@ -167,46 +176,50 @@ export function ShipmentForm({
   requisitions: readonly OpenRequisition[] | null;
 }) {
   const { state, run, pending, errors } = useExecutionAction();
+  const t = useTranslations("ExecForms");
+  const label = useLabels();
   const prefix = prefixOf(target, "shipment");
   if (requisitions !== null && requisitions.length === 0) return null;
   return (
-    <Folded title="Record a shipment" testId={`form-shipment-${target.lineNumber}`} open={state.status === "error"}>
+    <Folded title={t("shipmentTitle")} testId={`form-shipment-${target.lineNumber}`} open={state.status === "error"}>
       <form action={run} noValidate>
-        <FormProblem state={state} title="Could not record the shipment" />
+        <FormProblem state={state} title={t("shipmentProblem")} />
         <Hidden target={target} operation="shipment" />
         {requisitions !== null && (
-          <Field id={`${prefix}-requisitionId`} label="Requisition it fills" error={errors.requisitionId}>
+          <Field id={`${prefix}-requisitionId`} label={t("requisitionFilled")} error={errors.requisitionId}>
             <Select id={`${prefix}-requisitionId`} name="requisitionId" error={errors.requisitionId}>
               {requisitions.map((r) => (
                 <option key={r.id} value={r.id}>
-                  {r.documentNumber} — {r.itemDescription} ({r.quantity - r.shippedQuantity} of {r.quantity} to ship)
+                  {t("requisitionOption", { document: r.documentNumber, item: r.itemDescription, left: String(r.quantity - r.shippedQuantity), quantity: String(r.quantity) })}
                 </option>
               ))}
             </Select>
           </Field>
         )}
-        <TextField prefix={prefix} name="documentNumber" label="Shipment document number" hint="The MILSTRIP document number or transportation control number" errors={errors} autoComplete="off" spellCheck={false} />
+        <TextField prefix={prefix} name="documentNumber" label={t("shipmentNumber")}
+          hint={t("shipmentNumberHint")} errors={errors} autoComplete="off" spellCheck={false} />
         <TextField
           prefix={prefix}
           name="quantity"
-          label="Quantity shipped"
-          hint={unshipped !== null ? `${unshipped}${unitOfIssue ? ` ${unitOfIssue}` : ""} not yet shipped on this line` : undefined}
+          label={t("quantityShipped")}
+          hint={unshipped !== null ? t("unshipped", { quantity: `${unshipped}${unitOfIssue ? ` ${unitOfIssue}` : ""}` }) : undefined}
           inputMode="numeric"
           errors={errors}
         />
-        <TextField prefix={prefix} name="shippedOn" label="Ship date" type="date" defaultValue={target.today} errors={errors} />
-        <Field id={`${prefix}-mode`} label="Mode" error={errors.mode}>
+        <TextField prefix={prefix} name="shippedOn" label={t("shipDate")} type="date" defaultValue={target.today} errors={errors} />
+        <Field id={`${prefix}-mode`} label={t("mode")} error={errors.mode}>
           <Select id={`${prefix}-mode`} name="mode" defaultValue="AIR" error={errors.mode}>
             {SHIPMENT_MODES.map((m) => (
               <option key={m} value={m}>
-                {SHIPMENT_MODE_LABELS[m]}
+                {label("shipmentMode", m)}
               </option>
             ))}
           </Select>
         </Field>
-        <TextField prefix={prefix} name="trackingReference" label="Tracking reference" hint="What the partner can track it by: TCN, bill of lading, carrier tracking number" errors={errors} />
+        <TextField prefix={prefix} name="trackingReference" label={t("tracking")}
+          hint={t("trackingHint")} errors={errors} />
         <Button type="submit" disabled={pending}>
-          {pending ? "Working…" : "Record shipment"}
+          {pending ? t("working") : t("recordShipment")}
         </Button>
       </form>
     </Folded>
@@ -215,26 +228,28 @@ export function ShipmentForm({
 
 export function ServiceForm({ target, unitLabel, remaining }: { target: LineTarget; unitLabel: string; remaining: string | null }) {
   const { state, run, pending, errors } = useExecutionAction();
+  const t = useTranslations("ExecForms");
   const prefix = prefixOf(target, "service");
+  const unitWord = unitLabel === "months" ? t("unitMonths") : t("unitEvents");
   return (
-    <Folded title="Record services performed" testId={`form-service-${target.lineNumber}`} open={state.status === "error"}>
+    <Folded title={t("serviceTitle")} testId={`form-service-${target.lineNumber}`} open={state.status === "error"}>
       <form action={run} noValidate>
-        <FormProblem state={state} title="Could not record the services" />
+        <FormProblem state={state} title={t("serviceProblem")} />
         <Hidden target={target} operation="service" />
-        <TextField prefix={prefix} name="performedFrom" label="First day" type="date" errors={errors} />
-        <TextField prefix={prefix} name="performedTo" label="Last day" type="date" defaultValue={target.today} errors={errors} />
+        <TextField prefix={prefix} name="performedFrom" label={t("firstDay")} type="date" errors={errors} />
+        <TextField prefix={prefix} name="performedTo" label={t("lastDay")} type="date" defaultValue={target.today} errors={errors} />
         <TextField
           prefix={prefix}
           name="units"
-          label={`${unitLabel === "months" ? "Months" : "Events"} performed`}
-          hint={remaining !== null ? `${remaining} ${unitLabel} remain on this line; halves are fine (0.5)` : undefined}
+          label={unitLabel === "months" ? t("monthsPerformed") : t("eventsPerformed")}
+          hint={remaining !== null ? t("unitsRemaining", { remaining, unit: unitWord }) : undefined}
           inputMode="decimal"
           errors={errors}
         />
-        <TextField prefix={prefix} name="value" label="Value (US dollars)" inputMode="decimal" errors={errors} />
-        <TextField prefix={prefix} name="description" label="What was performed" errors={errors} />
+        <TextField prefix={prefix} name="value" label={t("value")} inputMode="decimal" errors={errors} />
+        <TextField prefix={prefix} name="description" label={t("whatPerformed")} errors={errors} />
         <Button type="submit" disabled={pending}>
-          {pending ? "Working…" : "Record services"}
+          {pending ? t("working") : t("recordServices")}
         </Button>
       </form>
     </Folded>
@@ -245,46 +260,47 @@ export function CompletionForm({ target, problems }: { target: LineTarget; probl
   const { state, run, pending, errors } = useExecutionAction();
   const [outcome, setOutcome] = useState("SUPPLY_COMPLETE");
   const prefix = prefixOf(target, "completion");
+  const t = useTranslations("ExecForms");
   const needsReason = outcome === "CANCELLED" || problems.length > 0;
   return (
-    <Folded title="Declare supply/services complete, or cancel the line" testId={`form-completion-${target.lineNumber}`} open={state.status === "error"}>
+    <Folded title={t("completionTitle")} testId={`form-completion-${target.lineNumber}`} open={state.status === "error"}>
       {problems.length > 0 ? (
         <div className="mb-3 text-sm">
-          <p className="font-bold">Not yet accounted for:</p>
-          <ul className="list-disc pl-6" data-testid={`ssc-problems-${target.lineNumber}`}>
+          <p className="font-bold">{t("notAccountedFor")}</p>
+          <ul className="list-disc ps-6" data-testid={`ssc-problems-${target.lineNumber}`}>
             {problems.map((p) => (
               <li key={p}>{p}</li>
             ))}
           </ul>
         </div>
       ) : (
-        <p className="mb-3 text-sm">Everything on this line is accounted for: it can be declared complete without a reason.</p>
+        <p className="mb-3 text-sm">{t("allAccountedFor")}</p>
       )}
       <form action={run} noValidate>
-        <FormProblem state={state} title="Could not close out the line" />
+        <FormProblem state={state} title={t("completionProblem")} />
         <Hidden target={target} operation="completion" />
         <RadioGroup
           name="outcome"
           idPrefix={`${prefix}-outcome`}
-          legend="Outcome"
+          legend={t("outcome")}
           error={errors.outcome}
           options={[
-            { value: "SUPPLY_COMPLETE", label: "Supply/services complete" },
-            { value: "CANCELLED", label: "Cancel the line" },
+            { value: "SUPPLY_COMPLETE", label: t("outcomeComplete") },
+            { value: "CANCELLED", label: t("outcomeCancel") },
           ]}
           value={outcome}
           onChange={setOutcome}
         />
         <Field
           id={`${prefix}-reason`}
-          label={needsReason ? "Reason (required)" : "Reason (optional)"}
-          hint="The partner sees it on the line and the timeline. Open requisitions are cancelled with the line."
+          label={needsReason ? t("reasonRequired") : t("reasonOptional")}
+          hint={t("reasonHint")}
           error={errors.reason}
         >
           <KeptTextarea id={`${prefix}-reason`} name="reason" error={errors.reason} hasHint />
         </Field>
         <Button type="submit" variant={outcome === "CANCELLED" ? "danger" : "primary"} disabled={pending}>
-          {pending ? "Working…" : outcome === "CANCELLED" ? "Cancel the line" : "Declare complete"}
+          {pending ? t("working") : outcome === "CANCELLED" ? t("outcomeCancel") : t("declareComplete")}
         </Button>
       </form>
     </Folded>
@@ -310,6 +326,7 @@ export function ShipmentStatusForms({
   mayMarkInTransit: boolean;
   mayReceive: boolean;
 }) {
+  const t = useTranslations("ExecForms");
   const transit = useExecutionAction();
   const receive = useExecutionAction();
   const prefix = `s-${shipment.id.slice(0, 8)}`;
@@ -319,25 +336,27 @@ export function ShipmentStatusForms({
     <div className="grid gap-2" data-testid={`shipment-actions-${shipment.documentNumber}`}>
       {mayMarkInTransit && shipment.status === "SHIPPED" && (
         <form action={transit.run}>
-          <FormProblem state={transit.state} title="Could not update the shipment" />
+          <FormProblem state={transit.state} title={t("transitProblem")} />
           <Hidden target={target} operation="status" extra={{ ...hidden, status: "IN_TRANSIT" }} />
-          <Button type="submit" variant="secondary" disabled={transit.pending} aria-label={`Mark shipment ${shipment.documentNumber} in transit`}>
-            {transit.pending ? "Working…" : "Mark in transit"}
+          <Button type="submit" variant="secondary" disabled={transit.pending} aria-label={t("markInTransitLabel", { document: shipment.documentNumber })}>
+            {transit.pending ? t("working") : t("markInTransit")}
           </Button>
         </form>
       )}
       {mayReceive && (
         <details className="rounded border border-base-lighter bg-white p-2" open={receive.state.status === "error"}>
           <summary className="cursor-pointer font-bold text-primary">
-            Mark received<span className="sr-only"> (shipment {shipment.documentNumber})</span>
+            {t("markReceived")}
+            <span className="sr-only">{t("shipmentSr", { document: shipment.documentNumber })}</span>
           </summary>
           <form action={receive.run} noValidate className="mt-2">
-            <FormProblem state={receive.state} title="Could not record the receipt" />
+            <FormProblem state={receive.state} title={t("receiptProblem")} />
             <Hidden target={target} operation="status" extra={{ ...hidden, status: "RECEIVED" }} />
-            <TextField prefix={prefix} name="receivedOn" label="Date received" type="date" defaultValue={target.today} errors={receive.errors} />
-            <TextField prefix={prefix} name="receivedBy" label="Received by" hint="The receiving officer or the freight forwarder" errors={receive.errors} />
+            <TextField prefix={prefix} name="receivedOn" label={t("dateReceived")} type="date" defaultValue={target.today} errors={receive.errors} />
+            <TextField prefix={prefix} name="receivedBy" label={t("receivedBy")}
+              hint={t("receivedByHint")} errors={receive.errors} />
             <Button type="submit" disabled={receive.pending}>
-              {receive.pending ? "Working…" : "Record receipt"}
+              {receive.pending ? t("working") : t("recordReceipt")}
             </Button>
           </form>
         </details>

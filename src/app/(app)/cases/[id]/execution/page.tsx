@@ -1,45 +1,35 @@
 import Link from "next/link";
 import type { Metadata } from "next";
+import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import { randomUUID } from "node:crypto";
 import { CaseSubpageHeader } from "@/components/case/case-subnav";
 import { ProgressBar } from "@/components/execution/progress-bar";
 import { RecordTable } from "@/components/execution/record-table";
+import { useReaderFormats, useReaderLabels } from "@/components/execution/use-reader";
 import { Alert } from "@/components/ui/alert";
 import { Tag } from "@/components/ui/card";
 import { Section } from "@/components/ui/section";
-import { LINE_KIND_LABELS } from "@/domain/execution/line-kind";
-import {
-  LINE_STATUS_LABELS,
-  REQUISITION_STATUS_LABELS,
-  SHIPMENT_MODE_LABELS,
-  SHIPMENT_STATUS_LABELS,
-  milstripDocumentNumber,
-  priorityLabel,
-} from "@/domain/execution/lines";
-import { formatUsd } from "@/domain/money";
+import { milstripDocumentNumber } from "@/domain/execution/lines";
 import { can, type Actor } from "@/domain/policy";
 import type { ExecutionView, LineExecutionView } from "@/domain/schemas/execution";
 import { isoDay } from "@/domain/sla";
-import { formatDate } from "@/lib/format";
+import { getFormats } from "@/i18n/server";
 import { requireActor } from "@/server/auth/actor";
 import { getCaseExecution } from "@/server/execution/get-case-execution";
 import { forPage } from "@/server/page-guard";
 import { CompletionForm, ContractForm, RequisitionForm, ServiceForm, ShipmentForm, ShipmentStatusForms, type LineTarget } from "./execution-forms";
 
-export const metadata: Metadata = { title: "Lines and deliveries" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("ExecPage");
+  return { title: t("title") };
+}
 
-const NOTICES: Record<string, string> = {
-  obligation: "Contract recorded",
-  requisition: "Requisition submitted",
-  shipment: "Shipment recorded",
-  service: "Services recorded",
-  completion: "Line closed out",
-  "in-transit": "Shipment marked in transit",
-  received: "Shipment marked received",
-};
+const NOTICES = ["obligation", "requisition", "shipment", "service", "completion", "in-transit", "received"] as const;
+const isNotice = (value: string | undefined): value is (typeof NOTICES)[number] => (NOTICES as readonly string[]).includes(value ?? "");
 
 const cell = "px-3 py-2 align-top";
-const number = `${cell} text-right tabular-nums whitespace-nowrap`;
+const number = `${cell} text-end tabular-nums whitespace-nowrap`;
 
 const shipmentTone = (status: string) => (status === "RECEIVED" ? "success" : status === "IN_TRANSIT" ? "info" : "base");
 
@@ -63,32 +53,51 @@ function permissionsFor(actor: Actor, view: ExecutionView): Permissions {
   };
 }
 
+/** "08 — priority": the UMMIPS designator and its class (01–03 emergency, 04–08 priority, the rest routine). */
+function usePriorityLabel() {
+  const tPriority = useTranslations("ExecPriority");
+  return (priority: string) => {
+    const n = Number(priority);
+    return n <= 3
+      ? tPriority("emergency", { code: priority })
+      : n <= 8
+        ? tPriority("priority", { code: priority })
+        : tPriority("routine", { code: priority });
+  };
+}
+
 function LineFacts({ line }: { line: LineExecutionView }) {
+  const t = useTranslations("ExecPage");
+  const f = useReaderFormats();
+  const label = useReaderLabels();
+  const unitWord = line.serviceUnitLabel === "months" ? t("unitMonths") : t("unitEvents");
   const target =
     line.kind === "ARTICLES"
-      ? `${line.quantity ?? 0} ${line.unitOfIssue ?? ""} · ${formatUsd(line.value)}`
+      ? t("targetArticles", { quantity: String(line.quantity ?? 0), unit: line.unitOfIssue ?? "", value: f.usd(line.value) })
       : line.kind === "SERVICES"
-        ? `${line.serviceUnits ? `${line.serviceUnits} ${line.serviceUnitLabel} · ` : ""}${formatUsd(line.value)}`
-        : `${formatUsd(line.value)} (blanket value)`;
+        ? line.serviceUnits
+          ? t("targetServices", { units: line.serviceUnits, unit: unitWord, value: f.usd(line.value) })
+          : f.usd(line.value)
+        : t("targetBlanket", { value: f.usd(line.value) });
   return (
     <dl className="mb-3 grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[10rem_1fr]">
-      <dt className="font-bold">How it is executed</dt>
-      <dd>{LINE_KIND_LABELS[line.kind]}</dd>
-      <dt className="font-bold">On the LOA</dt>
+      <dt className="font-bold">{t("howExecuted")}</dt>
+      <dd>{label("lineKind", line.kind)}</dd>
+      <dt className="font-bold">{t("onTheLoa")}</dt>
       <dd>{target}</dd>
-      <dt className="font-bold">Expenditures</dt>
-      <dd data-testid={`expenditures-${line.lineNumber}`}>{formatUsd(line.expenditures)} (value shipped and services performed)</dd>
+      <dt className="font-bold">{t("expenditures")}</dt>
+      <dd data-testid={`expenditures-${line.lineNumber}`}>{t("expendituresValue", { value: f.usd(line.expenditures) })}</dd>
       {line.remainingValue !== null && (
         <>
-          <dt className="font-bold">Remaining value</dt>
-          <dd data-testid={`remaining-${line.lineNumber}`}>{formatUsd(line.remainingValue)} not yet requisitioned</dd>
+          <dt className="font-bold">{t("remainingValue")}</dt>
+          <dd data-testid={`remaining-${line.lineNumber}`}>{t("remainingValueText", { value: f.usd(line.remainingValue) })}</dd>
         </>
       )}
       {line.completion && (
         <>
-          <dt className="font-bold">{line.completion.outcome === "CANCELLED" ? "Cancelled" : "Supply/services complete"}</dt>
+          <dt className="font-bold">{line.completion.outcome === "CANCELLED" ? t("cancelled") : t("supplyComplete")}</dt>
           <dd>
-            {formatDate(line.completion.declaredAt)}
+            {f.date(line.completion.declaredAt)}
             {line.completion.reason ? ` — ${line.completion.reason}` : ""}
           </dd>
         </>
@@ -110,15 +119,20 @@ function LineSection({
   partner: boolean;
   today: string;
 }) {
+  const t = useTranslations("ExecPage");
+  const lineStatus = useTranslations("ExecLineStatus");
+  const f = useReaderFormats();
+  const label = useReaderLabels();
+  const priorityLabel = usePriorityLabel();
   const target: LineTarget = { caseId: view.caseId, lineNumber: line.lineNumber, today };
   const open = line.status === "OPEN";
   const openRequisitions = line.requisitions.filter((r) => r.status === "OPEN");
   return (
     <section id={`line-${line.lineNumber}`} aria-labelledby={`line-${line.lineNumber}-title`} className="min-w-0 scroll-mt-4 rounded border border-base-lighter bg-white p-5" data-testid={`line-${line.lineNumber}`}>
       <h2 id={`line-${line.lineNumber}-title`} className="mb-2 flex flex-wrap items-center gap-2 text-xl text-primary-darker">
-        <span>Line {line.lineNumber}</span>
+        <span>{t("line", { number: line.lineNumber })}</span>
         <span className="min-w-0 break-words text-lg text-ink">{line.description}</span>
-        <Tag tone={line.status === "OPEN" ? "info" : line.status === "CANCELLED" ? "base" : "success"}>{LINE_STATUS_LABELS[line.status]}</Tag>
+        <Tag tone={line.status === "OPEN" ? "info" : line.status === "CANCELLED" ? "base" : "success"}>{lineStatus(line.status)}</Tag>
       </h2>
       <LineFacts line={line} />
 
@@ -129,12 +143,13 @@ function LineSection({
       </div>
 
       {line.obligations.length > 0 && (
-        <RecordTable title={`Contracts on line ${line.lineNumber}`} columns={partner ? ["Contract", "Awarded"] : ["Contract", "Awarded", "Obligated"]} testId={`contracts-${line.lineNumber}`}>
+        <RecordTable title={t("contractsTitle", { number: line.lineNumber })}
+          columns={partner ? [t("colContract"), t("colAwarded")] : [t("colContract"), t("colAwarded"), t("colObligated")]} testId={`contracts-${line.lineNumber}`}>
           {line.obligations.map((o) => (
             <tr key={o.id}>
               <td className={`${cell} font-mono`}>{o.contractNumber}</td>
-              <td className={cell}>{formatDate(o.awardedOn)}</td>
-              {!partner && <td className={number}>{formatUsd(o.amount)}</td>}
+              <td className={cell}>{f.date(o.awardedOn)}</td>
+              {!partner && <td className={number}>{f.usd(o.amount)}</td>}
             </tr>
           ))}
         </RecordTable>
@@ -142,8 +157,8 @@ function LineSection({
 
       {line.kind === "BLANKET" && line.requisitions.length > 0 && (
         <RecordTable
-          title={`Requisitions on line ${line.lineNumber}`}
-          columns={["Document number", "Item", "Quantity", "Unit price", "Amount", "Priority", "Status"]}
+          title={t("requisitionsTitle", { number: line.lineNumber })}
+          columns={[t("colDocumentNumber"), t("colItem"), t("colQuantity"), t("colUnitPrice"), t("colAmount"), t("colPriority"), t("colStatus")]}
           testId={`requisitions-${line.lineNumber}`}
         >
           {line.requisitions.map((r) => (
@@ -151,17 +166,17 @@ function LineSection({
               <td className={`${cell} font-mono`}>{r.documentNumber}</td>
               <td className={cell}>
                 {r.itemDescription}
-                {r.nsn && <span className="block text-xs text-base-dark">NSN {r.nsn}</span>}
+                {r.nsn && <span className="block text-xs text-base-dark">{t("nsn", { nsn: r.nsn })}</span>}
               </td>
               <td className={number}>
                 {r.quantity}
-                {r.shippedQuantity > 0 && r.shippedQuantity < r.quantity && <span className="block text-xs">{r.shippedQuantity} shipped</span>}
+                {r.shippedQuantity > 0 && r.shippedQuantity < r.quantity && <span className="block text-xs">{t("shippedCount", { count: String(r.shippedQuantity) })}</span>}
               </td>
-              <td className={number}>{formatUsd(r.unitPrice)}</td>
-              <td className={number}>{formatUsd(r.amount)}</td>
+              <td className={number}>{f.usd(r.unitPrice)}</td>
+              <td className={number}>{f.usd(r.amount)}</td>
               <td className={`${cell} whitespace-nowrap`}>{priorityLabel(r.priority)}</td>
               <td className={cell}>
-                <Tag tone={r.status === "SHIPPED" ? "success" : r.status === "CANCELLED" ? "base" : "warning"}>{REQUISITION_STATUS_LABELS[r.status]}</Tag>
+                <Tag tone={r.status === "SHIPPED" ? "success" : r.status === "CANCELLED" ? "base" : "warning"}>{label("requisitionStatus", r.status)}</Tag>
               </td>
             </tr>
           ))}
@@ -170,28 +185,36 @@ function LineSection({
 
       {line.shipments.length > 0 && (
         <RecordTable
-          title={`Shipments on line ${line.lineNumber}`}
-          columns={["Document", "Quantity", "Shipped", "Mode", "Tracking reference", "Status", ...(permissions.receive || permissions.markInTransit ? ["Next step"] : [])]}
+          title={t("shipmentsTitle", { number: line.lineNumber })}
+          columns={[
+            t("colDocument"),
+            t("colQuantity"),
+            t("colShipped"),
+            t("colMode"),
+            t("colTracking"),
+            t("colStatus"),
+            ...(permissions.receive || permissions.markInTransit ? [t("colNextStep")] : []),
+          ]}
           testId={`shipments-${line.lineNumber}`}
         >
           {line.shipments.map((s) => (
             <tr key={s.id} data-testid={`shipment-${s.documentNumber}`}>
               <td className={`${cell} font-mono`}>
                 {s.documentNumber}
-                {s.requisitionDocumentNumber && <span className="block text-xs text-base-dark">for {s.requisitionDocumentNumber}</span>}
+                {s.requisitionDocumentNumber && <span className="block text-xs text-base-dark">{t("forRequisition", { document: s.requisitionDocumentNumber })}</span>}
               </td>
               <td className={number}>
                 {s.quantity}
-                <span className="block text-xs">{formatUsd(s.value)}</span>
+                <span className="block text-xs">{f.usd(s.value)}</span>
               </td>
-              <td className={`${cell} whitespace-nowrap`}>{formatDate(s.shippedOn)}</td>
-              <td className={cell}>{SHIPMENT_MODE_LABELS[s.mode]}</td>
+              <td className={`${cell} whitespace-nowrap`}>{f.date(s.shippedOn)}</td>
+              <td className={cell}>{label("shipmentMode", s.mode)}</td>
               <td className={`${cell} min-w-[12rem] break-words`}>{s.trackingReference}</td>
               <td className={`${cell} min-w-[10rem]`}>
-                <Tag tone={shipmentTone(s.status)}>{SHIPMENT_STATUS_LABELS[s.status]}</Tag>
+                <Tag tone={shipmentTone(s.status)}>{label("shipmentStatus", s.status)}</Tag>
                 {s.status === "RECEIVED" && (
                   <span className="mt-1 block text-xs">
-                    {formatDate(s.receivedOn)} by {s.receivedBy}
+                    {t("receivedBy", { date: f.date(s.receivedOn), name: s.receivedBy ?? "" })}
                   </span>
                 )}
               </td>
@@ -200,7 +223,8 @@ function LineSection({
                   {s.status === "RECEIVED" ? (
                     permissions.fileSdr ? (
                       <Link href={`/cases/${view.caseId}/sdrs/new?shipment=${s.id}`} data-testid={`report-discrepancy-${s.documentNumber}`}>
-                        Report a discrepancy<span className="sr-only"> (shipment {s.documentNumber})</span>
+                        {t("reportDiscrepancy")}
+                        <span className="sr-only">{t("shipmentSr", { document: s.documentNumber })}</span>
                       </Link>
                     ) : (
                       <span className="text-base-dark">—</span>
@@ -221,14 +245,15 @@ function LineSection({
       )}
 
       {line.services.length > 0 && (
-        <RecordTable title={`Services performed on line ${line.lineNumber}`} columns={["Period", line.serviceUnitLabel === "months" ? "Months" : "Events", "Value", "What"]} testId={`services-${line.lineNumber}`}>
+        <RecordTable title={t("servicesTitle", { number: line.lineNumber })}
+          columns={[t("colPeriod"), line.serviceUnitLabel === "months" ? t("colMonths") : t("colEvents"), t("colValue"), t("colWhat")]} testId={`services-${line.lineNumber}`}>
           {line.services.map((s) => (
             <tr key={s.id}>
               <td className={`${cell} whitespace-nowrap`}>
-                {formatDate(s.performedFrom)} – {formatDate(s.performedTo)}
+                {t("period", { from: f.date(s.performedFrom), to: f.date(s.performedTo) })}
               </td>
               <td className={number}>{s.units}</td>
-              <td className={number}>{formatUsd(s.value)}</td>
+              <td className={number}>{f.usd(s.value)}</td>
               <td className={`${cell} min-w-[12rem]`}>{s.description}</td>
             </tr>
           ))}
@@ -236,7 +261,7 @@ function LineSection({
       )}
 
       {line.obligations.length + line.requisitions.length + line.shipments.length + line.services.length === 0 && (
-        <p className="mt-3 text-sm text-base-dark">Nothing recorded on this line yet.</p>
+        <p className="mt-3 text-sm text-base-dark">{t("nothingRecorded")}</p>
       )}
 
       {open && (
@@ -284,14 +309,16 @@ export default async function CaseExecutionPage({
   const partner = actor.role === "PARTNER_OFFICER";
   const permissions = permissionsFor(actor, view);
   const today = isoDay(new Date());
-  const shown = notice ? NOTICES[notice] : undefined;
+  const t = await getTranslations("ExecPage");
+  const f = await getFormats();
+  const shown = isNotice(notice) ? t(`notice.${notice}`) : undefined;
   const closed = view.lines.filter((l) => l.status !== "OPEN").length;
   return (
     <div>
       <CaseSubpageHeader
         caseId={view.caseId}
         identifier={view.identifier}
-        title="Lines and deliveries"
+        title={t("title")}
         status={view.status}
         countryName={view.country.name}
         agencyName={view.implementingAgency.name}
@@ -300,33 +327,31 @@ export default async function CaseExecutionPage({
       {shown && <Alert type="success" title={shown} testId="notice" />}
 
       <div className="mt-4 grid gap-6">
-        <Section id="execution-overview" title="Where delivery stands" testId="execution-overview">
+        <Section id="execution-overview" title={t("overviewTitle")} testId="execution-overview">
           {view.loaInForce === null ? (
-            <p>The case has no accepted LOA yet: lines are executed once the partner accepts and the case is implemented.</p>
+            <p>{t("noLoa")}</p>
           ) : (
             <dl className="grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-[14rem_1fr]">
-              <dt className="font-bold">Measured against</dt>
+              <dt className="font-bold">{t("measuredAgainst")}</dt>
               <dd>{view.loaInForce}</dd>
-              <dt className="font-bold">Lines closed out</dt>
+              <dt className="font-bold">{t("linesClosedOut")}</dt>
               <dd data-testid="lines-closed">
-                {closed} of {view.lines.length} supply/services complete or cancelled
-                {view.supplyCompleteAt && ` — case supply/services complete since ${formatDate(view.supplyCompleteAt)}`}
+                {t("closedCount", { closed, total: view.lines.length })}
+                {view.supplyCompleteAt && t("caseCompleteSince", { date: f.date(view.supplyCompleteAt) })}
               </dd>
-              <dt className="font-bold">Expenditures so far</dt>
-              <dd data-testid="case-expenditures">{formatUsd(view.expenditures)}</dd>
+              <dt className="font-bold">{t("expendituresSoFar")}</dt>
+              <dd data-testid="case-expenditures">{f.usd(view.expenditures)}</dd>
             </dl>
           )}
           {!view.acceptsRecords && view.loaInForce !== null && (
             <p className="mt-3 text-sm text-base-dark">
-              {view.acceptsReceipts
-                ? "New contracts, requisitions, shipments and services are recorded while the case is implemented or executing; shipments on their way can still be marked received."
-                : "Execution is recorded while the case is implemented or executing."}
+              {view.acceptsReceipts ? t("recordsClosedReceiptsOpen") : t("recordsClosed")}
             </p>
           )}
-          {partner && <p className="mt-3 text-sm text-base-dark">Contract amounts stay inside the U.S. Government; what you owe is on the Money page.</p>}
+          {partner && <p className="mt-3 text-sm text-base-dark">{t("partnerNote")}</p>}
           {view.listsTruncated && (
-            <Alert type="info" title="Only the most recent records are listed">
-              Each list shows the latest 500 records of the case; the progress bars and totals count every one.
+            <Alert type="info" title={t("truncatedTitle")}>
+              {t("truncatedBody")}
             </Alert>
           )}
         </Section>

@@ -1,11 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { FormProblem } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/form";
 import { KeptTextInput } from "@/components/ui/kept-inputs";
-import { formatUsd } from "@/domain/money";
+import { useFormats } from "@/i18n/use-formats";
 import type { ActionState } from "@/server/action-result";
 import { issueStatementsAction, recordPaymentAction } from "./actions";
 
@@ -23,32 +24,34 @@ export function RecordPaymentForm({
 }) {
   const [state, run, pending] = useActionState<ActionState, FormData>(recordPaymentAction, { status: "idle" });
   const errors = state.status === "error" ? (state.fields ?? {}) : {};
+  const t = useTranslations("FinanceForms");
+  const f = useFormats();
   return (
     <form action={run} noValidate data-testid="record-payment-form">
-      <FormProblem state={state} title="Could not record the payment" />
+      <FormProblem state={state} title={t("paymentProblem")} />
       <input type="hidden" name="caseId" value={caseId} />
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
-      <Field id="payment-amount" label="Amount received (US dollars)" hint="Exact dollars and cents, like 250000.00" error={errors.amount}>
+      <Field id="payment-amount" label={t("amount")} hint={t("amountHint")} error={errors.amount}>
         <KeptTextInput id="payment-amount" name="amount" inputMode="decimal" error={errors.amount} hasHint />
       </Field>
-      <Field id="payment-value-date" label="Value date" hint="The date the money arrived; not in the future" error={errors.valueDate}>
+      <Field id="payment-value-date" label={t("valueDate")} hint={t("valueDateHint")} error={errors.valueDate}>
         <KeptTextInput id="payment-value-date" name="valueDate" type="date" defaultValue={today()} error={errors.valueDate} hasHint />
       </Field>
-      <Field id="payment-reference" label="Reference" hint="The wire or remittance reference" error={errors.reference}>
+      <Field id="payment-reference" label={t("reference")} hint={t("referenceHint")} error={errors.reference}>
         <KeptTextInput id="payment-reference" name="reference" autoComplete="off" error={errors.reference} hasHint />
       </Field>
-      <Field id="payment-statement" label="Statement it pays (optional)" hint="Money is applied to the oldest amount billed first either way" error={errors.statementId}>
+      <Field id="payment-statement" label={t("statement")} hint={t("statementHint")} error={errors.statementId}>
         <Select id="payment-statement" name="statementId" defaultValue="" error={errors.statementId} hasHint>
-          <option value="">Not stated</option>
+          <option value="">{t("notStated")}</option>
           {statements.map((s) => (
             <option key={s.id} value={s.id}>
-              Due {s.dueOn} ({formatUsd(s.outstanding)} outstanding)
+              {t("statementOption", { due: s.dueOn, outstanding: f.usd(s.outstanding) })}
             </option>
           ))}
         </Select>
       </Field>
       <Button type="submit" disabled={pending}>
-        {pending ? "Recording…" : "Record payment"}
+        {pending ? t("recording") : t("recordPayment")}
       </Button>
     </form>
   );
@@ -56,16 +59,16 @@ export function RecordPaymentForm({
 
 export function IssueStatementsForm({ caseId }: { caseId: string }) {
   const [state, run, pending] = useActionState<ActionState, FormData>(issueStatementsAction, { status: "idle" });
+  const t = useTranslations("FinanceForms");
   return (
     <form action={run} data-testid="issue-statements-form">
-      <FormProblem state={state} title="Could not issue the statements" />
+      <FormProblem state={state} title={t("issueProblem")} />
       <input type="hidden" name="caseId" value={caseId} />
       <p className="mb-3 text-sm">
-        The daily job issues each quarter&apos;s statements on its own. Issuing now runs the same job for every case being billed; none gets its
-        statement twice.
+        {t("issueExplanation")}
       </p>
       <Button type="submit" variant="secondary" disabled={pending}>
-        {pending ? "Issuing…" : "Issue statements now"}
+        {pending ? t("issuing") : t("issueNow")}
       </Button>
     </form>
   );

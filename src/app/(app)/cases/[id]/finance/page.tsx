@@ -1,34 +1,41 @@
 import type { Metadata } from "next";
+import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import { randomUUID } from "node:crypto";
 import { CaseSubpageHeader } from "@/components/case/case-subnav";
 import { MoneySummary } from "@/components/finance/money-summary";
 import { Alert } from "@/components/ui/alert";
 import { Tag } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
+import { useReaderFormats } from "@/components/execution/use-reader";
 import { Section } from "@/components/ui/section";
-import { formatUsd } from "@/domain/money";
 import { can } from "@/domain/policy";
 import type { StatementView } from "@/domain/schemas/finance";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { getFormats } from "@/i18n/server";
 import { requireActor } from "@/server/auth/actor";
 import { getCase } from "@/server/cases/get-case";
 import { getCaseFinances } from "@/server/finance/get-case-finances";
 import { forPage } from "@/server/page-guard";
 import { IssueStatementsForm, RecordPaymentForm } from "./finance-forms";
 
-export const metadata: Metadata = { title: "Case money" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("FinancePage");
+  return { title: t("metaTitle") };
+}
 
 const cell = "px-3 py-2 align-top";
-const money = `${cell} text-right font-mono tabular-nums whitespace-nowrap`;
+const money = `${cell} text-end font-mono tabular-nums whitespace-nowrap`;
 
 function StatementStatus({ statement }: { statement: StatementView }) {
-  if (statement.status === "PAID") return <Tag tone="success">Paid</Tag>;
+  const t = useTranslations("FinancePage");
+  const f = useReaderFormats();
+  if (statement.status === "PAID") return <Tag tone="success">{t("paid")}</Tag>;
   const tone = statement.overdue ? "error" : "warning";
-  const label = statement.status === "PARTLY_PAID" ? "Partly paid" : "Unpaid";
+  const label = statement.status === "PARTLY_PAID" ? t("partlyPaid") : t("unpaid");
   return (
     <>
-      <Tag tone={tone}>{statement.overdue ? `${label}, overdue` : label}</Tag>
-      <span className="mt-1 block text-xs">{formatUsd(statement.outstanding)} outstanding</span>
+      <Tag tone={tone}>{statement.overdue ? t("overdue", { label }) : label}</Tag>
+      <span className="mt-1 block text-xs">{t("outstanding", { value: f.usd(statement.outstanding) })}</span>
     </>
   );
 }
@@ -49,59 +56,64 @@ export default async function CaseFinancePage({
   const mayRecordPayment = can(actor, "recordPayment", subject);
   const mayIssue = can(actor, "issueStatements");
   const outstanding = finances.statements.filter((s) => s.status !== "PAID");
+  const t = await getTranslations("FinancePage");
+  const f = await getFormats();
   return (
     <div>
       <CaseSubpageHeader
         caseId={found.id}
         identifier={found.identifier}
-        title="Money"
+        title={t("title")}
         status={found.status}
         countryName={found.country.name}
         agencyName={found.implementingAgency.name}
         current="money"
       />
-      {notice === "payment" && <Alert type="success" title="Payment recorded" testId="notice" />}
+      {notice === "payment" && <Alert type="success" title={t("noticePayment")} testId="notice" />}
       {notice === "statements" && (
-        <Alert type="success" title={issued === "0" ? "No statements were due: every case has this quarter's statement" : issued === "1" ? "1 statement issued" : `${issued ?? "Some"} statements issued`} testId="notice" />
+        <Alert
+          type="success"
+          title={issued === "0" ? t("noticeNoneDue") : issued === "1" ? t("noticeOneIssued") : issued !== undefined ? t("noticeIssued", { count: issued }) : t("noticeSomeIssued")}
+          testId="notice"
+        />
       )}
 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="grid min-w-0 content-start gap-6 lg:col-span-2">
-          <Section id="money-now" title="What is owed now" testId="money-now">
+          <Section id="money-now" title={t("owedNow")} testId="money-now">
             <MoneySummary finances={finances} />
             <p className="mt-3 text-sm text-base-dark">
-              Statements go out from the 15th of January, April, July and October, for payment by the 15th of March, June, September and December.
-              Each bills the greater of the payment schedule and the forecast from contracts, deliveries and services
-              {finances.loaTotal ? `, never more than the LOA total of ${formatUsd(finances.loaTotal)}` : ""}.
+              {finances.loaTotal ? t("billingRuleCapped", { total: f.usd(finances.loaTotal) }) : t("billingRule")}
             </p>
           </Section>
 
-          <Section id="money-statements" title="Statements" testId="statements">
+          <Section id="money-statements" title={t("statements")} testId="statements">
             <DataTable
-              caption="Billing statements, newest first"
-              columns={["Due", "Issued", "Billed to date", "Amount due", "Status", "PDF"]}
+              caption={t("statementsCaption")}
+              columns={[t("colDue"), t("colIssued"), t("colBilled"), t("colAmountDue"), t("colStatus"), t("colPdf")]}
               count={finances.statements.length}
-              noun={["statement", "statements"]}
-              emptyMessage="No statement has been issued yet."
+              noun={[t("nounStatement"), t("nounStatements")]}
+              emptyMessage={t("noStatements")}
               testId="statements-table"
             >
               {finances.statements.map((s) => (
                 <tr key={s.id} className="border-t border-base-lighter" data-testid="statement-row">
                   <td className={cell}>
-                    <time dateTime={s.dueOn}>{formatDate(s.dueOn)}</time>
-                    {s.final && <span className="block text-xs font-bold">Final statement</span>}
+                    <time dateTime={s.dueOn}>{f.date(s.dueOn)}</time>
+                    {s.final && <span className="block text-xs font-bold">{t("finalStatement")}</span>}
                   </td>
                   <td className={cell}>
-                    <time dateTime={s.issuedOn}>{formatDate(s.issuedOn)}</time>
+                    <time dateTime={s.issuedOn}>{f.date(s.issuedOn)}</time>
                   </td>
-                  <td className={money}>{formatUsd(s.billedCumulative)}</td>
-                  <td className={money}>{s.final && s.amountDue.startsWith("-") ? `Refund ${formatUsd(s.amountDue.slice(1))}` : formatUsd(s.amountDue)}</td>
+                  <td className={money}>{f.usd(s.billedCumulative)}</td>
+                  <td className={money}>{s.final && s.amountDue.startsWith("-") ? t("refund", { value: f.usd(s.amountDue.slice(1)) }) : f.usd(s.amountDue)}</td>
                   <td className={cell}>
                     <StatementStatus statement={s} />
                   </td>
                   <td className={cell}>
                     <a href={s.pdfUrl} download data-testid="statement-pdf">
-                      PDF<span className="sr-only"> of the statement due {formatDate(s.dueOn)}</span>
+                      {t("colPdf")}
+                      <span className="sr-only">{t("pdfSr", { date: f.date(s.dueOn) })}</span>
                     </a>
                   </td>
                 </tr>
@@ -109,12 +121,20 @@ export default async function CaseFinancePage({
             </DataTable>
             {finances.statements.length > 0 && (
               <details className="mt-3 text-sm">
-                <summary className="cursor-pointer text-primary">How each amount was worked out</summary>
+                <summary className="cursor-pointer text-primary">{t("workedOut")}</summary>
                 <ul className="mt-2 grid gap-2">
                   {finances.statements.map((s) => (
                     <li key={s.id}>
-                      <strong>Due {formatDate(s.dueOn)}:</strong> schedule {formatUsd(s.scheduleCumulative)}, forecast {formatUsd(s.forecastCumulative)}, billed{" "}
-                      {formatUsd(s.billedCumulative)}; less received {formatUsd(s.collected)} and credits {formatUsd(s.credits)} = {formatUsd(s.amountDue)}.
+                      {t.rich("workedOutLine", {
+                        strong: (chunks) => <strong>{chunks}</strong>,
+                        due: f.date(s.dueOn),
+                        schedule: f.usd(s.scheduleCumulative),
+                        forecast: f.usd(s.forecastCumulative),
+                        billed: f.usd(s.billedCumulative),
+                        received: f.usd(s.collected),
+                        credits: f.usd(s.credits),
+                        amount: f.usd(s.amountDue),
+                      })}
                     </li>
                   ))}
                 </ul>
@@ -122,74 +142,77 @@ export default async function CaseFinancePage({
             )}
           </Section>
 
-          <Section id="money-payments" title="Payments received" testId="payments">
+          <Section id="money-payments" title={t("paymentsReceived")} testId="payments">
             <DataTable
-              caption="Payments received, newest first"
-              columns={["Value date", "Amount", "Reference", "Statement named"]}
+              caption={t("paymentsCaption")}
+              columns={[t("colValueDate"), t("colAmount"), t("colReference"), t("colStatementNamed")]}
               count={finances.payments.length}
-              noun={["payment", "payments"]}
-              emptyMessage="No payment has been recorded yet."
+              noun={[t("nounPayment"), t("nounPayments")]}
+              emptyMessage={t("noPayments")}
               testId="payments-table"
             >
               {finances.payments.map((p) => (
                 <tr key={p.id} className="border-t border-base-lighter" data-testid="payment-row">
                   <td className={cell}>
-                    <time dateTime={p.valueDate}>{formatDate(p.valueDate)}</time>
+                    <time dateTime={p.valueDate}>{f.date(p.valueDate)}</time>
                   </td>
-                  <td className={money}>{formatUsd(p.amount)}</td>
+                  <td className={money}>{f.usd(p.amount)}</td>
                   <td className={`${cell} break-all font-mono`}>{p.reference}</td>
-                  <td className={cell}>{p.statementDueOn ? `Due ${formatDate(p.statementDueOn)}` : "—"}</td>
+                  <td className={cell}>{p.statementDueOn ? t("due", { date: f.date(p.statementDueOn) }) : "—"}</td>
                 </tr>
               ))}
             </DataTable>
           </Section>
 
-          <Section id="money-deposit" title="Initial deposit" testId="deposit">
+          <Section id="money-deposit" title={t("initialDeposit")} testId="deposit">
             {finances.deposit ? (
               <>
                 <p className="mb-3">
-                  Due with acceptance <strong>{formatUsd(finances.deposit.due)}</strong>; received {formatUsd(finances.deposit.received)}
+                  {t.rich("depositDue", {
+                    strong: (chunks) => <strong>{chunks}</strong>,
+                    due: f.usd(finances.deposit.due),
+                    received: f.usd(finances.deposit.received),
+                  })}
                   {!finances.deposit.dueNow ? (
-                    <>. It is owed once the offer is accepted.</>
+                    t("depositOwedLater")
                   ) : finances.deposit.covered ? (
-                    <>
-                      . <Tag tone="success">Covered</Tag>
-                    </>
+                    t.rich("depositCovered", { tag: (chunks) => <Tag tone="success">{chunks}</Tag> })
                   ) : (
-                    <>
-                      ; short by <strong data-testid="deposit-shortfall">{formatUsd(finances.deposit.shortfall)}</strong>.
-                    </>
+                    t.rich("depositShort", {
+                      strong: (chunks) => <strong data-testid="deposit-shortfall">{chunks}</strong>,
+                      shortfall: f.usd(finances.deposit.shortfall),
+                    })
                   )}
                 </p>
                 <DataTable
-                  caption="Deposits received"
-                  columns={["Value date", "Amount", "Wire reference", "Recorded"]}
+                  caption={t("depositsCaption")}
+                  columns={[t("colValueDate"), t("colAmount"), t("colWireReference"), t("colRecorded")]}
                   count={finances.deposit.deposits.length}
-                  noun={["deposit", "deposits"]}
-                  emptyMessage="No deposit has arrived yet."
+                  noun={[t("nounDeposit"), t("nounDeposits")]}
+                  emptyMessage={t("noDeposits")}
                   testId="deposits-table"
                 >
                   {finances.deposit.deposits.map((d) => (
                     <tr key={d.id} className="border-t border-base-lighter">
                       <td className={cell}>
-                        <time dateTime={d.valueDate}>{formatDate(d.valueDate)}</time>
+                        <time dateTime={d.valueDate}>{f.date(d.valueDate)}</time>
                       </td>
-                      <td className={money}>{formatUsd(d.amount)}</td>
+                      <td className={money}>{f.usd(d.amount)}</td>
                       <td className={`${cell} break-all font-mono`}>{d.wireReference}</td>
-                      <td className={cell}>{formatDateTime(d.recordedAt)}</td>
+                      <td className={cell}>{f.dateTime(d.recordedAt)}</td>
                     </tr>
                   ))}
                 </DataTable>
               </>
             ) : (
-              <p className="text-base-dark">The initial deposit is set by the LOA once it is offered.</p>
+              <p className="text-base-dark">{t("depositNotSet")}</p>
             )}
           </Section>
         </div>
 
         <div className="order-first grid content-start gap-6 lg:order-none">
           {mayRecordPayment && (
-            <Section id="money-record-payment" title="Record a payment" testId="record-payment">
+            <Section id="money-record-payment" title={t("recordPayment")} testId="record-payment">
               <RecordPaymentForm
                 caseId={found.id}
                 idempotencyKey={randomUUID()}
@@ -198,7 +221,7 @@ export default async function CaseFinancePage({
             </Section>
           )}
           {mayIssue && (
-            <Section id="money-issue" title="Quarterly statements" testId="issue-statements">
+            <Section id="money-issue" title={t("quarterly")} testId="issue-statements">
               <IssueStatementsForm caseId={found.id} />
             </Section>
           )}

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { DOCUMENT_ACTION_INPUTS, DOCUMENT_ACTIONS, type DocumentAction } from "@/domain/schemas/loa";
 import { formObject, runAction, type ActionState } from "@/server/action-result";
 import { requireActor } from "@/server/auth/actor";
@@ -16,7 +17,8 @@ export async function saveLoaAction(caseId: string, payload: unknown): Promise<A
     const actor = await requireActor();
     const saved = await saveLoaDraft(actor, caseId, payload, await requestContext());
     revalidatePath(`/cases/${caseId}`);
-    return { message: "Draft saved", data: { version: saved.version, number: saved.number } };
+    const t = await getTranslations("BuilderActions");
+    return { message: t("draftSaved"), data: { version: saved.version, number: saved.number } };
   });
 }
 
@@ -28,14 +30,15 @@ export async function documentActionAction(_previous: ActionState, form: FormDat
   const action = values.action ?? "";
   const result = await runAction(async () => {
     const actor = await requireActor();
-    if (!(DOCUMENT_ACTIONS as readonly string[]).includes(action)) throw new AppError("BAD_REQUEST", "Unknown action");
+    const t = await getTranslations("BuilderActions");
+    if (!(DOCUMENT_ACTIONS as readonly string[]).includes(action)) throw new AppError("BAD_REQUEST", t("unknownAction"));
     const input: Record<string, unknown> = { expectedVersion: Number(values.expectedVersion) };
     for (const key of Object.keys(DOCUMENT_ACTION_INPUTS[action as DocumentAction].shape)) {
       if (key !== "expectedVersion" && values[key] !== undefined) input[key] = values[key];
     }
     await performDocumentAction(actor, caseId, number, action, input, await requestContext());
     revalidatePath(`/cases/${caseId}`);
-    return { message: "Done" };
+    return { message: t("done") };
   });
   if (result.status === "ok") redirect(`/cases/${caseId}/documents/${number}?notice=${encodeURIComponent(action)}`);
   return result;

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition } from "react";
 import { CostSummaryTable } from "@/components/loa/cost-summary";
@@ -11,20 +12,15 @@ import { Section } from "@/components/ui/section";
 import { Button } from "@/components/ui/button";
 import { Field, Select, TextInput, Textarea } from "@/components/ui/form";
 import {
-  CLSSA_PART_LABELS,
   CLSSA_PARTS,
   DELIVERY_TERM_CODES,
-  DELIVERY_TERM_LABELS,
-  SOURCE_OF_SUPPLY_LABELS,
   SOURCES_OF_SUPPLY,
-  TERM_OF_SALE_HELP,
-  TERM_OF_SALE_LABELS,
+  TA_ALLOWED_SOURCES,
   TERMS_OF_SALE,
-  TYPE_OF_ASSISTANCE_LABELS,
   TYPES_OF_ASSISTANCE,
   isSubline,
   parentLineNumber,
-  sourceMismatch,
+  sourceAllowedFor,
   type ClssaPart,
   type DeliveryTermCode,
   type SourceOfSupply,
@@ -33,13 +29,14 @@ import {
 } from "@/domain/loa/codes";
 import { emptyLine, type LoaContent, type LoaLine, type LoaNote } from "@/domain/loa/content";
 import { requiredNoteKeys, termsOfSaleBreakout } from "@/domain/loa/validation";
-import { UNIT_OF_ISSUE_LABELS, UNITS_OF_ISSUE, type LoaType } from "@/domain/lor/codes";
+import { UNITS_OF_ISSUE, type LoaType } from "@/domain/lor/codes";
 import { LoaLineInput, type DocumentView } from "@/domain/schemas/loa";
 import { notificationDetermination } from "@/domain/pricing/notification";
 import { paymentSchedule } from "@/domain/pricing/payment-schedule";
 import { formatRate, priceLoa } from "@/domain/pricing/price";
 import { typedAmount, typedCount } from "@/domain/money";
 import type { RateRow } from "@/domain/pricing/rates";
+import { useLabels } from "@/i18n/use-labels";
 import { saveLoaAction } from "./actions";
 
 export interface NoteTemplate {
@@ -136,7 +133,7 @@ function nextLineNumber(lines: readonly LineForm[], parent?: string): string {
  * A line checked as it is added, with the same schema the server applies on save (LoaLineInput), so a mistake shows
  * beside its field at once: field name → message. A line number already in use is refused too.
  */
-function lineErrorsOf(form: LineForm, others: readonly LineForm[]): Record<string, string> {
+function lineErrorsOf(form: LineForm, others: readonly LineForm[], inUse: (lineNumber: string) => string): Record<string, string> {
   const errors: Record<string, string> = {};
   const parsed = LoaLineInput.safeParse(payloadLine(form));
   if (!parsed.success) {
@@ -146,7 +143,7 @@ function lineErrorsOf(form: LineForm, others: readonly LineForm[]): Record<strin
     }
   }
   if (!errors.lineNumber && others.some((l) => l.lineNumber === form.lineNumber.trim())) {
-    errors.lineNumber = `Line ${form.lineNumber.trim()} is already on this LOA`;
+    errors.lineNumber = inUse(form.lineNumber.trim());
   }
   return errors;
 }
@@ -190,6 +187,9 @@ export function LoaBuilder({
   editable: boolean;
 }) {
   const router = useRouter();
+  const t = useTranslations("BuilderForm");
+  const label = useLabels();
+  const lineInUse = (lineNumber: string) => t("lineInUse", { number: lineNumber });
   const rates: RateRow[] = useMemo(
     () => rawRates.map((r) => ({ ...r, effectiveFrom: new Date(r.effectiveFrom), effectiveTo: r.effectiveTo ? new Date(r.effectiveTo) : null })),
     [rawRates],
@@ -201,7 +201,7 @@ export function LoaBuilder({
   const [version, setVersion] = useState(doc.version);
   const [description, setDescription] = useState(doc.description);
   const [customerReference, setCustomerReference] = useState(doc.customerReference);
-  const [terms, setTerms] = useState(doc.termsOfSaleInput.map((t) => ({ term: t.term as TermOfSale, amount: t.amount ?? "" })));
+  const [terms, setTerms] = useState(doc.termsOfSaleInput.map((term) => ({ term: term.term as TermOfSale, amount: term.amount ?? "" })));
   const [depositPercent, setDepositPercent] = useState(doc.initialDepositPercent);
   const [quarters, setQuarters] = useState(String(doc.paymentQuarters));
   const [clssaPart, setClssaPart] = useState<ClssaPart | "">((doc.clssaPart as ClssaPart | null) ?? "");
@@ -225,7 +225,7 @@ export function LoaBuilder({
   const content: LoaContent = {
     description,
     customerReference,
-    termsOfSale: terms.map((t, i) => ({ term: t.term, amount: i === terms.length - 1 && t.amount.trim() === "" ? null : typedAmount(t.amount) })),
+    termsOfSale: terms.map((x, i) => ({ term: x.term, amount: i === terms.length - 1 && x.amount.trim() === "" ? null : typedAmount(x.amount) })),
     initialDepositPercent: /^\d{1,3}(\.\d{1,2})?$/.test(depositPercent.trim()) ? depositPercent.trim() : "0",
     paymentQuarters: typedCount(quarters) ?? 0,
     lines: lines.map(lineOf),
@@ -271,7 +271,7 @@ export function LoaBuilder({
       expectedVersion: version,
       description,
       customerReference,
-      termsOfSale: terms.map((t, i) => ({ term: t.term, amount: i === terms.length - 1 && t.amount.trim() === "" ? null : t.amount })),
+      termsOfSale: terms.map((x, i) => ({ term: x.term, amount: i === terms.length - 1 && x.amount.trim() === "" ? null : x.amount })),
       initialDepositPercent: depositPercent,
       paymentQuarters: quarters,
       lines: lines.map(payloadLine),
@@ -283,7 +283,7 @@ export function LoaBuilder({
       if (outcome.status === "ok") {
         setVersion(outcome.data!.version);
         setDirty(false);
-        setResult({ type: "success", message: isChange || doc.status !== "DRAFT" ? "Saved. The change draft is up to date." : "Draft saved.", fields: {} });
+        setResult({ type: "success", message: isChange || doc.status !== "DRAFT" ? t("savedChange") : t("savedDraft"), fields: {} });
         router.refresh();
       } else if (outcome.status === "error") {
         setResult({ type: "error", message: outcome.message, fields: outcome.fields ?? {} });
@@ -309,7 +309,7 @@ export function LoaBuilder({
 
   function commitLine() {
     if (!draftLine) return;
-    const errors = lineErrorsOf(draftLine, otherLines(editing));
+    const errors = lineErrorsOf(draftLine, otherLines(editing), lineInUse);
     if (Object.keys(errors).length > 0) {
       setLineErrors(errors);
       const first = Object.keys(LINE_FIELD_IDS).find((field) => errors[field]);
@@ -346,12 +346,12 @@ export function LoaBuilder({
     <div className="grid gap-6 lg:grid-cols-3">
       <div className="grid min-w-0 grid-cols-1 content-start gap-6 lg:col-span-2">
         {result && (
-          <Alert type={result.type} title={result.type === "error" ? "The LOA was not saved" : result.message} testId="builder-result">
+          <Alert type={result.type} title={result.type === "error" ? t("notSaved") : result.message} testId="builder-result">
             {result.type === "error" && (
               <>
                 <p>{result.message}</p>
                 {Object.keys(fields).length > 0 && (
-                  <ul className="ml-5 list-disc" data-testid="builder-errors">
+                  <ul className="ms-5 list-disc" data-testid="builder-errors">
                     {Object.entries(fields).map(([path, message]) => (
                       <li key={path}>{message}</li>
                     ))}
@@ -362,27 +362,27 @@ export function LoaBuilder({
           </Alert>
         )}
 
-        <Section title="About this LOA" id="loa-about">
-          <Field id="loa-description" label="Case description (preamble)" error={fields.description}>
+        <Section title={t("aboutSection")} id="loa-about">
+          <Field id="loa-description" label={t("description")} error={fields.description}>
             <Textarea id="loa-description" value={description} disabled={!editable} onChange={(e) => touch(setDescription)(e.target.value)} rows={3} />
           </Field>
-          <Field id="loa-reference" label="Customer reference" hint='"Based on" the letters of request, in date order' error={fields.customerReference}>
+          <Field id="loa-reference" label={t("customerReference")} hint={t("customerReferenceHint")} error={fields.customerReference}>
             <TextInput id="loa-reference" hasHint value={customerReference} disabled={!editable} onChange={(e) => touch(setCustomerReference)(e.target.value)} />
           </Field>
           {caseType === "CLSSA" && (
             <>
-              <Field id="loa-clssa-part" label="CLSSA part" error={fields.clssaPart}>
+              <Field id="loa-clssa-part" label={t("clssaPart")} error={fields.clssaPart}>
                 <Select id="loa-clssa-part" value={clssaPart} disabled={!editable || isChange} onChange={(e) => touch(setClssaPart)(e.target.value as ClssaPart | "")}>
-                  <option value="">Choose FMSO I or FMSO II</option>
+                  <option value="">{t("chooseClssaPart")}</option>
                   {CLSSA_PARTS.map((part) => (
                     <option key={part} value={part}>
-                      {CLSSA_PART_LABELS[part]}
+                      {label("clssaPart", part)}
                     </option>
                   ))}
                 </Select>
               </Field>
               {clssaPart === "FMSO_II" && (
-                <Field id="loa-linked-case" label="FMSO I case it draws on" hint="The same country's FMSO I case, like BN-B-AAA" error={fields.linkedCaseIdentifier}>
+                <Field id="loa-linked-case" label={t("linkedCase")} hint={t("linkedCaseHint")} error={fields.linkedCaseIdentifier}>
                   <TextInput id="loa-linked-case" hasHint value={linkedCase} disabled={!editable || isChange} onChange={(e) => touch(setLinkedCase)(e.target.value.toUpperCase())} />
                 </Field>
               )}
@@ -390,13 +390,13 @@ export function LoaBuilder({
           )}
         </Section>
 
-        <Section title="Lines" id="loa-lines">
+        <Section title={t("linesSection")} id="loa-lines">
           <p className="mb-3 text-sm text-base-dark">
             {caseType === "DEFINED_ORDER"
-              ? "Defined order: each line is a quantity at an estimated unit cost."
+              ? t("definedOrderIntro")
               : caseType === "BLANKET_ORDER"
-                ? "Blanket order: each line is a category of items or services up to a dollar value (its ceiling), with no item quantities."
-                : "CLSSA: FMSO I lines are the equity investment (type of assistance U, source P); FMSO II lines are requisitions from that stock (V, S)."}
+                ? t("blanketOrderIntro")
+                : t("clssaIntro")}
           </p>
           {"priced" in live && live.priced ? (
             <LinesTable
@@ -408,17 +408,17 @@ export function LoaBuilder({
                 editable
                   ? (line, index) => (
                       <span className="flex flex-col gap-1">
-                        <Button type="button" variant="unstyled" onClick={() => openEditor(index)} aria-label={`Edit line ${line.lineNumber}`}>
-                          Edit
+                        <Button type="button" variant="unstyled" onClick={() => openEditor(index)} aria-label={t("editLineLabel", { number: line.lineNumber })}>
+                          {t("edit")}
                         </Button>
                         {!isSubline(line.lineNumber) && (
-                          <Button type="button" variant="unstyled" onClick={() => openEditor(null, line.lineNumber)} aria-label={`Add a subline to line ${line.lineNumber}`}>
-                            Add subline
+                          <Button type="button" variant="unstyled" onClick={() => openEditor(null, line.lineNumber)} aria-label={t("addSublineLabel", { number: line.lineNumber })}>
+                            {t("addSubline")}
                           </Button>
                         )}
                         {!line.adminRate && (
-                          <Button type="button" variant="unstyled" onClick={() => removeLine(index)} aria-label={`Remove line ${line.lineNumber}`}>
-                            Remove
+                          <Button type="button" variant="unstyled" onClick={() => removeLine(index)} aria-label={t("removeLineLabel", { number: line.lineNumber })}>
+                            {t("remove")}
                           </Button>
                         )}
                       </span>
@@ -427,11 +427,11 @@ export function LoaBuilder({
               }
             />
           ) : (
-            <Alert type="error" title="These lines cannot be priced">{live.error}</Alert>
+            <Alert type="error" title={t("cannotPrice")}>{live.error}</Alert>
           )}
           {editable && !draftLine && (
             <Button type="button" className="mt-3" variant="secondary" onClick={() => openEditor(null)} data-testid="add-line">
-              Add a line
+              {t("addLine")}
             </Button>
           )}
           {draftLine && (
@@ -442,7 +442,7 @@ export function LoaBuilder({
               isChange={isChange}
               onChange={(line) => {
                 setDraftLine(line);
-                if (lineErrors !== null) setLineErrors(lineErrorsOf(line, otherLines(editing)));
+                if (lineErrors !== null) setLineErrors(lineErrorsOf(line, otherLines(editing), lineInUse));
               }}
               onDone={commitLine}
               onCancel={() => {
@@ -460,31 +460,31 @@ export function LoaBuilder({
           )}
         </Section>
 
-        <Section title="Terms of sale and payment" id="loa-terms">
-          {terms.map((t, index) => (
+        <Section title={t("termsSection")} id="loa-terms">
+          {terms.map((row, index) => (
             <div key={index} className="mb-2 grid gap-2 sm:grid-cols-[1fr_12rem_auto] sm:items-end" data-testid={`term-${index}`}>
-              <Field id={`term-${index}`} label={`Term of sale ${terms.length > 1 ? index + 1 : ""}`.trim()} hint={TERM_OF_SALE_HELP[t.term]} error={fields[`termsOfSale.${index}.term`]}>
+              <Field id={`term-${index}`} label={terms.length > 1 ? t("termOfSaleNumbered", { number: index + 1 }) : t("termOfSale")} hint={t(`termHelp.${row.term}`)} error={fields[`termsOfSale.${index}.term`]}>
                 <Select
                   id={`term-${index}`}
                   hasHint
-                  value={t.term}
+                  value={row.term}
                   disabled={!editable}
                   onChange={(e) => touch(setTerms)(terms.map((x, i) => (i === index ? { ...x, term: e.target.value as TermOfSale } : x)))}
                 >
                   {TERMS_OF_SALE.map((term) => (
                     <option key={term} value={term}>
-                      {TERM_OF_SALE_LABELS[term]}
+                      {label("termOfSale", term)}
                     </option>
                   ))}
                 </Select>
               </Field>
               {terms.length > 1 && (
-                <Field id={`term-amount-${index}`} label="Amount" hint={index === terms.length - 1 ? "Blank for the balance" : undefined} error={fields[`termsOfSale.${index}.amount`]}>
+                <Field id={`term-amount-${index}`} label={t("amount")} hint={index === terms.length - 1 ? t("balanceHint") : undefined} error={fields[`termsOfSale.${index}.amount`]}>
                   <TextInput
                     id={`term-amount-${index}`}
                     hasHint={index === terms.length - 1}
                     inputMode="decimal"
-                    value={t.amount}
+                    value={row.amount}
                     disabled={!editable}
                     onChange={(e) => touch(setTerms)(terms.map((x, i) => (i === index ? { ...x, amount: e.target.value } : x)))}
                   />
@@ -492,7 +492,7 @@ export function LoaBuilder({
               )}
               {editable && terms.length > 1 && (
                 <Button type="button" variant="unstyled" className="mb-6" onClick={() => touch(setTerms)(terms.filter((_, i) => i !== index))}>
-                  Remove term
+                  {t("removeTerm")}
                 </Button>
               )}
             </div>
@@ -507,32 +507,32 @@ export function LoaBuilder({
               type="button"
               variant="unstyled"
               className="mb-4"
-              onClick={() => touch(setTerms)([...terms, { term: TERMS_OF_SALE.find((term) => !terms.some((t) => t.term === term))!, amount: "" }])}
+              onClick={() => touch(setTerms)([...terms, { term: TERMS_OF_SALE.find((term) => !terms.some((x) => x.term === term))!, amount: "" }])}
             >
-              Add another term of sale (case-level dollar breakout)
+              {t("addTerm")}
             </Button>
           )}
           <div className="grid gap-x-4 sm:grid-cols-2">
-            <Field id="loa-deposit" label="Initial deposit (% of total)" error={fields.initialDepositPercent}>
+            <Field id="loa-deposit" label={t("deposit")} error={fields.initialDepositPercent}>
               <TextInput id="loa-deposit" inputMode="decimal" value={depositPercent} disabled={!editable} onChange={(e) => touch(setDepositPercent)(e.target.value)} />
             </Field>
-            <Field id="loa-quarters" label="Quarterly payments after the deposit" error={fields.paymentQuarters}>
+            <Field id="loa-quarters" label={t("quarters")} error={fields.paymentQuarters}>
               <TextInput id="loa-quarters" inputMode="numeric" value={quarters} disabled={!editable} onChange={(e) => touch(setQuarters)(e.target.value)} />
             </Field>
           </div>
           {"schedule" in live && live.schedule && <PaymentScheduleTable schedule={live.schedule} />}
         </Section>
 
-        <Section title="Notes" id="loa-notes">
+        <Section title={t("notesSection")} id="loa-notes">
           {missingNotes.length > 0 && (
-            <Alert type="warning" title="This LOA must carry these notes" testId="missing-notes">
-              <ul className="ml-5 list-disc">
+            <Alert type="warning" title={t("missingNotes")} testId="missing-notes">
+              <ul className="ms-5 list-disc">
                 {missingNotes.map((key) => (
                   <li key={key}>
                     {noteLibrary.find((n) => n.key === key)?.title ?? key}{" "}
                     {editable && (
                       <Button type="button" variant="unstyled" onClick={() => addNote(key)}>
-                        Add it
+                        {t("addIt")}
                       </Button>
                     )}
                   </li>
@@ -543,24 +543,24 @@ export function LoaBuilder({
           <ul className="grid gap-4" data-testid="loa-notes">
             {notes.map((note, index) => (
               <li key={index} className="rounded border border-base-lighter p-3">
-                <Field id={`note-title-${index}`} label="Title" error={fields[`notes.${index}.title`]}>
+                <Field id={`note-title-${index}`} label={t("noteTitle")} error={fields[`notes.${index}.title`]}>
                   <TextInput id={`note-title-${index}`} value={note.title} disabled={!editable} onChange={(e) => touch(setNotes)(notes.map((n, i) => (i === index ? { ...n, title: e.target.value } : n)))} />
                 </Field>
-                <Field id={`note-text-${index}`} label="Text" error={fields[`notes.${index}.text`]}>
+                <Field id={`note-text-${index}`} label={t("noteText")} error={fields[`notes.${index}.text`]}>
                   <Textarea id={`note-text-${index}`} value={note.text} disabled={!editable} rows={3} onChange={(e) => touch(setNotes)(notes.map((n, i) => (i === index ? { ...n, text: e.target.value } : n)))} />
                 </Field>
-                <label className="mr-6 inline-flex items-center gap-2">
+                <label className="me-6 inline-flex items-center gap-2">
                   <input
                     type="checkbox"
                     checked={note.internal}
                     disabled={!editable}
                     onChange={(e) => touch(setNotes)(notes.map((n, i) => (i === index ? { ...n, internal: e.target.checked } : n)))}
                   />
-                  U.S. Government internal (never shown to the partner or printed)
+                  {t("noteInternal")}
                 </label>
                 {editable && (
                   <Button type="button" variant="unstyled" onClick={() => touch(setNotes)(notes.filter((_, i) => i !== index))}>
-                    Remove note
+                    {t("removeNote")}
                   </Button>
                 )}
               </li>
@@ -568,38 +568,37 @@ export function LoaBuilder({
           </ul>
           {editable && (
             <div className="mt-4 flex flex-wrap items-end gap-3">
-              <Field id="note-library" label="Add a note from the library">
+              <Field id="note-library" label={t("noteLibrary")}>
                 <Select id="note-library" value={libraryKey} onChange={(e) => setLibraryKey(e.target.value)}>
-                  <option value="">Choose a note</option>
+                  <option value="">{t("chooseNote")}</option>
                   {noteLibrary
                     .filter((n) => !presentNotes.has(n.key))
                     .map((n) => (
                       <option key={n.key} value={n.key}>
-                        {n.title}
-                        {n.historic ? " (historic)" : ""}
+                        {n.historic ? t("historicNote", { title: n.title }) : n.title}
                       </option>
                     ))}
                 </Select>
               </Field>
               <Button type="button" variant="secondary" className="mb-5" disabled={!libraryKey} onClick={() => { addNote(libraryKey); setLibraryKey(""); }}>
-                Add note
+                {t("addNote")}
               </Button>
               <Button
                 type="button"
                 variant="unstyled"
                 className="mb-6"
-                onClick={() => touch(setNotes)([...notes, { key: null, title: "Pricing note (internal)", text: "", internal: true }])}
+                onClick={() => touch(setNotes)([...notes, { key: null, title: t("internalNoteTitle"), text: "", internal: true }])}
               >
-                Write an internal pricing note
+                {t("writeInternalNote")}
               </Button>
             </div>
           )}
-          {libraryKey && <p className="text-sm text-base-dark">When required: {noteLibrary.find((n) => n.key === libraryKey)?.whenRequired}</p>}
+          {libraryKey && <p className="text-sm text-base-dark">{t("whenRequired", { text: noteLibrary.find((n) => n.key === libraryKey)?.whenRequired ?? "" })}</p>}
         </Section>
       </div>
 
-      <aside className="order-first grid content-start gap-6 lg:sticky lg:top-4 lg:order-none" aria-label="Totals and notification">
-        <Section title="Estimated cost" id="loa-totals">
+      <aside className="order-first grid content-start gap-6 lg:sticky lg:top-4 lg:order-none" aria-label={t("totalsLabel")}>
+        <Section title={t("costSection")} id="loa-totals">
           {"priced" in live && live.priced ? (
             <CostSummaryTable summary={live.priced.summary} rates={live.priced.ratesApplied} />
           ) : (
@@ -608,13 +607,13 @@ export function LoaBuilder({
           {editable && (
             <div className="mt-4 flex flex-wrap items-center gap-3">
               <Button type="button" onClick={save} disabled={saving} data-testid="save-loa">
-                {saving ? "Saving…" : isChange && doc.status !== "DRAFT" ? "Start the change and save" : "Save draft"}
+                {saving ? t("saving") : isChange && doc.status !== "DRAFT" ? t("startChange") : t("saveDraft")}
               </Button>
-              {dirty && <span className="text-sm font-bold text-warning-dark" data-testid="unsaved">Unsaved changes</span>}
+              {dirty && <span className="text-sm font-bold text-warning-dark" data-testid="unsaved">{t("unsaved")}</span>}
             </div>
           )}
         </Section>
-        <Section title="Congressional notification" id="loa-meter">
+        <Section title={t("notificationSection")} id="loa-meter">
           {"notification" in live && live.notification ? <ThresholdMeter notification={live.notification} /> : null}
         </Section>
       </aside>
@@ -644,122 +643,120 @@ function LineEditor({
   onCancel: () => void;
   errors: Record<string, string>;
 }) {
+  const t = useTranslations("BuilderLineEditor");
+  const label = useLabels();
   const set = <K extends keyof LineForm>(key: K, value: LineForm[K]) => onChange({ ...line, [key]: value });
-  const mismatch = sourceMismatch(line.typeOfAssistance, line.sourceOfSupply);
+  const mismatch = sourceAllowedFor(line.typeOfAssistance, line.sourceOfSupply)
+    ? null
+    : t("sourceMismatch", { ta: line.typeOfAssistance, allowed: TA_ALLOWED_SOURCES[line.typeOfAssistance].join(", "), source: line.sourceOfSupply });
   const id = (field: string) => `line-${field}`;
   return (
     <fieldset className="mt-4 rounded border-2 border-primary p-4" data-testid="line-editor">
-      <legend className="px-1 text-lg font-bold">{isNew ? `New line ${line.lineNumber}` : `Edit line ${line.lineNumber}`}</legend>
+      <legend className="px-1 text-lg font-bold">{isNew ? t("newLine", { number: line.lineNumber }) : t("editLine", { number: line.lineNumber })}</legend>
       {line.adminRate && (
-        <Alert type="info" title={`Rate locked at ${formatRate(line.adminRate)} on ${line.rateLockedOn}`}>
-          This line keeps its rate. More quantity or value (more scope) must go on a new line at the current rate.
+        <Alert type="info" title={t("rateLocked", { rate: formatRate(line.adminRate), date: String(line.rateLockedOn) })}>
+          {t("rateLockedText")}
         </Alert>
       )}
       <div className="grid gap-x-4 sm:grid-cols-3">
-        <Field id={id("number")} label="Line number" error={errors.lineNumber}>
+        <Field id={id("number")} label={t("lineNumber")} error={errors.lineNumber}>
           <TextInput id={id("number")} error={errors.lineNumber} value={line.lineNumber} disabled={!isNew} onChange={(e) => set("lineNumber", e.target.value.trim())} />
         </Field>
-        <Field id={id("generic")} label="MASL generic code" hint="3 characters, like F1K" error={errors.genericCode}>
+        <Field id={id("generic")} label={t("genericCode")} hint={t("genericCodeHint")} error={errors.genericCode}>
           <TextInput id={id("generic")} error={errors.genericCode} hasHint value={line.genericCode} maxLength={3} onChange={(e) => set("genericCode", e.target.value.toUpperCase())} />
         </Field>
-        <Field id={id("masl")} label="MASL number" hint="13 characters, often the NSN" error={errors.maslNumber}>
+        <Field id={id("masl")} label={t("maslNumber")} hint={t("maslNumberHint")} error={errors.maslNumber}>
           <TextInput id={id("masl")} error={errors.maslNumber} hasHint value={line.maslNumber} maxLength={13} onChange={(e) => set("maslNumber", e.target.value.toUpperCase())} />
         </Field>
       </div>
-      <Field id={id("description")} label="Description" error={errors.description}>
+      <Field id={id("description")} label={t("description")} error={errors.description}>
         <TextInput id={id("description")} error={errors.description} value={line.description} onChange={(e) => set("description", e.target.value)} />
       </Field>
       <div className="grid gap-x-4 sm:grid-cols-3">
         {valueLines ? (
-          <Field id={id("value")} label="Value (ceiling), US dollars" error={errors.value}>
+          <Field id={id("value")} label={t("value")} error={errors.value}>
             <TextInput id={id("value")} error={errors.value} inputMode="decimal" value={line.value} onChange={(e) => set("value", e.target.value)} />
           </Field>
         ) : (
           <>
-            <Field id={id("quantity")} label="Quantity" error={errors.quantity}>
+            <Field id={id("quantity")} label={t("quantity")} error={errors.quantity}>
               <TextInput id={id("quantity")} error={errors.quantity} inputMode="numeric" value={line.quantity} onChange={(e) => set("quantity", e.target.value)} />
             </Field>
-            <Field id={id("unit")} label="Unit of issue" error={errors.unitOfIssue}>
+            <Field id={id("unit")} label={t("unitOfIssue")} error={errors.unitOfIssue}>
               <Select id={id("unit")} error={errors.unitOfIssue} value={line.unitOfIssue} onChange={(e) => set("unitOfIssue", e.target.value)}>
-                <option value="">Choose</option>
+                <option value="">{t("choose")}</option>
                 {UNITS_OF_ISSUE.map((u) => (
                   <option key={u} value={u}>
-                    {u} — {UNIT_OF_ISSUE_LABELS[u]}
+                    {u} — {label("unitOfIssue", u)}
                   </option>
                 ))}
               </Select>
             </Field>
-            <Field id={id("unit-cost")} label="Unit cost, US dollars" error={errors.unitCost}>
+            <Field id={id("unit-cost")} label={t("unitCost")} error={errors.unitCost}>
               <TextInput id={id("unit-cost")} error={errors.unitCost} inputMode="decimal" value={line.unitCost} onChange={(e) => set("unitCost", e.target.value)} />
             </Field>
           </>
         )}
       </div>
       <div className="grid gap-x-4 sm:grid-cols-2">
-        <Field id={id("source")} label="Source of supply" error={errors.sourceOfSupply}>
+        <Field id={id("source")} label={t("sourceOfSupply")} error={errors.sourceOfSupply}>
           <Select id={id("source")} error={errors.sourceOfSupply} value={line.sourceOfSupply} onChange={(e) => set("sourceOfSupply", e.target.value as SourceOfSupply)}>
             {SOURCES_OF_SUPPLY.map((s) => (
               <option key={s} value={s}>
-                {SOURCE_OF_SUPPLY_LABELS[s]}
+                {label("sourceOfSupply", s)}
               </option>
             ))}
           </Select>
         </Field>
-        <Field id={id("ta")} label="Type of assistance" error={errors.typeOfAssistance ?? mismatch ?? undefined}>
+        <Field id={id("ta")} label={t("typeOfAssistance")} error={errors.typeOfAssistance ?? mismatch ?? undefined}>
           <Select id={id("ta")} value={line.typeOfAssistance} error={errors.typeOfAssistance ?? mismatch ?? undefined} onChange={(e) => set("typeOfAssistance", e.target.value as TypeOfAssistance)}>
-            {TYPES_OF_ASSISTANCE.map((t) => (
-              <option key={t} value={t}>
-                {TYPE_OF_ASSISTANCE_LABELS[t]}
+            {TYPES_OF_ASSISTANCE.map((ta) => (
+              <option key={ta} value={ta}>
+                {label("typeOfAssistance", ta)}
               </option>
             ))}
           </Select>
         </Field>
-        <Field id={id("dtc")} label="Delivery term code" hint="Leave blank for services: nothing ships" error={errors.deliveryTermCode}>
+        <Field id={id("dtc")} label={t("deliveryTerm")} hint={t("deliveryTermHint")} error={errors.deliveryTermCode}>
           <Select id={id("dtc")} error={errors.deliveryTermCode} hasHint value={line.deliveryTermCode} onChange={(e) => set("deliveryTermCode", e.target.value)}>
-            <option value="">None (services)</option>
+            <option value="">{t("noDeliveryTerm")}</option>
             {DELIVERY_TERM_CODES.map((d) => (
               <option key={d} value={d}>
-                {DELIVERY_TERM_LABELS[d]}
+                {label("deliveryTerm", d)}
               </option>
             ))}
           </Select>
         </Field>
-        <Field id={id("mos")} label="Months of service" error={errors.monthsOfService}>
+        <Field id={id("mos")} label={t("monthsOfService")} error={errors.monthsOfService}>
           <TextInput id={id("mos")} error={errors.monthsOfService} inputMode="numeric" value={line.monthsOfService} onChange={(e) => set("monthsOfService", e.target.value)} />
         </Field>
         {line.sourceOfSupply === "X" && (
-          <Field id={id("share")} label="Procurement share (0 to 1)" hint="Blank uses the standard 50/50 split" error={errors.procurementShare}>
+          <Field id={id("share")} label={t("procurementShare")} hint={t("procurementShareHint")} error={errors.procurementShare}>
             <TextInput id={id("share")} error={errors.procurementShare} hasHint inputMode="decimal" value={line.procurementShare} onChange={(e) => set("procurementShare", e.target.value)} />
           </Field>
         )}
       </div>
       <fieldset className="mb-4">
-        <legend className="font-bold">Equipment flags</legend>
-        {(
-          [
-            ["mde", "Major defense equipment (MDE)"],
-            ["sme", "Significant military equipment (SME)"],
-            ["designConstruction", "Design and construction services"],
-          ] as const
-        ).map(([key, label]) => (
-          <label key={key} className="mr-6 inline-flex items-center gap-2">
+        <legend className="font-bold">{t("flags")}</legend>
+        {(["mde", "sme", "designConstruction"] as const).map((key) => (
+          <label key={key} className="me-6 inline-flex items-center gap-2">
             <input type="checkbox" checked={line[key]} onChange={(e) => set(key, e.target.checked)} data-testid={`line-${key}`} />
-            {label}
+            {t(key)}
           </label>
         ))}
       </fieldset>
       {line.mde && (
         <div className="grid gap-x-4 sm:grid-cols-2">
-          <Field id={id("nc")} label="Nonrecurring cost per unit, US dollars" error={errors.ncPerUnit}>
+          <Field id={id("nc")} label={t("ncPerUnit")} error={errors.ncPerUnit}>
             <TextInput id={id("nc")} error={errors.ncPerUnit} inputMode="decimal" value={line.ncPerUnit} onChange={(e) => set("ncPerUnit", e.target.value)} />
           </Field>
           <div>
             <label className="mt-8 inline-flex items-center gap-2">
               <input type="checkbox" checked={line.ncWaived} onChange={(e) => set("ncWaived", e.target.checked)} />
-              Nonrecurring cost waived
+              {t("ncWaived")}
             </label>
             {line.ncWaived && (
-              <Field id={id("waiver")} label="Waiver reason" error={errors.ncWaiverReason}>
+              <Field id={id("waiver")} label={t("waiverReason")} error={errors.ncWaiverReason}>
                 <TextInput id={id("waiver")} error={errors.ncWaiverReason} value={line.ncWaiverReason} onChange={(e) => set("ncWaiverReason", e.target.value)} />
               </Field>
             )}
@@ -769,29 +766,29 @@ function LineEditor({
       {isChange && valueLines && line.adminRate && (
         <label className="mb-4 inline-flex items-center gap-2">
           <input type="checkbox" checked={line.priceOnlyIncrease} onChange={(e) => set("priceOnlyIncrease", e.target.checked)} />
-          A higher value is a price increase for the same items (not more items)
+          {t("priceOnlyIncrease")}
         </label>
       )}
-      <Field id={id("note")} label="Line note (printed on the LOA)" error={errors.note}>
+      <Field id={id("note")} label={t("lineNote")} error={errors.note}>
         <Textarea id={id("note")} error={errors.note} value={line.note} rows={2} onChange={(e) => set("note", e.target.value)} />
       </Field>
-      <Field id={id("internal")} label="Internal pricing note (U.S. Government only)" error={errors.internalNote}>
+      <Field id={id("internal")} label={t("internalNote")} error={errors.internalNote}>
         <Textarea id={id("internal")} error={errors.internalNote} value={line.internalNote} rows={2} onChange={(e) => set("internalNote", e.target.value)} />
       </Field>
       <div className="flex gap-3">
         <Button type="button" onClick={onDone} data-testid="line-done">
-          {isNew ? "Add line" : "Update line"}
+          {isNew ? t("addLine") : t("updateLine")}
         </Button>
         <Button type="button" variant="secondary" onClick={onCancel}>
-          Cancel
+          {t("cancel")}
         </Button>
       </div>
       {Object.keys(errors).length > 0 && (
         <p className="mt-2 font-bold text-error-dark" role="alert" data-testid="line-errors">
-          Fix the {Object.keys(errors).length === 1 ? "field" : `${Object.keys(errors).length} fields`} marked above to {isNew ? "add" : "update"} this line.
+          {t(isNew ? "fixToAdd" : "fixToUpdate", { count: Object.keys(errors).length })}
         </p>
       )}
-      <p className="mt-2 text-sm text-base-dark">Totals update as you type. Save the draft to keep your changes.</p>
+      <p className="mt-2 text-sm text-base-dark">{t("liveTotals")}</p>
     </fieldset>
   );
 }

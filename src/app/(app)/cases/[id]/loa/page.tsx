@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Tag } from "@/components/ui/card";
-import { CHANGE_KIND_LABELS, confirmableTypes } from "@/domain/loa/changes";
-import { DOCUMENT_STATUS_LABELS } from "@/domain/loa/codes";
-import { LOA_TYPE_LABELS } from "@/domain/lor/codes";
+import { confirmableTypes } from "@/domain/loa/changes";
 import { bindingConfirmation, boundDocumentOf } from "@/domain/workflow/binding-confirmation";
 import { CASE_EVENTS } from "@/domain/workflow/case-workflow";
+import { getLabels } from "@/i18n/labels";
 import { requireActor } from "@/server/auth/actor";
 import { getCase } from "@/server/cases/get-case";
 import { getPricingReference } from "@/server/loa/builder-reference";
@@ -16,11 +16,15 @@ import { forPage } from "@/server/page-guard";
 import { LoaBuilder } from "./loa-builder";
 import { DocumentActionForm, SubmitChangeForm, SubmitForReviewForm } from "./submit-forms";
 
-export const metadata: Metadata = { title: "LOA builder" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("BuilderPage");
+  return { title: t("title") };
+}
 
 export default async function LoaBuilderPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
   const { id } = await params;
+  const [t, label] = await Promise.all([getTranslations("BuilderPage"), getLabels()]);
   const [working, found, reference] = await Promise.all([
     forPage(() => getWorkingLoa(actor, id)),
     forPage(() => getCase(actor, id)),
@@ -32,30 +36,34 @@ export default async function LoaBuilderPage({ params }: { params: Promise<{ id:
   return (
     <div>
       <p className="mb-2 text-sm">
-        <Link href={`/cases/${id}`}>← Case {found.identifier}</Link>
+        <Link href={`/cases/${id}`}>{t("backToCase", { identifier: found.identifier })}</Link>
       </p>
       <PageHeader
-        title={working.startsChange ? `Change ${found.identifier}` : `LOA builder: ${doc.name}`}
+        title={working.startsChange ? t("changeTitle", { identifier: found.identifier }) : t("builderTitle", { name: doc.name })}
         lead={
           <span className="flex flex-wrap items-center gap-3">
-            <Tag tone={doc.status === "DRAFT" ? "info" : "base"}>{DOCUMENT_STATUS_LABELS[doc.status]}</Tag>
+            <Tag tone={doc.status === "DRAFT" ? "info" : "base"}>{label("documentStatus", doc.status)}</Tag>
             <span>
-              {found.country.name} · {found.implementingAgency.name} · {LOA_TYPE_LABELS[found.caseType].split(" (")[0]} · version {doc.version}
+              {t("lead", {
+                country: found.country.name,
+                agency: found.implementingAgency.name,
+                caseType: label("loaType", found.caseType).split(" (")[0] ?? "",
+                version: doc.version,
+              })}
             </span>
           </span>
         }
       />
       <div className="mb-6 grid gap-4">
-        {working.lockedReason && <Alert type="info" title="Read only">{working.lockedReason}</Alert>}
+        {working.lockedReason && <Alert type="info" title={t("readOnly")}>{working.lockedReason}</Alert>}
         {working.startsChange && (
-          <Alert type="info" title={`${doc.name} is in force`} testId="starts-change">
-            Saving creates a proposed change (an Amendment or a Modification). Lines already accepted keep their locked administrative rate; more
-            quantity or value goes on a new line at the current rate.
+          <Alert type="info" title={t("inForce", { name: doc.name })} testId="starts-change">
+            {t("startsChange")}
           </Alert>
         )}
         {doc.status === "DRAFT" && doc.problems.length > 0 && (
-          <Alert type="warning" title="Before this LOA can go to review" testId="loa-problems">
-            <ul className="ml-5 list-disc">
+          <Alert type="warning" title={t("problemsTitle")} testId="loa-problems">
+            <ul className="ms-5 list-disc">
               {doc.problems.map((problem) => (
                 <li key={problem}>{problem}</li>
               ))}
@@ -65,15 +73,15 @@ export default async function LoaBuilderPage({ params }: { params: Promise<{ id:
         {doc.changes && (
           <section aria-labelledby="change-heading" className="min-w-0 rounded border border-base-lighter bg-white p-5" data-testid="change-classification">
             <h2 id="change-heading" className="mb-2 text-xl text-primary-darker">
-              What changes from {found.identifier} document {doc.changes.baseNumber}
+              {t("changeHeading", { identifier: found.identifier, number: doc.changes.baseNumber })}
             </h2>
             <p className="mb-3">
-              <strong data-testid="change-proposal">Proposed: {doc.changes.proposal === "NONE" ? "no change yet" : doc.changes.proposal.replace("_", " ").toLowerCase()}</strong>. {doc.changes.reason}
+              <strong data-testid="change-proposal">{t("proposed", { proposal: doc.changes.proposal })}</strong>. {doc.changes.reason}
             </p>
             <ul className="mb-4 grid gap-1">
               {doc.changes.items.map((item, index) => (
                 <li key={index}>
-                  <Tag tone={item.kind === "ADMINISTRATIVE" ? "base" : item.kind === "PRICE" ? "info" : "warning"}>{CHANGE_KIND_LABELS[item.kind]}</Tag> {item.description}
+                  <Tag tone={item.kind === "ADMINISTRATIVE" ? "base" : item.kind === "PRICE" ? "info" : "warning"}>{label("changeKind", item.kind)}</Tag> {item.description}
                 </li>
               ))}
             </ul>
@@ -88,7 +96,7 @@ export default async function LoaBuilderPage({ params }: { params: Promise<{ id:
               />
             )}
             {doc.availableActions.includes("withdraw") && (
-              <DocumentActionForm caseId={id} number={doc.number} version={doc.version} action="withdraw" label="Withdraw this change" variant="secondary" />
+              <DocumentActionForm caseId={id} number={doc.number} version={doc.version} action="withdraw" label={t("withdrawChange")} variant="secondary" />
             )}
           </section>
         )}
@@ -102,10 +110,10 @@ export default async function LoaBuilderPage({ params }: { params: Promise<{ id:
         )}
         <p>
           <a href={`/api/v1/cases/${id}/documents/${doc.number}/pdf`} data-testid="preview-pdf">
-            Preview the saved version as a PDF{doc.pdfSha256 ? "" : " (marked DRAFT)"}
+            {doc.pdfSha256 ? t("previewPdf") : t("previewPdfDraft")}
           </a>
           {" · "}
-          <Link href={`/cases/${id}/documents/${doc.number}`}>View this document</Link>
+          <Link href={`/cases/${id}/documents/${doc.number}`}>{t("viewDocument")}</Link>
         </p>
       </div>
       <LoaBuilder

@@ -1,14 +1,15 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { BindingConfirmationPanel, useConfirmStep } from "@/components/case/binding-confirmation";
 import { Button } from "@/components/ui/button";
 import { FormProblem } from "@/components/ui/alert";
 import { Field, RadioGroup } from "@/components/ui/form";
 import { KeptTextarea, KeptTextInput } from "@/components/ui/kept-inputs";
-import { CHANGE_PROPOSAL_LABELS, type ChangeProposal } from "@/domain/loa/changes";
-import { DOCUMENT_TYPE_LABELS } from "@/domain/loa/codes";
+import type { ChangeProposal } from "@/domain/loa/changes";
 import type { BindingConfirmation } from "@/domain/workflow/binding-confirmation";
+import { useLabels } from "@/i18n/use-labels";
 import { caseActionAction } from "../../actions";
 import { documentActionAction } from "./actions";
 
@@ -27,29 +28,30 @@ export function SubmitForReviewForm({
   blocked: boolean;
   confirmation: BindingConfirmation;
 }) {
+  const t = useTranslations("BuilderSubmit");
   const [state, action, pending] = useActionState(caseActionAction, { status: "idle" });
   const step = useConfirmStep(state);
   return (
     <form action={action} onSubmit={step.onSubmit} data-testid="submit-for-review">
-      <FormProblem state={state} title="The LOA did not go to review" />
+      <FormProblem state={state} title={t("reviewProblem")} />
       <input type="hidden" name="caseId" value={caseId} />
       <input type="hidden" name="action" value="approve-loa" />
       <input type="hidden" name="expectedVersion" value={caseVersion} />
       {step.confirming ? (
         <BindingConfirmationPanel
           confirmation={confirmation}
-          confirmLabel="Confirm and submit for review"
+          confirmLabel={t("confirmReview")}
           pending={pending}
           onCancel={step.cancel}
           testId="confirm-approve-loa"
         />
       ) : (
         <Button type="submit" disabled={pending || blocked} {...step.triggerProps}>
-          {pending ? "Submitting…" : "Approve and submit for review (MILAP)"}
+          {pending ? t("submitting") : t("approveAndSubmit")}
         </Button>
       )}
       <p className="mt-2 text-sm text-base-dark">
-        {blocked ? "Save the draft and fix the items listed above first." : "DSCA, State and DTSA review it in parallel; the offer expiration date is set now."}
+        {blocked ? t("blocked") : t("parallelReview")}
       </p>
     </form>
   );
@@ -71,30 +73,32 @@ export function SubmitChangeForm({
   allowed: ("MODIFICATION" | "AMENDMENT")[];
   blocked: boolean;
 }) {
+  const t = useTranslations("BuilderSubmit");
+  const label = useLabels();
   const [state, action, pending] = useActionState(documentActionAction, { status: "idle" });
   const [type, setType] = useState<string>(allowed[0] ?? "");
   const fields = state.status === "error" ? (state.fields ?? {}) : {};
   return (
     <form action={action} data-testid="submit-change">
-      <FormProblem state={state} title="The change was not submitted" />
+      <FormProblem state={state} title={t("changeProblem")} />
       <input type="hidden" name="caseId" value={caseId} />
       <input type="hidden" name="number" value={number} />
       <input type="hidden" name="action" value="submit" />
       <input type="hidden" name="expectedVersion" value={version} />
       <RadioGroup
         name="documentType"
-        legend="Issue this change as"
-        hint={`Caseway proposes: ${CHANGE_PROPOSAL_LABELS[proposal]}.`}
+        legend={t("issueAs")}
+        hint={t("proposes", { proposal: label("changeProposal", proposal) })}
         error={fields.documentType}
-        options={allowed.map((value) => ({ value, label: DOCUMENT_TYPE_LABELS[value] }))}
+        options={allowed.map((value) => ({ value, label: label("documentType", value) }))}
         value={type}
         onChange={setType}
       />
-      <Field id="change-reason" label="Why the change is made" hint='Printed on the document, e.g. "Increases line 002 to cover contract price increases".' error={fields.reason}>
+      <Field id="change-reason" label={t("reason")} hint={t("reasonHint")} error={fields.reason}>
         <KeptTextarea id="change-reason" name="reason" hasHint error={fields.reason} />
       </Field>
       <Button type="submit" disabled={pending || blocked || allowed.length === 0}>
-        {pending ? "Submitting…" : "Submit the change to DSCA"}
+        {pending ? t("submitting") : t("submitChange")}
       </Button>
     </form>
   );
@@ -123,6 +127,7 @@ export function DocumentActionForm({
   /** A binding step (approving or accepting a change): what the person confirms before it is sent. */
   confirmation?: BindingConfirmation | null;
 }) {
+  const t = useTranslations("BuilderSubmit");
   const [state, action, pending] = useActionState(documentActionAction, { status: "idle" });
   const step = useConfirmStep(state);
   const fields = state.status === "error" ? (state.fields ?? {}) : {};
@@ -133,22 +138,22 @@ export function DocumentActionForm({
       className="mb-4"
       data-testid={`document-action-${documentAction}`}
     >
-      <FormProblem state={state} title={`${label}: not done`} />
+      <FormProblem state={state} title={t("notDone", { action: label })} />
       <input type="hidden" name="caseId" value={caseId} />
       <input type="hidden" name="number" value={number} />
       <input type="hidden" name="action" value={documentAction} />
       <input type="hidden" name="expectedVersion" value={version} />
       {comment && (
-        <Field id={`${documentAction}-comment`} label="Comment for the agency" error={fields.comment}>
+        <Field id={`${documentAction}-comment`} label={t("comment")} error={fields.comment}>
           <KeptTextarea id={`${documentAction}-comment`} name="comment" error={fields.comment} />
         </Field>
       )}
       {signer && (
         <>
-          <Field id="accept-signer-name" label="Signer's name" error={fields.signerName}>
+          <Field id="accept-signer-name" label={t("signerName")} error={fields.signerName}>
             <KeptTextInput id="accept-signer-name" name="signerName" autoComplete="name" error={fields.signerName} />
           </Field>
-          <Field id="accept-signer-title" label="Signer's title" error={fields.signerTitle}>
+          <Field id="accept-signer-title" label={t("signerTitle")} error={fields.signerTitle}>
             <KeptTextInput id="accept-signer-title" name="signerTitle" error={fields.signerTitle} />
           </Field>
         </>
@@ -156,7 +161,7 @@ export function DocumentActionForm({
       {confirmation && step.confirming ? (
         <BindingConfirmationPanel
           confirmation={confirmation}
-          confirmLabel={`Confirm: ${label.charAt(0).toLowerCase()}${label.slice(1)}`}
+          confirmLabel={t("confirmAction", { action: `${label.charAt(0).toLowerCase()}${label.slice(1)}` })}
           pending={pending}
           variant={variant === "danger" ? "danger" : "primary"}
           onCancel={step.cancel}
@@ -164,7 +169,7 @@ export function DocumentActionForm({
         />
       ) : (
         <Button type="submit" variant={variant} disabled={pending} {...step.triggerProps}>
-          {pending ? "Working…" : label}
+          {pending ? t("working") : label}
         </Button>
       )}
     </form>

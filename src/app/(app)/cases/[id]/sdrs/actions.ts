@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { formObject, runAction, type ActionState } from "@/server/action-result";
 import { requireActor } from "@/server/auth/actor";
 import { requestContext } from "@/server/request-context";
@@ -26,6 +27,7 @@ function refresh(caseId: string) {
 export async function fileSdrAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   const values = formObject(form);
   const caseId = values.caseId ?? "";
+  const t = await getTranslations("SdrActions");
   let number: number | undefined;
   const result = await runAction(async () => {
     const actor = await requireActor();
@@ -45,7 +47,7 @@ export async function fileSdrAction(_previous: ActionState, form: FormData): Pro
     );
     number = filed.number;
     refresh(caseId);
-    return { message: `${filed.reference} filed` };
+    return { message: t("filed", { reference: filed.reference }) };
   });
   if (result.status === "ok" && number !== undefined) redirect(`${reportPath(caseId, number)}?notice=filed`);
   return result;
@@ -54,6 +56,7 @@ export async function fileSdrAction(_previous: ActionState, form: FormData): Pro
 export async function decideSdrAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   const values = formObject(form);
   const caseId = values.caseId ?? "";
+  const t = await getTranslations("SdrActions");
   const result = await runAction(async () => {
     const actor = await requireActor();
     await decideSdr(
@@ -69,7 +72,7 @@ export async function decideSdrAction(_previous: ActionState, form: FormData): P
       await requestContext(),
     );
     refresh(caseId);
-    return { message: "Decided" };
+    return { message: t("decided") };
   });
   if (result.status === "ok") redirect(`${reportPath(caseId, values.number ?? "")}?notice=decided`);
   return result;
@@ -78,11 +81,12 @@ export async function decideSdrAction(_previous: ActionState, form: FormData): P
 export async function acceptSdrDecisionAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   const values = formObject(form);
   const caseId = values.caseId ?? "";
+  const t = await getTranslations("SdrActions");
   const result = await runAction(async () => {
     const actor = await requireActor();
     await acceptSdrDecision(actor, caseId, values.number ?? "", { expectedVersion: Number(values.expectedVersion) }, await requestContext());
     refresh(caseId);
-    return { message: "Decision accepted" };
+    return { message: t("accepted") };
   });
   if (result.status === "ok") redirect(`${reportPath(caseId, values.number ?? "")}?notice=accepted`);
   return result;
@@ -91,6 +95,7 @@ export async function acceptSdrDecisionAction(_previous: ActionState, form: Form
 export async function reconsiderSdrAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   const values = formObject(form);
   const caseId = values.caseId ?? "";
+  const t = await getTranslations("SdrActions");
   const result = await runAction(async () => {
     const actor = await requireActor();
     await requestSdrReconsideration(
@@ -101,7 +106,7 @@ export async function reconsiderSdrAction(_previous: ActionState, form: FormData
       await requestContext(),
     );
     refresh(caseId);
-    return { message: "Reconsideration requested" };
+    return { message: t("reconsideration") };
   });
   if (result.status === "ok") redirect(`${reportPath(caseId, values.number ?? "")}?notice=reconsideration`);
   return result;
@@ -110,6 +115,7 @@ export async function reconsiderSdrAction(_previous: ActionState, form: FormData
 export async function commentSdrAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   const values = formObject(form);
   const caseId = values.caseId ?? "";
+  const t = await getTranslations("SdrActions");
   const result = await runAction(async () => {
     const actor = await requireActor();
     await addSdrComment(
@@ -120,7 +126,7 @@ export async function commentSdrAction(_previous: ActionState, form: FormData): 
       await requestContext(),
     );
     refresh(caseId);
-    return { message: "Comment added" };
+    return { message: t("comment") };
   });
   if (result.status === "ok") redirect(`${reportPath(caseId, values.number ?? "")}?notice=comment#comments`);
   return result;
@@ -129,11 +135,12 @@ export async function commentSdrAction(_previous: ActionState, form: FormData): 
 export async function attachSdrAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   const values = formObject(form);
   const caseId = values.caseId ?? "";
+  const t = await getTranslations("SdrActions");
   const result = await runAction(async () => {
     const actor = await requireActor();
     await addSdrAttachments(actor, caseId, values.number ?? "", await filesFromForm(form), await requestContext());
     refresh(caseId);
-    return { message: "Attached" };
+    return { message: t("attached") };
   });
   if (result.status === "ok") redirect(`${reportPath(caseId, values.number ?? "")}?notice=attached#attachments`);
   return result;

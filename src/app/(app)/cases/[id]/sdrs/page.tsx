@@ -1,20 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { CaseSubpageHeader } from "@/components/case/case-subnav";
 import { AgingTag } from "@/components/case/status";
 import { Pagination } from "@/components/pagination";
 import { SdrStatusTag, sdrDecisionText } from "@/components/sdr/sdr-status";
 import { buttonLinkClass } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
-import { SDR_TYPE_LABELS } from "@/domain/execution/sdr";
-import { formatUsd } from "@/domain/money";
-import { formatDate } from "@/lib/format";
+import { getLabels } from "@/i18n/labels";
+import { getFormats } from "@/i18n/server";
 import { requireActor } from "@/server/auth/actor";
 import { getCase } from "@/server/cases/get-case";
 import { forPage } from "@/server/page-guard";
 import { listCaseSdrs } from "@/server/sdr/list-case-sdrs";
 
-export const metadata: Metadata = { title: "Discrepancy reports" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("SdrList");
+  return { title: t("title") };
+}
 
 const cell = "px-3 py-2 align-top";
 
@@ -31,12 +34,15 @@ export default async function CaseSdrsPage({
   const found = await forPage(() => getCase(actor, id));
   const list = await forPage(() => listCaseSdrs(actor, id, { page: /^[1-9]\d{0,4}$/.test(query.page ?? "") ? query.page : "1" }));
   const partner = actor.role === "PARTNER_OFFICER";
+  const t = await getTranslations("SdrList");
+  const f = await getFormats();
+  const label = await getLabels();
   return (
     <div>
       <CaseSubpageHeader
         caseId={found.id}
         identifier={found.identifier}
-        title="Discrepancy reports"
+        title={t("title")}
         status={found.status}
         countryName={found.country.name}
         agencyName={found.implementingAgency.name}
@@ -44,26 +50,24 @@ export default async function CaseSdrsPage({
         actions={
           list.canFile ? (
             <Link href={`/cases/${found.id}/sdrs/new`} className={buttonLinkClass} data-testid="new-sdr">
-              Report a discrepancy
+              {t("new")}
             </Link>
           ) : undefined
         }
       />
       <p className="mb-4 max-w-3xl">
-        {partner
-          ? "Tell the implementing agency when a shipment arrives short, over, damaged, wrong, not working, or wrongly billed. It decides each report: a credit to the case, a replacement, a repair, or a rejection with its reason. You may ask once for a decision to be reconsidered."
-          : `Supply discrepancy reports from ${found.country.name} on this case's shipments. ${found.implementingAgency.name} decides each one by its due date; a credit is counted on the case's statements.`}
+        {partner ? t("leadPartner") : t("leadUsg", { country: found.country.name, agency: found.implementingAgency.name })}
       </p>
       <DataTable
-        caption={`Discrepancy reports on case ${found.identifier}`}
-        columns={["Report", "Status", "Value affected", "Shipment", "Filed"]}
+        caption={t("caption", { identifier: found.identifier })}
+        columns={[t("colReport"), t("colStatus"), t("colValue"), t("colShipment"), t("colFiled")]}
         count={list.total}
-        noun={["report", "reports"]}
-        emptyMessage={partner ? "You have not reported a discrepancy on this case." : "No discrepancy has been reported on this case."}
+        noun={[t("nounOne"), t("nounMany")]}
+        emptyMessage={partner ? t("emptyPartner") : t("empty")}
         testId="sdr-table"
       >
         {list.items.map((sdr) => {
-          const decision = sdrDecisionText(sdr.decision, sdr.creditAmount);
+          const decision = sdrDecisionText(sdr.decision, sdr.creditAmount, label, f);
           return (
             <tr key={sdr.id} className="border-t border-base-lighter" data-testid="sdr-row" data-status={sdr.status}>
               <td className={cell}>
@@ -71,24 +75,24 @@ export default async function CaseSdrsPage({
                   {sdr.reference}
                 </Link>
                 <span className="block">
-                  {SDR_TYPE_LABELS[sdr.type]}
-                  {sdr.quantityAffected !== null ? `, ${sdr.quantityAffected} affected` : ""}
-                  {sdr.informationOnly ? " (information only)" : ""}
+                  {label("sdrType", sdr.type)}
+                  {sdr.quantityAffected !== null ? t("affected", { count: String(sdr.quantityAffected) }) : ""}
+                  {sdr.informationOnly ? t("informationOnly") : ""}
                 </span>
               </td>
               <td className={cell}>
                 <SdrStatusTag status={sdr.status} />
                 {decision && <span className="mt-1 block">{decision}</span>}
                 {sdr.status === "SUBMITTED" || sdr.status === "RECONSIDERATION_REQUESTED" ? (
-                  <span className="mt-1 block">{sdr.aging ? <AgingTag aging={sdr.aging} /> : `Due ${formatDate(sdr.dueAt)}`}</span>
+                  <span className="mt-1 block">{sdr.aging ? <AgingTag aging={sdr.aging} /> : t("due", { date: f.date(sdr.dueAt) })}</span>
                 ) : null}
               </td>
-              <td className={`${cell} whitespace-nowrap text-right font-mono tabular-nums`}>{formatUsd(sdr.valueAffected)}</td>
+              <td className={`${cell} whitespace-nowrap text-end font-mono tabular-nums`}>{f.usd(sdr.valueAffected)}</td>
               <td className={cell}>
-                Line {sdr.shipment.lineNumber}
+                {t("line", { number: sdr.shipment.lineNumber })}
                 <span className="block font-mono text-base-dark">{sdr.shipment.documentNumber}</span>
               </td>
-              <td className={`${cell} whitespace-nowrap`}>{formatDate(sdr.filedAt)}</td>
+              <td className={`${cell} whitespace-nowrap`}>{f.date(sdr.filedAt)}</td>
             </tr>
           );
         })}

@@ -1,18 +1,21 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { FormProblem } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, RadioGroup, Select } from "@/components/ui/form";
 import { KeptTextarea, KeptTextInput } from "@/components/ui/kept-inputs";
-import { SDR_DECISION_LABELS, SDR_DECISIONS, SDR_TYPE_HINTS, SDR_TYPE_LABELS, SDR_TYPES } from "@/domain/execution/sdr";
-import { formatUsd } from "@/domain/money";
+import { SDR_DECISIONS, SDR_TYPES } from "@/domain/execution/sdr";
+import { useFormats } from "@/i18n/use-formats";
+import { useLabels } from "@/i18n/use-labels";
+import type { Formats } from "@/lib/format";
 import type { SdrFilingShipment } from "@/domain/schemas/sdr";
 import type { ActionState } from "@/server/action-result";
 import { acceptSdrDecisionAction, attachSdrAction, commentSdrAction, decideSdrAction, fileSdrAction, reconsiderSdrAction } from "./actions";
 
-const dateText = (iso: string) =>
-  new Intl.DateTimeFormat("en-US", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
+/** A calendar day ("2026-03-01") in the reader's words, the same day for every reader. */
+const dateText = (f: Formats, iso: string) => f.date(`${iso}T00:00:00Z`);
 
 const errorsOf = (state: ActionState) => (state.status === "error" ? (state.fields ?? {}) : {});
 
@@ -68,11 +71,14 @@ export function FileSdrForm({
   const [type, setType] = useState("DAMAGE");
   const [informationOnly, setInformationOnly] = useState(false);
   const chosen = shipments.find((s) => s.id === shipmentId);
+  const t = useTranslations("SdrForms");
+  const f = useFormats();
+  const label = useLabels();
   return (
     <form action={run} noValidate data-testid="file-sdr-form">
-      <FormProblem state={state} title="The report was not filed" />
+      <FormProblem state={state} title={t("fileProblem")} />
       <input type="hidden" name="caseId" value={caseId} />
-      <Field id="sdr-shipment" label="Shipment" hint="Only received shipments within the reporting window can be chosen." error={errors.shipmentId}>
+      <Field id="sdr-shipment" label={t("shipment")} hint={t("shipmentHint")} error={errors.shipmentId}>
         <Select
           id="sdr-shipment"
           name="shipmentId"
@@ -83,41 +89,42 @@ export function FileSdrForm({
         >
           {shipments.map((s) => (
             <option key={s.id} value={s.id} disabled={!s.open}>
-              Line {s.lineNumber} · {s.documentNumber} · {s.quantity} received {dateText(s.receivedOn)}
-              {s.open ? (s.lastDay ? ` · report by ${dateText(s.lastDay)}` : "") : " · reporting window closed"}
+              {t("shipmentOption", { line: s.lineNumber, document: s.documentNumber, quantity: String(s.quantity), date: dateText(f, s.receivedOn) })}
+              {s.open ? (s.lastDay ? t("reportBy", { date: dateText(f, s.lastDay) }) : "") : t("windowClosed")}
             </option>
           ))}
         </Select>
         {chosen && (
           <p className="mt-1 text-sm text-base-dark" data-testid="sdr-shipment-facts">
-            Tracking {chosen.trackingReference}. Shipment value {formatUsd(chosen.value)} for {chosen.quantity} items.
+            {t("shipmentFacts", { tracking: chosen.trackingReference, value: f.usd(chosen.value), quantity: String(chosen.quantity) })}
           </p>
         )}
       </Field>
       <RadioGroup
         name="type"
         idPrefix="sdr-type"
-        legend="What is wrong?"
-        hint={SDR_TYPE_HINTS[type as keyof typeof SDR_TYPE_HINTS]}
+        legend={t("whatIsWrong")}
+        hint={(SDR_TYPES as readonly string[]).includes(type) ? t(`typeHint.${type as (typeof SDR_TYPES)[number]}`) : undefined}
         error={errors.type}
-        options={SDR_TYPES.map((t) => ({ value: t, label: SDR_TYPE_LABELS[t] }))}
+        options={SDR_TYPES.map((value) => ({ value, label: label("sdrType", value) }))}
         value={type}
         onChange={setType}
       />
       <Field
         id="sdr-quantity"
-        label={type === "BILLING_ERROR" ? "Quantity affected (optional for a billing error)" : "Quantity affected"}
-        hint={chosen ? `How many items, at most the ${chosen.quantity} shipped.` : "How many items."}
+        label={type === "BILLING_ERROR" ? t("quantityOptional") : t("quantity")}
+        hint={chosen ? t("quantityHintMax", { quantity: String(chosen.quantity) }) : t("quantityHint")}
         error={errors.quantityAffected}
       >
         <KeptTextInput id="sdr-quantity" name="quantityAffected" inputMode="numeric" autoComplete="off" hasHint error={errors.quantityAffected} />
       </Field>
       <Field
         id="sdr-value"
-        label="Value affected (US dollars)"
-        hint={`What the discrepancy is worth${chosen ? `, at most the shipment's ${formatUsd(chosen.value)}` : ""}${
-          minimum ? `. At least ${formatUsd(minimum)} unless it is for information only.` : "."
-        }`}
+        label={t("value")}
+        hint={t("valueHint", {
+          max: chosen ? t("valueHintMax", { value: f.usd(chosen.value) }) : "",
+          min: minimum ? t("valueHintMin", { value: f.usd(minimum) }) : ".",
+        })}
         error={errors.valueAffected}
       >
         <KeptTextInput id="sdr-value" name="valueAffected" inputMode="decimal" autoComplete="off" hasHint error={errors.valueAffected} />
@@ -136,25 +143,25 @@ export function FileSdrForm({
           />
           <div>
             <label htmlFor="sdr-information-only" className="font-bold">
-              For information only
+              {t("informationOnly")}
             </label>
             <p id="sdr-information-only-hint" className="text-sm text-base-dark">
-              You ask for no credit, replacement or repair; the agency records the discrepancy.
+              {t("informationOnlyHint")}
             </p>
           </div>
         </div>
       </div>
-      <Field id="sdr-description" label="What happened" hint="What arrived, what is wrong with it, and how it was found." error={errors.description}>
+      <Field id="sdr-description" label={t("description")} hint={t("descriptionHint")} error={errors.description}>
         <KeptTextarea id="sdr-description" name="description" rows={5} hasHint error={errors.description} />
       </Field>
       <FileInput
         id="sdr-files"
-        label="Photos and documents (optional)"
+        label={t("files")}
         error={errors.file}
-        hint={`Photos (PNG or JPEG) or PDFs such as the packing list, at most 10 MB in all.${state.status === "error" ? " Choose them again after fixing the form." : ""}`}
+        hint={state.status === "error" ? t("filesHintAgain") : t("filesHint")}
       />
       <Button type="submit" disabled={pending || open.length === 0}>
-        {pending ? "Filing…" : "File the report"}
+        {pending ? t("filing") : t("file")}
       </Button>
     </form>
   );
@@ -165,35 +172,39 @@ export function DecideSdrForm({ report, valueAffected, final, informationOnly }:
   const [state, run, pending] = useActionState<ActionState, FormData>(decideSdrAction, { status: "idle" });
   const errors = errorsOf(state);
   const [decision, setDecision] = useState(informationOnly ? "REPLACEMENT" : "CREDIT");
+  const t = useTranslations("SdrForms");
+  const f = useFormats();
+  const label = useLabels();
   return (
     <form action={run} noValidate data-testid="decide-sdr-form">
-      <FormProblem state={state} title="The decision was not recorded" />
+      <FormProblem state={state} title={t("decideProblem")} />
       <ReportFields report={report} />
-      {final && <p className="mb-3 text-sm">The partner asked for reconsideration: this decision is final and closes the report.</p>}
+      {final && <p className="mb-3 text-sm">{t("finalNote")}</p>}
       <RadioGroup
         name="decision"
         idPrefix="sdr-decision"
-        legend="Decision"
+        legend={t("decision")}
         error={errors.decision}
-        options={SDR_DECISIONS.filter((d) => !(informationOnly && d === "CREDIT")).map((d) => ({ value: d, label: SDR_DECISION_LABELS[d] }))}
+        options={SDR_DECISIONS.filter((d) => !(informationOnly && d === "CREDIT")).map((d) => ({ value: d, label: label("sdrDecision", d) }))}
         value={decision}
         onChange={setDecision}
       />
       {decision === "CREDIT" && (
-        <Field id="sdr-credit" label="Credit amount (US dollars)" hint={`At most the value affected, ${formatUsd(valueAffected)}. It is credited on the case's statements.`} error={errors.creditAmount}>
+        <Field id="sdr-credit" label={t("credit")}
+          hint={t("creditHint", { value: f.usd(valueAffected) })} error={errors.creditAmount}>
           <KeptTextInput id="sdr-credit" name="creditAmount" inputMode="decimal" autoComplete="off" hasHint error={errors.creditAmount} />
         </Field>
       )}
       <Field
         id="sdr-reason"
-        label={decision === "REJECTED" ? "Reason for rejecting" : "Reason or instructions (optional)"}
-        hint="The partner reads this."
+        label={decision === "REJECTED" ? t("reasonReject") : t("reasonOptional")}
+        hint={t("reasonHint")}
         error={errors.reason}
       >
         <KeptTextarea id="sdr-reason" name="reason" rows={3} hasHint error={errors.reason} />
       </Field>
       <Button type="submit" variant={decision === "REJECTED" ? "danger" : "primary"} disabled={pending}>
-        {pending ? "Recording…" : "Record the decision"}
+        {pending ? t("recording") : t("recordDecision")}
       </Button>
     </form>
   );
@@ -203,18 +214,20 @@ export function DecideSdrForm({ report, valueAffected, final, informationOnly }:
 export function ReconsiderSdrForm({ report, lastDay }: { report: Report; lastDay: string | null }) {
   const [state, run, pending] = useActionState<ActionState, FormData>(reconsiderSdrAction, { status: "idle" });
   const errors = errorsOf(state);
+  const t = useTranslations("SdrForms");
+  const f = useFormats();
   return (
     <form action={run} noValidate data-testid="reconsider-sdr-form">
-      <FormProblem state={state} title="The request was not sent" />
+      <FormProblem state={state} title={t("reconsiderProblem")} />
       <ReportFields report={report} />
       <p className="mb-3 text-sm">
-        You may ask once{lastDay ? `, until ${dateText(lastDay)}` : ""}. The agency then makes a final decision.
+        {lastDay ? t("askOnceUntil", { date: dateText(f, lastDay) }) : t("askOnce")}
       </p>
-      <Field id="sdr-reconsider-reason" label="Why should the decision be reconsidered?" error={errors.reason}>
+      <Field id="sdr-reconsider-reason" label={t("whyReconsider")} error={errors.reason}>
         <KeptTextarea id="sdr-reconsider-reason" name="reason" rows={4} error={errors.reason} />
       </Field>
       <Button type="submit" variant="secondary" disabled={pending}>
-        {pending ? "Sending…" : "Ask for reconsideration"}
+        {pending ? t("sending") : t("askReconsideration")}
       </Button>
     </form>
   );
@@ -223,13 +236,14 @@ export function ReconsiderSdrForm({ report, lastDay }: { report: Report; lastDay
 /** The partner takes the decision as final, without waiting for the reconsideration window to end. */
 export function AcceptSdrDecisionForm({ report }: { report: Report }) {
   const [state, run, pending] = useActionState<ActionState, FormData>(acceptSdrDecisionAction, { status: "idle" });
+  const t = useTranslations("SdrForms");
   return (
     <form action={run} noValidate data-testid="accept-sdr-form" className="mt-4 border-t border-base-lighter pt-4">
-      <FormProblem state={state} title="The decision was not accepted" />
+      <FormProblem state={state} title={t("acceptProblem")} />
       <ReportFields report={report} />
-      <p className="mb-3 text-sm">Satisfied with the decision? Accepting it closes the report; you can no longer ask for reconsideration.</p>
+      <p className="mb-3 text-sm">{t("acceptNote")}</p>
       <Button type="submit" variant="secondary" disabled={pending}>
-        {pending ? "Accepting…" : "Accept the decision"}
+        {pending ? t("accepting") : t("accept")}
       </Button>
     </form>
   );
@@ -240,30 +254,31 @@ export function SdrCommentForm({ report, partner }: { report: Report; partner: b
   const [state, run, pending] = useActionState<ActionState, FormData>(commentSdrAction, { status: "idle" });
   const errors = errorsOf(state);
   const [visibility, setVisibility] = useState("USG_INTERNAL");
+  const t = useTranslations("SdrForms");
   return (
     <form action={run} noValidate className="mt-4" data-testid="sdr-comment-form">
-      <FormProblem state={state} title="The comment was not added" />
+      <FormProblem state={state} title={t("commentProblem")} />
       <ReportFields report={report} />
-      <Field id="sdr-comment" label="Add a comment" hint={partner ? "The implementing agency and DSCA read it." : undefined} error={errors.text}>
+      <Field id="sdr-comment" label={t("comment")} hint={partner ? t("commentHintPartner") : undefined} error={errors.text}>
         <KeptTextarea id="sdr-comment" name="text" rows={3} hasHint={partner} error={errors.text} />
       </Field>
       {!partner && (
         <RadioGroup
           name="visibility"
           idPrefix="sdr-comment-visibility"
-          legend="Who may read this comment?"
-          hint="Comments stay inside the U.S. Government unless you choose otherwise."
+          legend={t("whoMayRead")}
+          hint={t("whoMayReadHint")}
           error={errors.visibility}
           options={[
-            { value: "USG_INTERNAL", label: "U.S. Government only" },
-            { value: "PARTNER_VISIBLE", label: "Also the partner" },
+            { value: "USG_INTERNAL", label: t("usgOnly") },
+            { value: "PARTNER_VISIBLE", label: t("alsoPartner") },
           ]}
           value={visibility}
           onChange={setVisibility}
         />
       )}
       <Button type="submit" variant="secondary" disabled={pending}>
-        {pending ? "Adding…" : "Add comment"}
+        {pending ? t("adding") : t("addComment")}
       </Button>
     </form>
   );
@@ -273,13 +288,14 @@ export function SdrCommentForm({ report, partner }: { report: Report; partner: b
 export function SdrAttachForm({ report }: { report: Report }) {
   const [state, run, pending] = useActionState<ActionState, FormData>(attachSdrAction, { status: "idle" });
   const errors = errorsOf(state);
+  const t = useTranslations("SdrForms");
   return (
     <form action={run} noValidate className="mt-4 rounded border border-base-lighter bg-base-lightest p-4" data-testid="sdr-attach-form">
-      <FormProblem state={state} title="Nothing was attached" />
+      <FormProblem state={state} title={t("attachProblem")} />
       <ReportFields report={report} />
-      <FileInput id="sdr-more-files" label="Add photos or documents" error={errors.file} hint="Photos (PNG or JPEG) or PDFs, at most 10 MB in all." />
+      <FileInput id="sdr-more-files" label={t("moreFiles")} error={errors.file} hint={t("moreFilesHint")} />
       <Button type="submit" variant="secondary" disabled={pending}>
-        {pending ? "Uploading…" : "Attach"}
+        {pending ? t("uploading") : t("attach")}
       </Button>
     </form>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { CaseSubpageHeader } from "@/components/case/case-subnav";
 import { CaseTimeline } from "@/components/case/case-timeline";
 import { AgingTag } from "@/components/case/status";
@@ -11,12 +12,11 @@ import {
   groupByPhase,
   selectedCategories,
   TIMELINE_CATEGORIES,
-  TIMELINE_CATEGORY_LABELS,
   type TimelineGroup,
 } from "@/domain/cases/purchase-timeline";
 import type { PurchaseTimelineEntryView } from "@/domain/schemas/purchase-timeline";
-import { CASE_STATUS_LABELS } from "@/domain/workflow/states";
-import { formatDate } from "@/lib/format";
+import { getLabels } from "@/i18n/labels";
+import { getFormats } from "@/i18n/server";
 import { requireActor } from "@/server/auth/actor";
 import { getCase } from "@/server/cases/get-case";
 import { getPurchaseTimeline } from "@/server/cases/get-purchase-timeline";
@@ -24,7 +24,10 @@ import { forPage } from "@/server/page-guard";
 import { CaseOutlook } from "@/components/insight/case-outlook";
 import { predictCaseForActor } from "@/server/insight/predict-case";
 
-export const metadata: Metadata = { title: "The story of this purchase" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("TimelinePage");
+  return { title: t("title") };
+}
 
 const asList = (value: string | string[] | undefined) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
@@ -38,6 +41,7 @@ export default async function PurchaseTimelinePage({
   const actor = await requireActor();
   const { id } = await params;
   const query = await searchParams;
+  const [t, label, f] = await Promise.all([getTranslations("TimelinePage"), getLabels(), getFormats()]);
   const [found, timeline, prediction] = await forPage(() => Promise.all([getCase(actor, id), getPurchaseTimeline(actor, id), predictCaseForActor(actor, id)]));
   const partner = actor.role === "PARTNER_OFFICER";
 
@@ -47,15 +51,15 @@ export default async function PurchaseTimelinePage({
   const shown = timeline.entries.filter((entry) => categories.includes(entry.category));
   // Days are UTC days: the server does not know the reader's zone (each entry's time is shown in it once the page is live).
   const groups: TimelineGroup<PurchaseTimelineEntryView>[] = byDate
-    ? groupByDay(shown, (iso) => ({ key: iso.slice(0, 10), title: formatDate(iso) }))
-    : groupByPhase(shown);
+    ? groupByDay(shown, (iso) => ({ key: iso.slice(0, 10), title: f.date(iso) }))
+    : groupByPhase(shown).map((group) => ({ ...group, title: label("timelinePhase", group.key) }));
 
   return (
     <div>
       <CaseSubpageHeader
         caseId={found.id}
         identifier={found.identifier}
-        title="The story of this purchase"
+        title={t("title")}
         status={found.status}
         countryName={found.country.name}
         agencyName={found.implementingAgency.name}
@@ -67,24 +71,26 @@ export default async function PurchaseTimelinePage({
       <div className="mb-6 grid items-start gap-6 md:grid-cols-[repeat(auto-fit,minmax(20rem,1fr))]" data-testid="timeline-top">
         <section aria-labelledby="where-it-stands" className="min-w-0 rounded border border-base-lighter bg-white p-5" data-testid="where-it-stands">
           <h2 id="where-it-stands" className="mb-3 text-xl text-primary-darker">
-            Where it stands now
+            {t("whereItStands")}
           </h2>
           <p className="mb-2">
-            <strong>{CASE_STATUS_LABELS[found.status]}.</strong>{" "}
+            <strong>{label("caseStatus", found.status)}.</strong>{" "}
             <span className="text-base-dark">
-              Since <LocalTime value={found.statusChangedAt} />. {found.statusAging && <AgingTag aging={found.statusAging} />}
+              {t.rich("since", { time: () => <LocalTime value={found.statusChangedAt} /> })} {found.statusAging && <AgingTag aging={found.statusAging} />}
             </span>
           </p>
           <p className="mb-2 text-lg">
-            Next:{" "}
+            {t("next")}{" "}
             <strong data-testid="waiting-on">
               <WaitingOn parts={found.waitingOnParts} />
             </strong>
           </p>
           {found.status === "OFFERED" && found.milestones.offerExpiresAt && (
             <p className="mb-2">
-              The offer stands until <time dateTime={found.milestones.offerExpiresAt}>{formatDate(found.milestones.offerExpiresAt)}</time>
-              {partner ? ": accept it on the case page before then." : "."}
+              {t.rich(partner ? "offerStandsPartner" : "offerStands", {
+                date: f.date(found.milestones.offerExpiresAt),
+                time: (chunks) => <time dateTime={found.milestones.offerExpiresAt ?? undefined}>{chunks}</time>,
+              })}
             </p>
           )}
           {/* A partner's actions are all real steps (accept, ask for changes); staff always have controls such as
@@ -92,7 +98,7 @@ export default async function PurchaseTimelinePage({
           {partner && found.availableActions.length > 0 && (
             <p>
               <Link href={`/cases/${found.id}`} className="font-bold">
-                This step is yours: open the case to take it
+                {t("yourStep")}
               </Link>
             </p>
           )}
@@ -102,21 +108,22 @@ export default async function PurchaseTimelinePage({
 
       {timeline.letters.length > 0 && (
         <p className="mb-4 max-w-3xl" data-testid="timeline-letters">
-          {timeline.letters.length === 1 ? "It began with the letter of request " : "It began with these letters of request: "}
-          {timeline.letters.map((letter, i) => (
-            <span key={letter.id}>
-              {i > 0 && "; "}
-              <Link href={letter.href}>{letter.title}</Link>
-            </span>
-          ))}
-          .
+          {t.rich(timeline.letters.length === 1 ? "beganWithLetter" : "beganWithLetters", {
+            letters: () =>
+              timeline.letters.map((letter, i) => (
+                <span key={letter.id}>
+                  {i > 0 && t("letterSeparator")}
+                  <Link href={letter.href}>{letter.title}</Link>
+                </span>
+              )),
+          })}
         </p>
       )}
 
-      <form aria-label="Filter the timeline" className="mb-6 rounded border border-base-lighter bg-white p-4" data-testid="timeline-filters">
+      <form aria-label={t("filterLabel")} className="mb-6 rounded border border-base-lighter bg-white p-4" data-testid="timeline-filters">
         <div className="flex flex-wrap items-end gap-x-6 gap-y-4">
           <fieldset className="min-w-0">
-            <legend className="mb-1 text-sm font-bold">Show only these kinds of step</legend>
+            <legend className="mb-1 text-sm font-bold">{t("categories")}</legend>
             <ul className="flex flex-wrap gap-x-4 gap-y-2">
               {TIMELINE_CATEGORIES.map((category) => (
                 <li key={category} className="flex items-center gap-2">
@@ -129,7 +136,7 @@ export default async function PurchaseTimelinePage({
                     className="h-5 w-5 accent-primary"
                   />
                   <label htmlFor={`category-${category}`} className="text-sm">
-                    {TIMELINE_CATEGORY_LABELS[category]}
+                    {label("timelineCategory", category)}
                   </label>
                 </li>
               ))}
@@ -137,32 +144,32 @@ export default async function PurchaseTimelinePage({
           </fieldset>
           <div>
             <label htmlFor="group" className="block text-sm font-bold">
-              Group by
+              {t("groupBy")}
             </label>
             <select id="group" name="group" defaultValue={byDate ? "date" : "phase"} className="mt-1 border-2 border-base-dark bg-white px-2 py-1.5">
-              <option value="phase">Stage</option>
-              <option value="date">Day (UTC)</option>
+              <option value="phase">{t("byStage")}</option>
+              <option value="date">{t("byDay")}</option>
             </select>
           </div>
           <div className="flex flex-wrap items-center gap-4">
             <button type="submit" className="rounded bg-primary px-4 py-2 font-bold text-white hover:bg-primary-dark">
-              Show
+              {t("show")}
             </button>
-            {(filtered || byDate) && <Link href={`/cases/${found.id}/timeline`}>Show everything</Link>}
+            {(filtered || byDate) && <Link href={`/cases/${found.id}/timeline`}>{t("showEverything")}</Link>}
           </div>
         </div>
       </form>
 
       <p className="mb-4 text-sm text-base-dark" aria-live="polite" data-testid="timeline-count">
         {shown.length === timeline.entries.length
-          ? `${timeline.entries.length} ${timeline.entries.length === 1 ? "step" : "steps"}, oldest first.`
-          : `${shown.length} of ${timeline.entries.length} steps, oldest first.`}{" "}
-        Times are in your time zone.
+          ? t("countAll", { count: timeline.entries.length })
+          : t("countFiltered", { shown: shown.length, total: timeline.entries.length })}{" "}
+        {t("timesInZone")}
       </p>
 
       {groups.length === 0 ? (
         <p className="rounded border border-base-lighter bg-white p-5" data-testid="timeline-empty">
-          {filtered ? "No step of these kinds has happened yet." : "Nothing has happened yet."}
+          {filtered ? t("emptyFiltered") : t("empty")}
         </p>
       ) : (
         <div className="grid gap-6">
@@ -182,7 +189,7 @@ export default async function PurchaseTimelinePage({
                 showVisibility={!partner}
                 more={(entry) => (
                   <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
-                    <Tag>{TIMELINE_CATEGORY_LABELS[entry.category]}</Tag>
+                    <Tag>{label("timelineCategory", entry.category)}</Tag>
                     {entry.link && (
                       <Link href={entry.link.href} data-testid="timeline-link">
                         {entry.link.text}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
 import { Alert } from "@/components/ui/alert";
 import { can } from "@/domain/policy";
@@ -10,7 +11,10 @@ import { forPage } from "@/server/page-guard";
 import { forbidden, redirect } from "next/navigation";
 import { LorForm } from "../../lor-form";
 
-export const metadata: Metadata = { title: "Edit letter of request" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("LorEdit");
+  return { title: t("title") };
+}
 
 export default async function EditLorPage({
   params,
@@ -28,25 +32,26 @@ export default async function EditLorPage({
     if (can(actor, "editLor")) redirect(`/lors/${lor.id}`);
     forbidden();
   }
+  const t = await getTranslations("LorEdit");
   return (
     <div>
       <p className="mb-2 text-sm">
-        <Link href={`/lors/${lor.id}`}>← Back to the letter</Link>
+        <Link href={`/lors/${lor.id}`}>{t("back")}</Link>
       </p>
       <PageHeader
-        title={lor.subject ? `Edit: ${lor.subject}` : "Edit draft letter of request"}
-        lead={lor.status === "INSUFFICIENT" ? "The U.S. Government asked for changes. Fix what they named, then save and submit again." : "Your changes are saved when you choose Save draft."}
+        title={lor.subject ? t("heading", { subject: lor.subject }) : t("headingUntitled")}
+        lead={lor.status === "INSUFFICIENT" ? t("leadInsufficient") : t("lead")}
       />
       {notice === "saved" && (
         <div className="mb-4">
-          <Alert type="success" title="Draft saved" testId="notice">
-            You can leave and come back to it from My letters of request.
+          <Alert type="success" title={t("savedTitle")} testId="notice">
+            {t("savedBody")}
           </Alert>
         </div>
       )}
       {lor.status === "INSUFFICIENT" && lor.statusReason && (
         <div className="mb-4">
-          <Alert type="warning" title="What the U.S. Government asked you to change">
+          <Alert type="warning" title={t("askedTitle")}>
             <p className="whitespace-pre-line">{lor.statusReason}</p>
           </Alert>
         </div>

@@ -6,27 +6,23 @@ import { Alert } from "@/components/ui/alert";
 import { Stat, Tag } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { Section } from "@/components/ui/section";
-import { formatUsd } from "@/domain/money";
-import { formatDate, formatDateTime } from "@/lib/format";
 import { requireActor } from "@/server/auth/actor";
 import { forPage } from "@/server/page-guard";
 import { getPolicyChange, listPolicyImpact } from "@/server/policy/get-policy-change";
 import { DecisionForms, RecomputeImpactForm } from "../../policy-forms";
+import { getTranslations } from "next-intl/server";
+import { getFormats } from "@/i18n/server";
+import { policyValue, seriesLabel } from "@/components/policy/series-label";
 
-export const metadata: Metadata = { title: "Proposed policy change" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("PolicyChange");
+  return { title: t("title") };
+}
 
-const STATUS = {
-  PROPOSED: { tone: "warning", text: "Waiting for approval" },
-  APPROVED: { tone: "success", text: "Approved" },
-  REJECTED: { tone: "error", text: "Rejected" },
-  WITHDRAWN: { tone: "base", text: "Withdrawn" },
-} as const;
+const STATUS_TONES = { PROPOSED: "warning", APPROVED: "success", REJECTED: "error", WITHDRAWN: "base" } as const;
 
-const NOTICES: Record<string, string> = {
-  approved: "Approved: the new row takes effect on its date.",
-  rejected: "Rejected: the proposal has no effect.",
-  withdrawn: "Withdrawn: the proposal has no effect.",
-};
+const NOTICES = ["approved", "rejected", "withdrawn"] as const;
+const isNotice = (value: string | undefined): value is (typeof NOTICES)[number] => (NOTICES as readonly (string | undefined)[]).includes(value);
 
 export default async function PolicyChangePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string>> }) {
   const actor = await requireActor();
@@ -35,73 +31,71 @@ export default async function PolicyChangePage({ params, searchParams }: { param
   const [change, impact] = await forPage(() =>
     Promise.all([getPolicyChange(actor, id), listPolicyImpact(actor, id, { page: /^[1-9]\d{0,4}$/.test(query.page ?? "") ? query.page : "1", pageSize: "25" })]),
   );
-  const status = STATUS[change.status];
-  const notice = query.decided ? NOTICES[query.decided] : query.proposed ? "Proposed. An administrator other than you must approve it before it has any effect." : null;
+  const t = await getTranslations("PolicyChange");
+  const names = await getTranslations("PolicySeriesNames");
+  const f = await getFormats();
+  const name = seriesLabel(names, change.key, change.label);
+  const value = policyValue(names, change);
+  const status = { tone: STATUS_TONES[change.status], text: t(`status.${change.status}`) };
+  const notice = query.decided ? (isNotice(query.decided) ? t(`notice.${query.decided}`) : undefined) : query.proposed ? t("notice.proposed") : null;
+  const docStatus = (code: string) => (t.has(`documentStatus.${code}`) ? t(`documentStatus.${code}`) : code.toLowerCase());
   return (
     <div className="space-y-6">
       <p>
-        <Link href={`/admin/policy/${change.key}`}>{change.label}: history and proposals</Link>
+        <Link href={`/admin/policy/${change.key}`}>{t("back", { series: name })}</Link>
       </p>
-      <PageHeader title={`${change.label}: ${change.currentDisplay ?? "none"} → ${change.display}`} lead={`From ${formatDate(change.effectiveFrom)}, if approved.`} />
+      <PageHeader
+        title={t("heading", { series: name, current: change.currentDisplay ?? t("none"), value })}
+        lead={t("lead", { date: f.date(change.effectiveFrom) })}
+      />
       {notice && (
         <Alert type="success" testId="policy-notice">
           {notice}
         </Alert>
       )}
-      <Section id="proposal" title="The proposal">
+      <Section id="proposal" title={t("proposal")}>
         <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
-          <dt className="font-bold">Status</dt>
+          <dt className="font-bold">{t("statusTerm")}</dt>
           <dd data-testid="change-status">
             <Tag tone={status.tone}>{status.text}</Tag>
           </dd>
-          <dt className="font-bold">Value on {formatDate(change.effectiveFrom)}</dt>
-          <dd>
-            {change.display} instead of {change.currentDisplay ?? "no value"}
-          </dd>
-          <dt className="font-bold">Reason and source</dt>
+          <dt className="font-bold">{t("valueOn", { date: f.date(change.effectiveFrom) })}</dt>
+          <dd>{t("insteadOf", { value, current: change.currentDisplay ?? t("noValue") })}</dd>
+          <dt className="font-bold">{t("source")}</dt>
           <dd>{change.source}</dd>
-          <dt className="font-bold">Proposed by</dt>
-          <dd>
-            {change.proposedBy.name}, {formatDateTime(change.proposedAt)}
-          </dd>
+          <dt className="font-bold">{t("proposedBy")}</dt>
+          <dd>{t("personAt", { name: change.proposedBy.name, at: f.dateTime(change.proposedAt) })}</dd>
           {change.decidedBy && (
             <>
-              <dt className="font-bold">{status.text} by</dt>
+              <dt className="font-bold">{t(`decidedBy.${change.status}`)}</dt>
               <dd>
-                {change.decidedBy.name}, {formatDateTime(change.decidedAt)}
-                {change.decisionNote && <span className="block">“{change.decisionNote}”</span>}
+                {t("personAt", { name: change.decidedBy.name, at: f.dateTime(change.decidedAt) })}
+                {change.decisionNote && <span className="block">{t("quoted", { note: change.decisionNote })}</span>}
               </dd>
             </>
           )}
         </dl>
       </Section>
-      <Section id="impact" title="What it would change" testId="impact-preview">
+      <Section id="impact" title={t("impact")} testId="impact-preview">
         {change.table === "SLA_RULE" ? (
-          <p>
-            A clock changes no price. Clocks that start on or after {formatDate(change.effectiveFrom)} use the new target; clocks already running keep the
-            target they started with.
-          </p>
+          <p>{t("clockImpact", { date: f.date(change.effectiveFrom) })}</p>
         ) : !change.impact ? (
-          <p>The impact is being computed. Reload the page in a moment.</p>
+          <p>{t("computing")}</p>
         ) : (
           <>
-            <p className="mb-4">
-              Open LOA documents (drafts, in review and offered) compared as each would stand on {formatDate(change.impact.pricedOn)}: drafts are priced that
-              day; documents already in review or offered keep their pricing day and take the administrative surcharge in force when the partner accepts.
-              Lines of accepted LOAs keep their locked rates. Computed {formatDateTime(change.impact.computedAt)}.
-            </p>
+            <p className="mb-4">{t("impactExplain", { date: f.date(change.impact.pricedOn), computed: f.dateTime(change.impact.computedAt) })}</p>
             <div className="mb-4 grid grid-cols-2 gap-4 md:grid-cols-4" data-testid="impact-summary">
-              <Stat label="Documents that change" value={change.impact.documents} />
-              <Stat label="Notification requirement changes" value={change.impact.notificationChanges} />
-              <Stat label="Their total without the change" value={formatUsd(change.impact.totalBefore)} />
-              <Stat label="Their total with the change" value={formatUsd(change.impact.totalAfter)} />
+              <Stat label={t("statDocuments")} value={f.number(change.impact.documents)} />
+              <Stat label={t("statNotification")} value={f.number(change.impact.notificationChanges)} />
+              <Stat label={t("statBefore")} value={f.usd(change.impact.totalBefore)} />
+              <Stat label={t("statAfter")} value={f.usd(change.impact.totalAfter)} />
             </div>
             <DataTable
-              caption="Documents the change would alter"
-              columns={["Case", "Document", "Status", "Total now", "With the change", "Difference", "Congressional notification"]}
+              caption={t("impactCaption")}
+              columns={[t("colCase"), t("colDocument"), t("colStatus"), t("colBefore"), t("colAfter"), t("colDifference"), t("colNotification")]}
               count={impact.total}
-              noun={["document", "documents"]}
-              emptyMessage="No open document's total or notification requirement would change."
+              noun={[t("nounOne"), t("nounOther")]}
+              emptyMessage={t("impactEmpty")}
               testId="impact-table"
             >
               {impact.items.map((item) => (
@@ -112,18 +106,18 @@ export default async function PolicyChangePage({ params, searchParams }: { param
                     </Link>
                   </td>
                   <td className="px-3 py-2">{item.documentName}</td>
-                  <td className="px-3 py-2">{item.documentStatus.toLowerCase()}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{formatUsd(item.totalBefore)}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{formatUsd(item.totalAfter)}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{item.difference.startsWith("-") ? `−${formatUsd(item.difference.slice(1))}` : `+${formatUsd(item.difference)}`}</td>
+                  <td className="px-3 py-2">{docStatus(item.documentStatus)}</td>
+                  <td className="px-3 py-2 text-end tabular-nums">{f.usd(item.totalBefore)}</td>
+                  <td className="px-3 py-2 text-end tabular-nums">{f.usd(item.totalAfter)}</td>
+                  <td className="px-3 py-2 text-end tabular-nums">{item.difference.startsWith("-") ? `−${f.usd(item.difference.slice(1))}` : `+${f.usd(item.difference)}`}</td>
                   <td className="px-3 py-2">
                     {item.notificationBefore === item.notificationAfter
                       ? item.notificationAfter
-                        ? "Required, unchanged"
-                        : "Not required, unchanged"
+                        ? t("notification.required")
+                        : t("notification.notRequired")
                       : item.notificationAfter
-                        ? "Becomes required"
-                        : "No longer required"}
+                        ? t("notification.becomesRequired")
+                        : t("notification.noLongerRequired")}
                   </td>
                 </tr>
               ))}
@@ -134,17 +128,17 @@ export default async function PolicyChangePage({ params, searchParams }: { param
         {change.status === "PROPOSED" && change.table === "PRICING_RATE" && change.availableActions.length > 0 && <RecomputeImpactForm changeId={change.id} />}
       </Section>
       {change.availableActions.length > 0 && (
-        <Section id="decide" title="Decide">
+        <Section id="decide" title={t("decide")}>
           <DecisionForms
             changeId={change.id}
             version={change.version}
             actions={change.availableActions}
-            summary={`${change.label} becomes ${change.display} from ${formatDate(change.effectiveFrom)}, for every quote, LOA and clock from that day.`}
+            summary={t("summary", { series: name, value, date: f.date(change.effectiveFrom) })}
           />
         </Section>
       )}
       {change.status === "PROPOSED" && change.availableActions.length === 0 && (
-        <p>An administrator other than the person who proposed it decides this proposal.</p>
+        <p>{t("otherDecides")}</p>
       )}
     </div>
   );

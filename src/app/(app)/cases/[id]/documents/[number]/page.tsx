@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { localizedBindingConfirmation } from "@/components/case/binding-text";
 import { CostSummaryTable } from "@/components/loa/cost-summary";
 import { LinesTable } from "@/components/loa/lines-table";
 import { PaymentScheduleTable } from "@/components/loa/payment-schedule";
@@ -8,26 +10,22 @@ import { PageHeader } from "@/components/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Section } from "@/components/ui/section";
 import { Tag } from "@/components/ui/card";
-import { DOCUMENT_STATUS_LABELS, TERM_OF_SALE_LABELS } from "@/domain/loa/codes";
 import { can } from "@/domain/policy";
-import { formatUsd } from "@/domain/money";
-import { bindingConfirmation } from "@/domain/workflow/binding-confirmation";
-import { formatDate } from "@/lib/format";
+import { getLabels } from "@/i18n/labels";
+import { getFormats } from "@/i18n/server";
 import { requireActor } from "@/server/auth/actor";
 import { getDocument } from "@/server/loa/get-document";
 import { listDocuments } from "@/server/loa/list-documents";
 import { forPage } from "@/server/page-guard";
 import { DocumentActionForm } from "../../loa/submit-forms";
 
-export const metadata: Metadata = { title: "LOA document" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("LoaDocument");
+  return { title: t("metaTitle") };
+}
 
-const NOTICES: Record<string, string> = {
-  submit: "The change went to DSCA for review.",
-  approve: "The change is approved.",
-  return: "The change went back to the agency.",
-  accept: "You accepted the amendment.",
-  withdraw: "The change was withdrawn.",
-};
+/** The notice after a document action: its "LoaDocument.notices" message. */
+const NOTICES: readonly string[] = ["submit", "approve", "return", "accept", "withdraw"];
 
 export default async function DocumentPage({
   params,
@@ -39,67 +37,77 @@ export default async function DocumentPage({
   const actor = await requireActor();
   const { id, number } = await params;
   const { notice } = await searchParams;
+  const [t, tb, f, label, locale] = await Promise.all([getTranslations("LoaDocument"), getTranslations("CaseBinding"), getFormats(), getLabels(), getLocale()]);
   const [doc, documents] = await Promise.all([forPage(() => getDocument(actor, id, number)), forPage(() => listDocuments(actor, id))]);
   const others = documents.filter((d) => d.number !== doc.number);
   const internals = can(actor, "viewLoaInternals");
-  const approveLabel = doc.documentType === "MODIFICATION" ? "Approve and implement the Modification" : "Approve and offer the Amendment";
+  const approveLabel = doc.documentType === "MODIFICATION" ? t("approveModification") : t("approveAmendment");
+  const acceptLabel = t("acceptAmendment");
   return (
     <div>
       <p className="mb-2 text-sm">
-        <Link href={`/cases/${id}`}>← Case {doc.caseIdentifier}</Link>
+        <Link href={`/cases/${id}`}>{t("back", { identifier: doc.caseIdentifier })}</Link>
       </p>
       <PageHeader
         title={doc.name}
         lead={
           <span className="flex flex-wrap items-center gap-3">
-            <Tag tone={doc.status === "OFFERED" ? "warning" : doc.status === "DRAFT" ? "info" : "base"}>{DOCUMENT_STATUS_LABELS[doc.status]}</Tag>
-            <span>Version {doc.version}{doc.pricedOn ? ` · priced on ${formatDate(doc.pricedOn)}` : " · priced at today's rates"}</span>
+            <Tag tone={doc.status === "OFFERED" ? "warning" : doc.status === "DRAFT" ? "info" : "base"}>{label("documentStatus", doc.status)}</Tag>
+            <span>
+              {t("version", { version: doc.version })}
+              {doc.pricedOn ? t("pricedOn", { date: f.date(doc.pricedOn) }) : t("pricedToday")}
+            </span>
           </span>
         }
       />
-      {notice && NOTICES[notice] && <Alert type="success" title={NOTICES[notice]} testId="notice" />}
+      {notice && NOTICES.includes(notice) && <Alert type="success" title={t(`notices.${notice}`)} testId="notice" />}
       <div className="mt-4 grid gap-6 lg:grid-cols-3">
         <div className="grid min-w-0 grid-cols-1 content-start gap-6 lg:col-span-2">
-          <Section id="doc-about" title="The offer">
+          <Section id="doc-about" title={t("offer")}>
             <dl className="grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-[12rem_1fr]">
-              <dt className="font-bold">Customer reference</dt>
-              <dd>{doc.customerReference || "Based on U.S. Government Review"}</dd>
-              <dt className="font-bold">Description</dt>
+              <dt className="font-bold">{t("customerReference")}</dt>
+              <dd>{doc.customerReference || t("customerReferenceDefault")}</dd>
+              <dt className="font-bold">{t("description")}</dt>
               <dd>{doc.description || "—"}</dd>
               {doc.changeReason && (
                 <>
-                  <dt className="font-bold">Why it changes</dt>
+                  <dt className="font-bold">{t("changeReason")}</dt>
                   <dd data-testid="change-reason">{doc.changeReason}</dd>
                 </>
               )}
-              <dt className="font-bold">Offer expires</dt>
-              <dd>{doc.offerExpiresAt ? formatDate(doc.offerExpiresAt) : "Set when the agency approves the LOA"}</dd>
-              <dt className="font-bold">Terms of sale</dt>
+              <dt className="font-bold">{t("offerExpires")}</dt>
+              <dd>{doc.offerExpiresAt ? f.date(doc.offerExpiresAt) : t("offerExpiresNotSet")}</dd>
+              <dt className="font-bold">{t("termsOfSale")}</dt>
               <dd>
                 <ul>
-                  {doc.termsOfSale.map((t) => (
-                    <li key={t.term}>
-                      {TERM_OF_SALE_LABELS[t.term]}: {formatUsd(t.amount)}
-                      {t.balance && doc.termsOfSale.length > 1 ? " (balance)" : ""}
+                  {doc.termsOfSale.map((term) => (
+                    <li key={term.term}>
+                      {t("term", { term: label("termOfSale", term.term), amount: f.usd(term.amount) })}
+                      {term.balance && doc.termsOfSale.length > 1 ? ` ${t("balance")}` : ""}
                     </li>
                   ))}
                 </ul>
               </dd>
             </dl>
           </Section>
-          <Section id="doc-lines" title="Lines">
+          <Section id="doc-lines" title={t("lines")}>
             <LinesTable lines={doc.lines} priced={doc.pricing.lines} showInternal={internals} />
           </Section>
-          <Section id="doc-schedule" title="Estimated payment schedule">
+          <Section id="doc-schedule" title={t("schedule")}>
             <PaymentScheduleTable schedule={doc.paymentSchedule} />
           </Section>
-          <Section id="doc-notes" title="Notes">
-            {doc.notes.length === 0 && <p className="text-base-dark">No notes.</p>}
+          <Section id="doc-notes" title={t("notes")}>
+            {locale !== "en" && (
+              <p className="mb-2 text-sm text-base-dark" data-testid="legal-text-english">
+                {t("legalTextEnglish")}
+              </p>
+            )}
+            {doc.notes.length === 0 && <p className="text-base-dark">{t("noNotes")}</p>}
             <ul className="grid gap-3" data-testid="document-notes">
               {doc.notes.map((note, index) => (
                 <li key={index}>
                   <h3 className="font-bold">
-                    {note.title} {note.internal && <Tag tone="warning">U.S. Government internal</Tag>}
+                    {note.title} {note.internal && <Tag tone="warning">{t("internal")}</Tag>}
                   </h3>
                   <p className="whitespace-pre-line text-sm">{note.text}</p>
                 </li>
@@ -107,26 +115,31 @@ export default async function DocumentPage({
             </ul>
           </Section>
         </div>
-        <aside className="order-first grid content-start gap-6 lg:order-none" aria-label="Cost, PDF and actions">
-          <Section id="doc-cost" title="Estimated cost">
+        <aside className="order-first grid content-start gap-6 lg:order-none" aria-label={t("asideLabel")}>
+          <Section id="doc-cost" title={t("cost")}>
             <CostSummaryTable summary={doc.pricing.summary} rates={doc.pricing.ratesApplied} />
           </Section>
-          <Section id="doc-pdf" title="The LOA as a PDF">
+          <Section id="doc-pdf" title={t("pdf")}>
             <p className="mb-2">
               <a href={`/api/v1/cases/${id}/documents/${doc.number}/pdf`} className="font-bold" data-testid="download-pdf">
-                Download {doc.name} (PDF)
+                {t("download", { name: doc.name })}
               </a>
             </p>
             {doc.pdfSha256 ? (
               <p className="text-sm" data-testid="pdf-sha256">
-                SHA-256 of the offered file: <code className="break-all">{doc.pdfSha256}</code>. Every download is this exact file.
+                {t.rich("sha256", { sha256: doc.pdfSha256, code: (chunks) => <code className="break-all">{chunks}</code> })}
               </p>
             ) : (
-              <p className="text-sm text-base-dark">Not offered yet: the PDF is marked DRAFT and shows the current figures.</p>
+              <p className="text-sm text-base-dark">{t("notOffered")}</p>
+            )}
+            {locale !== "en" && (
+              <p className="mt-2 text-sm text-base-dark" data-testid="pdf-legal-text-english">
+                {t("legalTextEnglish")}
+              </p>
             )}
           </Section>
           {doc.availableActions.length > 0 && (
-            <Section id="doc-actions" title="Your actions">
+            <Section id="doc-actions" title={t("yourActions")}>
               {doc.availableActions.includes("approve") && (
                 <DocumentActionForm
                   caseId={id}
@@ -134,11 +147,17 @@ export default async function DocumentPage({
                   version={doc.version}
                   action="approve"
                   label={approveLabel}
-                  confirmation={bindingConfirmation(doc.documentType === "MODIFICATION" ? "approve-modification" : "approve-amendment", approveLabel, doc)}
+                  confirmation={localizedBindingConfirmation(
+                    doc.documentType === "MODIFICATION" ? "approve-modification" : "approve-amendment",
+                    approveLabel,
+                    doc,
+                    tb,
+                    f.usd,
+                  )}
                 />
               )}
               {doc.availableActions.includes("return") && (
-                <DocumentActionForm caseId={id} number={doc.number} version={doc.version} action="return" label="Return for rework" comment variant="secondary" />
+                <DocumentActionForm caseId={id} number={doc.number} version={doc.version} action="return" label={t("return")} comment variant="secondary" />
               )}
               {doc.availableActions.includes("accept") && (
                 <DocumentActionForm
@@ -146,28 +165,28 @@ export default async function DocumentPage({
                   number={doc.number}
                   version={doc.version}
                   action="accept"
-                  label="Accept the amendment"
+                  label={acceptLabel}
                   signer
-                  confirmation={bindingConfirmation("accept-amendment", "Accept the amendment", doc)}
+                  confirmation={localizedBindingConfirmation("accept-amendment", acceptLabel, doc, tb, f.usd)}
                 />
               )}
               {doc.availableActions.includes("withdraw") && (
-                <DocumentActionForm caseId={id} number={doc.number} version={doc.version} action="withdraw" label="Withdraw this change" variant="secondary" />
+                <DocumentActionForm caseId={id} number={doc.number} version={doc.version} action="withdraw" label={t("withdraw")} variant="secondary" />
               )}
               {doc.availableActions.includes("submit") && (
                 <p>
-                  <Link href={`/cases/${id}/loa`}>Confirm and submit the change in the LOA builder</Link>
+                  <Link href={`/cases/${id}/loa`}>{t("submitInBuilder")}</Link>
                 </p>
               )}
             </Section>
           )}
           {internals && (
-            <Section id="doc-notification" title="Congressional notification">
+            <Section id="doc-notification" title={t("notification")}>
               <ThresholdMeter notification={doc.pricing.notification} />
             </Section>
           )}
           {others.length > 0 && (
-            <Section id="doc-history" title="Version history">
+            <Section id="doc-history" title={t("history")}>
               <ul className="grid gap-1" data-testid="version-history">
                 {others.map((other) => {
                   // Earlier version first, so the comparison reads as what the later one changes.
@@ -175,15 +194,15 @@ export default async function DocumentPage({
                   return (
                     <li key={other.number}>
                       <Link href={`/cases/${id}/documents/compare?from=${from}&to=${to}`} data-testid={`compare-with-${other.number}`}>
-                        Compare with {other.name}
+                        {t("compareWith", { name: other.name })}
                       </Link>{" "}
-                      <span className="text-sm text-base-dark">({DOCUMENT_STATUS_LABELS[other.status].toLowerCase()})</span>
+                      <span className="text-sm text-base-dark">({label("documentStatus", other.status).toLowerCase()})</span>
                     </li>
                   );
                 })}
               </ul>
               <p className="mt-2 text-sm">
-                <Link href={`/cases/${id}/documents/compare`}>Compare any two versions</Link>, line by line, with the price and notification effect of each change.
+                {t.rich("compareAny", { link: (chunks) => <Link href={`/cases/${id}/documents/compare`}>{chunks}</Link> })}
               </p>
             </Section>
           )}

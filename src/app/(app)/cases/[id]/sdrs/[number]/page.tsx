@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { CaseSubnav } from "@/components/case/case-subnav";
 import { AgingTag } from "@/components/case/status";
@@ -8,28 +9,26 @@ import { SdrStatusTag, sdrDecisionText } from "@/components/sdr/sdr-status";
 import { Alert } from "@/components/ui/alert";
 import { Section } from "@/components/ui/section";
 import { TimelineList } from "@/components/ui/timeline";
-import { SDR_TYPE_LABELS } from "@/domain/execution/sdr";
 import { formatBytes } from "@/domain/files";
-import { formatUsd } from "@/domain/money";
 import type { SdrView } from "@/domain/schemas/sdr";
-import { COMMENT_VISIBILITY_LABELS } from "@/domain/workflow/states";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { getLabels } from "@/i18n/labels";
+import { getFormats } from "@/i18n/server";
+import type { Formats } from "@/lib/format";
 import { requireActor } from "@/server/auth/actor";
 import { getCase } from "@/server/cases/get-case";
 import { forPage } from "@/server/page-guard";
 import { getSdr } from "@/server/sdr/get-sdr";
 import { AcceptSdrDecisionForm, DecideSdrForm, ReconsiderSdrForm, SdrAttachForm, SdrCommentForm } from "../sdr-forms";
 
-export const metadata: Metadata = { title: "Discrepancy report" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("SdrReport");
+  return { title: t("metaTitle") };
+}
 
-const NOTICES: Record<string, string> = {
-  filed: "Report filed. The implementing agency has been given it to decide.",
-  decided: "Decision recorded. The partner sees it now.",
-  reconsideration: "Reconsideration requested. The agency will make a final decision.",
-  accepted: "Decision accepted. The report is closed.",
-  comment: "Comment added",
-  attached: "Attached",
-};
+const NOTICES = ["filed", "decided", "reconsideration", "accepted", "comment", "attached"] as const;
+const isNotice = (value: string | undefined): value is (typeof NOTICES)[number] => (NOTICES as readonly string[]).includes(value ?? "");
+type Translate = Awaited<ReturnType<typeof getTranslations<"SdrReport">>>;
+type Label = Awaited<ReturnType<typeof getLabels>>;
 
 function Facts({ rows }: { rows: [string, ReactNode][] }) {
   return (
@@ -45,45 +44,48 @@ function Facts({ rows }: { rows: [string, ReactNode][] }) {
 }
 
 /** Whose move it is, and by when, in plain words. */
-function Standing({ sdr, partner }: { sdr: SdrView; partner: boolean }) {
-  const decision = sdrDecisionText(sdr.decision, sdr.creditAmount);
-  const rows: [string, ReactNode][] = [["Status", <SdrStatusTag key="status" status={sdr.status} />]];
+function Standing({ sdr, partner, t, f, label }: { sdr: SdrView; partner: boolean; t: Translate; f: Formats; label: Label }) {
+  const decision = sdrDecisionText(sdr.decision, sdr.creditAmount, label, f);
+  const rows: [string, ReactNode][] = [[t("status"), <SdrStatusTag key="status" status={sdr.status} />]];
   if (sdr.waitingOn === "AGENCY") {
     rows.push([
-      sdr.status === "RECONSIDERATION_REQUESTED" ? "Final decision due" : "Decision due",
-      sdr.aging ? <AgingTag key="aging" aging={sdr.aging} /> : formatDate(sdr.dueAt),
+      sdr.status === "RECONSIDERATION_REQUESTED" ? t("finalDecisionDue") : t("decisionDue"),
+      sdr.aging ? <AgingTag key="aging" aging={sdr.aging} /> : f.date(sdr.dueAt),
     ]);
   }
   if (decision) {
-    rows.push(["Decision", <strong key="decision" data-testid="sdr-decision">{decision}</strong>]);
-    if (sdr.decisionReason) rows.push(["Reason", <span key="reason" className="whitespace-pre-line">{sdr.decisionReason}</span>]);
-    rows.push(["Decided", `${formatDateTime(sdr.decidedAt)} by ${sdr.decidedBy ?? "the agency"}`]);
+    rows.push([t("decision"), <strong key="decision" data-testid="sdr-decision">{decision}</strong>]);
+    if (sdr.decisionReason) rows.push([t("reason"), <span key="reason" className="whitespace-pre-line">{sdr.decisionReason}</span>]);
+    rows.push([
+      t("decided"),
+      sdr.decidedBy !== null && sdr.decidedBy !== undefined ? t("atBy", { date: f.dateTime(sdr.decidedAt), name: sdr.decidedBy }) : t("atByAgency", { date: f.dateTime(sdr.decidedAt) }),
+    ]);
   }
   if (sdr.reconsideration.requestedAt) {
-    rows.push(["Reconsideration asked", formatDateTime(sdr.reconsideration.requestedAt)]);
-    if (sdr.reconsideration.reason) rows.push(["Why", <span key="why" className="whitespace-pre-line">{sdr.reconsideration.reason}</span>]);
+    rows.push([t("reconsiderationAsked"), f.dateTime(sdr.reconsideration.requestedAt)]);
+    if (sdr.reconsideration.reason) rows.push([t("why"), <span key="why" className="whitespace-pre-line">{sdr.reconsideration.reason}</span>]);
   } else if (sdr.reconsideration.lastDay) {
     rows.push([
-      "Reconsideration",
+      t("reconsideration"),
       sdr.waitingOn === "PARTNER"
-        ? `${partner ? "You may" : "The partner may"} ask once, until ${formatDate(sdr.reconsideration.lastDay)}`
-        : `Not asked for; the window closed on ${formatDate(sdr.reconsideration.lastDay)}`,
+        ? t(partner ? "youMayAsk" : "partnerMayAsk", { date: f.date(sdr.reconsideration.lastDay) })
+        : t("windowClosed", { date: f.date(sdr.reconsideration.lastDay) }),
     ]);
   }
   const waiting =
     sdr.waitingOn === "AGENCY"
       ? partner
-        ? "The implementing agency's decision"
-        : "Your agency's decision"
+        ? t("waitingAgencyPartner")
+        : t("waitingAgency")
       : sdr.waitingOn === "PARTNER"
         ? partner
-          ? "Nothing, unless you ask for reconsideration"
-          : "The partner may still ask for reconsideration"
-        : "Nothing: the report is settled";
+          ? t("waitingPartnerPartner")
+          : t("waitingPartner")
+        : t("waitingNothing");
   return (
     <>
       <p className="mb-3 text-lg">
-        Waiting on: <strong data-testid="sdr-waiting-on">{waiting}</strong>
+        {t.rich("waitingOn", { strong: (chunks) => <strong data-testid="sdr-waiting-on">{chunks}</strong>, waiting })}
       </p>
       <Facts rows={rows} />
     </>
@@ -105,19 +107,22 @@ export default async function SdrPage({
   const partner = actor.role === "PARTNER_OFFICER";
   const report = { caseId: found.id, number: sdr.number, version: sdr.version };
   const can = (action: SdrView["availableActions"][number]) => sdr.availableActions.includes(action);
-  const shown = notice ? NOTICES[notice] : undefined;
+  const t = await getTranslations("SdrReport");
+  const f = await getFormats();
+  const label = await getLabels();
+  const shown = isNotice(notice) ? t(`notice.${notice}`) : undefined;
   return (
     <div>
       <p className="mb-2 text-sm">
-        <Link href={`/cases/${found.id}/sdrs`}>← Discrepancy reports on case {found.identifier}</Link>
+        <Link href={`/cases/${found.id}/sdrs`}>{t("back", { identifier: found.identifier })}</Link>
       </p>
       <PageHeader
-        title={`Discrepancy report ${sdr.reference}`}
+        title={t("title", { reference: sdr.reference })}
         lead={
           <span className="flex flex-wrap items-center gap-3">
             <SdrStatusTag status={sdr.status} />
             <span>
-              {SDR_TYPE_LABELS[sdr.type]} · {found.country.name} · {found.implementingAgency.name}
+              {label("sdrType", sdr.type)} · {found.country.name} · {found.implementingAgency.name}
             </span>
           </span>
         }
@@ -130,36 +135,46 @@ export default async function SdrPage({
       )}
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="grid min-w-0 content-start gap-6 lg:col-span-2">
-          <Section id="sdr-standing" title="Where it stands" testId="sdr-standing">
-            <Standing sdr={sdr} partner={partner} />
+          <Section id="sdr-standing" title={t("standing")} testId="sdr-standing">
+            <Standing sdr={sdr} partner={partner} t={t} f={f} label={label} />
           </Section>
 
-          <Section id="sdr-report" title="What was reported" testId="sdr-report">
+          <Section id="sdr-report" title={t("reported")} testId="sdr-report">
             <Facts
               rows={[
-                ["Discrepancy", `${SDR_TYPE_LABELS[sdr.type]}${sdr.informationOnly ? " (for information only)" : ""}`],
-                ["Quantity affected", sdr.quantityAffected === null ? "Not given (billing error)" : `${sdr.quantityAffected} of ${sdr.shipment.quantity} shipped`],
-                ["Value affected", <span key="value" className="font-mono tabular-nums">{formatUsd(sdr.valueAffected)}</span>],
+                [t("discrepancy"), `${label("sdrType", sdr.type)}${sdr.informationOnly ? t("forInformationOnly") : ""}`],
                 [
-                  "Shipment",
+                  t("quantityAffected"),
+                  sdr.quantityAffected === null
+                    ? t("quantityNotGiven")
+                    : t("quantityOf", { affected: String(sdr.quantityAffected), shipped: String(sdr.shipment.quantity) }),
+                ],
+                [t("valueAffected"), <span key="value" className="font-mono tabular-nums">{f.usd(sdr.valueAffected)}</span>],
+                [
+                  t("shipment"),
                   <span key="shipment">
-                    Line {sdr.shipment.lineNumber}, document <span className="font-mono">{sdr.shipment.documentNumber}</span>, tracking{" "}
-                    <span className="font-mono">{sdr.shipment.trackingReference}</span>; {formatUsd(sdr.shipment.value)}, received{" "}
-                    {formatDate(sdr.shipment.receivedOn)}
+                    {t.rich("shipmentFacts", {
+                      mono: (chunks) => <span className="font-mono">{chunks}</span>,
+                      line: sdr.shipment.lineNumber,
+                      document: sdr.shipment.documentNumber,
+                      tracking: sdr.shipment.trackingReference,
+                      value: f.usd(sdr.shipment.value),
+                      received: f.date(sdr.shipment.receivedOn),
+                    })}
                   </span>,
                 ],
-                ["Filed", `${formatDateTime(sdr.filedAt)} by ${sdr.filedBy}`],
+                [t("filed"), t("atBy", { date: f.dateTime(sdr.filedAt), name: sdr.filedBy })],
               ]}
             />
-            <h3 className="mb-1 mt-4 font-bold">What happened</h3>
+            <h3 className="mb-1 mt-4 font-bold">{t("whatHappened")}</h3>
             <p className="whitespace-pre-line" data-testid="sdr-description">
               {sdr.description}
             </p>
           </Section>
 
-          <Section id="attachments" title="Photos and documents" testId="sdr-attachments">
+          <Section id="attachments" title={t("attachments")} testId="sdr-attachments">
             {sdr.attachments.length === 0 ? (
-              <p className="text-base-dark">No photo or document is attached.</p>
+              <p className="text-base-dark">{t("noAttachments")}</p>
             ) : (
               <ul className="grid gap-2">
                 {sdr.attachments.map((a) => (
@@ -168,7 +183,12 @@ export default async function SdrPage({
                       {a.fileName}
                     </a>{" "}
                     <span className="text-sm text-base-dark">
-                      ({formatBytes(a.sizeBytes)}, {a.contentType === "application/pdf" ? "PDF" : "photo"}) · {a.uploadedBy}, {formatDate(a.uploadedAt)}
+                      {t("attachmentFacts", {
+                        size: formatBytes(a.sizeBytes),
+                        kind: a.contentType === "application/pdf" ? t("kindPdf") : t("kindPhoto"),
+                        by: a.uploadedBy,
+                        date: f.date(a.uploadedAt),
+                      })}
                     </span>
                   </li>
                 ))}
@@ -177,16 +197,16 @@ export default async function SdrPage({
             {can("attach") && <SdrAttachForm report={report} />}
           </Section>
 
-          <Section id="comments" title="Comments" testId="sdr-comments">
+          <Section id="comments" title={t("comments")} testId="sdr-comments">
             {sdr.comments.length === 0 ? (
-              <p className="text-base-dark">No comments yet.</p>
+              <p className="text-base-dark">{t("noComments")}</p>
             ) : (
               <ol className="grid gap-3">
                 {sdr.comments.map((c) => (
                   <li key={c.id} className="rounded border border-base-lighter p-3" data-testid="sdr-comment" data-visibility={c.visibility}>
                     <p className="text-sm text-base-dark">
-                      {c.author} · <time dateTime={c.createdAt}>{formatDateTime(c.createdAt)}</time>
-                      {!partner && <> · {COMMENT_VISIBILITY_LABELS[c.visibility]}</>}
+                      {c.author} · <time dateTime={c.createdAt}>{f.dateTime(c.createdAt)}</time>
+                      {!partner && <> · {label("commentVisibility", c.visibility)}</>}
                     </p>
                     <p className="mt-1 whitespace-pre-line break-words">{c.text}</p>
                   </li>
@@ -196,7 +216,7 @@ export default async function SdrPage({
             {can("comment") && <SdrCommentForm report={report} partner={partner} />}
           </Section>
 
-          <Section id="sdr-history" title="History" testId="sdr-history">
+          <Section id="sdr-history" title={t("history")} testId="sdr-history">
             <TimelineList
               events={sdr.history.map((h, index) => ({ id: `${index}`, occurredAt: h.at, label: h.label, actor: h.who, note: h.note, action: h.action }))}
             />
@@ -205,12 +225,12 @@ export default async function SdrPage({
 
         <div className="grid min-w-0 content-start gap-6">
           {can("decide") && (
-            <Section id="sdr-decide" title={sdr.status === "RECONSIDERATION_REQUESTED" ? "Final decision" : "Decide this report"} testId="sdr-decide">
+            <Section id="sdr-decide" title={sdr.status === "RECONSIDERATION_REQUESTED" ? t("finalDecision") : t("decide")} testId="sdr-decide">
               <DecideSdrForm report={report} valueAffected={sdr.valueAffected} final={sdr.status === "RECONSIDERATION_REQUESTED"} informationOnly={sdr.informationOnly} />
             </Section>
           )}
           {can("reconsider") && (
-            <Section id="sdr-reconsider" title="Accept or contest the decision" testId="sdr-reconsider">
+            <Section id="sdr-reconsider" title={t("acceptOrContest")} testId="sdr-reconsider">
               <ReconsiderSdrForm report={report} lastDay={sdr.reconsideration.lastDay} />
               {can("accept") && <AcceptSdrDecisionForm report={report} />}
             </Section>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { CaseSubnav } from "@/components/case/case-subnav";
 import { PageHeader } from "@/components/page-header";
 import { Alert } from "@/components/ui/alert";
@@ -9,7 +10,10 @@ import { forPage } from "@/server/page-guard";
 import { sdrFilingForm } from "@/server/sdr/sdr-filing-form";
 import { FileSdrForm } from "../sdr-forms";
 
-export const metadata: Metadata = { title: "Report a supply discrepancy" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("SdrNew");
+  return { title: t("title") };
+}
 
 export default async function NewSdrPage({
   params,
@@ -24,17 +28,18 @@ export default async function NewSdrPage({
   // Partner officers only: another role gets the 403 page, another country's case the 404 page.
   const form = await forPage(() => sdrFilingForm(actor, id));
   const open = form.shipments.filter((s) => s.open);
+  const t = await getTranslations("SdrNew");
   return (
     <div>
       <p className="mb-2 text-sm">
-        <Link href={`/cases/${form.case.id}/sdrs`}>← Discrepancy reports</Link>
+        <Link href={`/cases/${form.case.id}/sdrs`}>{t("back")}</Link>
       </p>
-      <PageHeader title="Report a supply discrepancy" lead={`Case ${form.case.identifier}`} />
+      <PageHeader title={t("title")} lead={t("lead", { identifier: form.case.identifier })} />
       <CaseSubnav caseId={form.case.id} current="sdrs" />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="min-w-0 lg:order-2">
-          <Section id="sdr-rules" title="Before you report" testId="sdr-rules">
-            <ul className="grid list-disc gap-2 pl-5">
+          <Section id="sdr-rules" title={t("rulesTitle")} testId="sdr-rules">
+            <ul className="grid list-disc gap-2 ps-5">
               {form.rules.map((rule) => (
                 <li key={rule.key} data-rule={rule.key}>
                   {rule.text}
@@ -42,7 +47,7 @@ export default async function NewSdrPage({
               ))}
             </ul>
             <details className="mt-3 text-sm">
-              <summary className="cursor-pointer text-primary">Where these rules come from</summary>
+              <summary className="cursor-pointer text-primary">{t("rulesSource")}</summary>
               <ul className="mt-2 grid gap-2">
                 {form.rules.map((rule) => (
                   <li key={rule.key}>
@@ -54,13 +59,13 @@ export default async function NewSdrPage({
           </Section>
         </div>
         <div className="min-w-0 lg:order-1 lg:col-span-2">
-          <Section id="sdr-form" title="Your report" testId="sdr-form-section">
+          <Section id="sdr-form" title={t("formTitle")} testId="sdr-form-section">
             {open.length === 0 && (
               <div className="mb-4">
-                <Alert type="info" title="No shipment can be reported now" testId="no-shipments">
+                <Alert type="info" title={t("noShipmentTitle")} testId="no-shipments">
                   {form.shipments.length === 0
-                    ? "Nothing on this case has been received yet. Once a shipment is recorded as received, you can report a discrepancy on it here."
-                    : "The reporting window has closed for every shipment received on this case."}
+                    ? t("nothingReceived")
+                    : t("windowClosed")}
                 </Alert>
               </div>
             )}
