@@ -13,6 +13,7 @@ export const CLIENT_NAMESPACES: readonly string[] = [
   "CaseReviews",
   "CaseStatus",
   "CaseSubnav",
+  "CaseTimeline",
   "CaseWaitingOn",
   "ClosureChecklist",
   "ClosureForms",

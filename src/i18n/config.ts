@@ -23,6 +23,9 @@ export const directionOf = (locale: Locale): "ltr" | "rtl" => (locale === "ar" ?
  */
 export const intlLocaleOf = (locale: Locale): string => (locale === "ar" ? "ar-u-nu-latn" : locale === "en" ? "en-US" : locale);
 
+/** The tag next-intl runs with: the language itself, but Arabic with Latin digits (see intlLocaleOf). */
+export const messagesLocaleOf = (locale: Locale): string => (locale === "ar" ? "ar-u-nu-latn" : locale);
+
 /**
  * The language of a tag next-intl hands back (it runs with intlLocaleOf's tag, "ar-u-nu-latn" for Arabic, so that the
  * numbers inside messages use the same digits on the server and in every browser).

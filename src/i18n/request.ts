@@ -1,6 +1,6 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
-import { LOCALE_COOKIE, TIME_ZONE_COOKIE, isLocale, isTimeZone, localeFromAcceptLanguage } from "./config";
+import { LOCALE_COOKIE, TIME_ZONE_COOKIE, isLocale, isTimeZone, localeFromAcceptLanguage, messagesLocaleOf } from "./config";
 import { messagesFor } from "./messages";
 
 /**
@@ -15,7 +15,7 @@ export default getRequestConfig(async () => {
   const zone = jar.get(TIME_ZONE_COOKIE)?.value;
   return {
     // Arabic runs as "ar-u-nu-latn": Latin digits in messages too (ADR 0032). localeOf() maps it back to "ar".
-    locale: locale === "ar" ? "ar-u-nu-latn" : locale,
+    locale: messagesLocaleOf(locale),
     timeZone: isTimeZone(zone) ? zone : "UTC",
     messages: messagesFor(locale),
   };

@@ -1,10 +1,18 @@
 import type { ReactNode } from "react";
+import { useLocale, useTranslations } from "next-intl";
 import { Tag } from "@/components/ui/card";
+import { localeOf } from "@/i18n/config";
 import type { CommentVisibility } from "@/domain/workflow/states";
 import { TimelineList, type TimelineEntry } from "@/components/ui/timeline";
 import { useReaderLabels } from "./reader";
 
-type CommentedEntry = TimelineEntry & { comment: string | null; commentVisibility: CommentVisibility | null };
+type CommentedEntry = TimelineEntry & {
+  comment: string | null;
+  commentVisibility: CommentVisibility | null;
+  /** The workflow event and its review office, when the entry is one: worded in the reader's language. */
+  event?: string | null;
+  reviewOffice?: string | null;
+};
 
 /**
  * The case's events, oldest first. Comments say who may see them, so nobody mistakes an internal note for a public one.
@@ -20,9 +28,19 @@ export function CaseTimeline<E extends CommentedEntry>({
   more?: (event: E) => ReactNode;
 }) {
   const label = useReaderLabels();
+  const locale = useLocale();
+  const tEvents = useTranslations("CaseEvents");
+  const t = useTranslations("CaseTimeline");
+  // English is the domain's own wording (src/domain/cases/case-event-view.ts); other languages word workflow events
+  // from their catalogue. Other entries (documents, execution) keep the domain's English for now.
+  const worded = (event: E): E => {
+    if (localeOf(locale) === "en" || !event.event || !tEvents.has(`${event.event}.pastTense`)) return event;
+    const past = tEvents(`${event.event}.pastTense`);
+    return { ...event, label: event.reviewOffice ? t("officeEvent", { office: label("reviewOffice", event.reviewOffice), event: past }) : past };
+  };
   return (
     <TimelineList
-      events={events}
+      events={events.map(worded)}
       more={(event) => (
         <>
           {event.comment && (

@@ -26,7 +26,7 @@ export function WaitingOn({ parts }: { parts: CaseView["waitingOnParts"] }) {
   };
   return parts.map((part, i) => (
     <Fragment key={`${i}-${part.code}`}>
-      {i > 0 && "; "}
+      {i > 0 && t("separator")}
       {words(part)}
       {part.until && (
         <>

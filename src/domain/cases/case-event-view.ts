@@ -161,6 +161,8 @@ export function caseEventView(
     occurredAt: event.occurredAt.toISOString(),
     action: event.action,
     label: partnerView === "comment" ? `Comment from ${office}` : caseEventLabel(name, event.action, details, docs),
+    event: partnerView !== "comment" && name && isCaseEvent(name) ? name : null,
+    reviewOffice: partnerView !== "comment" && name && isCaseEvent(name) ? ((details?.reviewOffice as ReviewOffice | undefined) ?? null) : null,
     actor: who,
     note: partnerView === "comment" ? null : caseEventNote(name, event.action, details, { forPartner: partner }),
     fromStatus: partner ? null : ((text(details?.fromStatus) as CaseStatus | null) ?? null),

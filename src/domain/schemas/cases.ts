@@ -241,6 +241,8 @@ export const CaseEventView = z
     occurredAt: Instant,
     action: z.string(),
     label: z.string(),
+    event: z.string().nullable().meta({ description: "The workflow event (e.g. approve-loa), for a client to word the label itself; null for other entries" }),
+    reviewOffice: z.enum(REVIEW_OFFICES).nullable().meta({ description: "The review office the event was for, when it was one office's review" }),
     actor: z.string().meta({ description: "Who acted; partners see U.S. Government staff by office only" }),
     note: z.string().nullable().meta({ description: "Facts of the event, e.g. the new identifier or the signer" }),
     fromStatus: z.enum(CASE_STATUSES).nullable(),
