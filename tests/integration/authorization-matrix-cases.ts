@@ -367,6 +367,8 @@ export function matrixEntries(): MatrixEntry[] {
     list("me/tokens", [U("manageOwnApiTokens")], "POST", REJECTED_BODY, json({})),
     // rotate-own-signing-key.ts: one's own key, no body: it always succeeds.
     list("me/signing-key/rotation", [U("manageOwnSigningKey")], "POST", { statuses: [200], why: "rotating one's own signing key needs no body and always succeeds" }),
+    list("me/signing-key", [U("manageOwnSigningKey")]),
+    list("me/signing-key/revocation", [U("manageOwnSigningKey")], "POST", REJECTED_BODY, json({})),
     // The caller's own notifications (list-notifications.ts, mark-notifications-read.ts) and live stream.
     list("me/notifications", [U("readOwnNotifications")]),
     list("me/notifications/unread-count", [U("readOwnNotifications")]),

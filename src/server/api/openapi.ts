@@ -4,6 +4,7 @@ import { ConfirmOrganizationInput, OrganizationListQuery, OrganizationView } fro
 import { ApiTokenView, CreateApiTokenInput, CreatedApiToken } from "@/domain/schemas/tokens";
 import { NotificationPreferencesView, UpdateNotificationPreferencesInput } from "@/domain/schemas/notification-preferences";
 import { DisplayPreferencesView, UpdateDisplayPreferencesInput } from "@/domain/schemas/display-preferences";
+import { RevokeSigningKeyInput, SigningKeyList, SigningKeyView } from "@/domain/schemas/signing-keys";
 import { CreateUserInput, UpdateUserInput, UserListQuery, UserView } from "@/domain/schemas/users";
 import {
   DecidePolicyChangeInput,
@@ -180,6 +181,8 @@ const OPERATIONS: Operation[] = [
   { method: "get", path: "/me", summary: "The signed-in user or token owner", tag: "Account", response: Me },
   { method: "get", path: "/me/tokens", summary: "Your personal API tokens", tag: "Account", response: list(ApiTokenView) },
   { method: "post", path: "/me/tokens", summary: "Create a personal API token (the secret is shown once)", tag: "Account", body: CreateApiTokenInput, response: CreatedApiToken, status: 201, errors: [400, 409, 422] },
+  { method: "get", path: "/me/signing-key", summary: "Your keys for signing binding decisions, newest first: the one in use (current) and those rotated or revoked (ADR 0031)", tag: "Account", response: SigningKeyList },
+  { method: "post", path: "/me/signing-key/revocation", summary: "Revoke one of your signing keys because it may be compromised (audited): signatures dated from now on with it do not verify; earlier ones verify with a dated note; your next decision makes a new key", description: "Send `{ \"kid\": \"<fingerprint>\", \"reason\": \"…\" }`. Another person's key answers 404; a key already revoked 409.", tag: "Account", body: RevokeSigningKeyInput, response: SigningKeyView, errors: [400, 404, 409, 422] },
   { method: "post", path: "/me/signing-key/rotation", summary: "Rotate your key for signing binding decisions (ADR 0031): the old key keeps verifying its signatures, the new one (its fingerprint is `kid`) signs from now on", tag: "Account", response: z.object({ kid: z.string(), createdAt: z.iso.datetime(), retired: z.number().int() }) },
   { method: "delete", path: "/me/tokens/{id}", summary: "Revoke one of your API tokens", tag: "Account", response: ApiTokenView, errors: [404] },
   { method: "get", path: "/me/notifications", summary: "Your notifications, newest first, 30 a page, with how many are unread", description: "Each notice is written for you in the words you may read: partners never receive U.S. Government-internal events or another country's. Filter with `unread=true` and `group`; page back with `before=<nextBefore>`.", tag: "Notifications", query: NotificationListQuery, response: NotificationPage, errors: [422] },

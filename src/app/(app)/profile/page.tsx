@@ -8,10 +8,12 @@ import { getLabels } from "@/i18n/labels";
 import { getFormats } from "@/i18n/server";
 import { requireActor } from "@/server/auth/actor";
 import { getOwnSession } from "@/server/auth/get-own-session";
+import { listOwnSigningKeys } from "@/server/signatures/own-signing-keys";
 import { listApiTokens } from "@/server/tokens/list-api-tokens";
 import { getDisplayPreferences } from "@/server/users/display-preferences";
 import { saveDisplayPreferencesAction } from "../../display-actions";
 import { DisplayPreferencesForm } from "./display-form";
+import { RevokeSigningKeyForm, RotateSigningKeyForm } from "./signing-key-forms";
 import { CreateTokenForm, RevokeTokenButton } from "./token-forms";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,10 +23,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ProfilePage() {
   const actor = await requireActor();
-  const [tokens, session, display, t, label, f] = await Promise.all([
+  const [tokens, session, display, keys, t, label, f] = await Promise.all([
     listApiTokens(actor),
     getOwnSession(actor),
     getDisplayPreferences(actor),
+    listOwnSigningKeys(actor),
     getTranslations("Profile"),
     getLabels(),
     getFormats(),
@@ -34,6 +37,9 @@ export default async function ProfilePage() {
     if (token.expiresAt && new Date(token.expiresAt) <= new Date()) return <Tag>{t("tokenExpired")}</Tag>;
     return <Tag tone="success">{t("tokenActive")}</Tag>;
   };
+  const keyStatus = (key: (typeof keys.items)[number]) =>
+    key.revokedAt ? <Tag tone="error">{t("keyStatusRevoked")}</Tag> : key.current ? <Tag tone="success">{t("keyStatusCurrent")}</Tag> : <Tag>{t("keyStatusRetired")}</Tag>;
+  const current = keys.items.find((key) => key.current);
   return (
     <div className="space-y-6">
       <PageHeader title={t("heading")} lead={t("lead")} />
@@ -83,6 +89,49 @@ export default async function ProfilePage() {
           shownIn={f.timeZone}
         />
       </Card>
+      <section id="signing-key" aria-labelledby="signing-key-heading" className="rounded border border-base-lighter bg-white p-5 shadow-sm">
+        <h2 id="signing-key-heading" className="mb-1 text-lg">
+          {t("keyHeading")}
+        </h2>
+        <p className="mb-3 text-sm text-base-dark">{t("keyLead")}</p>
+        <p className="text-sm" data-testid="current-key">
+          {current
+            ? t.rich("keyCurrent", { kid: current.kid, since: f.dateTime(current.createdAt), code: (chunks) => <code className="break-all font-mono">{chunks}</code> })
+            : t("keyNone")}
+        </p>
+        {keys.items.length > 0 && (
+          <div className="relative mt-3 overflow-x-auto" tabIndex={0} role="region" aria-label={t("keysCaption")}>
+            <table className="w-full text-start text-sm" data-testid="key-table">
+              <caption className="sr-only">{t("keysCaption")}</caption>
+              <thead className="border-b-2 border-base-darkest">
+                <tr>
+                  <th scope="col" className="py-2 pe-3">{t("keyFingerprint")}</th>
+                  <th scope="col" className="py-2 pe-3">{t("keyStatus")}</th>
+                  <th scope="col" className="py-2 pe-3">{t("keyCreated")}</th>
+                  <th scope="col" className="py-2 pe-3">{t("keyStopped")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {keys.items.map((key) => (
+                  <tr key={key.kid} className="border-b border-base-lighter" data-testid="key-row">
+                    <td className="py-2 pe-3 font-mono text-xs break-all">{key.kid}</td>
+                    <td className="py-2 pe-3">
+                      {keyStatus(key)}
+                      {key.revokedReason && <span className="block text-xs text-base-dark">{key.revokedReason}</span>}
+                    </td>
+                    <td className="py-2 pe-3">{f.dateTime(key.createdAt)}</td>
+                    <td className="py-2 pe-3">{f.dateTime(key.revokedAt ?? key.retiredAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <RotateSigningKeyForm />
+        <RevokeSigningKeyForm
+          keys={keys.items.filter((key) => !key.revokedAt).map((key) => ({ kid: key.kid, label: `${key.kid.slice(0, 16)}… (${key.current ? t("keyStatusCurrent") : t("keyStatusRetired")})` }))}
+        />
+      </section>
       <section id="api-tokens" aria-labelledby="tokens-heading" className="rounded border border-base-lighter bg-white p-5 shadow-sm">
         <h2 id="tokens-heading" className="mb-1 text-lg">
           {t("tokensHeading")}
