@@ -246,3 +246,20 @@ export async function closeAll(...contexts: (BrowserContext | APIRequestContext 
     else await c.close();
   }
 }
+
+/**
+ * A Bandarian partner officer made through the admin API for one test: what that test saves on the account (a
+ * language, a signing key) never changes a demo account other journeys use.
+ */
+export async function newBandariaOfficer(browser: Browser, label: string): Promise<{ email: string; password: string }> {
+  const admin = await signedInContext(browser, ADMIN);
+  const email = uniqueEmail(label);
+  const password = `Caseway-e2e-${label}-2026`;
+  try {
+    const bandaria = await organizationByCode(admin.api, "PARTNER_COUNTRY", "BN");
+    await createUserViaApi(admin.api, { email, name: unique(label), role: "PARTNER_OFFICER", organizationId: bandaria.id, password });
+  } finally {
+    await closeAll(admin.context);
+  }
+  return { email, password };
+}

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from "./fixtures";
 import { offeredCaseViaApi, PARTNER_BN } from "./case-helpers";
-import { ADMIN, BASE_URL, closeAll, createUserViaApi, DEMO_PASSWORD, organizationByCode, saveScreen, signedInContext, unique, uniqueEmail } from "./helpers";
+import { BASE_URL, closeAll, DEMO_PASSWORD, newBandariaOfficer, saveScreen, signedInContext, unique } from "./helpers";
 import { msg } from "./i18n-messages";
 import { completeLorContent, createLorViaApi } from "./lor-helpers";
 
@@ -132,15 +132,7 @@ test("a French partner officer sees French numbers, Paris time with its zone nam
 });
 
 test("a language and time zone chosen once follow the person to another browser, and can be handed back to the browser", async ({ browser }) => {
-  const admin = await signedInContext(browser, ADMIN);
-  const email = uniqueEmail("espanol");
-  const password = "Caseway-e2e-espanol-2026";
-  try {
-    const bandaria = await organizationByCode(admin.api, "PARTNER_COUNTRY", "BN");
-    await createUserViaApi(admin.api, { email, name: unique("Oficial"), role: "PARTNER_OFFICER", organizationId: bandaria.id, password });
-  } finally {
-    await closeAll(admin.context);
-  }
+  const { email, password } = await newBandariaOfficer(browser, "espanol");
 
   const first = await browserIn(browser, "en-US", "UTC");
   try {

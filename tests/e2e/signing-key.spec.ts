@@ -1,20 +1,12 @@
 import { expect, test } from "./fixtures";
-import { ADMIN, BASE_URL, closeAll, createUserViaApi, organizationByCode, saveScreen, signIn, signedInContext, unique, uniqueEmail } from "./helpers";
+import { BASE_URL, closeAll, newBandariaOfficer, saveScreen, signIn } from "./helpers";
 
 // One's own signing key on the profile (issue 16 §5, ADR 0031): a person sees the key their decisions are signed with,
 // rotates it, and revokes one they believe compromised, with a reason. A person made for the test, so no demo
 // account's keys change under other journeys.
 
 test("a partner officer rotates their signing key and revokes the old one, with a reason", async ({ browser }) => {
-  const admin = await signedInContext(browser, ADMIN);
-  const email = uniqueEmail("signer");
-  const password = "Caseway-e2e-signer-2026";
-  try {
-    const bandaria = await organizationByCode(admin.api, "PARTNER_COUNTRY", "BN");
-    await createUserViaApi(admin.api, { email, name: unique("Signer"), role: "PARTNER_OFFICER", organizationId: bandaria.id, password });
-  } finally {
-    await closeAll(admin.context);
-  }
+  const { email, password } = await newBandariaOfficer(browser, "signer");
   const context = await browser.newContext();
   const page = await context.newPage();
   try {

@@ -10,6 +10,11 @@ import { CLIENT_NAMESPACES } from "@/i18n/client-namespaces";
 import { scanClientNamespaces } from "@/i18n/client-namespace-scan";
 import { englishEmailCatalogue } from "@/i18n/email-catalogue";
 import { LABEL_TABLES } from "@/i18n/label-tables";
+import { BINDING_COMMITMENTS } from "@/domain/workflow/binding-confirmation";
+import { CASE_EVENTS } from "@/domain/workflow/case-workflow";
+import { CLOSURE_TYPE_EXPLANATIONS, CLOSURE_TYPE_LABELS } from "@/domain/execution/closure";
+import { LINE_STATUS_LABELS as LINE_EXECUTION_STATUS_LABELS } from "@/domain/execution/lines";
+import { SDR_TYPE_HINTS } from "@/domain/execution/sdr";
 import { LOCALES, intlLocaleOf, type Locale } from "@/i18n/config";
 
 type Tree = { [key: string]: string | Tree };
@@ -112,6 +117,16 @@ describe("message catalogues", () => {
   it("Labels in English are the domain's own label tables, so a page and the API say the same thing", () => {
     const labels = merged("en").Labels as Tree;
     expect(labels).toEqual(JSON.parse(JSON.stringify(LABEL_TABLES)));
+  });
+
+  it("case events, binding commitments, closure types, SDR hints and line statuses in English are the domain's own words", () => {
+    const cases = merged("en");
+    const events = Object.fromEntries(Object.entries(CASE_EVENTS).map(([event, def]) => [event, { label: def.label, pastTense: def.pastTense }]));
+    expect(cases.CaseEvents).toEqual(events);
+    expect((cases.CaseBinding as Tree).commitments).toEqual(BINDING_COMMITMENTS);
+    expect(cases.ClosureTypes).toEqual({ label: CLOSURE_TYPE_LABELS, explanation: CLOSURE_TYPE_EXPLANATIONS });
+    expect((cases.SdrForms as Tree).typeHint).toEqual(SDR_TYPE_HINTS);
+    expect(cases.ExecLineStatus).toEqual(LINE_EXECUTION_STATUS_LABELS);
   });
 
   it("Email in English is the domain's own e-mail wording (regenerate with scripts/i18n/email.ts)", () => {

@@ -3,7 +3,7 @@ import { useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { PaymentScheduleTable } from "@/components/loa/payment-schedule";
 import type { DocumentView } from "@/domain/schemas/loa";
-import { useReaderFormats } from "./reader";
+import { useFormats } from "@/i18n/use-formats";
 
 /**
  * The partner's review-then-sign page, first half: exactly what their government accepts — the offered document, its
@@ -26,7 +26,7 @@ export function AcceptReview({
   children: ReactNode;
 }) {
   const t = useTranslations("CaseAccept");
-  const f = useReaderFormats();
+  const f = useFormats();
   const locale = useLocale();
   return (
     <div data-testid="accept-review">

@@ -4,7 +4,7 @@ import { Tag } from "@/components/ui/card";
 import { localeOf } from "@/i18n/config";
 import type { CommentVisibility } from "@/domain/workflow/states";
 import { TimelineList, type TimelineEntry } from "@/components/ui/timeline";
-import { useReaderLabels } from "./reader";
+import { useLabels } from "@/i18n/use-labels";
 
 type CommentedEntry = TimelineEntry & {
   comment: string | null;
@@ -27,7 +27,7 @@ export function CaseTimeline<E extends CommentedEntry>({
   showVisibility: boolean;
   more?: (event: E) => ReactNode;
 }) {
-  const label = useReaderLabels();
+  const label = useLabels();
   const locale = useLocale();
   const tEvents = useTranslations("CaseEvents");
   const t = useTranslations("CaseTimeline");

@@ -2,10 +2,7 @@ import { formatRate } from "@/domain/pricing/price";
 import { DEFAULT_LOCALE, intlLocaleOf } from "@/i18n/config";
 import type { Formats } from "@/lib/format";
 
-// The reader's formats and domain labels for components rendered both by server pages and inside client components
-// (the LOA builder imports the lines table, cost summary, payment schedule and threshold meter).
-export { useFormats as useReaderFormats } from "@/i18n/use-formats";
-export { useLabels as useReaderLabels } from "@/i18n/use-labels";
+// Numbers the domain writes as decimal strings, in the reader's notation.
 
 /** A decimal number written by the domain ("45.25") with the reader's decimal sign ("45,25" in French). */
 export function localDecimal(digits: string, f: Formats): string {

@@ -3,15 +3,16 @@ import { Tag } from "@/components/ui/card";
 import type { ReviewTaskView } from "@/domain/schemas/cases";
 import { REVIEW_OFFICES } from "@/domain/workflow/states";
 import { AgingTag } from "./status";
-import { useReaderFormats, useReaderLabels } from "./reader";
+import { useFormats } from "@/i18n/use-formats";
+import { useLabels } from "@/i18n/use-labels";
 
 const DECISION_TONES = { CONCUR: "success", CONCUR_WITH_COMMENT: "success", RETURN: "warning", DISAPPROVE: "error" } as const;
 
 /** The parallel reviews of the current round: who concurred, who is pending and since when. */
 export function ReviewPanel({ reviews, round }: { reviews: readonly ReviewTaskView[]; round: number }) {
   const t = useTranslations("CaseReviews");
-  const label = useReaderLabels();
-  const f = useReaderFormats();
+  const label = useLabels();
+  const f = useFormats();
   if (round === 0 || reviews.length === 0) {
     return <p className="text-base-dark">{t("notStarted")}</p>;
   }

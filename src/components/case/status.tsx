@@ -2,7 +2,8 @@ import { useTranslations } from "next-intl";
 import { Tag } from "@/components/ui/card";
 import type { AgingState } from "@/domain/sla";
 import type { CaseStatus } from "@/domain/workflow/states";
-import { useReaderFormats, useReaderLabels } from "./reader";
+import { useFormats } from "@/i18n/use-formats";
+import { useLabels } from "@/i18n/use-labels";
 
 const STATUS_TONES: Partial<Record<CaseStatus, "base" | "success" | "warning" | "error" | "info">> = {
   OFFERED: "warning",
@@ -19,7 +20,7 @@ const STATUS_TONES: Partial<Record<CaseStatus, "base" | "success" | "warning" | 
 };
 
 export function CaseStatusTag({ status }: { status: CaseStatus }) {
-  const label = useReaderLabels();
+  const label = useLabels();
   return (
     <span data-testid="case-status" data-status={status}>
       <Tag tone={STATUS_TONES[status] ?? "info"}>{label("caseStatus", status)}</Tag>
@@ -45,8 +46,8 @@ type Aging = { state: AgingState; dueAt: string; percentElapsed: number; targetD
  */
 export function AgingTag({ aging }: { aging: Aging | null }) {
   const t = useTranslations("CaseStatus");
-  const label = useReaderLabels();
-  const f = useReaderFormats();
+  const label = useLabels();
+  const f = useFormats();
   if (!aging) return <span className="text-base-dark">{t("noTarget")}</span>;
   return (
     <span className="inline-flex flex-wrap items-center gap-2" data-testid="aging" data-aging={aging.state}>

@@ -2,7 +2,8 @@ import { Fragment } from "react";
 import { useTranslations } from "next-intl";
 import type { CaseView } from "@/domain/schemas/cases";
 import { intlLocaleOf } from "@/i18n/config";
-import { useReaderFormats, useReaderLabels } from "./reader";
+import { useFormats } from "@/i18n/use-formats";
+import { useLabels } from "@/i18n/use-labels";
 
 type Part = CaseView["waitingOnParts"][number];
 
@@ -12,8 +13,8 @@ type Part = CaseView["waitingOnParts"][number];
  * not know yet falls back to the domain's English text.
  */
 export function WaitingOn({ parts }: { parts: CaseView["waitingOnParts"] }) {
-  const f = useReaderFormats();
-  const label = useReaderLabels();
+  const f = useFormats();
+  const label = useLabels();
   const t = useTranslations("CaseWaitingOn");
   // "DSCA, State and DTSA": English without the serial comma, as the domain has always written it.
   const list = new Intl.ListFormat(f.locale === "en" ? "en-GB" : intlLocaleOf(f.locale), { type: "conjunction" });

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Tag } from "@/components/ui/card";
 import type { ClosureView } from "@/domain/schemas/closure";
-import { useReaderFormats } from "../execution/use-reader";
+import { useFormats } from "@/i18n/use-formats";
 
 // The case overview's answer to "when will this close": closed (and the refund or bill), ready, or what still stands
 // in the way, with the 24-month target. Props only: the page loads the readiness (getClosureReadiness).
@@ -17,7 +17,7 @@ const SHOWN = 3;
 export function ClosureSummary({ closure }: { closure: ClosureSummaryFacts }) {
   const t = useTranslations("ClosureSummary");
   const types = useTranslations("ClosureTypes");
-  const f = useReaderFormats();
+  const f = useFormats();
   const closed = closure.status === "CLOSED";
   const refund = closure.finalStatement?.amountDue.startsWith("-") ? closure.finalStatement.amountDue.slice(1) : null;
   return (

@@ -2,7 +2,7 @@ import { useTranslations } from "next-intl";
 import type { LineExecutionView } from "@/domain/schemas/execution";
 import { intlLocaleOf } from "@/i18n/config";
 import type { Formats } from "@/lib/format";
-import { useReaderFormats } from "./use-reader";
+import { useFormats } from "@/i18n/use-formats";
 
 type Measure = LineExecutionView["measures"][number];
 type LineUnits = Pick<LineExecutionView, "unitOfIssue" | "serviceUnitLabel">;
@@ -44,7 +44,7 @@ export function measureLabel(measure: Measure, line: LineUnits, t: Translate): s
  */
 export function ProgressBar({ id, measure, line, compact = false }: { id: string; measure: Measure; line: LineUnits; compact?: boolean }) {
   const t = useTranslations("ExecProgress");
-  const f = useReaderFormats();
+  const f = useFormats();
   const text = measureText(measure, line, t, f);
   // The server cuts the percentage to one decimal ("37.5", "100.0"); only the separator is the reader's.
   const percent = new Intl.NumberFormat(intlLocaleOf(f.locale), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(Number(measure.percent));

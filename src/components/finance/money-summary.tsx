@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import type { CaseFinancesView } from "@/domain/schemas/finance";
-import { useReaderFormats } from "../execution/use-reader";
+import { useFormats } from "@/i18n/use-formats";
 
 // What a case's money comes to now, in the order a reader needs it: what is overdue, what is due and by when, and a
 // missing initial deposit. Props only (the page loads the finances), so the case overview and the money page share it.
@@ -29,7 +29,7 @@ export function MoneySummary({ finances, link = false }: { finances: MoneySummar
   const oldest = account.arrears.statements[0];
   const held = balance.isNegative();
   const t = useTranslations("FinanceSummary");
-  const f = useReaderFormats();
+  const f = useFormats();
   return (
     <div data-testid="money-summary">
       <div className="grid gap-3">

@@ -1,6 +1,8 @@
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
-import { percentNumber, useReaderFormats, useReaderLabels } from "@/components/case/reader";
+import { useFormats } from "@/i18n/use-formats";
+import { useLabels } from "@/i18n/use-labels";
+import { percentNumber } from "@/components/case/reader";
 import { Tag } from "@/components/ui/card";
 import { LINE_FIELDS, type ChangeKind } from "@/domain/loa/changes";
 import type { LineStatus } from "@/domain/loa/compare";
@@ -115,8 +117,8 @@ export function ComparisonTable({ comparison, showKinds }: { comparison: Documen
 
 function LineComparisonRow({ row, showKinds }: { row: LineRow; showKinds: boolean }) {
   const t = useTranslations("LoaComparison");
-  const label = useReaderLabels();
-  const f = useReaderFormats();
+  const label = useLabels();
+  const f = useFormats();
   const line = (row.after ?? row.before)!;
   const id = row.lineNumber;
   const flagged = row.countsToward.filter((basis) => basis !== "TOTAL");
@@ -160,8 +162,8 @@ function LineComparisonRow({ row, showKinds }: { row: LineRow; showKinds: boolea
 
 function WhatChanged({ row, showKinds }: { row: LineRow; showKinds: boolean }) {
   const t = useTranslations("LoaComparison");
-  const label = useReaderLabels();
-  const f = useReaderFormats();
+  const label = useLabels();
+  const f = useFormats();
   const kind = (value: ChangeKind): ReactNode => (showKinds ? <Tag tone={KIND_TONES[value]}>{label("changeKind", value)}</Tag> : null);
   if (row.lineChange) {
     return (

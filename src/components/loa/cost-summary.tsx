@@ -1,11 +1,12 @@
 import { useTranslations } from "next-intl";
-import { percentNumber, useReaderFormats } from "@/components/case/reader";
+import { useFormats } from "@/i18n/use-formats";
+import { percentNumber } from "@/components/case/reader";
 import type { CostSummary } from "@/domain/pricing/price";
 
 /** The LOA's estimated cost summary: the lines' net cost, then each charge below the line, then the total. */
 export function CostSummaryTable({ summary, rates }: { summary: CostSummary; rates: { adminSurcharge: string; pch: string | null } }) {
   const t = useTranslations("LoaCostSummary");
-  const f = useReaderFormats();
+  const f = useFormats();
   const rows: [string, string, string][] = [
     ["net", t("net"), summary.netEstimatedCost],
     ["pch", rates.pch === null ? t("pchNoRate") : t("pch", { rate: percentNumber(rates.pch, f) }), summary.packingCratingHandling],

@@ -1,14 +1,15 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-import { useReaderFormats, useReaderLabels } from "@/components/case/reader";
+import { useFormats } from "@/i18n/use-formats";
+import { useLabels } from "@/i18n/use-labels";
 import { Tag } from "@/components/ui/card";
 import type { DocumentSummaryView } from "@/domain/schemas/loa";
 
 /** The case's LOA documents (basic LOA, Amendments, Modifications) with their totals and the offered files' hashes. */
 export function LoaDocumentList({ caseId, documents, partner }: { caseId: string; documents: DocumentSummaryView[]; partner: boolean }) {
   const t = useTranslations("LoaDocumentList");
-  const label = useReaderLabels();
-  const f = useReaderFormats();
+  const label = useLabels();
+  const f = useFormats();
   const locale = useLocale();
   if (documents.length === 0) {
     return (

@@ -1,6 +1,7 @@
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
-import { percentNumber, useReaderFormats } from "@/components/case/reader";
+import { useFormats } from "@/i18n/use-formats";
+import { percentNumber } from "@/components/case/reader";
 import { isSubline } from "@/domain/loa/codes";
 import type { LoaLine } from "@/domain/loa/content";
 import type { PricedLine } from "@/domain/pricing/price";
@@ -28,7 +29,7 @@ export function LinesTable({
   errorLines?: ReadonlySet<string>;
 }) {
   const t = useTranslations("LoaLines");
-  const f = useReaderFormats();
+  const f = useFormats();
   const prices = new Map(priced.map((p) => [p.lineNumber, p]));
   if (lines.length === 0) return <p className="text-base-dark" data-testid="no-lines">{t("empty")}</p>;
   return (

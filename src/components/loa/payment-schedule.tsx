@@ -1,10 +1,10 @@
 import { useTranslations } from "next-intl";
-import { useReaderFormats } from "@/components/case/reader";
+import { useFormats } from "@/i18n/use-formats";
 import type { PaymentSchedule } from "@/domain/pricing/payment-schedule";
 
 export function PaymentScheduleTable({ schedule }: { schedule: PaymentSchedule }) {
   const t = useTranslations("LoaPaymentSchedule");
-  const f = useReaderFormats();
+  const f = useFormats();
   return (
     <div data-testid="payment-schedule">
       <p className="mb-2">

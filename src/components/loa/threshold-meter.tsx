@@ -1,5 +1,7 @@
 import { useTranslations } from "next-intl";
-import { localDecimal, useReaderFormats, useReaderLabels } from "@/components/case/reader";
+import { useFormats } from "@/i18n/use-formats";
+import { useLabels } from "@/i18n/use-labels";
+import { localDecimal } from "@/components/case/reader";
 import type { NotificationDetermination } from "@/domain/pricing/notification";
 
 /**
@@ -8,8 +10,8 @@ import type { NotificationDetermination } from "@/domain/pricing/notification";
  */
 export function ThresholdMeter({ notification }: { notification: NotificationDetermination }) {
   const t = useTranslations("LoaThresholdMeter");
-  const label = useReaderLabels();
-  const f = useReaderFormats();
+  const label = useLabels();
+  const f = useFormats();
   return (
     <div data-testid="threshold-meter">
       <p className="mb-2" data-testid="notification-required">

@@ -1,7 +1,7 @@
 import { Tag } from "@/components/ui/card";
 import type { SdrDecision, SdrStatus } from "@/domain/execution/sdr";
 import type { Formats } from "@/lib/format";
-import { useReaderLabels } from "../execution/use-reader";
+import { useLabels } from "@/i18n/use-labels";
 
 const STATUS_TONES: Record<SdrStatus, "base" | "success" | "warning" | "error" | "info"> = {
   SUBMITTED: "warning",
@@ -12,7 +12,7 @@ const STATUS_TONES: Record<SdrStatus, "base" | "success" | "warning" | "error" |
 
 /** A report's state in words (never colour alone). */
 export function SdrStatusTag({ status }: { status: SdrStatus }) {
-  const label = useReaderLabels();
+  const label = useLabels();
   return (
     <span data-testid="sdr-status" data-status={status}>
       <Tag tone={STATUS_TONES[status]}>{label("sdrStatus", status)}</Tag>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { CaseSdrSummaryView } from "@/domain/schemas/sdr";
-import { useReaderFormats } from "../execution/use-reader";
+import { useFormats } from "@/i18n/use-formats";
 
 // A case's Supply Discrepancy Reports in a few figures, for the case overview: how many wait on the agency (and how
 // many are overdue), how many are decided or closed, and the credits granted. Props only: the page loads the facts
@@ -21,7 +21,7 @@ function Figure({ label, value, note, testId }: { label: string; value: string; 
 
 export function SdrSummary({ summary, partner = false }: { summary: CaseSdrSummaryView; /** Partner wording ("your reports"). */ partner?: boolean }) {
   const t = useTranslations("SdrSummary");
-  const f = useReaderFormats();
+  const f = useFormats();
   const href = `/cases/${summary.caseId}/sdrs`;
   if (summary.total === 0) {
     return (

@@ -5,15 +5,16 @@ import { SdrStatusTag } from "@/components/sdr/sdr-status";
 import { DataTable } from "@/components/ui/data-table";
 import { Section } from "@/components/ui/section";
 import type { SdrTaskPageView } from "@/domain/schemas/sdr";
-import { useReaderFormats, useReaderLabels } from "../execution/use-reader";
+import { useFormats } from "@/i18n/use-formats";
+import { useLabels } from "@/i18n/use-labels";
 
 // My tasks' separate list of Supply Discrepancy Reports waiting on the agency's decision, earliest due first, with its
 // own pager (`sdrPage`) so paging it leaves the main task list where it is.
 
 export function SdrTaskSection({ result, params }: { result: SdrTaskPageView; params: Record<string, string> }) {
   const t = useTranslations("SdrTasks");
-  const f = useReaderFormats();
-  const label = useReaderLabels();
+  const f = useFormats();
+  const label = useLabels();
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
   const href = (page: number) => `/tasks?${new URLSearchParams({ ...params, sdrPage: String(page) })}#sdr-tasks`;
   return (

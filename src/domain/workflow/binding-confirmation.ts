@@ -76,7 +76,7 @@ export type DocumentBindingStep = "approve-amendment" | "approve-modification" |
 export type BindingStep = BindingEvent | DocumentBindingStep;
 
 /** What each step commits the person (or their government) to, in plain words. */
-const COMMITMENTS: Record<BindingStep, string> = {
+export const BINDING_COMMITMENTS: Record<BindingStep, string> = {
   "approve-loa":
     "You approve this LOA for your agency (MILAP). It goes to DSCA, State and DTSA review exactly as it is now, priced at today's rates, and the offer expiration date is set.",
   concur: "You concur with this version of the LOA for your office. Once every required review has concurred, the agency can sign it.",
@@ -121,7 +121,7 @@ export function bindingConfirmation(event: BindingStep, label: string, document:
       title,
       summary: null,
       document: null,
-      commitment: COMMITMENTS[event],
+      commitment: BINDING_COMMITMENTS[event],
       sha256Note: "Caseway could not find the LOA document this step applies to. Reload the page before going on.",
       acknowledgement: null,
     };
@@ -132,7 +132,7 @@ export function bindingConfirmation(event: BindingStep, label: string, document:
     title,
     summary: `${document.name}, version ${document.version}, total ${total}${sha256 ? `, SHA-256 ${sha256}` : ""}`,
     document: { name: document.name, version: document.version, total, sha256 },
-    commitment: COMMITMENTS[event],
+    commitment: BINDING_COMMITMENTS[event],
     sha256Note: sha256 ? null : "None yet: the PDF is fingerprinted when the document is offered (or a Modification approved).",
     acknowledgement: { number: document.number, version: document.version, sha256: sha256 ?? null },
   };

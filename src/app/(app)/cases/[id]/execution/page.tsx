@@ -6,7 +6,8 @@ import { randomUUID } from "node:crypto";
 import { CaseSubpageHeader } from "@/components/case/case-subnav";
 import { ProgressBar } from "@/components/execution/progress-bar";
 import { RecordTable } from "@/components/execution/record-table";
-import { useReaderFormats, useReaderLabels } from "@/components/execution/use-reader";
+import { useFormats } from "@/i18n/use-formats";
+import { useLabels } from "@/i18n/use-labels";
 import { Alert } from "@/components/ui/alert";
 import { Tag } from "@/components/ui/card";
 import { Section } from "@/components/ui/section";
@@ -68,8 +69,8 @@ function usePriorityLabel() {
 
 function LineFacts({ line }: { line: LineExecutionView }) {
   const t = useTranslations("ExecPage");
-  const f = useReaderFormats();
-  const label = useReaderLabels();
+  const f = useFormats();
+  const label = useLabels();
   const unitWord = line.serviceUnitLabel === "months" ? t("unitMonths") : t("unitEvents");
   const target =
     line.kind === "ARTICLES"
@@ -121,8 +122,8 @@ function LineSection({
 }) {
   const t = useTranslations("ExecPage");
   const lineStatus = useTranslations("ExecLineStatus");
-  const f = useReaderFormats();
-  const label = useReaderLabels();
+  const f = useFormats();
+  const label = useLabels();
   const priorityLabel = usePriorityLabel();
   const target: LineTarget = { caseId: view.caseId, lineNumber: line.lineNumber, today };
   const open = line.status === "OPEN";

@@ -7,7 +7,7 @@ import { MoneySummary } from "@/components/finance/money-summary";
 import { Alert } from "@/components/ui/alert";
 import { Tag } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
-import { useReaderFormats } from "@/components/execution/use-reader";
+import { useFormats } from "@/i18n/use-formats";
 import { Section } from "@/components/ui/section";
 import { can } from "@/domain/policy";
 import type { StatementView } from "@/domain/schemas/finance";
@@ -28,7 +28,7 @@ const money = `${cell} text-end font-mono tabular-nums whitespace-nowrap`;
 
 function StatementStatus({ statement }: { statement: StatementView }) {
   const t = useTranslations("FinancePage");
-  const f = useReaderFormats();
+  const f = useFormats();
   if (statement.status === "PAID") return <Tag tone="success">{t("paid")}</Tag>;
   const tone = statement.overdue ? "error" : "warning";
   const label = statement.status === "PARTLY_PAID" ? t("partlyPaid") : t("unpaid");
