@@ -1,5 +1,8 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { localeOf } from "@/i18n/config";
+import { wordFieldProblems, wordProblem, type Translate } from "@/i18n/problems";
 import { AppError, RefusalError, type FieldErrors } from "./errors";
 import { log } from "./log";
 import { auditRefusalHere } from "./refusals";
@@ -20,10 +23,13 @@ export async function runAction<T>(work: () => Promise<{ message: string; data?:
     unstable_rethrow(error); // redirects and other Next control flow pass through
     if (error instanceof RefusalError) await auditRefusalHere(error, "POST");
     if (error instanceof AppError) {
+      // The page's reader may not read English: known shapes of problem are worded in their language (the API and
+      // the logs keep the English).
+      const t = localeOf(await getLocale()) === "en" ? null : ((await getTranslations("Problems")) as unknown as Translate);
       return {
         status: "error",
-        message: error.message,
-        fields: error.extra.fields,
+        message: t ? wordProblem(error.message, t) : error.message,
+        fields: t ? wordFieldProblems(error.extra.fields, t) : error.extra.fields,
         currentVersion: error.extra.currentVersion,
       };
     }
