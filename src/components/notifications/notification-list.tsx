@@ -1,5 +1,7 @@
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { localeOf } from "@/i18n/config";
+import { wordNoticeTitle } from "@/i18n/notice-titles";
 import type { NotificationPage } from "@/domain/schemas/notifications";
 import { Button } from "../ui/button";
 import { NOTICE_GROUP_KEYS } from "./kind-keys";
@@ -24,6 +26,16 @@ export function NotificationList({
 }) {
   const t = useTranslations("NoticesList");
   const kinds = useTranslations("NoticesKinds");
+  const events = useTranslations("CaseEvents");
+  const english = localeOf(useLocale()) === "en";
+  const titleOf = (title: string) =>
+    english
+      ? title
+      : wordNoticeTitle(title, {
+          pastTense: (event) => events(`${event}.pastTense`),
+          subjectLine: (subject, what) => t("subjectLine", { subject, what }),
+          actionNeeded: (line) => t("actionNeeded", { line }),
+        });
   return (
     <section aria-labelledby="notices-heading" className="mt-6">
       <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
@@ -56,7 +68,7 @@ export function NotificationList({
                 <div className="min-w-0 flex-1">
                   <p className={unread ? "font-bold" : ""}>
                     {unread && <span className="sr-only">{t("unreadPrefix")}</span>}
-                    <Link href={`/notifications/${notice.id}/open`}>{notice.title}</Link>
+                    <Link href={`/notifications/${notice.id}/open`}>{titleOf(notice.title)}</Link>
                   </p>
                   <p className="mt-1 text-sm text-base-dark">
                     {kinds(`group.${NOTICE_GROUP_KEYS[notice.group]}`)} · <LocalTime value={notice.occurredAt} />
@@ -67,7 +79,7 @@ export function NotificationList({
                   <form action={markRead}>
                     <input type="hidden" name="id" value={notice.id} />
                     <Button variant="unstyled" type="submit" className="text-sm">
-                      {t.rich("markRead", { title: notice.title, hidden: (chunks) => <span className="sr-only">{chunks}</span> })}
+                      {t.rich("markRead", { title: titleOf(notice.title), hidden: (chunks) => <span className="sr-only">{chunks}</span> })}
                     </Button>
                   </form>
                 )}
