@@ -8,6 +8,7 @@ export const CLIENT_NAMESPACES: readonly string[] = [
   "CaseAccept",
   "CaseActions",
   "CaseBinding",
+  "CaseEventFacts",
   "CaseEvents",
   "CaseEvidence",
   "CaseReviews",

@@ -78,4 +78,32 @@ describe("key components in Arabic", () => {
     expect(html).not.toMatch(/[\u0660-\u0669]/); // no Arabic-Indic digits
     expect(html).toContain("17:30"); // 14:30 UTC in Riyadh
   });
+
+  it("an event's facts are worded in the reader's language, amounts and days in their notation", () => {
+    const accepted = {
+      showVisibility: false,
+      events: [
+        {
+          id: "3",
+          occurredAt: "2026-12-05T14:30:00.000Z",
+          action: "case.transition",
+          label: "Partner accepted the offer",
+          event: "accept",
+          reviewOffice: null,
+          actor: "Bandaria",
+          note: "Signed by Mira Castellan, Director, on Dec 5, 2026. Initial deposit $250,000.00",
+          facts: [
+            { fact: "signedBy", name: "Mira Castellan", title: "Director", day: "2026-12-05" },
+            { fact: "initialDeposit", amount: "250000.00" },
+          ],
+          comment: null,
+          commentVisibility: null,
+        },
+      ],
+    };
+    const french = render("fr", CaseTimeline as ComponentType<object>, accepted).replace(/<[^>]+>/g, " ");
+    expect(french).toContain("Signé par Mira Castellan, Director, le 5 déc. 2026. Dépôt initial : 250\u202f000,00\u00a0$US");
+    const english = render("en", CaseTimeline as ComponentType<object>, accepted);
+    expect(english).toContain("Signed by Mira Castellan, Director, on Dec 5, 2026. Initial deposit $250,000.00");
+  });
 });

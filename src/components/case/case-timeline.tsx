@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { Tag } from "@/components/ui/card";
 import { localeOf } from "@/i18n/config";
+import { useFormats } from "@/i18n/use-formats";
 import type { CommentVisibility } from "@/domain/workflow/states";
 import { TimelineList, type TimelineEntry } from "@/components/ui/timeline";
 import { useLabels } from "@/i18n/use-labels";
@@ -12,6 +13,8 @@ type CommentedEntry = TimelineEntry & {
   /** The workflow event and its review office, when the entry is one: worded in the reader's language. */
   event?: string | null;
   reviewOffice?: string | null;
+  /** The note's facts as data (src/domain/cases/case-event-view.ts), worded in the reader's language. */
+  facts?: readonly ({ fact: string } & Record<string, string | number | null>)[];
 };
 
 /**
@@ -31,12 +34,47 @@ export function CaseTimeline<E extends CommentedEntry>({
   const locale = useLocale();
   const tEvents = useTranslations("CaseEvents");
   const t = useTranslations("CaseTimeline");
+  const tFacts = useTranslations("CaseEventFacts");
+  const tClosure = useTranslations("ClosureTypes");
+  const f = useFormats();
+  const factText = (fact: NonNullable<CommentedEntry["facts"]>[number]): string => {
+    const v = (name: string) => String(fact[name] ?? "");
+    const day = (name: string) => (fact[name] ? f.date(String(fact[name])) : "—");
+    switch (fact.fact) {
+      case "signedBy":
+        return tFacts("signedBy", { name: v("name"), title: v("title"), day: day("day") });
+      case "initialDeposit":
+        return tFacts("initialDeposit", { amount: f.usd(fact.amount as string | null) });
+      case "depositReceived":
+        return tFacts(fact.wire ? "depositReceivedWire" : "depositReceived", { amount: f.usd(fact.amount as string | null), day: day("day"), wire: v("wire") });
+      case "offerExpires":
+        return tFacts("offerExpires", { day: day("day") });
+      case "closureType":
+        return tClosure(`label.${v("closureType")}`);
+      case "changeReason":
+        return v("text");
+      case "changeSignedBy":
+        return fact.title ? tFacts("changeSignedByTitle", { name: v("name"), title: v("title") }) : tFacts("changeSignedBy", { name: v("name") });
+      case "confirmedDocument":
+        return fact.sha256
+          ? tFacts("confirmedDocumentSha", { number: v("number"), version: v("version"), sha: v("sha256") })
+          : tFacts("confirmedDocument", { number: v("number"), version: v("version") });
+      case "notification":
+        return tFacts("notification", { status: label("cnStatus", v("status")) });
+      case "newIdentifier":
+        return tFacts("newIdentifier", { identifier: v("identifier") });
+      default:
+        return tFacts.has(fact.fact) ? tFacts(fact.fact) : "";
+    }
+  };
   // English is the domain's own wording (src/domain/cases/case-event-view.ts); other languages word workflow events
   // from their catalogue. Other entries (documents, execution) keep the domain's English for now.
   const worded = (event: E): E => {
-    if (localeOf(locale) === "en" || !event.event || !tEvents.has(`${event.event}.pastTense`)) return event;
+    if (localeOf(locale) === "en") return event;
+    const note = event.facts && event.facts.length > 0 ? event.facts.map(factText).filter(Boolean).join(tFacts("separator")) : event.note;
+    if (!event.event || !tEvents.has(`${event.event}.pastTense`)) return { ...event, note };
     const past = tEvents(`${event.event}.pastTense`);
-    return { ...event, label: event.reviewOffice ? t("officeEvent", { office: label("reviewOffice", event.reviewOffice), event: past }) : past };
+    return { ...event, note, label: event.reviewOffice ? t("officeEvent", { office: label("reviewOffice", event.reviewOffice), event: past }) : past };
   };
   return (
     <TimelineList

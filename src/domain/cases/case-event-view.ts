@@ -81,36 +81,88 @@ export function caseEventLabel(event: string | null, action: string, details: De
   return executionEventOf(action)?.label ?? action;
 }
 
+/**
+ * One fact of an event, for a page to word in its reader's language: amounts are exact decimal strings and days ISO
+ * dates, so the page formats them itself. caseEventNote writes the same facts in English.
+ */
+export type CaseEventFact =
+  | { fact: "newIdentifier"; identifier: string }
+  | { fact: "signedBy"; name: string; title: string; day: string | null }
+  | { fact: "initialDeposit"; amount: string | null }
+  | { fact: "depositReceived"; amount: string | null; day: string | null; wire: string | null }
+  | { fact: "depositCovered" }
+  | { fact: "depositShort" }
+  | { fact: "closureType"; closureType: keyof typeof CLOSURE_TYPE_LABELS }
+  | { fact: "offerExpires"; day: string | null }
+  | { fact: "changeReason"; text: string }
+  | { fact: "changeSignedBy"; name: string; title: string | null }
+  | { fact: "confirmedDocument"; number: string; version: number; sha256: string | null }
+  | { fact: "notification"; status: CnStatus };
+
 /** The facts of an event. Partners get theirs (signature, deposit, OED, identifier), not internal notification steps. */
+export function caseEventFacts(event: string | null, action: string, details: Details, { forPartner }: { forPartner: boolean }): CaseEventFact[] {
+  if (!details || executionEventOf(action)) return [];
+  const input = (details.input ?? {}) as Record<string, unknown>;
+  const facts: CaseEventFact[] = [];
+  if (details.newIdentifier) facts.push({ fact: "newIdentifier", identifier: String(details.newIdentifier) });
+  if (event === "accept") {
+    facts.push({ fact: "signedBy", name: String(input.signerName), title: String(input.signerTitle), day: text(input.signedOn) });
+    facts.push({ fact: "initialDeposit", amount: text(input.initialDeposit) });
+  }
+  if (event === "record-deposit") {
+    facts.push({ fact: "depositReceived", amount: text(input.amount), day: text(input.receivedOn), wire: text(input.wireReference) });
+    facts.push({ fact: details.toStatus === "IMPLEMENTED" ? "depositCovered" : "depositShort" });
+  }
+  if (event === "submit-closure" && isClosureType(input.closureType)) facts.push({ fact: "closureType", closureType: input.closureType });
+  if (event === "approve-loa" && details.offerExpiresAt) facts.push({ fact: "offerExpires", day: text(details.offerExpiresAt) });
+  // A change's own steps: why it was proposed (staff only, it is the agency's working text), who signed an Amendment.
+  if (action === "loa.submit" && !forPartner && text(details.reason)) facts.push({ fact: "changeReason", text: String(details.reason) });
+  if (action === "loa.accept" && text(details.signerName)) facts.push({ fact: "changeSignedBy", name: String(details.signerName), title: text(details.signerTitle) });
+  // Binding steps record the document the person confirmed (number, version, PDF hash once offered).
+  const acknowledged = input.acknowledgedDocument as { number?: unknown; version?: unknown; sha256?: unknown } | undefined;
+  if (acknowledged && typeof acknowledged.version === "number") {
+    facts.push({ fact: "confirmedDocument", number: String(acknowledged.number), version: acknowledged.version, sha256: text(acknowledged.sha256) });
+  }
+  if (details.notificationTo && !forPartner) facts.push({ fact: "notification", status: details.notificationTo as CnStatus });
+  return facts;
+}
+
+/** A fact in English, as the API and the audit views have always written it. */
+function englishFact(f: CaseEventFact): string {
+  switch (f.fact) {
+    case "newIdentifier":
+      return `Case identifier is now ${f.identifier}`;
+    case "signedBy":
+      return `Signed by ${f.name}, ${f.title}, on ${day(f.day)}`;
+    case "initialDeposit":
+      return `Initial deposit ${formatUsd(f.amount)}`;
+    case "depositReceived":
+      return `${formatUsd(f.amount)} received on ${day(f.day)}${f.wire ? ` (wire ${f.wire})` : ""}`;
+    case "depositCovered":
+      return "Deposit covered; case implemented";
+    case "depositShort":
+      return "The deposits do not yet cover the amount due";
+    case "closureType":
+      return CLOSURE_TYPE_LABELS[f.closureType];
+    case "offerExpires":
+      return `Offer expiration date ${day(f.day)}`;
+    case "changeReason":
+      return f.text;
+    case "changeSignedBy":
+      return `Signed by ${f.name}${f.title ? `, ${f.title}` : ""}`;
+    case "confirmedDocument":
+      return `Confirmed LOA document ${f.number}, version ${f.version}${f.sha256 ? `, SHA-256 ${f.sha256}` : ""}`;
+    case "notification":
+      return `Notification: ${CN_STATUS_LABELS[f.status]}`;
+  }
+}
+
+/** The facts of an event in English, one sentence each. Execution events word their own note. */
 export function caseEventNote(event: string | null, action: string, details: Details, { forPartner }: { forPartner: boolean }): string | null {
   if (!details) return null;
   const execution = executionEventOf(action);
   if (execution) return execution.note?.(details, { partner: forPartner }) ?? null;
-  const input = (details.input ?? {}) as Record<string, unknown>;
-  const parts: string[] = [];
-  if (details.newIdentifier) parts.push(`Case identifier is now ${String(details.newIdentifier)}`);
-  if (event === "accept") {
-    parts.push(`Signed by ${String(input.signerName)}, ${String(input.signerTitle)}, on ${day(input.signedOn)}`);
-    parts.push(`Initial deposit ${formatUsd(text(input.initialDeposit))}`);
-  }
-  if (event === "record-deposit") {
-    const wire = text(input.wireReference);
-    parts.push(`${formatUsd(text(input.amount))} received on ${day(input.receivedOn)}${wire ? ` (wire ${wire})` : ""}`);
-    parts.push(details.toStatus === "IMPLEMENTED" ? "Deposit covered; case implemented" : "The deposits do not yet cover the amount due");
-  }
-  if (event === "submit-closure" && isClosureType(input.closureType)) parts.push(CLOSURE_TYPE_LABELS[input.closureType]);
-  if (event === "approve-loa" && details.offerExpiresAt) parts.push(`Offer expiration date ${day(details.offerExpiresAt)}`);
-  // A change's own steps: why it was proposed (staff only, it is the agency's working text), who signed an Amendment.
-  if (action === "loa.submit" && !forPartner && text(details.reason)) parts.push(String(details.reason));
-  if (action === "loa.accept" && text(details.signerName)) parts.push(`Signed by ${String(details.signerName)}${text(details.signerTitle) ? `, ${String(details.signerTitle)}` : ""}`);
-  // Binding steps record the document the person confirmed (number, version, PDF hash once offered).
-  const acknowledged = input.acknowledgedDocument as { number?: unknown; version?: unknown; sha256?: unknown } | undefined;
-  if (acknowledged && typeof acknowledged.version === "number") {
-    const sha = text(acknowledged.sha256);
-    parts.push(`Confirmed LOA document ${String(acknowledged.number)}, version ${acknowledged.version}${sha ? `, SHA-256 ${sha}` : ""}`);
-  }
-  if (details.notificationTo && !forPartner) parts.push(`Notification: ${CN_STATUS_LABELS[details.notificationTo as CnStatus]}`);
-  return parts.join(". ") || null;
+  return caseEventFacts(event, action, details, { forPartner }).map(englishFact).join(". ") || null;
 }
 
 /**
@@ -165,6 +217,7 @@ export function caseEventView(
     reviewOffice: partnerView !== "comment" && name && isCaseEvent(name) ? ((details?.reviewOffice as ReviewOffice | undefined) ?? null) : null,
     actor: who,
     note: partnerView === "comment" ? null : caseEventNote(name, event.action, details, { forPartner: partner }),
+    facts: partnerView === "comment" ? [] : caseEventFacts(name, event.action, details, { forPartner: partner }),
     fromStatus: partner ? null : ((text(details?.fromStatus) as CaseStatus | null) ?? null),
     toStatus: partnerView === "comment" || event.action.startsWith("loa.") ? null : ((text(details?.toStatus) as CaseStatus | null) ?? null),
     comment: showComment ? text(details?.comment) : null,

@@ -245,6 +245,9 @@ export const CaseEventView = z
     reviewOffice: z.enum(REVIEW_OFFICES).nullable().meta({ description: "The review office the event was for, when it was one office's review" }),
     actor: z.string().meta({ description: "Who acted; partners see U.S. Government staff by office only" }),
     note: z.string().nullable().meta({ description: "Facts of the event, e.g. the new identifier or the signer" }),
+    facts: z
+      .array(z.object({ fact: z.string() }).catchall(z.union([z.string(), z.number(), z.null()])))
+      .meta({ description: "The same facts as data, for a client to word itself: fact (newIdentifier, signedBy, initialDeposit, depositReceived, depositCovered, depositShort, closureType, offerExpires, changeReason, changeSignedBy, confirmedDocument, notification) and its values (amounts as decimal strings, days as ISO dates)" }),
     fromStatus: z.enum(CASE_STATUSES).nullable(),
     toStatus: z.enum(CASE_STATUSES).nullable(),
     comment: z.string().nullable(),
