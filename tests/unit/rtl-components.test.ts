@@ -8,7 +8,9 @@ import { describe, expect, it } from "vitest";
 import { CaseTimeline } from "@/components/case/case-timeline";
 import { CaseStatusTag } from "@/components/case/status";
 import { WaitingOn } from "@/components/case/waiting-on";
+import { ChecklistPanel } from "@/components/lor/checklist-panel";
 import { LorStatusTag } from "@/components/lor/status";
+import { CHECKLIST_PROBLEMS, evaluateChecklist } from "@/domain/lor/checklist";
 import { Pagination } from "@/components/pagination";
 import { DisplayPreferencesForm } from "@/app/(app)/profile/display-form";
 import { messagesLocaleOf, type Locale } from "@/i18n/config";
@@ -105,5 +107,16 @@ describe("key components in Arabic", () => {
     expect(french).toContain("Signé par Mira Castellan, Director, le 5 déc. 2026. Dépôt initial : 250\u202f000,00\u00a0$US");
     const english = render("en", CaseTimeline as ComponentType<object>, accepted);
     expect(english).toContain("Signed by Mira Castellan, Director, on Dec 5, 2026. Initial deposit $250,000.00");
+  });
+
+  it("a letter's checklist says what is missing in the reader's language, item numbers and all", () => {
+    const checklist = evaluateChecklist({ items: [{ nomenclature: "Radar", quantity: null, unitOfIssue: null, description: "short" }] } as never, "2026-12-06");
+    const english = Object.values(CHECKLIST_PROBLEMS).map((word) => word({ code: "subject", item: 1, gaps: ["quantity"], reasons: "" }).slice(0, 25));
+    for (const locale of ["ar", "fr"] as const) {
+      const html = render(locale, ChecklistPanel as ComponentType<object>, { score: checklist.score, criteria: checklist.criteria });
+      for (const words of english) expect(html, locale).not.toContain(words);
+    }
+    const arabic = render("ar", ChecklistPanel as ComponentType<object>, { score: checklist.score, criteria: checklist.criteria });
+    expect(arabic).toContain("المادة 1 ينقصها: الكمية، وحدة الصرف");
   });
 });

@@ -1,5 +1,6 @@
-import { useTranslations } from "next-intl";
-import type { CriterionResult } from "@/domain/lor/checklist";
+import { useLocale, useTranslations } from "next-intl";
+import { MIN_CONFIGURATION_LENGTH, PROBLEMS_SHOWN, type ChecklistProblem, type CriterionResult } from "@/domain/lor/checklist";
+import { localeOf } from "@/i18n/config";
 
 /**
  * The completeness score and the actionable checklist, as the partner sees it while writing and the validator while checking.
@@ -13,7 +14,7 @@ export function ChecklistPanel({
   flagged = [],
 }: {
   score: number;
-  criteria: readonly Pick<CriterionResult, "key" | "label" | "mandatory" | "applicable" | "met" | "problem">[];
+  criteria: readonly (Pick<CriterionResult, "key" | "label" | "mandatory" | "applicable" | "met" | "problem"> & { problems?: readonly ChecklistProblem[] })[];
   heading?: string;
   headingLevel?: 2 | 3;
   /** Criteria a validator named when returning the letter. */
@@ -21,6 +22,21 @@ export function ChecklistPanel({
 }) {
   const t = useTranslations("LorChecklist");
   const criterionLabel = (c: { key: string; label: string }) => (t.has(`criteria.${c.key}`) ? t(`criteria.${c.key}` as never) : c.label);
+  const english = localeOf(useLocale()) === "en";
+  // English is the domain's own sentence; other languages word the same problems from the catalogue.
+  const problemText = (c: { problem: string | null; problems?: readonly ChecklistProblem[] }): string | null => {
+    if (english || !c.problems || c.problems.length === 0) return c.problem;
+    const words = c.problems.map((p) =>
+      t(`problems.${p.code}` as never, {
+        item: p.item ?? 0,
+        min: MIN_CONFIGURATION_LENGTH,
+        reasons: p.reasons ?? "",
+        gaps: (p.gaps ?? []).map((gap) => t(`gaps.${gap}` as never)).join(t("gapSeparator")),
+      } as never),
+    );
+    const shown = words.slice(0, PROBLEMS_SHOWN).join(t("problemSeparator"));
+    return words.length > PROBLEMS_SHOWN ? t("andMore", { shown, count: words.length - PROBLEMS_SHOWN }) : shown;
+  };
   const applicable = criteria.filter((c) => c.applicable);
   const mandatory = applicable.filter((c) => c.mandatory);
   const recommended = applicable.filter((c) => !c.mandatory);
@@ -71,7 +87,7 @@ export function ChecklistPanel({
                   <span className="sr-only">{c.met ? t("met") : t("notMet")}</span>
                   <span className={c.met ? "" : "font-bold"}>{criterionLabel(c)}</span>
                   {flagged.includes(c.key) && <span className="ms-1 text-xs font-bold text-error-dark">{t("flagged")}</span>}
-                  {c.problem && <span className="block text-base-dark">{c.problem}</span>}
+                  {c.problem && <span className="block text-base-dark">{problemText(c)}</span>}
                 </span>
               </li>
             ))}

@@ -60,6 +60,8 @@ export interface CriterionResult {
   met: boolean;
   /** What is missing, in words the partner can act on; null when met or not applicable. */
   problem: string | null;
+  /** The same as data, for a page to word in its reader's language: each thing missing, in order. */
+  problems: ChecklistProblem[];
 }
 
 export interface ChecklistResult {
@@ -74,7 +76,61 @@ export interface ChecklistResult {
 /** An item needs at least this much description for the agency to estimate its cost. */
 export const MIN_CONFIGURATION_LENGTH = 20;
 
-type Verdict = { applicable?: boolean; problem: string | null };
+/** Something a letter lacks: `item` (1-based) names an item or contact, `gaps` an item's missing fields. */
+export interface ChecklistProblem {
+  code: ChecklistProblemCode;
+  item?: number;
+  gaps?: ItemGap[];
+  /** The validator's own words, when they returned the letter for this criterion. */
+  reasons?: string;
+}
+export const ITEM_GAPS = ["nomenclature", "quantity", "unitOfIssue"] as const;
+export type ItemGap = (typeof ITEM_GAPS)[number];
+const GAP_WORDS: Record<ItemGap, string> = { nomenclature: "nomenclature", quantity: "quantity", unitOfIssue: "unit of issue" };
+
+/** Each problem in English (the page words it in its reader's language from the LorChecklist catalogue). */
+export const CHECKLIST_PROBLEMS = {
+  referenceNumber: () => "Give your own reference number, such as the letter's serial number",
+  subject: () => "Give the letter a subject",
+  originatorName: () => "Name the office sending the request",
+  originatorAddress: () => "Give the office's address",
+  requestType: () => "Say whether you want P&A data, an LOA, an amendment or a modification",
+  caseReference: () => "Name the existing case to change, like BN-B-ZAA",
+  loaType: () => "Choose defined line, blanket order or CLSSA",
+  blanketValue: () => "Give the dollar value requested for the blanket order",
+  blanketCategory: () => "Name the category of items or services",
+  noItems: () => "List at least one item or service",
+  itemGaps: (p: ChecklistProblem) => `item ${p.item} needs ${(p.gaps ?? []).map((g) => GAP_WORDS[g]).join(", ")}`,
+  noConfiguration: () => "Describe each item's configuration once you list it",
+  itemConfiguration: (p: ChecklistProblem) => `describe the configuration of item ${p.item} (at least ${MIN_CONFIGURATION_LENGTH} characters)`,
+  financing: () => "Say how you propose to pay: national funds, FMF or both",
+  financingSplit: () => "Explain how national funds and FMF are split",
+  deliveryDate: () => "Give the date you need delivery by",
+  deliveryPast: () => "The requested delivery date must be in the future",
+  thirdParty: () => "Say whether anyone other than your government's officers or employees takes part",
+  thirdPartyDetails: () => "Describe the third parties and their role",
+  soleSource: () => "Say whether you ask for a specific contractor",
+  soleSourceContractor: () => "Name the contractor you request",
+  soleSourceJustification: () => "Justify the sole-source request",
+  noContact: () => "Give at least one point of contact with a name and email",
+  contactGaps: (p: ChecklistProblem) => `contact ${p.item} needs a name and an email`,
+  signatoryName: () => "Name the official who signs the request",
+  signatoryTitle: () => "Give the signatory's title",
+  signatoryAuthority: () => "State the signatory's authority to request on behalf of your government",
+  preferredAgency: () => "Suggest an implementing agency if you have a preference",
+  training: () => "Describe training needs, or write 'None'",
+  logistics: () => "Describe spares, maintenance and support needs, or write 'None'",
+  transportation: () => "Say how you prefer delivery to be shipped",
+  signedLetter: () => "Attach the signed letter as a PDF or image",
+  validatorFound: (p: ChecklistProblem) => `The validator found this insufficient: ${p.reasons ?? ""}`,
+} satisfies Record<string, (p: ChecklistProblem) => string>;
+export type ChecklistProblemCode = keyof typeof CHECKLIST_PROBLEMS;
+export const CHECKLIST_PROBLEM_CODES = Object.keys(CHECKLIST_PROBLEMS) as [ChecklistProblemCode, ...ChecklistProblemCode[]];
+
+/** How many problems a criterion names before "and N more". */
+export const PROBLEMS_SHOWN = 3;
+
+type Verdict = { applicable?: boolean; problems: ChecklistProblem[] };
 interface Criterion {
   key: string;
   label: string;
@@ -85,12 +141,17 @@ interface Criterion {
 const filled = (value: string | null | undefined) => typeof value === "string" && value.trim().length > 0;
 const itemList = (lor: ChecklistInput) => lor.items ?? [];
 const isBlanket = (lor: ChecklistInput) => lor.loaType === "BLANKET_ORDER";
-const ordinal = (index: number) => `item ${index + 1}`;
+const problem = (code: ChecklistProblemCode, extra: Omit<ChecklistProblem, "code"> = {}): ChecklistProblem => ({ code, ...extra });
+const unless = (ok: boolean, code: ChecklistProblemCode): ChecklistProblem[] => (ok ? [] : [problem(code)]);
+const only = (code: ChecklistProblemCode): Verdict => ({ problems: [problem(code)] });
+const none: Verdict = { problems: [] };
 
-function listProblems(problems: string[]): string | null {
+/** The problems in English: the first three, "; and N more", capitalized. */
+export function listProblems(problems: readonly ChecklistProblem[]): string | null {
   if (problems.length === 0) return null;
-  const shown = problems.slice(0, 3).join("; ");
-  const text = problems.length > 3 ? `${shown}; and ${problems.length - 3} more` : shown;
+  const words = problems.map((p) => CHECKLIST_PROBLEMS[p.code](p));
+  const shown = words.slice(0, PROBLEMS_SHOWN).join("; ");
+  const text = words.length > PROBLEMS_SHOWN ? `${shown}; and ${words.length - PROBLEMS_SHOWN} more` : shown;
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
@@ -99,29 +160,19 @@ export const CHECKLIST: readonly Criterion[] = [
     key: "reference",
     label: "Reference number and subject",
     mandatory: true,
-    check: (lor) => ({
-      problem: listProblems([
-        ...(filled(lor.originatorReference) ? [] : ["Give your own reference number, such as the letter's serial number"]),
-        ...(filled(lor.subject) ? [] : ["Give the letter a subject"]),
-      ]),
-    }),
+    check: (lor) => ({ problems: [...unless(filled(lor.originatorReference), "referenceNumber"), ...unless(filled(lor.subject), "subject")] }),
   },
   {
     key: "originator",
     label: "Originating office and address",
     mandatory: true,
-    check: (lor) => ({
-      problem: listProblems([
-        ...(filled(lor.originatorName) ? [] : ["Name the office sending the request"]),
-        ...(filled(lor.originatorAddress) ? [] : ["Give the office's address"]),
-      ]),
-    }),
+    check: (lor) => ({ problems: [...unless(filled(lor.originatorName), "originatorName"), ...unless(filled(lor.originatorAddress), "originatorAddress")] }),
   },
   {
     key: "requestType",
     label: "Type of request",
     mandatory: true,
-    check: (lor) => ({ problem: lor.requestType ? null : "Say whether you want P&A data, an LOA, an amendment or a modification" }),
+    check: (lor) => ({ problems: unless(!!lor.requestType, "requestType") }),
   },
   {
     key: "caseReference",
@@ -129,14 +180,14 @@ export const CHECKLIST: readonly Criterion[] = [
     mandatory: true,
     check: (lor) =>
       requestRefersToCase(lor.requestType)
-        ? { problem: filled(lor.relatedCaseIdentifier) ? null : "Name the existing case to change, like BN-B-ZAA" }
-        : { applicable: false, problem: null },
+        ? { problems: unless(filled(lor.relatedCaseIdentifier), "caseReference") }
+        : { applicable: false, problems: [] },
   },
   {
     key: "loaType",
     label: "Desired type of LOA",
     mandatory: true,
-    check: (lor) => ({ problem: lor.loaType ? null : "Choose defined line, blanket order or CLSSA" }),
+    check: (lor) => ({ problems: unless(!!lor.loaType, "loaType") }),
   },
   {
     key: "items",
@@ -144,25 +195,20 @@ export const CHECKLIST: readonly Criterion[] = [
     mandatory: true,
     check: (lor) => {
       if (isBlanket(lor)) {
-        return {
-          problem: listProblems([
-            ...(filled(lor.blanketValue) ? [] : ["Give the dollar value requested for the blanket order"]),
-            ...(filled(lor.blanketCategory) ? [] : ["Name the category of items or services"]),
-          ]),
-        };
+        return { problems: [...unless(filled(lor.blanketValue), "blanketValue"), ...unless(filled(lor.blanketCategory), "blanketCategory")] };
       }
       const items = itemList(lor);
-      if (items.length === 0) return { problem: "List at least one item or service" };
-      const problems: string[] = [];
+      if (items.length === 0) return only("noItems");
+      const problems: ChecklistProblem[] = [];
       items.forEach((item, index) => {
-        const gaps = [
-          ...(filled(item.nomenclature) ? [] : ["nomenclature"]),
-          ...(item.quantity ? [] : ["quantity"]),
-          ...(item.unitOfIssue ? [] : ["unit of issue"]),
+        const gaps: ItemGap[] = [
+          ...(filled(item.nomenclature) ? [] : (["nomenclature"] as const)),
+          ...(item.quantity ? [] : (["quantity"] as const)),
+          ...(item.unitOfIssue ? [] : (["unitOfIssue"] as const)),
         ];
-        if (gaps.length) problems.push(`${ordinal(index)} needs ${gaps.join(", ")}`);
+        if (gaps.length) problems.push(problem("itemGaps", { item: index + 1, gaps }));
       });
-      return { problem: listProblems(problems) };
+      return { problems };
     },
   },
   {
@@ -170,15 +216,13 @@ export const CHECKLIST: readonly Criterion[] = [
     label: "Enough detail to estimate cost",
     mandatory: true,
     check: (lor) => {
-      if (isBlanket(lor)) return { applicable: false, problem: null };
+      if (isBlanket(lor)) return { applicable: false, problems: [] };
       const items = itemList(lor);
-      if (items.length === 0) return { problem: "Describe each item's configuration once you list it" };
+      if (items.length === 0) return only("noConfiguration");
       const problems = items.flatMap((item, index) =>
-        (item.description ?? "").trim().length >= MIN_CONFIGURATION_LENGTH
-          ? []
-          : [`describe the configuration of ${ordinal(index)} (at least ${MIN_CONFIGURATION_LENGTH} characters)`],
+        (item.description ?? "").trim().length >= MIN_CONFIGURATION_LENGTH ? [] : [problem("itemConfiguration", { item: index + 1 })],
       );
-      return { problem: listProblems(problems) };
+      return { problems };
     },
   },
   {
@@ -186,9 +230,9 @@ export const CHECKLIST: readonly Criterion[] = [
     label: "Proposed financing",
     mandatory: true,
     check: (lor) => {
-      if (!lor.financing) return { problem: "Say how you propose to pay: national funds, FMF or both" };
-      if (lor.financing === "MIXED" && !filled(lor.financingNotes)) return { problem: "Explain how national funds and FMF are split" };
-      return { problem: null };
+      if (!lor.financing) return only("financing");
+      if (lor.financing === "MIXED" && !filled(lor.financingNotes)) return only("financingSplit");
+      return none;
     },
   },
   {
@@ -196,9 +240,9 @@ export const CHECKLIST: readonly Criterion[] = [
     label: "Requested delivery timeframe",
     mandatory: true,
     check: (lor, today) => {
-      if (!filled(lor.requestedDeliveryBy)) return { problem: "Give the date you need delivery by" };
-      if ((lor.requestedDeliveryBy ?? "") <= today) return { problem: "The requested delivery date must be in the future" };
-      return { problem: null };
+      if (!filled(lor.requestedDeliveryBy)) return only("deliveryDate");
+      if ((lor.requestedDeliveryBy ?? "") <= today) return only("deliveryPast");
+      return none;
     },
   },
   {
@@ -206,11 +250,9 @@ export const CHECKLIST: readonly Criterion[] = [
     label: "Third-party involvement stated",
     mandatory: true,
     check: (lor) => {
-      if (lor.thirdPartyInvolvement === null || lor.thirdPartyInvolvement === undefined) {
-        return { problem: "Say whether anyone other than your government's officers or employees takes part" };
-      }
-      if (lor.thirdPartyInvolvement && !filled(lor.thirdPartyDetails)) return { problem: "Describe the third parties and their role" };
-      return { problem: null };
+      if (lor.thirdPartyInvolvement === null || lor.thirdPartyInvolvement === undefined) return only("thirdParty");
+      if (lor.thirdPartyInvolvement && !filled(lor.thirdPartyDetails)) return only("thirdPartyDetails");
+      return none;
     },
   },
   {
@@ -218,18 +260,11 @@ export const CHECKLIST: readonly Criterion[] = [
     label: "Sole-source request stated",
     mandatory: true,
     check: (lor) => {
-      if (lor.soleSourceRequested === null || lor.soleSourceRequested === undefined) {
-        return { problem: "Say whether you ask for a specific contractor" };
-      }
+      if (lor.soleSourceRequested === null || lor.soleSourceRequested === undefined) return only("soleSource");
       if (lor.soleSourceRequested) {
-        return {
-          problem: listProblems([
-            ...(filled(lor.soleSourceContractor) ? [] : ["Name the contractor you request"]),
-            ...(filled(lor.soleSourceJustification) ? [] : ["Justify the sole-source request"]),
-          ]),
-        };
+        return { problems: [...unless(filled(lor.soleSourceContractor), "soleSourceContractor"), ...unless(filled(lor.soleSourceJustification), "soleSourceJustification")] };
       }
-      return { problem: null };
+      return none;
     },
   },
   {
@@ -238,11 +273,8 @@ export const CHECKLIST: readonly Criterion[] = [
     mandatory: true,
     check: (lor) => {
       const contacts = lor.pointsOfContact ?? [];
-      if (contacts.length === 0) return { problem: "Give at least one point of contact with a name and email" };
-      const problems = contacts.flatMap((c, index) =>
-        filled(c.name) && filled(c.email) ? [] : [`contact ${index + 1} needs a name and an email`],
-      );
-      return { problem: listProblems(problems) };
+      if (contacts.length === 0) return only("noContact");
+      return { problems: contacts.flatMap((c, index) => (filled(c.name) && filled(c.email) ? [] : [problem("contactGaps", { item: index + 1 })])) };
     },
   },
   {
@@ -250,44 +282,42 @@ export const CHECKLIST: readonly Criterion[] = [
     label: "Authorized signatory",
     mandatory: true,
     check: (lor) => ({
-      problem: listProblems([
-        ...(filled(lor.signatoryName) ? [] : ["Name the official who signs the request"]),
-        ...(filled(lor.signatoryTitle) ? [] : ["Give the signatory's title"]),
-        ...(filled(lor.signatoryAuthority) ? [] : ["State the signatory's authority to request on behalf of your government"]),
-      ]),
+      problems: [
+        ...unless(filled(lor.signatoryName), "signatoryName"),
+        ...unless(filled(lor.signatoryTitle), "signatoryTitle"),
+        ...unless(filled(lor.signatoryAuthority), "signatoryAuthority"),
+      ],
     }),
   },
   {
     key: "preferredAgency",
     label: "Preferred implementing agency",
     mandatory: false,
-    check: (lor) => ({ problem: filled(lor.preferredAgencyCode) ? null : "Suggest an implementing agency if you have a preference" }),
+    check: (lor) => ({ problems: unless(filled(lor.preferredAgencyCode), "preferredAgency") }),
   },
   {
     key: "training",
     label: "Training needs",
     mandatory: false,
-    check: (lor) => ({ problem: filled(lor.trainingNeeds) ? null : "Describe training needs, or write 'None'" }),
+    check: (lor) => ({ problems: unless(filled(lor.trainingNeeds), "training") }),
   },
   {
     key: "logistics",
     label: "Logistics support needs",
     mandatory: false,
-    check: (lor) => ({ problem: filled(lor.logisticsNeeds) ? null : "Describe spares, maintenance and support needs, or write 'None'" }),
+    check: (lor) => ({ problems: unless(filled(lor.logisticsNeeds), "logistics") }),
   },
   {
     key: "transportation",
     label: "Transportation preference",
     mandatory: false,
-    check: (lor) => ({ problem: filled(lor.transportationNeeds) ? null : "Say how you prefer delivery to be shipped" }),
+    check: (lor) => ({ problems: unless(filled(lor.transportationNeeds), "transportation") }),
   },
   {
     key: "signedLetter",
     label: "Signed letter attached",
     mandatory: false,
-    check: (lor) => ({
-      problem: (lor.attachmentKinds ?? []).includes("SIGNED_LETTER") ? null : "Attach the signed letter as a PDF or image",
-    }),
+    check: (lor) => ({ problems: unless((lor.attachmentKinds ?? []).includes("SIGNED_LETTER"), "signedLetter") }),
   },
 ];
 
@@ -311,13 +341,15 @@ export function evaluateChecklist(lor: ChecklistInput, today: string, returned: 
     const verdict = criterion.check(lor, today);
     const applicable = verdict.applicable ?? true;
     const rejected = applicable && returned !== null && returned.criteria.includes(criterion.key);
+    const problems = rejected ? [problem("validatorFound", { reasons: returned.reasons })] : applicable ? verdict.problems : [];
     return {
       key: criterion.key,
       label: criterion.label,
       mandatory: criterion.mandatory,
       applicable,
-      met: applicable && verdict.problem === null && !rejected,
-      problem: rejected ? `The validator found this insufficient: ${returned.reasons}` : applicable ? verdict.problem : null,
+      met: applicable && verdict.problems.length === 0 && !rejected,
+      problem: listProblems(problems),
+      problems,
     };
   });
   const applicable = criteria.filter((c) => c.applicable);

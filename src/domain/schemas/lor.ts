@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CHECKLIST_PROBLEM_CODES, ITEM_GAPS } from "../lor/checklist";
 import {
   ATTACHMENT_KINDS,
   FINANCING_TYPES,
@@ -235,6 +236,16 @@ export const ChecklistView = z
         applicable: z.boolean(),
         met: z.boolean(),
         problem: z.string().nullable(),
+        problems: z
+          .array(
+            z.object({
+              code: z.enum(CHECKLIST_PROBLEM_CODES),
+              item: z.number().int().optional(),
+              gaps: z.array(z.enum(ITEM_GAPS)).optional(),
+              reasons: z.string().optional(),
+            }),
+          )
+          .meta({ description: "What is missing as data, for a client to word itself (problem says it in English)" }),
       }),
     ),
   })
