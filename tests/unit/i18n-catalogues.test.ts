@@ -15,6 +15,8 @@ import { CASE_EVENTS } from "@/domain/workflow/case-workflow";
 import { CLOSURE_TYPE_EXPLANATIONS, CLOSURE_TYPE_LABELS } from "@/domain/execution/closure";
 import { LINE_STATUS_LABELS as LINE_EXECUTION_STATUS_LABELS } from "@/domain/execution/lines";
 import { SDR_TYPE_HINTS } from "@/domain/execution/sdr";
+import { EXECUTION_EVENTS } from "@/domain/execution/timeline";
+import { CASE_OPENED_LABELS } from "@/domain/cases/case-event-view";
 import { LOCALES, intlLocaleOf, type Locale } from "@/i18n/config";
 
 type Tree = { [key: string]: string | Tree };
@@ -127,6 +129,8 @@ describe("message catalogues", () => {
     expect(cases.ClosureTypes).toEqual({ label: CLOSURE_TYPE_LABELS, explanation: CLOSURE_TYPE_EXPLANATIONS });
     expect((cases.SdrForms as Tree).typeHint).toEqual(SDR_TYPE_HINTS);
     expect(cases.ExecLineStatus).toEqual(LINE_EXECUTION_STATUS_LABELS);
+    expect(cases.ExecEvents).toEqual(Object.fromEntries(Object.entries(EXECUTION_EVENTS).map(([action, def]) => [action.replace(".", "_"), def.label])));
+    expect(cases.CaseOpened).toEqual(CASE_OPENED_LABELS);
   });
 
   it("Email in English is the domain's own e-mail wording (regenerate with scripts/i18n/email.ts)", () => {

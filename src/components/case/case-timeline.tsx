@@ -1,6 +1,8 @@
 import type { ReactNode } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { Tag } from "@/components/ui/card";
+import { CASE_OPENED_LABELS } from "@/domain/cases/case-event-view";
+import { CASE_OPENED_ACTION } from "@/domain/workflow/case-workflow";
 import { localeOf } from "@/i18n/config";
 import { useFormats } from "@/i18n/use-formats";
 import type { CommentVisibility } from "@/domain/workflow/states";
@@ -35,6 +37,8 @@ export function CaseTimeline<E extends CommentedEntry>({
   const tEvents = useTranslations("CaseEvents");
   const t = useTranslations("CaseTimeline");
   const tFacts = useTranslations("CaseEventFacts");
+  const tExec = useTranslations("ExecEvents");
+  const tOpened = useTranslations("CaseOpened");
   const tClosure = useTranslations("ClosureTypes");
   const f = useFormats();
   const factText = (fact: NonNullable<CommentedEntry["facts"]>[number]): string => {
@@ -69,10 +73,16 @@ export function CaseTimeline<E extends CommentedEntry>({
   };
   // English is the domain's own wording (src/domain/cases/case-event-view.ts); other languages word workflow events
   // from their catalogue. Other entries (documents, execution) keep the domain's English for now.
+  // Entries that are not workflow events: the case's opening and the execution steps, by their action.
+  const otherLabel = (event: E): string => {
+    if (event.action === CASE_OPENED_ACTION) return tOpened(event.label === CASE_OPENED_LABELS.fromLetter ? "fromLetter" : "plain");
+    const key = event.action?.replace(".", "_");
+    return key && tExec.has(key) ? tExec(key) : event.label;
+  };
   const worded = (event: E): E => {
     if (localeOf(locale) === "en") return event;
     const note = event.facts && event.facts.length > 0 ? event.facts.map(factText).filter(Boolean).join(tFacts("separator")) : event.note;
-    if (!event.event || !tEvents.has(`${event.event}.pastTense`)) return { ...event, note };
+    if (!event.event || !tEvents.has(`${event.event}.pastTense`)) return { ...event, note, label: otherLabel(event) };
     const past = tEvents(`${event.event}.pastTense`);
     return { ...event, note, label: event.reviewOffice ? t("officeEvent", { office: label("reviewOffice", event.reviewOffice), event: past }) : past };
   };

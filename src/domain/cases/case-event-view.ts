@@ -68,9 +68,11 @@ function documentLabel(action: string, details: Details, docs: CaseDocuments | u
   }
 }
 
+export const CASE_OPENED_LABELS = { fromLetter: "Case opened from a complete letter of request", plain: "Case opened" } as const;
+
 /** What a recorded case event says happened. */
 export function caseEventLabel(event: string | null, action: string, details: Details, docs?: CaseDocuments): string {
-  if (action === CASE_OPENED_ACTION) return details?.lorId ? "Case opened from a complete letter of request" : "Case opened";
+  if (action === CASE_OPENED_ACTION) return details?.lorId ? CASE_OPENED_LABELS.fromLetter : CASE_OPENED_LABELS.plain;
   if (event === "review-overdue") return `${REVIEW_OFFICE_LABELS[details?.reviewOffice as ReviewOffice] ?? "Review"} is overdue`;
   if (event && isCaseEvent(event)) {
     const office = details?.reviewOffice as ReviewOffice | undefined;
