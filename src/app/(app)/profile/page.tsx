@@ -101,7 +101,7 @@ export default async function ProfilePage() {
         </p>
         {keys.items.length > 0 && (
           <div className="relative mt-3 overflow-x-auto" tabIndex={0} role="region" aria-label={t("keysCaption")}>
-            <table className="w-full text-start text-sm" data-testid="key-table">
+            <table className="w-full text-start text-sm [&_th]:text-start" data-testid="key-table">
               <caption className="sr-only">{t("keysCaption")}</caption>
               <thead className="border-b-2 border-base-darkest">
                 <tr>
@@ -148,7 +148,7 @@ export default async function ProfilePage() {
           <p className="text-sm text-base-dark">{t("noTokens")}</p>
         ) : (
           <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={t("tokensCaption")}>
-            <table className="w-full text-start text-sm" data-testid="token-table">
+            <table className="w-full text-start text-sm [&_th]:text-start" data-testid="token-table">
               <caption className="sr-only">{t("tokensCaption")}</caption>
               <thead className="border-b-2 border-base-darkest">
                 <tr>
