@@ -119,8 +119,9 @@ describe("an e-mail in the reader's language and zone", () => {
     const arabic = renderDigestEmail([notice()], BASE, emailWordsFor({ locale: "ar", timeZone: "Asia/Riyadh" }));
     expect(arabic.html).toContain('<html lang="ar" dir="rtl">');
     expect(arabic.text).toContain("17:30");
-    // The notice's title keeps the words it was written in, marked so it lays out on its own direction.
-    expect(arabic.html).toContain('dir="auto">FR-D-SAA: LOA offered to the partner</a>');
+    // The notice's title keeps the record's name and says what happened in Arabic, laid out in its own direction.
+    expect(arabic.html).toMatch(/dir="auto">FR-D-SAA: [\u0600-\u06FF][^<]*<\/a>/);
+    expect(arabic.text).not.toContain("LOA offered to the partner");
 
     // No choice: English, UTC.
     expect(renderNoticeEmail(notice(), BASE, emailWordsFor({ locale: null, timeZone: null })).text).toContain("Dec 5, 2026, 14:30 UTC");

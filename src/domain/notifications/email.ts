@@ -45,6 +45,8 @@ export interface EmailWords {
   footerLink: string;
   digestSubject: string;
   digestLead(count: number): string;
+  /** A notice's title (written in English at dispatch) as the reader reads it. */
+  noticeTitle(title: string): string;
 }
 
 const REASON_TEXT: Record<NotificationReason, string> = {
@@ -68,6 +70,7 @@ export const ENGLISH_EMAIL_WORDS: EmailWords = {
   footerLink: "Change how and when Caseway e-mails you",
   digestSubject: DIGEST_SUBJECT,
   digestLead: (count) => `${count === 1 ? "1 update" : `${count} updates`} since your last digest, newest first.`,
+  noticeTitle: (title) => title,
 };
 
 /**
@@ -129,7 +132,7 @@ export function renderNoticeEmail(notice: EmailNotice, baseUrl: string, words: E
     subject,
     [
       `<h1 style="font-size:22px;margin:0 0 16px">${escapeHtml(subject)}</h1>`,
-      `<p style="font-size:18px;font-weight:bold" dir="auto">${escapeHtml(notice.title)}</p>`,
+      `<p style="font-size:18px;font-weight:bold" dir="auto">${escapeHtml(words.noticeTitle(notice.title))}</p>`,
       `<p>${escapeHtml(words.reason(notice.reason))} ${escapeHtml(words.dateTime(notice.occurredAt))}.</p>`,
       button(href, words.openInCaseway),
       `<p style="font-size:14px">${escapeHtml(words.pasteAddress)} ${escapeHtml(href)}</p>`,
@@ -140,7 +143,7 @@ export function renderNoticeEmail(notice: EmailNotice, baseUrl: string, words: E
   const text = [
     subject,
     "",
-    notice.title,
+    words.noticeTitle(notice.title),
     "",
     `${words.reason(notice.reason)} ${words.dateTime(notice.occurredAt)}.`,
     "",
@@ -176,7 +179,7 @@ export function renderDigestEmail(notices: readonly EmailNotice[], baseUrl: stri
           "<ul style=\"padding-inline-start:20px\">",
           ...section.notices.map(
             (n) =>
-              `<li style="margin-bottom:8px"><a href="${escapeHtml(absoluteLink(baseUrl, n.link))}" style="color:#005ea2" dir="auto">${escapeHtml(n.title)}</a><br><span style="font-size:14px;color:#454545">${escapeHtml(words.kindLabel(n.kind))} · ${escapeHtml(words.dateTime(n.occurredAt))}</span></li>`,
+              `<li style="margin-bottom:8px"><a href="${escapeHtml(absoluteLink(baseUrl, n.link))}" style="color:#005ea2" dir="auto">${escapeHtml(words.noticeTitle(n.title))}</a><br><span style="font-size:14px;color:#454545">${escapeHtml(words.kindLabel(n.kind))} · ${escapeHtml(words.dateTime(n.occurredAt))}</span></li>`,
           ),
           "</ul>",
         ].join("\n"),
@@ -193,7 +196,7 @@ export function renderDigestEmail(notices: readonly EmailNotice[], baseUrl: stri
     ...sections.flatMap((section) => [
       "",
       words.group(section.group).toLocaleUpperCase(words.lang),
-      ...section.notices.map((n) => `- ${n.title}\n  ${words.kindLabel(n.kind)} · ${words.dateTime(n.occurredAt)}\n  ${absoluteLink(baseUrl, n.link)}`),
+      ...section.notices.map((n) => `- ${words.noticeTitle(n.title)}\n  ${words.kindLabel(n.kind)} · ${words.dateTime(n.occurredAt)}\n  ${absoluteLink(baseUrl, n.link)}`),
     ]),
     "",
     `${words.openInCaseway}: ${absoluteLink(baseUrl, NOTIFICATIONS_PATH)}`,

@@ -4,6 +4,7 @@ import { ENGLISH_EMAIL_WORDS, type EmailWords } from "@/domain/notifications/ema
 import { NOTIFICATION_GROUPS, type NotificationGroup } from "@/domain/notifications/kinds";
 import { DEFAULT_LOCALE, directionOf, intlLocaleOf, isLocale, isTimeZone } from "@/i18n/config";
 import { messagesFor } from "@/i18n/messages";
+import { wordNoticeTitle } from "@/i18n/notice-titles";
 import { formatsFor } from "@/lib/format";
 
 /** The catalogue's key of each notice group ("Your work" → group0): group names are sentences, not keys. */
@@ -25,6 +26,7 @@ export function emailWordsFor(user: { locale: string | null; timeZone: string | 
   // The catalogue is loaded at run time, so its keys are not known to the type checker.
   const t = createTranslator({ locale: intlLocaleOf(locale), messages: messagesFor(locale), namespace: "Email" }) as unknown as (key: string, values?: Record<string, number>) => string;
   const formats = formatsFor(locale, timeZone);
+  const catalogue = createTranslator({ locale: intlLocaleOf(locale), messages: messagesFor(locale) }) as unknown as (key: string, values?: Record<string, string>) => string;
   const words: EmailWords = {
     lang: locale,
     dir: directionOf(locale),
@@ -39,6 +41,12 @@ export function emailWordsFor(user: { locale: string | null; timeZone: string | 
     footerLink: t("footerLink"),
     digestSubject: t("digestSubject"),
     digestLead: (count) => t("digestLead", { count }),
+    noticeTitle: (title) =>
+      wordNoticeTitle(title, {
+        pastTense: (event) => catalogue(`CaseEvents.${event}.pastTense`),
+        subjectLine: (subject, what) => catalogue("NoticesList.subjectLine", { subject, what }),
+        actionNeeded: (line) => catalogue("NoticesList.actionNeeded", { line }),
+      }),
   };
   cache.set(key, words);
   return words;
