@@ -1,14 +1,13 @@
 import type { Metadata, Viewport } from "next";
-import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getMessages, getTimeZone, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import "@fontsource/public-sans/400.css";
 import "@fontsource/public-sans/700.css";
 import "./globals.css";
+import { AreaMessages } from "@/components/area-messages";
 import { ClassificationBanner } from "@/components/classification-banner";
 import { GovBanner } from "@/components/gov-banner";
 import { LocaleSwitcher } from "@/components/locale-switcher";
 import { TimeZoneSync } from "@/components/time-zone-sync";
-import { CLIENT_NAMESPACES } from "@/i18n/client-namespaces";
 import { directionOf, localeOf } from "@/i18n/config";
 import { chooseLocaleAction } from "./display-actions";
 
@@ -30,14 +29,12 @@ const FOOTER_LINKS = [
 export const dynamic = "force-dynamic";
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const [requested, timeZone, t, messages] = await Promise.all([getLocale(), getTimeZone(), getTranslations("Shell"), getMessages()]);
+  const [requested, timeZone, t] = await Promise.all([getLocale(), getTimeZone(), getTranslations("Shell")]);
   const locale = localeOf(requested);
-  // Only what components in the browser may ask for: the whole catalogue would ride along with every page.
-  const clientMessages = Object.fromEntries(CLIENT_NAMESPACES.filter((ns) => ns in messages).map((ns) => [ns, messages[ns]!]));
   return (
     <html lang={locale} dir={directionOf(locale)}>
       <body className="flex min-h-screen flex-col">
-        <NextIntlClientProvider messages={clientMessages}>
+        <AreaMessages>
           <a
             href="#main-content"
             className="sr-only z-50 bg-white p-2 focus:not-sr-only focus:absolute focus:start-2 focus:top-2"
@@ -66,7 +63,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             </nav>
           </footer>
           <ClassificationBanner position="bottom" />
-        </NextIntlClientProvider>
+        </AreaMessages>
       </body>
     </html>
   );
