@@ -16,7 +16,7 @@ export const AREA_FAMILIES = {
   cases: ["Case", "Lor"],
   case: ["Case", "Lor", "Loa", "Exec", "Finance", "Closure", "Sdr", "Builder", "Insight", "Pricing"],
   search: ["Case", "Lor"],
-  notifications: ["Notices", "CaseEvents"],
+  notifications: ["Notices", "CaseEvents", "ExecEvents", "CaseOpened"],
   audit: [],
   admin: ["Admin", "Policy", "InsightOffice"],
   dashboard: ["Insight", "Case"],

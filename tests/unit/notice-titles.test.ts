@@ -6,7 +6,7 @@ import { noticeTitle } from "@/domain/notifications/kinds";
 import { wordNoticeTitle, type NoticeTitleWords } from "@/i18n/notice-titles";
 
 const french: NoticeTitleWords = {
-  pastTense: (event) => `«${event}»`,
+  phrase: ({ namespace, key }) => (namespace === "CaseEvents" ? `«${key.replace(".pastTense", "")}»` : `«${namespace}:${key}»`),
   subjectLine: (subject, what) => `${subject} : ${what}`,
   actionNeeded: (line) => `Action requise — ${line}`,
 };
@@ -18,6 +18,11 @@ describe("a notice's title for a reader in another language", () => {
       expect(wordNoticeTitle(noticeTitle("BN-P-AAD", def.pastTense, "action"), french)).toBe(`Action requise — BN-P-AAD : «${event}»`);
     }
     expect(wordNoticeTitle(noticeTitle(null, CASE_EVENTS.offer.pastTense, "update"), french)).toBe("«offer»");
+  });
+
+  it("words an execution step and the case's opening too", () => {
+    expect(wordNoticeTitle("BN-P-AAD: Shipment sent", french)).toBe("BN-P-AAD : «ExecEvents:shipment_record»");
+    expect(wordNoticeTitle("BN-P-AAD: Case opened from a complete letter of request", french)).toBe("BN-P-AAD : «CaseOpened:fromLetter»");
   });
 
   it("leaves what it cannot word as it was written", () => {

@@ -27,12 +27,15 @@ export function NotificationList({
   const t = useTranslations("NoticesList");
   const kinds = useTranslations("NoticesKinds");
   const events = useTranslations("CaseEvents");
+  const steps = useTranslations("ExecEvents");
+  const opened = useTranslations("CaseOpened");
+  const phrases = { CaseEvents: events, ExecEvents: steps, CaseOpened: opened };
   const english = localeOf(useLocale()) === "en";
   const titleOf = (title: string) =>
     english
       ? title
       : wordNoticeTitle(title, {
-          pastTense: (event) => events(`${event}.pastTense`),
+          phrase: ({ namespace, key }) => phrases[namespace](key as never),
           subjectLine: (subject, what) => t("subjectLine", { subject, what }),
           actionNeeded: (line) => t("actionNeeded", { line }),
         });

@@ -43,7 +43,7 @@ export function emailWordsFor(user: { locale: string | null; timeZone: string | 
     digestLead: (count) => t("digestLead", { count }),
     noticeTitle: (title) =>
       wordNoticeTitle(title, {
-        pastTense: (event) => catalogue(`CaseEvents.${event}.pastTense`),
+        phrase: ({ namespace, key }) => catalogue(`${namespace}.${key}`),
         subjectLine: (subject, what) => catalogue("NoticesList.subjectLine", { subject, what }),
         actionNeeded: (line) => catalogue("NoticesList.actionNeeded", { line }),
       }),
