@@ -28,6 +28,7 @@ export const CLIENT_NAMESPACES: readonly string[] = [
   "ExecForms",
   "ExecLineStatus",
   "ExecLinesSummary",
+  "ExecNotes",
   "ExecPage",
   "ExecPriority",
   "ExecProgress",

@@ -119,4 +119,25 @@ describe("key components in Arabic", () => {
     const arabic = render("ar", ChecklistPanel as ComponentType<object>, { score: checklist.score, criteria: checklist.criteria });
     expect(arabic).toContain("المادة 1 ينقصها: الكمية، وحدة الصرف");
   });
+
+  it("an execution step's note is worded in the reader's language, its day, amount and mode in their notation", async () => {
+    const { caseEventView } = await import("@/domain/cases/case-event-view");
+    const shipped = caseEventView(
+      {
+        id: 7n,
+        occurredAt: new Date("2026-11-03T15:00:00Z"),
+        action: "shipment.record",
+        actorUserId: null,
+        actorEmail: null,
+        details: { lineNumber: "001", quantity: 4, shippedOn: "2026-11-03", mode: "AIR", documentNumber: "BNP0001", trackingReference: "TRK-42" },
+      },
+      { partner: true },
+      () => ({ who: "Navy IPO", office: "Navy IPO" }),
+    )!;
+    expect(shipped.note).toBe("Line 001: 4 shipped on Nov 3, 2026 by air, document BNP0001, tracking TRK-42");
+    const french = render("fr", CaseTimeline as ComponentType<object>, { showVisibility: false, events: [shipped] }).replace(/<[^>]+>/g, " ");
+    expect(french).toContain("Expédition envoyée");
+    expect(french).toContain("Ligne 001 : 4 expédié(s) le 3 nov. 2026 par ");
+    expect(french).not.toContain("shipped on");
+  });
 });

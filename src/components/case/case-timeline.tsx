@@ -39,8 +39,29 @@ export function CaseTimeline<E extends CommentedEntry>({
   const tFacts = useTranslations("CaseEventFacts");
   const tExec = useTranslations("ExecEvents");
   const tOpened = useTranslations("CaseOpened");
+  const tNotes = useTranslations("ExecNotes");
   const tClosure = useTranslations("ClosureTypes");
   const f = useFormats();
+  // An execution step's note: days and amounts in the reader's notation, codes in their words.
+  const DAYS = ["awardedOn", "shippedOn", "receivedOn"];
+  const MONEY = ["amount", "unitPrice", "remaining"];
+  const stepText = (fact: Record<string, string | number | null>): string => {
+    const values = Object.fromEntries(
+      Object.entries(fact).map(([name, value]) => {
+        const text = String(value ?? "");
+        if (DAYS.includes(name)) return [name, text ? f.date(text) : "—"];
+        if (MONEY.includes(name)) return [name, f.usd(text || null)];
+        if (name === "mode") return [name, label("shipmentMode", text).toLocaleLowerCase(locale)];
+        if (name === "shipmentStatus") return [name, label("shipmentStatus", text).toLocaleLowerCase(locale)];
+        return [name, text];
+      }),
+    );
+    const message = String(fact.message);
+    if (!tNotes.has(message)) return "";
+    const reason = values.reason ? tNotes("reasonSuffix", { reason: values.reason }) : "";
+    const cancelled = values.cancelledRequisitions ? tNotes("cancelledSuffix", { list: values.cancelledRequisitions }) : "";
+    return `${tNotes(message, values)}${reason}${cancelled}`;
+  };
   const factText = (fact: NonNullable<CommentedEntry["facts"]>[number]): string => {
     const v = (name: string) => String(fact[name] ?? "");
     const day = (name: string) => (fact[name] ? f.date(String(fact[name])) : "—");
@@ -67,6 +88,8 @@ export function CaseTimeline<E extends CommentedEntry>({
         return tFacts("notification", { status: label("cnStatus", v("status")) });
       case "newIdentifier":
         return tFacts("newIdentifier", { identifier: v("identifier") });
+      case "step":
+        return stepText(fact);
       default:
         return tFacts.has(fact.fact) ? tFacts(fact.fact) : "";
     }

@@ -2,7 +2,7 @@
 // and for the partner (who sees milestones and partner-visible comments only). Pure: src/server/cases/list-case-events.ts
 // reads the events, and the large seed words its bulk-written events with the same functions.
 import { CLOSURE_TYPE_LABELS, CLOSURE_TYPES, type ClosureType } from "../execution/closure";
-import { executionEventOf } from "../execution/timeline";
+import { executionEventOf, type ExecutionFact } from "../execution/timeline";
 import { DOCUMENT_TYPE_LABELS, documentDisplayName, PARTNER_VISIBLE_DOCUMENT_STATUSES, type DocumentStatus, type DocumentType } from "../loa/codes";
 import { LOA_EVENT_LABELS } from "../loa/document-flow";
 import type { CaseEventView } from "../schemas/cases";
@@ -99,11 +99,18 @@ export type CaseEventFact =
   | { fact: "changeReason"; text: string }
   | { fact: "changeSignedBy"; name: string; title: string | null }
   | { fact: "confirmedDocument"; number: string; version: number; sha256: string | null }
-  | { fact: "notification"; status: CnStatus };
+  | { fact: "notification"; status: CnStatus }
+  /** An execution step (a shipment, a contract…): its ExecNotes message and the values that fill it. */
+  | ({ fact: "step" } & ExecutionFact);
 
 /** The facts of an event. Partners get theirs (signature, deposit, OED, identifier), not internal notification steps. */
 export function caseEventFacts(event: string | null, action: string, details: Details, { forPartner }: { forPartner: boolean }): CaseEventFact[] {
-  if (!details || executionEventOf(action)) return [];
+  if (!details) return [];
+  const execution = executionEventOf(action);
+  if (execution) {
+    const step = execution.fact?.(details, { partner: forPartner });
+    return step ? [{ ...step, fact: "step" }] : [];
+  }
   const input = (details.input ?? {}) as Record<string, unknown>;
   const facts: CaseEventFact[] = [];
   if (details.newIdentifier) facts.push({ fact: "newIdentifier", identifier: String(details.newIdentifier) });
@@ -156,6 +163,8 @@ function englishFact(f: CaseEventFact): string {
       return `Confirmed LOA document ${f.number}, version ${f.version}${f.sha256 ? `, SHA-256 ${f.sha256}` : ""}`;
     case "notification":
       return `Notification: ${CN_STATUS_LABELS[f.status]}`;
+    case "step":
+      return ""; // execution steps write their own English note (src/domain/execution/*-events.ts)
   }
 }
 

@@ -15,7 +15,14 @@ export interface ExecutionEventText {
   partnerVisible: boolean;
   /** The facts the entry prints, from its audit details; null for none. */
   note?: (details: EventDetails, viewer: { partner: boolean }) => string | null;
+  /**
+   * The same facts as data, for a page to word in its reader's language (a message in the ExecNotes catalogue):
+   * `message` names it, the other fields fill it — days as ISO dates, amounts as decimal strings, codes as codes.
+   */
+  fact?: (details: EventDetails, viewer: { partner: boolean }) => ExecutionFact | null;
 }
+
+export type ExecutionFact = { message: string } & Record<string, string>;
 
 // One spread per area (money, lines, SDRs, closure), e.g. `...SDR_EVENTS`.
 export const EXECUTION_EVENTS: Readonly<Record<string, ExecutionEventText>> = { ...MONEY_EVENTS, ...LINE_EVENTS, ...SDR_EVENTS, ...CLOSURE_EVENTS };
