@@ -18,26 +18,48 @@ export function targetPhrase(aging: Pick<AgingLike, "targetDays" | "dayKind">): 
   return `the ${aging.targetDays}-${aging.dayKind === "BUSINESS" ? "business-day" : "day"} target`;
 }
 
-/**
- * A clock against its target as a plain sentence, after the state's own tag ("Overdue", "Due soon"…):
- * "32 days past the 7-day target (due Nov 2, 2026)", "Due in 3 days, Nov 27, 2026 (75% of the time used)".
- */
-export function agingSentence(aging: AgingLike, now: Date = new Date()): string {
+/** Where a clock stands against its target, as numbers a sentence is made of (in any language). */
+export type AgingFacts =
+  | { kind: "met" | "missed"; due: Date }
+  | { kind: "overdue"; due: Date; daysLate: number }
+  | { kind: "dueToday"; due: Date; percent: number }
+  | { kind: "dueIn"; due: Date; daysLeft: number; percent: number };
+
+export function agingFacts(aging: AgingLike, now: Date = new Date()): AgingFacts {
   const due = new Date(aging.dueAt);
-  const date = formatDate(due);
   switch (aging.state) {
     case "MET":
-      return `Target met (due ${date})`;
+      return { kind: "met", due };
     case "MISSED":
-      return `Target missed (was due ${date})`;
-    case "OVERDUE": {
-      const late = Math.max(1, Math.ceil((now.getTime() - due.getTime()) / DAY_MS));
-      return `${plural(late, "day")} past ${targetPhrase(aging)} (due ${date})`;
-    }
+      return { kind: "missed", due };
+    case "OVERDUE":
+      return { kind: "overdue", due, daysLate: Math.max(1, Math.ceil((now.getTime() - due.getTime()) / DAY_MS)) };
     default: {
-      const left = Math.max(0, Math.ceil((due.getTime() - now.getTime()) / DAY_MS));
-      const when = left === 0 ? `Due today, ${date}` : `Due in ${plural(left, "day")}, ${date}`;
-      return `${when} (${Math.min(aging.percentElapsed, 100)}% of the time used)`;
+      const daysLeft = Math.max(0, Math.ceil((due.getTime() - now.getTime()) / DAY_MS));
+      const percent = Math.min(aging.percentElapsed, 100);
+      return daysLeft === 0 ? { kind: "dueToday", due, percent } : { kind: "dueIn", due, daysLeft, percent };
     }
+  }
+}
+
+/**
+ * A clock against its target as a plain English sentence, after the state's own tag ("Overdue", "Due soon"…):
+ * "32 days past the 7-day target (due Nov 2, 2026)", "Due in 3 days, Nov 27, 2026 (75% of the time used)". Pages word
+ * the same facts in their reader's language (src/components/case/status.tsx).
+ */
+export function agingSentence(aging: AgingLike, now: Date = new Date()): string {
+  const facts = agingFacts(aging, now);
+  const date = formatDate(facts.due);
+  switch (facts.kind) {
+    case "met":
+      return `Target met (due ${date})`;
+    case "missed":
+      return `Target missed (was due ${date})`;
+    case "overdue":
+      return `${plural(facts.daysLate, "day")} past ${targetPhrase(aging)} (due ${date})`;
+    case "dueToday":
+      return `Due today, ${date} (${facts.percent}% of the time used)`;
+    case "dueIn":
+      return `Due in ${plural(facts.daysLeft, "day")}, ${date} (${facts.percent}% of the time used)`;
   }
 }

@@ -6,7 +6,8 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { NextIntlClientProvider } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { CaseTimeline } from "@/components/case/case-timeline";
-import { CaseStatusTag } from "@/components/case/status";
+import { AgingTag, CaseStatusTag } from "@/components/case/status";
+import { agingSentence } from "@/lib/aging-text";
 import { WaitingOn } from "@/components/case/waiting-on";
 import { ChecklistPanel } from "@/components/lor/checklist-panel";
 import { LorStatusTag } from "@/components/lor/status";
@@ -139,5 +140,20 @@ describe("key components in Arabic", () => {
     expect(french).toContain("Expédition envoyée");
     expect(french).toContain("Ligne 001 : 4 expédié(s) le 3 nov. 2026 par ");
     expect(french).not.toContain("shipped on");
+  });
+
+  it("an aging sentence in English is the domain's own; in French the same facts in French", () => {
+    const inDays = (days: number) => new Date(Date.now() + days * 86_400_000 - 3_600_000).toISOString();
+    const agings = [
+      { state: "DUE_SOON", dueAt: inDays(3), percentElapsed: 75, targetDays: 10, dayKind: "CALENDAR" },
+      { state: "OVERDUE", dueAt: inDays(-32), percentElapsed: 420, targetDays: 7, dayKind: "BUSINESS" },
+      { state: "MET", dueAt: inDays(-2), percentElapsed: 50 },
+    ] as const;
+    for (const aging of agings) {
+      const english = render("en", AgingTag as ComponentType<object>, { aging }).replace(/<[^>]+>/g, " ");
+      expect(english).toContain(agingSentence(aging));
+      const french = render("fr", AgingTag as ComponentType<object>, { aging }).replace(/<[^>]+>/g, " ");
+      expect(french).not.toContain(agingSentence(aging));
+    }
   });
 });

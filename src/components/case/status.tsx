@@ -4,6 +4,7 @@ import type { AgingState } from "@/domain/sla";
 import type { CaseStatus } from "@/domain/workflow/states";
 import { useFormats } from "@/i18n/use-formats";
 import { useLabels } from "@/i18n/use-labels";
+import { agingFacts } from "@/lib/aging-text";
 
 const STATUS_TONES: Partial<Record<CaseStatus, "base" | "success" | "warning" | "error" | "info">> = {
   OFFERED: "warning",
@@ -61,28 +62,23 @@ export function AgingTag({ aging }: { aging: Aging | null }) {
 
 type Words = (key: string, values?: Record<string, string | number>) => string;
 
-/**
- * A clock against its target as a plain sentence, after the state's own tag ("Overdue", "Due soon"…):
- * "32 days past the 7-day target (due Nov 2, 2026)", "Due in 3 days, Nov 27, 2026 (75% of the time used)".
- */
-function agingSentence(aging: Aging, t: Words, formatDate: (value: Date) => string, now: Date = new Date()): string {
-  const due = new Date(aging.dueAt);
-  const date = formatDate(due);
-  switch (aging.state) {
-    case "MET":
+/** The domain's aging facts (src/lib/aging-text.ts) as a sentence in the reader's language. */
+function agingSentence(aging: Aging, t: Words, formatDate: (value: Date) => string): string {
+  const facts = agingFacts(aging);
+  const date = formatDate(facts.due);
+  switch (facts.kind) {
+    case "met":
       return t("agingMet", { date });
-    case "MISSED":
+    case "missed":
       return t("agingMissed", { date });
-    case "OVERDUE": {
-      const late = Math.max(1, Math.ceil((now.getTime() - due.getTime()) / DAY_MS));
+    case "overdue": {
       const kind = aging.targetDays === undefined ? "none" : aging.dayKind === "BUSINESS" ? "business" : "calendar";
-      return t("agingOverdue", { days: late, kind, target: String(aging.targetDays ?? ""), date });
+      return t("agingOverdue", { days: facts.daysLate, kind, target: String(aging.targetDays ?? ""), date });
     }
-    default: {
-      const left = Math.max(0, Math.ceil((due.getTime() - now.getTime()) / DAY_MS));
-      const percent = String(Math.min(aging.percentElapsed, 100));
-      return left === 0 ? t("agingDueToday", { date, percent }) : t("agingDueIn", { days: left, date, percent });
-    }
+    case "dueToday":
+      return t("agingDueToday", { date, percent: String(facts.percent) });
+    case "dueIn":
+      return t("agingDueIn", { days: facts.daysLeft, date, percent: String(facts.percent) });
   }
 }
 
