@@ -1,24 +1,13 @@
 // Where a case stands on its main path (letter of request to closure) and what comes next, for the case page's first
 // panel: "Step 7 of 13: Offered. Next: the partner accepts the offer". Pure; drawn from the same workflow table.
 import { CASE_EVENTS, isInboxWork, type CaseEvent, type CaseEventDefinition } from "./case-workflow";
-import type { CaseStatus } from "./states";
+import { CASE_STATUSES, type CaseStatus } from "./states";
 
-/** The states a case passes through when nothing goes wrong, in order. */
-export const MAIN_PATH: readonly CaseStatus[] = [
-  "OPENED",
-  "IN_DEVELOPMENT",
-  "IN_REVIEW",
-  "READY_TO_SIGN",
-  "AGENCY_SIGNED",
-  "COUNTERSIGNED",
-  "OFFERED",
-  "ACCEPTED",
-  "IMPLEMENTED",
-  "EXECUTING",
-  "SUPPLY_SERVICES_COMPLETE",
-  "CLOSURE_PENDING",
-  "CLOSED",
-];
+/** States a case reaches only when something goes wrong: off the main path. */
+const OFF_PATH: readonly CaseStatus[] = ["EXPIRED", "SUSPENDED", "CANCELLED", "DISAPPROVED"];
+
+/** The states a case passes through when nothing goes wrong, in order (CASE_STATUSES lists them in that order). */
+export const MAIN_PATH: readonly CaseStatus[] = CASE_STATUSES.filter((status) => !OFF_PATH.includes(status));
 
 export interface CaseProgress {
   /** 1-based place on the main path; null when the case is off it (suspended, expired, cancelled, disapproved). */
