@@ -1,6 +1,6 @@
 import "server-only";
 import { afterFailedAttempt, isLockedOut, type ThrottlePolicy, type ThrottleState } from "@/domain/security";
-import { db, type Tx } from "./db";
+import type { Tx } from "./db";
 
 type CountResult = { locked: true; state: ThrottleState } | { locked: false; state: ThrottleState };
 
@@ -18,11 +18,6 @@ export async function countAttempt(tx: Tx, key: string, now: Date, policy: Throt
   const next = afterFailedAttempt(current, now, policy);
   await tx.rateLimit.update({ where: { key }, data: next });
   return { locked: false, state: next };
-}
-
-export async function lockedUntil(key: string, now: Date): Promise<Date | null> {
-  const row = await db().rateLimit.findUnique({ where: { key } });
-  return isLockedOut(row, now) ? row!.lockedUntil : null;
 }
 
 /**

@@ -3,7 +3,7 @@
 // The use cases' shared client (db()) is replaced, for this file only, by one that reports every statement.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/server/prisma-client";
-import { actorForApiToken } from "@/server/auth/actor";
+import { actorForApiToken, requireApiActor } from "@/server/auth/actor";
 import { createApiToken } from "@/server/tokens/create-api-token";
 import { getCase } from "@/server/cases/get-case";
 import { listCases } from "@/server/cases/list-cases";
@@ -88,11 +88,15 @@ describe("statements per request", () => {
     expect(large.count, large.text).toBe(small.count);
   });
 
-  it("an API token authenticates in one statement (its last use is recorded at most now and then)", async () => {
+  it("an API token authenticates in one statement, with the caller's lockout (its last use is recorded at most now and then)", async () => {
     const { secret } = await createApiToken(cast.dsca, { name: "counting", expiresInDays: 1 }, context());
     await actorForApiToken(secret); // the first use records lastUsedAt
     const again = await measure(() => actorForApiToken(secret));
     expect(again.count, again.text).toBeLessThanOrEqual(1);
+    // As the API authenticates a request: the caller's lockout is read in the same statement.
+    const request = new Request("http://localhost/api/v1/cases", { headers: { authorization: `Bearer ${secret}` } });
+    const viaApi = await measure(() => requireApiActor(request, context()));
+    expect(viaApi.count, viaApi.text).toBeLessThanOrEqual(1);
   });
 
   it("a case read is one statement: the case with its relations and the rules", async () => {
