@@ -8,18 +8,22 @@ import { CLIENT_NAMESPACES } from "./client-namespaces";
 /** Namespace prefixes every page sends. */
 export const EVERYWHERE = ["Shell", "Ui", "Errors", "Live", "NoticesBell", "Search", "Labels"] as const;
 
-/** Each area (a layout under src/app) and the namespace prefixes it adds. */
+/**
+ * Each area (a layout under src/app) and the namespace prefixes (or whole names) it adds: no more than its components
+ * ask for, since every page of the area carries them. The case list's provider also wraps a case's pages, so it stays
+ * narrow: the list itself needs two namespaces, a case's pages bring their own.
+ */
 export const AREA_FAMILIES = {
-  home: ["Case", "Lor"],
-  tasks: ["Case", "Lor", "Sdr"],
-  lors: ["Lor", "Case"],
-  cases: ["Case", "Lor"],
+  home: [],
+  tasks: ["CaseStatus", "LorAging", "SdrTasks"],
+  lors: ["Lor"],
+  cases: ["CaseStatus", "CaseWaitingOn"],
   case: ["Case", "Lor", "Loa", "Exec", "Finance", "Closure", "Sdr", "Builder", "Insight", "Pricing"],
-  search: ["Case", "Lor"],
+  search: [],
   notifications: ["Notices", "CaseEvents", "ExecEvents", "CaseOpened"],
   audit: [],
   admin: ["Admin", "Policy", "InsightOffice"],
-  dashboard: ["Insight", "Case"],
+  dashboard: ["Insight"],
   pricing: ["Pricing", "Loa"],
   profile: ["Profile", "Notices"],
   webhooks: ["Webhooks", "NoticesKinds"],

@@ -6,7 +6,7 @@ import { Prisma } from "../../generated/prisma/client";
 import type { WorkflowContext } from "../../domain/workflow/case-workflow";
 import { isUuid } from "../../domain/schemas/common";
 import type { Tx } from "../db";
-import { prismaRow, queryJson, type SqlClient } from "../json-rows";
+import { positional, prismaRow, queryJson, type Revival, type SqlClient } from "../json-rows";
 import type { CaseRow } from "./case-store";
 
 export type SlaRules = WorkflowContext["rules"];
@@ -19,14 +19,9 @@ type CaseScalars = Omit<CaseRow, "country" | "implementingAgency" | "lors" | "re
 type TaskScalars = Omit<CaseRow["reviewTasks"][number], "decidedBy">;
 type LorFields = CaseRow["lors"][number];
 
-/** How a column's JSON value becomes what Prisma returns: as is, an ISO string to a Date, decimal text to a Decimal. */
-type Revival = "as-is" | "date" | "decimal";
-
 /**
- * Every column of a case, in the order the query writes them. `satisfies Record<keyof …>` makes a column added to the
- * model and missed here (or one listed that the model lacks) a compile error, and case-rows.test.ts proves the values
- * equal to Prisma's. Positional arrays, not objects: PostgreSQL builds them at half the cost of row_to_json (which also
- * writes the full-text vector nobody reads), the document is half the size, and no key is renamed here.
+ * Every column of a case, in the order the query writes them (see positional() in ../json-rows.ts); a column missed
+ * here is a compile error, and case-rows.test.ts proves the values equal to Prisma's.
  */
 const CASE_COLUMNS = {
   id: "as-is", identifier: "as-is", countryId: "as-is", implementingAgencyId: "as-is", designator: "as-is",
@@ -51,24 +46,6 @@ const TASK_COLUMNS = {
 const LOR_COLUMNS = {
   id: "as-is", subject: "as-is", originatorReference: "as-is", requestType: "as-is", status: "as-is", completedAt: "date",
 } as const satisfies Record<keyof LorFields, Revival>;
-
-/** A decoder for one table's positional rows, and the SQL list that writes them (decimals as text: JSON numbers would be floats). */
-function positional<T>(alias: string, columns: Record<string, Revival>) {
-  const fields = Object.entries(columns).map(([key, revival]) => ({ key, revival }));
-  const sqlList = fields
-    .map(({ key, revival }) => `${alias}.${key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)}${revival === "decimal" ? "::text" : ""}`)
-    .join(", ");
-  const decode = (values: unknown[]): T => {
-    const into: Record<string, unknown> = {};
-    for (let i = 0; i < fields.length; i += 1) {
-      const { key, revival } = fields[i]!;
-      const value = values[i];
-      into[key] = value === null || revival === "as-is" ? value : revival === "date" ? new Date(value as string) : new Prisma.Decimal(value as string);
-    }
-    return into as T;
-  };
-  return { sql: Prisma.raw(`json_build_array(${sqlList})`), decode };
-}
 
 const caseColumns = positional<CaseScalars>("c", CASE_COLUMNS);
 const taskColumns = positional<TaskScalars>("task", TASK_COLUMNS);

@@ -3,61 +3,67 @@
 // `include: lorInclude`. Free of `server-only`, like the other stores.
 import { Prisma } from "../../generated/prisma/client";
 import { isUuid } from "../../domain/schemas/common";
-import { numericAsText, prismaRow, queryJson, type SqlClient } from "../json-rows";
+import { positional, prismaRow, queryJson, type Revival, type SqlClient } from "../json-rows";
 import type { LorRow } from "./lor-record";
 
-/** The letter (alias `l`) with its relations; numeric columns again as text; Json columns keep their own keys. */
-const LOR_JSON = Prisma.sql`json_build_object(
-  'row', row_to_json(l),
-  'amounts', ${numericAsText("l", ["blanket_value", "pa_estimated_value"])},
-  'country', (SELECT json_build_object('id', o.id, 'code', o.code, 'name', o.name) FROM organizations o WHERE o.id = l.country_id),
-  'preferred_agency', (SELECT json_build_object('id', o.id, 'code', o.code, 'name', o.name)
-                         FROM organizations o WHERE o.id = l.preferred_agency_id),
-  'routed_agency', (SELECT json_build_object('id', o.id, 'code', o.code, 'name', o.name)
-                      FROM organizations o WHERE o.id = l.routed_agency_id),
-  'case', (SELECT json_build_object('id', c.id, 'identifier', c.identifier) FROM cases c WHERE c.id = l.case_id),
-  'validation_sla', (SELECT row_to_json(r) FROM sla_rules r WHERE r.id = l.validation_sla_rule_id),
-  'attachments', (SELECT coalesce(json_agg(json_build_object('id', a.id, 'kind', a.kind, 'file_name', a.file_name,
-                                                             'content_type', a.content_type, 'size_bytes', a.size_bytes,
-                                                             'sha256', a.sha256, 'created_at', a.created_at)
-                                           ORDER BY a.created_at), '[]')
-                    FROM lor_attachments a WHERE a.lor_id = l.id))`;
+type LorScalars = Omit<LorRow, "country" | "preferredAgency" | "routedAgency" | "case" | "validationSla" | "attachments">;
+type RuleFields = NonNullable<LorRow["validationSla"]>;
+type AttachmentFields = LorRow["attachments"][number];
 
-const LOR_REVIVALS = {
-  dates: [
-    "requestedDeliveryBy", "signedOn", "paRespondedAt", "createdAt", "updatedAt", "firstSubmittedAt", "submittedAt",
-    "validationDueAt", "acknowledgedAt", "validatedAt", "completedAt", "closedAt",
-  ] satisfies (keyof LorRow)[],
-  decimals: ["blanketValue", "paEstimatedValue"] satisfies (keyof LorRow)[],
-};
-const RULE_REVIVALS = { dates: ["effectiveFrom", "effectiveTo", "createdAt"] satisfies (keyof NonNullable<LorRow["validationSla"]>)[] };
-const ATTACHMENT_REVIVALS = { dates: ["createdAt"] satisfies (keyof LorRow["attachments"][number])[] };
+/** Every column of a letter, in the order the query writes them (see positional() in ../json-rows.ts). */
+const LOR_COLUMNS = {
+  id: "as-is", countryId: "as-is", status: "as-is", version: "as-is", subject: "as-is", originatorReference: "as-is",
+  originatorName: "as-is", originatorAddress: "as-is", requestType: "as-is", relatedCaseIdentifier: "as-is",
+  loaType: "as-is", preferredAgencyId: "as-is", routedAgencyId: "as-is", items: "as-is", blanketValue: "decimal",
+  blanketCategory: "as-is", financing: "as-is", financingNotes: "as-is", requestedDeliveryBy: "date",
+  deliveryNotes: "as-is", thirdPartyInvolvement: "as-is", thirdPartyDetails: "as-is", soleSourceRequested: "as-is",
+  soleSourceContractor: "as-is", soleSourceJustification: "as-is", trainingNeeds: "as-is", logisticsNeeds: "as-is",
+  transportationNeeds: "as-is", pointsOfContact: "as-is", signatoryName: "as-is", signatoryTitle: "as-is",
+  signatoryAuthority: "as-is", signedOn: "date", statusReason: "as-is", insufficientCriteria: "as-is",
+  returnedContentHash: "as-is", paEstimatedValue: "decimal", paAvailability: "as-is", paNotes: "as-is",
+  paRespondedAt: "date", caseId: "as-is", createdById: "as-is", createdAt: "date", updatedAt: "date",
+  firstSubmittedAt: "date", submittedAt: "date", validationDueAt: "date", validationSlaRuleId: "as-is",
+  acknowledgedAt: "date", validatedAt: "date", completedAt: "date", closedAt: "date",
+} as const satisfies Record<keyof LorScalars, Revival>;
 
-interface LorJson {
-  row: object;
-  amounts: object;
-  country: object;
-  preferred_agency: object | null;
-  routed_agency: object | null;
-  case: object | null;
-  validation_sla: object | null;
-  attachments: object[];
-}
+const ATTACHMENT_COLUMNS = {
+  id: "as-is", kind: "as-is", fileName: "as-is", contentType: "as-is", sizeBytes: "as-is", sha256: "as-is", createdAt: "date",
+} as const satisfies Record<keyof AttachmentFields, Revival>;
 
-function lorRowOf(json: LorJson): LorRow {
-  return prismaRow<LorRow>(
-    {
-      ...json.row,
-      ...json.amounts,
-      country: json.country,
-      preferred_agency: json.preferred_agency,
-      routed_agency: json.routed_agency,
-      case: json.case,
-      validation_sla: json.validation_sla && prismaRow(json.validation_sla, RULE_REVIVALS),
-      attachments: json.attachments.map((attachment) => prismaRow(attachment, ATTACHMENT_REVIVALS)),
-    },
-    LOR_REVIVALS,
-  );
+const lorColumns = positional<LorScalars>("l", LOR_COLUMNS);
+const attachmentColumns = positional<AttachmentFields>("a", ATTACHMENT_COLUMNS);
+
+/** The letter (alias `l`) as one JSON array: its columns, then its relations. */
+const LOR_JSON = Prisma.sql`json_build_array(
+  ${lorColumns.sql},
+  (SELECT json_build_object('id', o.id, 'code', o.code, 'name', o.name) FROM organizations o WHERE o.id = l.country_id),
+  (SELECT json_build_object('id', o.id, 'code', o.code, 'name', o.name) FROM organizations o WHERE o.id = l.preferred_agency_id),
+  (SELECT json_build_object('id', o.id, 'code', o.code, 'name', o.name) FROM organizations o WHERE o.id = l.routed_agency_id),
+  (SELECT json_build_object('id', c.id, 'identifier', c.identifier) FROM cases c WHERE c.id = l.case_id),
+  (SELECT row_to_json(r) FROM sla_rules r WHERE r.id = l.validation_sla_rule_id),
+  (SELECT coalesce(json_agg(${attachmentColumns.sql} ORDER BY a.created_at), '[]') FROM lor_attachments a WHERE a.lor_id = l.id))`;
+
+const RULE_REVIVALS = { dates: ["effectiveFrom", "effectiveTo", "createdAt"] satisfies (keyof RuleFields)[] };
+
+type LorJson = [
+  columns: unknown[],
+  country: LorRow["country"],
+  preferredAgency: LorRow["preferredAgency"],
+  routedAgency: LorRow["routedAgency"],
+  linkedCase: LorRow["case"],
+  validationSla: object | null,
+  attachments: unknown[][],
+];
+
+function lorRowOf([columns, country, preferredAgency, routedAgency, linkedCase, validationSla, attachments]: LorJson): LorRow {
+  const row = lorColumns.decode(columns) as LorRow;
+  row.country = country;
+  row.preferredAgency = preferredAgency;
+  row.routedAgency = routedAgency;
+  row.case = linkedCase;
+  row.validationSla = validationSla && prismaRow<RuleFields>(validationSla, RULE_REVIVALS);
+  row.attachments = attachments.map((attachment) => attachmentColumns.decode(attachment));
+  return row;
 }
 
 /** Letters by id, in the order of `ids`: one statement. */
