@@ -1,6 +1,6 @@
 -- P2 baseline for GET /api/v1/cases?pageSize=50&status=IN_REVIEW&agency=P as the Navy's case manager (navy@): cases of
 -- agency P that read as IN_REVIEW (stored IN_REVIEW, unless the formal notification period has ended with every review
--- closed: those read as READY_TO_SIGN, see statusWhere in src/server/cases/list-cases.ts), newest first, with the total.
+-- closed: those read as READY_TO_SIGN, see statusCondition in src/server/cases/list-cases.ts), newest first, with the total.
 -- $1 = agency code ('P'), $2 = now
 -- @page
 SELECT c.*,

@@ -88,16 +88,32 @@ function caseRowOf([columns, country, implementingAgency, lors, tasks]: CaseJson
 
 const rulesOf = (json: object[]): SlaRules => json.map((rule) => prismaRow(rule, RULE_REVIVALS));
 
+/** The cases whose ids an array expression holds, as a JSON array in the array's order. */
+const casesInOrder = (ids: Prisma.Sql) =>
+  Prisma.sql`(SELECT coalesce(json_agg(${CASE_JSON} ORDER BY array_position(${ids}, c.id)), '[]') FROM cases c WHERE c.id = ANY (${ids}))`;
+
 /** Cases by id, in the order of `ids`, with the SLA rules: one statement. */
 export async function loadCaseRows(client: SqlClient, ids: readonly string[]): Promise<{ rows: CaseRow[]; rules: SlaRules }> {
   const doc = await queryJson<{ rows: CaseJson[]; rules: object[] }>(
     client,
-    Prisma.sql`SELECT json_build_object(
-                 'rows', (SELECT coalesce(json_agg(${CASE_JSON} ORDER BY array_position(${[...ids]}::uuid[], c.id)), '[]')
-                            FROM cases c WHERE c.id = ANY (${[...ids]}::uuid[])),
-                 'rules', ${RULES_JSON})::text AS doc`,
+    Prisma.sql`SELECT json_build_object('rows', ${casesInOrder(Prisma.sql`${[...ids]}::uuid[]`)}, 'rules', ${RULES_JSON})::text AS doc`,
   );
   return { rows: (doc?.rows ?? []).map(caseRowOf), rules: rulesOf(doc?.rules ?? []) };
+}
+
+/**
+ * A page of a list in one statement: `pageIds` (an ARRAY(SELECT c.id … ORDER BY … LIMIT …) expression) chooses the
+ * cases and their order, `total` (a scalar count) counts the whole list, and the cases come with the SLA rules.
+ */
+export async function loadCasePage(client: SqlClient, pageIds: Prisma.Sql, total: Prisma.Sql): Promise<{ total: number; rows: CaseRow[]; rules: SlaRules }> {
+  const doc = await queryJson<{ total: number; rows: CaseJson[]; rules: object[] }>(
+    client,
+    // MATERIALIZED: the ids are read twice below (membership and order), and an inlined subquery would run twice.
+    Prisma.sql`WITH page AS MATERIALIZED (SELECT ${pageIds} AS ids)
+               SELECT json_build_object('total', ${total}, 'rows', ${casesInOrder(Prisma.sql`page.ids`)}, 'rules', ${RULES_JSON})::text AS doc
+                 FROM page`,
+  );
+  return { total: Number(doc?.total ?? 0), rows: (doc?.rows ?? []).map(caseRowOf), rules: rulesOf(doc?.rules ?? []) };
 }
 
 /** One case with the SLA rules, or null (a malformed id is a missing case). */

@@ -2,122 +2,125 @@ import "server-only";
 import type { Actor } from "@/domain/policy";
 import { CaseListQuery, type CaseListFilters, type CaseSort } from "@/domain/schemas/cases";
 import type { CaseStatus } from "@/domain/workflow/states";
-import type { Prisma } from "../../generated/prisma/client";
+import { Prisma } from "../../generated/prisma/client";
 import { assertCan } from "../auth/actor";
 import { db } from "../db";
 import { AppError, parseInput } from "../errors";
 import { literalLike } from "../search";
 import { toCaseView } from "./case-record";
-import { loadCaseRows } from "./case-rows";
+import { loadCasePage } from "./case-rows";
 import { workflowContextFor } from "./case-store";
 
 const DAY_MS = 86_400_000;
 
-/** The cases an actor may see: a partner officer their own country's, U.S. Government staff all. */
-export function caseScope(actor: Actor): Prisma.CaseWhereInput {
-  return actor.role === "PARTNER_OFFICER" ? { countryId: actor.organizationId } : {};
+/** The cases an actor may see (alias `c`): a partner officer their own country's, U.S. Government staff all. */
+export function caseScope(actor: Actor): Prisma.Sql {
+  return actor.role === "PARTNER_OFFICER" ? Prisma.sql`c.country_id = ${actor.organizationId}::uuid` : Prisma.sql`TRUE`;
 }
+
+const OPEN_REVIEW_PAST_DUE = (now: Date) =>
+  Prisma.sql`EXISTS (SELECT 1 FROM review_tasks t WHERE t.case_id = c.id AND t.status = 'OPEN' AND t.due_at < ${now})`;
 
 /**
  * Overdue: a review past its due date, or the office that must act past the target for the case's state. Offers past
  * their expiration date are not "overdue" — they expire. A suspended case is never overdue: its clocks are paused
- * (resume extends them), and its open reviews count only in review.
+ * (resume extends them), and its open reviews count only in review. Never NULL, so its negation (overdue=false) keeps
+ * the cases without a target.
  */
-export function overdueWhere(now: Date): Prisma.CaseWhereInput {
-  return {
-    OR: [
-      { status: "IN_REVIEW", reviewTasks: { some: { status: "OPEN", dueAt: { lt: now } } } },
-      // `not: null` keeps the negation (overdue=false) from dropping cases without a target: NOT (NULL < now) is NULL.
-      { status: { notIn: ["OFFERED", "IN_REVIEW", "SUSPENDED"] }, statusDueAt: { not: null, lt: now } },
-    ],
-  };
+export function overdueCondition(now: Date): Prisma.Sql {
+  return Prisma.sql`((c.status = 'IN_REVIEW' AND ${OPEN_REVIEW_PAST_DUE(now)})
+    OR (c.status NOT IN ('OFFERED', 'IN_REVIEW', 'SUSPENDED') AND c.status_due_at IS NOT NULL AND c.status_due_at < ${now}))`;
 }
 
 /** Stored IN_REVIEW that reads as READY_TO_SIGN: the formal period ended and no review is open (all concurred). */
-const reviewPeriodOver = (now: Date): Prisma.CaseWhereInput => ({
-  reviewRound: { gt: 0 },
-  cnStatus: "FORMALLY_NOTIFIED",
-  cnPeriodEndsAt: { not: null, lte: now },
-  reviewTasks: { none: { status: "OPEN" } },
-});
+const reviewPeriodOver = (now: Date) =>
+  Prisma.sql`(c.review_round > 0 AND c.cn_status = 'FORMALLY_NOTIFIED' AND c.cn_period_ends_at IS NOT NULL AND c.cn_period_ends_at <= ${now}
+    AND NOT EXISTS (SELECT 1 FROM review_tasks t WHERE t.case_id = c.id AND t.status = 'OPEN'))`;
 
 /**
  * The status as reads show it (clock events that fell due applied, see toCaseView), so a filter agrees with the status
  * each listed case shows even before the clock job has recorded the change.
  */
-export function statusWhere(status: CaseStatus, now: Date): Prisma.CaseWhereInput {
-  const offerOver: Prisma.CaseWhereInput = { status: "OFFERED", offerExpiresAt: { not: null, lte: now } };
+export function statusCondition(status: CaseStatus, now: Date): Prisma.Sql {
+  const offerOver = Prisma.sql`(c.status = 'OFFERED' AND c.offer_expires_at IS NOT NULL AND c.offer_expires_at <= ${now})`;
   switch (status) {
     case "OFFERED":
-      return { status, NOT: offerOver };
+      return Prisma.sql`(c.status = 'OFFERED' AND NOT ${offerOver})`;
     case "EXPIRED":
-      return { OR: [{ status }, offerOver] };
+      return Prisma.sql`(c.status = 'EXPIRED' OR ${offerOver})`;
     case "IN_REVIEW":
-      return { status, NOT: reviewPeriodOver(now) };
+      return Prisma.sql`(c.status = 'IN_REVIEW' AND NOT ${reviewPeriodOver(now)})`;
     case "READY_TO_SIGN":
-      return { OR: [{ status }, { status: "IN_REVIEW", ...reviewPeriodOver(now) }] };
+      return Prisma.sql`(c.status = 'READY_TO_SIGN' OR (c.status = 'IN_REVIEW' AND ${reviewPeriodOver(now)}))`;
     default:
-      return { status };
+      return Prisma.sql`c.status = ${status}::"CaseStatus"`;
   }
 }
 
-/** The list's filters as a where clause (also the CSV export's, src/server/export/export-cases.ts). */
-export function caseListWhere(actor: Actor, filters: CaseListFilters, now: Date): Prisma.CaseWhereInput {
+/**
+ * With an office named, the cases where that office has work now (from the derived inbox, ADR 0019); `late` narrows
+ * to its work past (true) or within (false) the office's target — the bottleneck view's counts.
+ */
+function officeWork(office: string, now: Date, late: boolean | undefined): Prisma.Sql {
+  const lateness =
+    late === true ? Prisma.sql`AND e.due_at < ${now}` : late === false ? Prisma.sql`AND (e.due_at IS NULL OR e.due_at >= ${now})` : Prisma.empty;
+  return Prisma.sql`EXISTS (SELECT 1 FROM case_inbox_entries e
+     WHERE e.case_id = c.id AND e.inbox = ${office} AND e.user_id IS NULL
+       AND (e.valid_from IS NULL OR e.valid_from <= ${now}) AND (e.valid_until IS NULL OR e.valid_until > ${now}) ${lateness})`;
+}
+
+/**
+ * The list's filters as one SQL condition on `cases c` (also the CSV export's, src/server/export/export-cases.ts).
+ * SQL rather than Prisma's where: the page's ids, its cases and the total are then one statement (issue 11).
+ */
+export function caseListCondition(actor: Actor, filters: CaseListFilters, now: Date): Prisma.Sql {
   const { status, agency, country, overdue, q, openedFrom, openedTo, waitingOn } = filters;
   const daysAgo = (days: number) => new Date(now.getTime() - days * DAY_MS);
-  // With an office named, "overdue" is that office's target (the bottleneck view's count); otherwise the case's.
-  const officeWork = (late?: boolean): Prisma.CaseWhereInput => ({
-    inboxEntries: {
-      some: {
-        inbox: waitingOn,
-        userId: null,
-        AND: [{ OR: [{ validFrom: null }, { validFrom: { lte: now } }] }, { OR: [{ validUntil: null }, { validUntil: { gt: now } }] }],
-        ...(late === true ? { dueAt: { lt: now } } : late === false ? { OR: [{ dueAt: null }, { dueAt: { gte: now } }] } : {}),
-      },
-    },
-  });
-  return {
-    AND: [
-      caseScope(actor),
-      status ? statusWhere(status, now) : {},
-      agency ? { implementingAgency: { code: agency } } : {},
-      country ? { country: { code: country } } : {},
-      waitingOn ? officeWork(overdue) : overdue === true ? overdueWhere(now) : overdue === false ? { NOT: overdueWhere(now) } : {},
-      // The identifier and the letters' subjects, in one trigram-indexed column kept by the database.
-      q ? { searchText: { contains: literalLike(q), mode: "insensitive" } } : {},
-      openedFrom ? { openedAt: { gte: startOfDay(openedFrom) } } : {},
-      openedTo ? { openedAt: { lt: new Date(startOfDay(openedTo).getTime() + DAY_MS) } } : {},
-      // Whole days in the current status, as the dashboard's age buckets count them (floor of the elapsed time).
-      filters.minDaysInStatus !== undefined ? { statusChangedAt: { lte: daysAgo(filters.minDaysInStatus) } } : {},
-      filters.maxDaysInStatus !== undefined ? { statusChangedAt: { gt: daysAgo(filters.maxDaysInStatus + 1) } } : {},
-      filters.minLorToOfferDays !== undefined ? { lorToOfferDays: { gte: filters.minLorToOfferDays } } : {},
-      filters.maxLorToOfferDays !== undefined ? { lorToOfferDays: { lte: filters.maxLorToOfferDays } } : {},
-    ],
-  };
+  const conditions: Prisma.Sql[] = [caseScope(actor)];
+  if (status) conditions.push(statusCondition(status, now));
+  if (agency) conditions.push(Prisma.sql`c.implementing_agency_id IN (SELECT o.id FROM organizations o WHERE o.code = ${agency})`);
+  if (country) conditions.push(Prisma.sql`c.country_id IN (SELECT o.id FROM organizations o WHERE o.code = ${country})`);
+  if (waitingOn) conditions.push(officeWork(waitingOn, now, overdue));
+  else if (overdue === true) conditions.push(overdueCondition(now));
+  else if (overdue === false) conditions.push(Prisma.sql`NOT ${overdueCondition(now)}`);
+  // The identifier and the letters' subjects, in one trigram-indexed column kept by the database.
+  if (q) conditions.push(Prisma.sql`c.search_text ILIKE ${`%${literalLike(q)}%`}`);
+  if (openedFrom) conditions.push(Prisma.sql`c.opened_at >= ${startOfDay(openedFrom)}`);
+  if (openedTo) conditions.push(Prisma.sql`c.opened_at < ${new Date(startOfDay(openedTo).getTime() + DAY_MS)}`);
+  // Whole days in the current status, as the dashboard's age buckets count them (floor of the elapsed time).
+  if (filters.minDaysInStatus !== undefined) conditions.push(Prisma.sql`c.status_changed_at <= ${daysAgo(filters.minDaysInStatus)}`);
+  if (filters.maxDaysInStatus !== undefined) conditions.push(Prisma.sql`c.status_changed_at > ${daysAgo(filters.maxDaysInStatus + 1)}`);
+  if (filters.minLorToOfferDays !== undefined) conditions.push(Prisma.sql`c.lor_to_offer_days >= ${filters.minLorToOfferDays}`);
+  if (filters.maxLorToOfferDays !== undefined) conditions.push(Prisma.sql`c.lor_to_offer_days <= ${filters.maxLorToOfferDays}`);
+  return Prisma.join(conditions, " AND ");
 }
 
 const startOfDay = (day: string) => new Date(`${day}T00:00:00Z`);
 
+const organizationName = (column: "country_id" | "implementing_agency_id") =>
+  Prisma.raw(`(SELECT o.name FROM organizations o WHERE o.id = c.${column})`);
+
 /** Each sort with the tie-break that makes pages stable; every leading column has an index (ADR 0027). */
-function caseOrder(sort: CaseSort, dir: "asc" | "desc"): Prisma.CaseOrderByWithRelationInput[] {
+function caseOrder(sort: CaseSort, direction: "asc" | "desc"): Prisma.Sql {
+  const dir = Prisma.raw(direction === "asc" ? "ASC" : "DESC");
   switch (sort) {
     case "identifier":
-      return [{ identifier: dir }];
+      return Prisma.sql`c.identifier ${dir}`;
     case "country":
-      return [{ country: { name: dir } }, { identifier: dir }];
+      return Prisma.sql`${organizationName("country_id")} ${dir}, c.identifier ${dir}`;
     case "agency":
-      return [{ implementingAgency: { name: dir } }, { identifier: dir }];
+      return Prisma.sql`${organizationName("implementing_agency_id")} ${dir}, c.identifier ${dir}`;
     case "type":
-      return [{ caseType: dir }, { openedAt: "desc" }, { id: "asc" }];
+      return Prisma.sql`c.case_type ${dir}, c.opened_at DESC, c.id ASC`;
     case "status":
-      return [{ status: dir }, { openedAt: "desc" }, { id: "asc" }];
+      return Prisma.sql`c.status ${dir}, c.opened_at DESC, c.id ASC`;
     case "due":
       // No target sorts last either way: it is never the most urgent, nor the least.
-      return [{ statusDueAt: { sort: dir, nulls: "last" } }, { id: "asc" }];
+      return Prisma.sql`c.status_due_at ${dir} NULLS LAST, c.id ASC`;
     case "value":
-      return [{ value: { sort: dir, nulls: "last" } }, { id: "asc" }];
+      return Prisma.sql`c.value ${dir} NULLS LAST, c.id ASC`;
     case "opened":
-      return [{ openedAt: dir }, { id: "asc" }];
+      return Prisma.sql`c.opened_at ${dir}, c.id ASC`;
   }
 }
 
@@ -142,15 +145,12 @@ export async function listCases(actor: Actor, query: unknown) {
     throw new AppError("VALIDATION_FAILED", "Sorting by value is not available for partner accounts", { fields: { sort: "Sorting by value is not available for partner accounts" } });
   }
   const now = new Date();
-  const where = caseListWhere(actor, filters, now);
-  // The page's ids by Prisma's filters, then those cases built as JSON by the database (the include would decode them
-  // column by column, several times the cost).
-  const [total, { rows, rules }] = await Promise.all([
-    db().case.count({ where }),
-    db()
-      .case.findMany({ where, select: { id: true }, orderBy: caseOrder(sort, dir ?? DEFAULT_SORT_DIRECTION[sort]), skip: (page - 1) * pageSize, take: pageSize })
-      .then((page) => loadCaseRows(db(), page.map((c) => c.id))),
-  ]);
+  const condition = caseListCondition(actor, filters, now);
+  // One statement: the page's ids in order, those cases built as JSON (case-rows.ts), and the total.
+  const pageIds = Prisma.sql`ARRAY(SELECT c.id FROM cases c WHERE ${condition}
+                                   ORDER BY ${caseOrder(sort, dir ?? DEFAULT_SORT_DIRECTION[sort])}
+                                   LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize})`;
+  const { total, rows, rules } = await loadCasePage(db(), pageIds, Prisma.sql`(SELECT count(*) FROM cases c WHERE ${condition})`);
   const items = rows.map((row) => toCaseView(row, actor, workflowContextFor(row, rules, now)));
   return { items, page, pageSize, total, sort, dir: dir ?? DEFAULT_SORT_DIRECTION[sort] };
 }

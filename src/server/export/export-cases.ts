@@ -1,5 +1,5 @@
 // CSV export of the case list (ADR 0025): the list's filters, country scoping and order (newest first, `id` breaking
-// ties), streamed in keyset batches. Each batch is the list's own read — ids by the list's where clause, then the
+// ties), streamed in keyset batches. Each batch is the list's own read — ids by the list's SQL condition, then the
 // cases built as JSON by PostgreSQL (case-rows.ts) and shown through toCaseView — so a row says what the list says
 // (the status with due clocks applied, "waiting on" without internal steps for partners).
 import "server-only";
@@ -8,18 +8,17 @@ import { LOA_TYPE_LABELS } from "@/domain/lor/codes";
 import type { Actor } from "@/domain/policy";
 import { CaseListQuery } from "@/domain/schemas/cases";
 import { CASE_STATUS_LABELS } from "@/domain/workflow/states";
-import type { Prisma } from "../../generated/prisma/client";
+import { Prisma } from "../../generated/prisma/client";
 import { assertCan } from "../auth/actor";
 import { toCaseView } from "../cases/case-record";
 import { loadCaseRows } from "../cases/case-rows";
 import { workflowContextFor } from "../cases/case-store";
-import { caseListWhere } from "../cases/list-cases";
+import { caseListCondition } from "../cases/list-cases";
 import { db } from "../db";
 import { parseInput } from "../errors";
 import type { RequestContext } from "../request-context";
 import { csvStream, exportFileName } from "./csv-stream";
 import { AGING_LABELS, recordExport } from "./export-common";
-import { keysetAfter, keysetKeys, keysetOrderBy } from "./keyset";
 
 export const CASE_EXPORT_HEADER = [
   "Case",
@@ -41,8 +40,6 @@ export const CASE_EXPORT_HEADER = [
   "Letter of request",
 ] as const;
 
-const ORDER = keysetKeys([{ openedAt: "desc" }]);
-
 /**
  * Starts an export: authorizes as the list does, counts the rows (for X-Total-Count), records the disclosure and
  * returns the stream, which reads nothing more until it is consumed.
@@ -52,20 +49,21 @@ export async function exportCases(actor: Actor, query: unknown, context: Request
   // The export keeps its own order (newest first, for its keyset batches); the list's sort does not apply.
   const { page: _page, pageSize: _pageSize, sort: _sort, dir: _dir, ...filters } = parseInput(CaseListQuery, query);
   const now = new Date();
-  const where = caseListWhere(actor, filters, now);
-  const total = await db().case.count({ where });
+  const condition = caseListCondition(actor, filters, now);
+  const [counted] = await db().$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM cases c WHERE ${condition}`;
+  const total = Number(counted?.total ?? 0);
   await recordExport(actor, "case.export", filters, total, context);
-  const stream = csvStream<Record<string, unknown>>({
+  const stream = csvStream<{ id: string; openedAt: Date }>({
     label: "cases",
     header: CASE_EXPORT_HEADER,
     batchSize,
     fetchBatch: async (cursor, limit) => {
-      const page = await db().case.findMany({
-        where: cursor ? { AND: [where, keysetAfter(ORDER, cursor) as Prisma.CaseWhereInput] } : where,
-        select: { id: true, openedAt: true },
-        orderBy: keysetOrderBy(ORDER) as Prisma.CaseOrderByWithRelationInput[],
-        take: limit,
-      });
+      // Newest first, the id breaking ties: each batch starts strictly after the last row of the one before.
+      const after = cursor
+        ? Prisma.sql`AND (c.opened_at < ${cursor.openedAt} OR (c.opened_at = ${cursor.openedAt} AND c.id > ${cursor.id}::uuid))`
+        : Prisma.empty;
+      const page = await db().$queryRaw<{ id: string; openedAt: Date }[]>`
+        SELECT c.id, c.opened_at AS "openedAt" FROM cases c WHERE ${condition} ${after} ORDER BY c.opened_at DESC, c.id ASC LIMIT ${limit}`;
       if (page.length === 0) return { rows: [], cursor: null };
       const { rows, rules } = await loadCaseRows(db(), page.map((c) => c.id));
       const cells = rows.map((row) => caseCells(toCaseView(row, actor, workflowContextFor(row, rules, now))));
