@@ -60,7 +60,7 @@ export interface AuditRecorded {
  * (and the unique chain sequence would refuse it if they did).
  */
 export async function recordAudit(tx: Tx, entry: AuditEntry, occurredAt: Date = new Date()): Promise<AuditRecorded> {
-  const data = {
+  const row: AuditRow = {
     occurredAt,
     action: entry.action,
     outcome: entry.outcome,
@@ -70,15 +70,14 @@ export async function recordAudit(tx: Tx, entry: AuditEntry, occurredAt: Date = 
     actorOrganizationId: entry.actor?.organizationId ?? null,
     targetType: entry.target?.type ?? null,
     targetId: entry.target?.id ?? null,
-    details: entry.details,
+    details: entry.details ?? null,
     ip: entry.context.ip,
     userAgent: entry.context.userAgent,
     requestId: entry.context.requestId,
   };
   if (!entry.target || entry.unchained || !CHAINED_TARGETS.has(entry.target.type) || benchUnchainedAudit()) {
-    const created = await tx.auditEvent.create({ data, select: { id: true } });
-    await writeOutbox(tx, created.id, entry, occurredAt);
-    return { id: created.id, chainSeq: null, hash: null };
+    const id = await insertAuditEvent(tx, row, null, entry);
+    return { id, chainSeq: null, hash: null };
   }
   const chainKey = chainKeyFor(entry.target);
   const known = chainTails.get(tx)?.get(chainKey);
@@ -88,30 +87,72 @@ export async function recordAudit(tx: Tx, entry: AuditEntry, occurredAt: Date = 
       : await tx.auditEvent.findFirst({ where: { chainKey }, orderBy: { chainSeq: "desc" }, select: { chainSeq: true, hash: true } });
   // Round-trip the details through JSON so the hash covers exactly what jsonb will give back.
   const details = entry.details === undefined ? null : (JSON.parse(JSON.stringify(entry.details)) as Prisma.InputJsonValue);
-  const chained = { ...data, details, chainKey, chainSeq: (last?.chainSeq ?? 0) + 1, prevHash: last?.hash ?? GENESIS_HASH };
+  const chained = { ...row, details, chainKey, chainSeq: (last?.chainSeq ?? 0) + 1, prevHash: last?.hash ?? GENESIS_HASH };
   const hash = eventHash(chained);
-  const created = await tx.auditEvent.create({ data: { ...chained, details: details ?? undefined, hash }, select: { id: true } });
+  const id = await insertAuditEvent(tx, { ...row, details }, { chainKey, chainSeq: chained.chainSeq, prevHash: chained.prevHash, hash }, entry);
   knowChainTail(tx, entry.target, { chainSeq: chained.chainSeq, hash });
-  await writeOutbox(tx, created.id, entry, occurredAt);
-  return { id: created.id, chainSeq: chained.chainSeq, hash };
+  return { id, chainSeq: chained.chainSeq, hash };
+}
+
+interface AuditRow {
+  occurredAt: Date;
+  action: string;
+  outcome: AuditOutcome;
+  actorUserId: string | null;
+  actorEmail: string | null;
+  actorRole: string | null;
+  actorOrganizationId: string | null;
+  targetType: string | null;
+  targetId: string | null;
+  details: Prisma.InputJsonValue | null;
+  ip: string | null;
+  userAgent: string | null;
+  requestId: string | null;
+}
+
+/**
+ * The event and, when someone should hear about it, its outbox row: one statement (a data-modifying CTE), since every
+ * audited step pays it (issue 11). Returns the event's id.
+ */
+async function insertAuditEvent(
+  tx: Tx,
+  row: AuditRow,
+  chain: { chainKey: string; chainSeq: number; prevHash: string; hash: string } | null,
+  entry: AuditEntry,
+): Promise<bigint> {
+  const outbox = outboxInsert(entry, row.occurredAt);
+  const [inserted] = await tx.$queryRaw<{ id: bigint }[]>`
+    WITH event AS (
+      INSERT INTO audit_events (occurred_at, action, outcome, actor_user_id, actor_email, actor_role, actor_organization_id,
+                                target_type, target_id, details, ip, user_agent, request_id, chain_key, chain_seq, prev_hash, hash)
+      VALUES (${row.occurredAt}, ${row.action}, ${row.outcome}::"AuditOutcome", ${row.actorUserId}::uuid, ${row.actorEmail},
+              ${row.actorRole}::"Role", ${row.actorOrganizationId}::uuid, ${row.targetType}, ${row.targetId},
+              ${row.details === null ? null : JSON.stringify(row.details)}::jsonb, ${row.ip}, ${row.userAgent}, ${row.requestId},
+              ${chain?.chainKey ?? null}, ${chain?.chainSeq ?? null}::int, ${chain?.prevHash ?? null}, ${chain?.hash ?? null})
+      RETURNING id)${outbox}
+    SELECT id FROM event`;
+  return inserted!.id;
 }
 
 /**
  * The transactional outbox (issue 15): an event someone should hear about is written with its audit event, in the
- * same transaction, so it exists exactly when the change does; the dispatch job tells people afterwards.
+ * same statement, so it exists exactly when the change does; the dispatch job tells people afterwards. A CTE that
+ * follows `event` in insertAuditEvent, or nothing.
  */
-async function writeOutbox(tx: Tx, auditEventId: bigint, entry: AuditEntry, occurredAt: Date): Promise<void> {
-  if (entry.outcome !== "SUCCESS" || !entry.target) return;
+function outboxInsert(entry: AuditEntry, occurredAt: Date): Prisma.Sql {
+  if (entry.outcome !== "SUCCESS" || !entry.target) return Prisma.empty;
   const kind = notificationKindOf(entry.action, (entry.details ?? null) as Record<string, unknown> | null);
-  if (!kind) return;
+  if (!kind) return Prisma.empty;
   // For a case, the work this step gave people, as the case's inbox holds it now (a step's work starts when its event
   // happens): read here, in the same statement, because by dispatch time the next step may have replaced it.
   const work =
     entry.target.type === "case"
       ? Prisma.sql`(SELECT jsonb_build_object('work', jsonb_agg(jsonb_build_object('inbox', e.inbox, 'userId', e.user_id, 'excludedUserIds', to_jsonb(e.excluded_user_ids))))
                       FROM case_inbox_entries e WHERE e.case_id = ${entry.target.id}::uuid AND e.since >= ${occurredAt} HAVING count(*) > 0)`
-      : Prisma.sql`NULL`;
-  await tx.$executeRaw`
-    INSERT INTO outbox_events (kind, audit_event_id, target_type, target_id, actor_user_id, occurred_at, facts)
-    VALUES (${kind}, ${auditEventId}, ${entry.target.type}, ${entry.target.id}, ${entry.actor?.userId ?? null}::uuid, ${occurredAt}, ${work})`;
+      : Prisma.sql`NULL::jsonb`;
+  return Prisma.sql`,
+    outbox AS (
+      INSERT INTO outbox_events (kind, audit_event_id, target_type, target_id, actor_user_id, occurred_at, facts)
+      SELECT ${kind}, event.id, ${entry.target.type}, ${entry.target.id}, ${entry.actor?.userId ?? null}::uuid, ${occurredAt}, ${work}
+        FROM event)`;
 }

@@ -8,6 +8,7 @@ import { Prisma } from "../../generated/prisma/client";
 import { assertCan } from "../auth/actor";
 import { db } from "../db";
 import { parseInput } from "../errors";
+import { queryJson } from "../json-rows";
 
 const isInboxRole = (role: string): role is InboxRole => Object.hasOwn(INBOX_ROLES, role);
 
@@ -73,18 +74,19 @@ function toInboxItem(row: InboxRowJson, now: Date): InboxItemView {
 }
 
 /**
- * Counts of the actor's inbox by aging, in one statement: overdue past the due moment, due soon from the moment the
+ * Counts of the actor's inbox by aging, as one JSON object: overdue past the due moment, due soon from the moment the
  * clock turned amber (stored with each row, so business-day targets count as the tags read).
  */
-async function summarize(actor: Actor, now: Date): Promise<TaskSummaryView> {
-  const [row] = await db().$queryRaw<{ total: bigint; overdue: bigint; due_soon: bigint; on_track: bigint }[]>`
-    SELECT count(*) AS total,
-           count(*) FILTER (WHERE e.due_sort < ${now}) AS overdue,
-           count(*) FILTER (WHERE e.due_at >= ${now} AND e.amber_at <= ${now}) AS due_soon,
-           count(*) FILTER (WHERE e.due_at >= ${now} AND e.amber_at > ${now}) AS on_track
+const summaryJson = (actor: Actor, now: Date) => Prisma.sql`(
+    SELECT json_build_object('total', count(*),
+                             'overdue', count(*) FILTER (WHERE e.due_sort < ${now}),
+                             'dueSoon', count(*) FILTER (WHERE e.due_at >= ${now} AND e.amber_at <= ${now}),
+                             'onTrack', count(*) FILTER (WHERE e.due_at >= ${now} AND e.amber_at > ${now}))
       FROM case_inbox_entries e
-     WHERE ${inboxCondition(actor, now)}`;
-  return { total: Number(row!.total), overdue: Number(row!.overdue), dueSoon: Number(row!.due_soon), onTrack: Number(row!.on_track) };
+     WHERE ${inboxCondition(actor, now)})`;
+
+async function summarize(actor: Actor, now: Date): Promise<TaskSummaryView> {
+  return (await queryJson<TaskSummaryView>(db(), Prisma.sql`SELECT ${summaryJson(actor, now)}::text AS doc`))!;
 }
 
 /** The counts alone, for the home page's tiles. */
@@ -104,16 +106,17 @@ export async function listMyTasks(actor: Actor, query: unknown = {}, now: Date =
   if (!isInboxRole(actor.role)) return { items: [], page, pageSize, total: 0, summary: { total: 0, overdue: 0, dueSoon: 0, onTrack: 0 } };
   const dueFilter = overdue === true ? Prisma.sql`AND e.due_sort < ${now}` : overdue === false ? Prisma.sql`AND e.due_sort >= ${now}` : Prisma.empty;
   // The page of entries first (the inbox index serves filter and order), then only those rows joined to their cases;
-  // built as JSON by the database, which costs a fraction of decoding the include row by row.
-  const [rows, summary] = await Promise.all([
-    db()
-      .$queryRaw<{ doc: string | null }[]>`
+  // built as JSON by the database, which costs a fraction of decoding the include row by row. The counts come in the
+  // same statement.
+  const doc = await queryJson<{ rows: InboxRowJson[] | null; summary: TaskSummaryView }>(
+    db(),
+    Prisma.sql`
         WITH page AS (
           SELECT e.* FROM case_inbox_entries e
            WHERE ${inboxCondition(actor, now)} ${dueFilter}
            ORDER BY e.due_sort, e.case_id
            LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize})
-        SELECT json_agg(json_build_object(
+        SELECT json_build_object('summary', ${summaryJson(actor, now)}, 'rows', (SELECT json_agg(json_build_object(
                  'caseId', p.case_id, 'identifier', c.identifier,
                  'country', json_build_object('id', co.id, 'code', co.code, 'name', co.name),
                  'implementingAgency', json_build_object('id', ag.id, 'code', ag.code, 'name', ag.name),
@@ -131,15 +134,15 @@ export async function listMyTasks(actor: Actor, query: unknown = {}, now: Date =
                      ORDER BY t.decided_at DESC LIMIT 1) END,
                  'rule', CASE WHEN r.id IS NULL THEN NULL
                               ELSE json_build_object('days', r.days, 'dayKind', r.day_kind, 'amberPercent', r.amber_percent) END)
-                 ORDER BY p.due_sort, p.case_id)::text AS doc
+                 ORDER BY p.due_sort, p.case_id)
           FROM page p
           JOIN cases c ON c.id = p.case_id
           JOIN organizations co ON co.id = c.country_id
           JOIN organizations ag ON ag.id = c.implementing_agency_id
-          LEFT JOIN sla_rules r ON r.id = p.sla_rule_id`
-      .then(([result]) => (result?.doc ? (JSON.parse(result.doc) as InboxRowJson[]) : [])),
-    summarize(actor, now),
-  ]);
+          LEFT JOIN sla_rules r ON r.id = p.sla_rule_id))::text AS doc`,
+  );
+  const rows = doc?.rows ?? [];
+  const summary = doc!.summary;
   const total = overdue === true ? summary.overdue : overdue === false ? summary.total - summary.overdue : summary.total;
   return { items: rows.map((row) => toInboxItem(row, now)), page, pageSize, total, summary };
 }
