@@ -41,13 +41,13 @@ beforeAll(async () => {
 });
 
 describe("statements per request", () => {
-  it("a workflow transition (suspend, then resume) is five statements after BEGIN (the locked case read with its rules and chain tail, the update, the inbox, the audit event with its outbox row and the work it gave, COMMIT), and a resume one more for the LOA it brings back", async () => {
+  it("a workflow transition (suspend, then resume) is four statements after BEGIN (the locked case read with its rules and chain tail, the update with its inbox, the audit event with its outbox row and the work it gave, COMMIT), and a resume one more for the LOA it brings back", async () => {
     const { driver } = await caseAt(cast, "IN_DEVELOPMENT");
     const before = await getCase(cast.dsca, driver.caseId);
     const suspend = await measure(() => act(cast.dsca, driver.caseId, "suspend", { expectedVersion: before.version, comment: "Hold" }));
-    expect(suspend.count, suspend.text).toBeLessThanOrEqual(5);
+    expect(suspend.count, suspend.text).toBeLessThanOrEqual(4);
     const resume = await measure(() => act(cast.dsca, driver.caseId, "resume", { expectedVersion: before.version + 1 }));
-    expect(resume.count, resume.text).toBeLessThanOrEqual(6);
+    expect(resume.count, resume.text).toBeLessThanOrEqual(5);
     // The answer is built from what was written, not read back: it shows the new version and state.
     const reread = await getCase(cast.dsca, driver.caseId);
     expect(reread.version).toBe(before.version + 2);

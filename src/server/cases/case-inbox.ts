@@ -4,7 +4,7 @@
 import { inboxEntriesOf, inboxKey, INBOX_REVISION, type StoredCaseClock } from "../../domain/workflow/inbox";
 import type { CaseSnapshot, WorkflowContext } from "../../domain/workflow/case-workflow";
 import type { CaseStatus } from "../../domain/workflow/states";
-import type { PrismaClient } from "../../generated/prisma/client";
+import { Prisma, type PrismaClient } from "../../generated/prisma/client";
 import type { Tx } from "../db";
 import { caseInclude, snapshotOf, workflowContextFor, type CaseRow } from "./case-store";
 
@@ -30,10 +30,11 @@ export function rowsOf(caseId: string, snapshot: CaseSnapshot, stored: StoredCas
 }
 
 /**
- * Replaces the case's inbox rows with those of `snapshot` as it is being saved (no reload: the caller has the case
- * locked and holds what it writes). The caller stores `inboxRev: INBOX_REVISION` with the case row.
+ * The CTEs (for a WITH list) that replace the case's inbox rows with those of `snapshot` as it is being saved: the old
+ * rows go and the new ones come in, typed by the table's own row type. No reload: the caller has the case locked and
+ * holds what it writes, and stores `inboxRev: INBOX_REVISION` with the case row.
  */
-export async function writeCaseInbox(tx: Tx, caseId: string, snapshot: CaseSnapshot, stored: StoredCaseClock, context: WorkflowContext) {
+export function inboxRewrite(caseId: string, snapshot: CaseSnapshot, stored: StoredCaseClock, context: WorkflowContext): Prisma.Sql {
   const rows = rowsOf(caseId, snapshot, stored, context).map((row) => ({
     inbox: row.inbox,
     user_id: row.userId,
@@ -52,14 +53,18 @@ export async function writeCaseInbox(tx: Tx, caseId: string, snapshot: CaseSnaps
     due_at: row.dueAt,
     due_sort: row.dueSort,
   }));
-  // One statement on every transition: the old rows go and the new ones come in (typed by the table's own row type).
-  await tx.$executeRaw`
-    WITH gone AS (DELETE FROM case_inbox_entries WHERE case_id = ${caseId}::uuid)
-    INSERT INTO case_inbox_entries (id, case_id, inbox, user_id, excluded_user_ids, valid_from, valid_until, kind, office,
-                                    status, actions, waiting_for, since, clock_start, sla_rule_id, amber_at, due_at, due_sort)
-    SELECT gen_random_uuid(), ${caseId}::uuid, r.inbox, r.user_id, r.excluded_user_ids, r.valid_from, r.valid_until, r.kind,
-           r.office, r.status, r.actions, r.waiting_for, r.since, r.clock_start, r.sla_rule_id, r.amber_at, r.due_at, r.due_sort
-      FROM jsonb_populate_recordset(NULL::case_inbox_entries, ${JSON.stringify(rows)}::jsonb) r`;
+  return Prisma.sql`inbox_gone AS (DELETE FROM case_inbox_entries WHERE case_id = ${caseId}::uuid),
+    inbox_added AS (
+      INSERT INTO case_inbox_entries (id, case_id, inbox, user_id, excluded_user_ids, valid_from, valid_until, kind, office,
+                                      status, actions, waiting_for, since, clock_start, sla_rule_id, amber_at, due_at, due_sort)
+      SELECT gen_random_uuid(), ${caseId}::uuid, r.inbox, r.user_id, r.excluded_user_ids, r.valid_from, r.valid_until, r.kind,
+             r.office, r.status, r.actions, r.waiting_for, r.since, r.clock_start, r.sla_rule_id, r.amber_at, r.due_at, r.due_sort
+        FROM jsonb_populate_recordset(NULL::case_inbox_entries, ${JSON.stringify(rows)}::jsonb) r)`;
+}
+
+/** Replaces the case's inbox rows (see inboxRewrite), in one statement. */
+export async function writeCaseInbox(tx: Tx, caseId: string, snapshot: CaseSnapshot, stored: StoredCaseClock, context: WorkflowContext) {
+  await tx.$executeRaw`WITH ${inboxRewrite(caseId, snapshot, stored, context)} SELECT 1`;
 }
 
 /** Recomputes the inbox rows of cases as stored (the caller holds their row locks), and marks them current. */

@@ -20,7 +20,7 @@ import type { RequestContext } from "../request-context";
 import { loaReadiness, syncLoaWithCase } from "../loa/case-loa-sync";
 import { allocateDesignator } from "./allocate-designator";
 import { loadCaseRow } from "./case-rows";
-import { writeCaseInbox } from "./case-inbox";
+import { inboxRewrite } from "./case-inbox";
 import { INBOX_REVISION } from "../../domain/workflow/inbox";
 import { isSignedCaseEvent } from "../../domain/signatures/statement";
 import { boundDocumentFor, recordDecisionSignature } from "../signatures/decision-signatures";
@@ -229,6 +229,35 @@ function rowAfter(
 }
 
 /**
+ * Compare-and-set of the case's columns (version + 1, only if still `expectedVersion`) and the rewrite of its inbox, in
+ * one statement (issue 11: every statement is a round trip on every transition). The columns go through
+ * jsonb_populate_record, so each value takes its column's type (enums, uuids, dates, decimals) as Prisma's update did.
+ * False when the version had moved (the caller's transaction then ends without the inbox rewrite).
+ */
+async function updateCaseWithInbox(
+  tx: Tx,
+  caseId: string,
+  expectedVersion: number,
+  columns: Record<string, unknown>,
+  inbox: Prisma.Sql,
+  now: Date,
+): Promise<boolean> {
+  const names = Object.keys(columns).map((key) => key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`));
+  const values = Object.fromEntries(Object.values(columns).map((value, i) => [names[i]!, value]));
+  const [result] = await tx.$queryRaw<{ updated: number }[]>`
+    WITH updated AS (
+      UPDATE cases c
+         SET (${Prisma.raw(names.join(", "))}) = (SELECT ${Prisma.raw(names.map((name) => `r.${name}`).join(", "))}
+                                                   FROM jsonb_populate_record(NULL::cases, ${JSON.stringify(values)}::jsonb) r),
+             version = c.version + 1, inbox_rev = ${INBOX_REVISION}, updated_at = ${now}
+       WHERE c.id = ${caseId}::uuid AND c.version = ${expectedVersion}
+      RETURNING c.id),
+    ${inbox}
+    SELECT count(*)::int AS updated FROM updated`;
+  return (result?.updated ?? 0) > 0;
+}
+
+/**
  * Commits one event on a locked case: clock events that fell due first, then the workflow's transition (state table,
  * guards, separation of duties), then the case with version + 1 only if the version is still `expectedVersion`, its
  * review tasks and the audit events — all in the caller's transaction.
@@ -259,16 +288,13 @@ export async function commitCaseEvent(
   const next = result.next;
 
   const identity = await reassignIdentity(tx, row, next);
-  const updated = await tx.case.updateMany({
-    where: { id: row.id, version: input.expectedVersion },
-    data: {
-      ...caseColumns(next),
-      ...(identity ? { implementingAgencyId: identity.implementingAgencyId, designator: identity.designator, identifier: identity.identifier } : {}),
-      version: { increment: 1 },
-      inboxRev: INBOX_REVISION,
-    },
-  });
-  if (updated.count === 0) {
+  const columns = {
+    ...caseColumns(next),
+    ...(identity ? { implementingAgencyId: identity.implementingAgencyId, designator: identity.designator, identifier: identity.identifier } : {}),
+  };
+  const inbox = inboxRewrite(row.id, next, { ...next, updatedAt: workflowContext.now }, workflowContext);
+  const updated = await updateCaseWithInbox(tx, row.id, input.expectedVersion, columns, inbox, workflowContext.now);
+  if (!updated) {
     const current = await tx.case.findUnique({ where: { id: row.id }, select: { version: true } });
     throw versionConflict(current?.version ?? row.version);
   }
@@ -276,7 +302,6 @@ export async function commitCaseEvent(
   // A signed decision (ADR 0031) names its document as it stands before the event moves it (the offer, acceptance).
   const signedDocument = isSignedCaseEvent(action) ? await boundDocumentFor(tx, row.id, row.identifier, action) : undefined;
   await writeEventRecords(tx, row.id, action, input, actor, workflowContext.now);
-  await writeCaseInbox(tx, row.id, next, { ...next, updatedAt: workflowContext.now }, workflowContext);
   await syncLoaWithCase(tx, row.id, action, clocks.snapshot.status, next.status, actor, workflowContext.now);
 
   const now = workflowContext.now;
