@@ -41,6 +41,9 @@ export function prismaRow<T>(json: object, { dates = [], decimals = [] }: { date
 /** How a column's JSON value becomes what Prisma returns: as is, an ISO string to a Date, decimal text to a Decimal. */
 export type Revival = "as-is" | "date" | "decimal";
 
+/** A Prisma field name as its column's name (the schema maps every field to its snake_case column). */
+export const columnName = (field: string) => field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+
 /**
  * A table's columns as one positional JSON array (`sql`, for alias `alias`) and its decoder into Prisma's shape. The
  * column map names every field with its revival; typed `satisfies Record<keyof Model, Revival>` at the caller, a column
@@ -51,7 +54,7 @@ export type Revival = "as-is" | "date" | "decimal";
 export function positional<T>(alias: string, columns: Record<string, Revival>) {
   const fields = Object.entries(columns).map(([key, revival]) => ({ key, revival }));
   const sqlList = fields
-    .map(({ key, revival }) => `${alias}.${key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)}${revival === "decimal" ? "::text" : ""}`)
+    .map(({ key, revival }) => `${alias}.${columnName(key)}${revival === "decimal" ? "::text" : ""}`)
     .join(", ");
   const decode = (values: unknown[]): T => {
     const into: Record<string, unknown> = {};

@@ -124,6 +124,37 @@ describe("listCases", () => {
     expect(ids(await listCases(cast.dsca, { agency: cast.agency.code, page: "4", pageSize: "3" }))).toEqual([]);
   });
 
+  it("sorts by every column both ways, each page continuing the one before", async () => {
+    const cast = await caseCast(prisma);
+    await caseShelf(cast);
+    // The cast's own two countries, renamed so that their names sort opposite to their codes (which lead the
+    // identifiers): a sort by country that read anything but the names would differ. (The shelf's two-letter country
+    // may be shared with other tests, so it keeps its name.)
+    const countries = [cast.country, cast.foreignCountry].sort((a, b) => (a.code < b.code ? -1 : 1));
+    for (const [i, country] of countries.entries()) {
+      await prisma.organization.update({ where: { id: country.id }, data: { name: `Sort test ${"ZY"[i]} ${country.code}` } });
+    }
+    const everything = (await listCases(cast.dsca, { agency: cast.agency.code, pageSize: "100" })).items;
+    type Item = (typeof everything)[number];
+    const byText = (pick: (c: Item) => string) => (a: Item, b: Item) => (pick(a) < pick(b) ? -1 : pick(a) > pick(b) ? 1 : 0);
+    const newestFirst = (a: Item, b: Item) => b.openedAt.localeCompare(a.openedAt) || byText((c) => c.id)(a, b);
+    const STATUS_ORDER = (await import("@/domain/workflow/states")).CASE_STATUSES as readonly string[];
+    const expected: Record<string, (dir: 1 | -1) => (a: Item, b: Item) => number> = {
+      identifier: (dir) => (a, b) => dir * byText((c) => c.identifier)(a, b),
+      country: (dir) => (a, b) => dir * (byText((c) => c.country.name)(a, b) || byText((c) => c.identifier)(a, b)),
+      type: (dir) => (a, b) => dir * byText((c) => c.caseType)(a, b) || newestFirst(a, b),
+      status: (dir) => (a, b) => dir * (STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status)) || newestFirst(a, b),
+      opened: (dir) => (a, b) => -dir * newestFirst(a, b) || byText((c) => c.id)(a, b),
+    };
+    for (const [sort, compare] of Object.entries(expected)) {
+      for (const [dir, sign] of [["asc", 1], ["desc", -1]] as const) {
+        const first = await listCases(cast.dsca, { agency: cast.agency.code, sort, dir, pageSize: "5" });
+        const second = await listCases(cast.dsca, { agency: cast.agency.code, sort, dir, pageSize: "5", page: "2" });
+        expect([...ids(first), ...ids(second)], `${sort} ${dir}`).toEqual([...everything].sort(compare(sign)).map((c) => c.id));
+      }
+    }
+  });
+
   it("keeps a partner to their own country's cases, whatever the filters say", async () => {
     const cast = await caseCast(prisma);
     const s = await caseShelf(cast);

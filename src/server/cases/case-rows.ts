@@ -47,22 +47,22 @@ const LOR_COLUMNS = {
   id: "as-is", subject: "as-is", originatorReference: "as-is", requestType: "as-is", status: "as-is", completedAt: "date",
 } as const satisfies Record<keyof LorFields, Revival>;
 
-const caseColumns = positional<CaseScalars>("c", CASE_COLUMNS);
-const taskColumns = positional<TaskScalars>("task", TASK_COLUMNS);
-const lorColumns = positional<LorFields>("l", LOR_COLUMNS);
+const caseArray = positional<CaseScalars>("c", CASE_COLUMNS);
+const taskArray = positional<TaskScalars>("task", TASK_COLUMNS);
+const lorArray = positional<LorFields>("l", LOR_COLUMNS);
 
 /**
  * The case (alias `c`) as one JSON array: its columns, then its country, agency, letters and review tasks (each task's
  * columns, then its decider). json, not jsonb: building jsonb costs the database five times as much.
  */
 const CASE_JSON = Prisma.sql`json_build_array(
-  ${caseColumns.sql},
+  ${caseArray.sql},
   (SELECT json_build_object('id', o.id, 'code', o.code, 'name', o.name, 'natoPlus', o.nato_plus,
                             'standardOedDays', o.standard_oed_days)
      FROM organizations o WHERE o.id = c.country_id),
   (SELECT json_build_object('id', o.id, 'code', o.code, 'name', o.name) FROM organizations o WHERE o.id = c.implementing_agency_id),
-  (SELECT coalesce(json_agg(${lorColumns.sql} ORDER BY l.completed_at), '[]') FROM letters_of_request l WHERE l.case_id = c.id),
-  (SELECT coalesce(json_agg(json_build_array(${taskColumns.sql},
+  (SELECT coalesce(json_agg(${lorArray.sql} ORDER BY l.completed_at), '[]') FROM letters_of_request l WHERE l.case_id = c.id),
+  (SELECT coalesce(json_agg(json_build_array(${taskArray.sql},
                                              (SELECT json_build_object('id', u.id, 'name', u.name) FROM users u WHERE u.id = task.decided_by_id))
                             ORDER BY task.round, task.office), '[]')
      FROM review_tasks task WHERE task.case_id = c.id))`;
@@ -71,15 +71,21 @@ const RULES_JSON = Prisma.sql`(SELECT coalesce(json_agg(r ORDER BY r.key, r.effe
 
 const RULE_REVIVALS = { dates: ["effectiveFrom", "effectiveTo", "createdAt"] satisfies (keyof SlaRules[number] | "createdAt")[] };
 
-type CaseJson = [columns: unknown[], country: CaseRow["country"], agency: CaseRow["implementingAgency"], lors: unknown[][], tasks: [columns: unknown[], decidedBy: CaseRow["reviewTasks"][number]["decidedBy"]][]];
+type CaseJson = [
+  columns: unknown[],
+  country: CaseRow["country"],
+  agency: CaseRow["implementingAgency"],
+  lors: unknown[][],
+  tasks: [columns: unknown[], decidedBy: CaseRow["reviewTasks"][number]["decidedBy"]][],
+];
 
 function caseRowOf([columns, country, implementingAgency, lors, tasks]: CaseJson): CaseRow {
-  const row = caseColumns.decode(columns) as CaseRow;
+  const row = caseArray.decode(columns) as CaseRow;
   row.country = country;
   row.implementingAgency = implementingAgency;
-  row.lors = lors.map((lor) => lorColumns.decode(lor));
+  row.lors = lors.map((lor) => lorArray.decode(lor));
   row.reviewTasks = tasks.map(([columns, decidedBy]) => {
-    const task = taskColumns.decode(columns) as CaseRow["reviewTasks"][number];
+    const task = taskArray.decode(columns) as CaseRow["reviewTasks"][number];
     task.decidedBy = decidedBy;
     return task;
   });

@@ -15,6 +15,7 @@ import { loadAfterAcceptanceFacts, needsAfterAcceptanceFacts } from "../executio
 import { applyClosureEvent } from "../closure/closure-effects";
 import { insertDeposit } from "../finance/deposit-store";
 import type { Tx } from "../db";
+import { columnName } from "../json-rows";
 import { AppError, fieldError, refusedBy, versionConflict } from "../errors";
 import type { RequestContext } from "../request-context";
 import { loaReadiness, syncLoaWithCase } from "../loa/case-loa-sync";
@@ -242,7 +243,7 @@ async function updateCaseWithInbox(
   inbox: Prisma.Sql,
   now: Date,
 ): Promise<boolean> {
-  const names = Object.keys(columns).map((key) => key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`));
+  const names = Object.keys(columns).map(columnName);
   const values = Object.fromEntries(Object.values(columns).map((value, i) => [names[i]!, value]));
   const [result] = await tx.$queryRaw<{ updated: number }[]>`
     WITH updated AS (

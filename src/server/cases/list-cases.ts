@@ -97,30 +97,35 @@ export function caseListCondition(actor: Actor, filters: CaseListFilters, now: D
 
 const startOfDay = (day: string) => new Date(`${day}T00:00:00Z`);
 
-const organizationName = (column: "country_id" | "implementing_agency_id") =>
-  Prisma.raw(`(SELECT o.name FROM organizations o WHERE o.id = c.${column})`);
+/** The organization a sort by name reads, joined (not a subquery per row: a sort over every case reads them all). */
+const SORT_BY_COUNTRY = Prisma.sql`cases c JOIN organizations sort_org ON sort_org.id = c.country_id`;
+const SORT_BY_AGENCY = Prisma.sql`cases c JOIN organizations sort_org ON sort_org.id = c.implementing_agency_id`;
+const CASES = Prisma.sql`cases c`;
 
-/** Each sort with the tie-break that makes pages stable; every leading column has an index (ADR 0027). */
-function caseOrder(sort: CaseSort, direction: "asc" | "desc"): Prisma.Sql {
+/**
+ * Each sort (its FROM and ORDER BY) with the tie-break that makes pages stable; every leading column has an index
+ * (ADR 0027).
+ */
+function caseOrder(sort: CaseSort, direction: "asc" | "desc"): { from: Prisma.Sql; orderBy: Prisma.Sql } {
   const dir = Prisma.raw(direction === "asc" ? "ASC" : "DESC");
   switch (sort) {
     case "identifier":
-      return Prisma.sql`c.identifier ${dir}`;
+      return { from: CASES, orderBy: Prisma.sql`c.identifier ${dir}` };
     case "country":
-      return Prisma.sql`${organizationName("country_id")} ${dir}, c.identifier ${dir}`;
+      return { from: SORT_BY_COUNTRY, orderBy: Prisma.sql`sort_org.name ${dir}, c.identifier ${dir}` };
     case "agency":
-      return Prisma.sql`${organizationName("implementing_agency_id")} ${dir}, c.identifier ${dir}`;
+      return { from: SORT_BY_AGENCY, orderBy: Prisma.sql`sort_org.name ${dir}, c.identifier ${dir}` };
     case "type":
-      return Prisma.sql`c.case_type ${dir}, c.opened_at DESC, c.id ASC`;
+      return { from: CASES, orderBy: Prisma.sql`c.case_type ${dir}, c.opened_at DESC, c.id ASC` };
     case "status":
-      return Prisma.sql`c.status ${dir}, c.opened_at DESC, c.id ASC`;
+      return { from: CASES, orderBy: Prisma.sql`c.status ${dir}, c.opened_at DESC, c.id ASC` };
     case "due":
       // No target sorts last either way: it is never the most urgent, nor the least.
-      return Prisma.sql`c.status_due_at ${dir} NULLS LAST, c.id ASC`;
+      return { from: CASES, orderBy: Prisma.sql`c.status_due_at ${dir} NULLS LAST, c.id ASC` };
     case "value":
-      return Prisma.sql`c.value ${dir} NULLS LAST, c.id ASC`;
+      return { from: CASES, orderBy: Prisma.sql`c.value ${dir} NULLS LAST, c.id ASC` };
     case "opened":
-      return Prisma.sql`c.opened_at ${dir}, c.id ASC`;
+      return { from: CASES, orderBy: Prisma.sql`c.opened_at ${dir}, c.id ASC` };
   }
 }
 
@@ -147,9 +152,9 @@ export async function listCases(actor: Actor, query: unknown) {
   const now = new Date();
   const condition = caseListCondition(actor, filters, now);
   // One statement: the page's ids in order, those cases built as JSON (case-rows.ts), and the total.
-  const pageIds = Prisma.sql`ARRAY(SELECT c.id FROM cases c WHERE ${condition}
-                                   ORDER BY ${caseOrder(sort, dir ?? DEFAULT_SORT_DIRECTION[sort])}
-                                   LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize})`;
+  const order = caseOrder(sort, dir ?? DEFAULT_SORT_DIRECTION[sort]);
+  const pageIds = Prisma.sql`ARRAY(SELECT c.id FROM ${order.from} WHERE ${condition}
+                                   ORDER BY ${order.orderBy} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize})`;
   const { total, rows, rules } = await loadCasePage(db(), pageIds, Prisma.sql`(SELECT count(*) FROM cases c WHERE ${condition})`);
   const items = rows.map((row) => toCaseView(row, actor, workflowContextFor(row, rules, now)));
   return { items, page, pageSize, total, sort, dir: dir ?? DEFAULT_SORT_DIRECTION[sort] };

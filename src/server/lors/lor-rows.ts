@@ -30,18 +30,18 @@ const ATTACHMENT_COLUMNS = {
   id: "as-is", kind: "as-is", fileName: "as-is", contentType: "as-is", sizeBytes: "as-is", sha256: "as-is", createdAt: "date",
 } as const satisfies Record<keyof AttachmentFields, Revival>;
 
-const lorColumns = positional<LorScalars>("l", LOR_COLUMNS);
-const attachmentColumns = positional<AttachmentFields>("a", ATTACHMENT_COLUMNS);
+const lorArray = positional<LorScalars>("l", LOR_COLUMNS);
+const attachmentArray = positional<AttachmentFields>("a", ATTACHMENT_COLUMNS);
 
 /** The letter (alias `l`) as one JSON array: its columns, then its relations. */
 const LOR_JSON = Prisma.sql`json_build_array(
-  ${lorColumns.sql},
+  ${lorArray.sql},
   (SELECT json_build_object('id', o.id, 'code', o.code, 'name', o.name) FROM organizations o WHERE o.id = l.country_id),
   (SELECT json_build_object('id', o.id, 'code', o.code, 'name', o.name) FROM organizations o WHERE o.id = l.preferred_agency_id),
   (SELECT json_build_object('id', o.id, 'code', o.code, 'name', o.name) FROM organizations o WHERE o.id = l.routed_agency_id),
   (SELECT json_build_object('id', c.id, 'identifier', c.identifier) FROM cases c WHERE c.id = l.case_id),
   (SELECT row_to_json(r) FROM sla_rules r WHERE r.id = l.validation_sla_rule_id),
-  (SELECT coalesce(json_agg(${attachmentColumns.sql} ORDER BY a.created_at), '[]') FROM lor_attachments a WHERE a.lor_id = l.id))`;
+  (SELECT coalesce(json_agg(${attachmentArray.sql} ORDER BY a.created_at), '[]') FROM lor_attachments a WHERE a.lor_id = l.id))`;
 
 const RULE_REVIVALS = { dates: ["effectiveFrom", "effectiveTo", "createdAt"] satisfies (keyof RuleFields)[] };
 
@@ -56,13 +56,13 @@ type LorJson = [
 ];
 
 function lorRowOf([columns, country, preferredAgency, routedAgency, linkedCase, validationSla, attachments]: LorJson): LorRow {
-  const row = lorColumns.decode(columns) as LorRow;
+  const row = lorArray.decode(columns) as LorRow;
   row.country = country;
   row.preferredAgency = preferredAgency;
   row.routedAgency = routedAgency;
   row.case = linkedCase;
   row.validationSla = validationSla && prismaRow<RuleFields>(validationSla, RULE_REVIVALS);
-  row.attachments = attachments.map((attachment) => attachmentColumns.decode(attachment));
+  row.attachments = attachments.map((attachment) => attachmentArray.decode(attachment));
   return row;
 }
 
