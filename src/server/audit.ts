@@ -1,5 +1,5 @@
 // Free of `server-only` so the demo seed records events (and extends case hash chains) the way the app does.
-import { GENESIS_HASH, eventHash } from "../domain/audit-chain";
+import { GENESIS_HASH, eventHash, type ChainedEventFields } from "../domain/audit-chain";
 import { notificationKindOf } from "../domain/notifications/kinds";
 import type { Actor } from "../domain/policy";
 import { Prisma } from "../generated/prisma/client";
@@ -94,21 +94,11 @@ export async function recordAudit(tx: Tx, entry: AuditEntry, occurredAt: Date = 
   return { id, chainSeq: chained.chainSeq, hash };
 }
 
-interface AuditRow {
-  occurredAt: Date;
-  action: string;
+/** An event's stored fields before its place on a chain (the fields its hash covers, src/domain/audit-chain.ts). */
+type AuditRow = Omit<ChainedEventFields, "chainKey" | "chainSeq" | "prevHash" | "outcome" | "details"> & {
   outcome: AuditOutcome;
-  actorUserId: string | null;
-  actorEmail: string | null;
-  actorRole: string | null;
-  actorOrganizationId: string | null;
-  targetType: string | null;
-  targetId: string | null;
   details: Prisma.InputJsonValue | null;
-  ip: string | null;
-  userAgent: string | null;
-  requestId: string | null;
-}
+};
 
 /**
  * The event and, when someone should hear about it, its outbox row: one statement (a data-modifying CTE), since every
