@@ -26,6 +26,7 @@ function money(value: Decimal): string {
       return places === 2 ? text : places === 1 ? `${text}0` : `${text}.00`;
     }
   }
+  // decimal.js's toFixed on a Decimal already rounded to the cent: exact digits, never Number.prototype.toFixed.
   return toCents(value).toFixed(2);
 }
 

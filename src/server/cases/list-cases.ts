@@ -14,7 +14,7 @@ import { workflowContextFor } from "./case-store";
 const DAY_MS = 86_400_000;
 
 /** The cases an actor may see (alias `c`): a partner officer their own country's, U.S. Government staff all. */
-export function caseScope(actor: Actor): Prisma.Sql {
+function caseScope(actor: Actor): Prisma.Sql {
   return actor.role === "PARTNER_OFFICER" ? Prisma.sql`c.country_id = ${actor.organizationId}::uuid` : Prisma.sql`TRUE`;
 }
 
@@ -27,7 +27,7 @@ const OPEN_REVIEW_PAST_DUE = (now: Date) =>
  * (resume extends them), and its open reviews count only in review. Never NULL, so its negation (overdue=false) keeps
  * the cases without a target.
  */
-export function overdueCondition(now: Date): Prisma.Sql {
+function overdueCondition(now: Date): Prisma.Sql {
   return Prisma.sql`((c.status = 'IN_REVIEW' AND ${OPEN_REVIEW_PAST_DUE(now)})
     OR (c.status NOT IN ('OFFERED', 'IN_REVIEW', 'SUSPENDED') AND c.status_due_at IS NOT NULL AND c.status_due_at < ${now}))`;
 }
@@ -41,7 +41,7 @@ const reviewPeriodOver = (now: Date) =>
  * The status as reads show it (clock events that fell due applied, see toCaseView), so a filter agrees with the status
  * each listed case shows even before the clock job has recorded the change.
  */
-export function statusCondition(status: CaseStatus, now: Date): Prisma.Sql {
+function statusCondition(status: CaseStatus, now: Date): Prisma.Sql {
   const offerOver = Prisma.sql`(c.status = 'OFFERED' AND c.offer_expires_at IS NOT NULL AND c.offer_expires_at <= ${now})`;
   switch (status) {
     case "OFFERED":
