@@ -83,8 +83,8 @@ describe("signed binding decisions", () => {
 
     // The offered PDF's signature blocks print the agency's signature and DSCA's countersignature: signer, UTC time, key.
     const text = (await pdfText((await getDocumentPdf(cast.partner, caseId, 1)).bytes)).replace(/\s+/g, " ");
-    expect(text).toContain(`e-signed · key ${rows[3]!.kid}`);
-    expect(text).toContain(`e-signed · key ${rows[4]!.kid}`);
+    expect(text).toContain(`e-signed key ${rows[3]!.kid}`);
+    expect(text).toContain(`e-signed key ${rows[4]!.kid}`);
     expect(text).toContain(cast.ia.name);
     expect(text).toMatch(/\d{2}:\d{2} UTC/);
 

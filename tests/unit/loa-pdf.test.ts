@@ -203,6 +203,14 @@ describe("renderLoaPdf", () => {
     for (const page of draft) expect(page).toContain("DRAFT");
   });
 
+  it("prints an electronic signature's key fingerprint whole, however wide its letters (a break at a hyphen misreads it)", async () => {
+    // 43 base64url characters, as a real fingerprint; capitals and hyphens are the widest and the break points.
+    const wideKids = ["RuQUmAiCAEtmv0K-utVwz0VfU-I-_iF8g_-z2C-VZ2A", "WMWMWMWMWM-WMWMWMWMWM-WMWMWMWMWM-WMWMWMWMWMW"];
+    const signatures = wideKids.map((kid, i) => ({ role: i ? "DSCA" : "Agency", name: "A. Signer", title: "", date: "", signature: `e-signed\nkey ${kid}` }));
+    const text = (await pagesOf(await renderLoaPdf(model({ draft: false, signatures })))).join(" ");
+    for (const kid of wideKids) expect(text).toContain(`e-signed key ${kid}`);
+  });
+
   it("prints an amendment's reason and says when there are no quarterly payments", async () => {
     const text = (
       await pagesOf(

@@ -41,7 +41,7 @@ export interface LoaPdfModel {
   paymentSchedule: { dueOn: string; amount: string; cumulative: string }[];
   notes: { title: string; text: string }[];
   /**
-   * `signature`: an electronic signature's line, "e-signed · key <Ed25519 key fingerprint>" (ADR 0031); absent
+   * `signature`: an electronic signature's two lines, "e-signed\nkey <Ed25519 key fingerprint>" (ADR 0031); absent
    * where the block is left to sign by hand.
    */
   signatures: { role: string; name: string; title: string; date: string; signature?: string }[];

@@ -31,7 +31,8 @@ export interface SignatureStamp {
 }
 
 const stampedAt = (at: Date) => `${longDate(at)}, ${at.toISOString().slice(11, 16)} UTC`;
-const stampLine = (stamp: SignatureStamp) => `e-signed · key ${stamp.kid}`;
+// Two lines: the fingerprint is long and takes a line of its own, so it is never broken.
+const stampLine = (stamp: SignatureStamp) => `e-signed\nkey ${stamp.kid}`;
 
 /**
  * The partner's view of the document (no internal notes) turned into print. `stamps`: the agency's signature and DSCA's

@@ -664,9 +664,13 @@ function signatures(doc: Doc, cursor: Cursor, model: LoaPdfModel): void {
         const value = signature[key] ?? "";
         const base = y + height - 6;
         textAt(doc, label, x, base - 9, labelWidth, { size: 7, color: MUTED });
-        if (value) {
-          const size = fittedSize(doc, value, width - labelWidth, { size: 9 });
-          textAt(doc, value, x + labelWidth, base - 11, width - labelWidth, { size });
+        // Each line of a value stays on one line (a key fingerprint broken at a hyphen would not read back), so each
+        // is fitted to the width on its own; the last sits just above the rule, and they are drawn in reading order.
+        const lines = value === "" ? [] : value.split("\n").map((line) => ({ line, size: fittedSize(doc, line, width - labelWidth, { size: 9 }, 4) }));
+        let lineTop = base - 2 - lines.reduce((sum, { size }, i) => sum + size * (i === lines.length - 1 ? 1 : 1.25), 0);
+        for (const { line, size } of lines) {
+          textAt(doc, line, x + labelWidth, lineTop, width - labelWidth, { size });
+          lineTop += size * 1.25;
         }
         hline(doc, x + labelWidth, x + width, base, INK, 0.6);
         y += height;
