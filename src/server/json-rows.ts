@@ -4,13 +4,24 @@
 // Free of `server-only`: the seeds load records the way the app does.
 import { Prisma } from "../generated/prisma/client";
 import type { Tx } from "./db";
+import { poolQueryOf } from "./prisma-client";
 
 export type SqlClient = Pick<Tx, "$queryRaw">;
+
+/**
+ * Runs a read. On the app's client (outside a transaction) it goes straight to the pool (ADR 0034); in a transaction,
+ * through Prisma on that transaction's connection. Only for columns both paths decode alike: text, booleans, int4,
+ * timestamptz, json (not int8 or numeric, which pg leaves as strings and Prisma makes bigint and Decimal).
+ */
+export async function queryRows<T>(client: SqlClient, query: Prisma.Sql): Promise<T[]> {
+  const direct = poolQueryOf(client);
+  return direct ? direct<T>(query) : client.$queryRaw<T[]>(query);
+}
 
 /** Runs a query whose single column `doc` is JSON text; null when it returns no row or a null document. */
 export async function queryJson<T>(client: SqlClient, query: Prisma.Sql): Promise<T | null> {
   // Text, parsed here: a json column would be decoded by the driver adapter first, which costs more than the parse.
-  const rows = await client.$queryRaw<{ doc: string | null }[]>(query);
+  const rows = await queryRows<{ doc: string | null }>(client, query);
   const doc = rows[0]?.doc;
   return doc ? (JSON.parse(doc) as T) : null;
 }

@@ -1,6 +1,7 @@
 // Creates a Prisma client on the pg driver adapter. Kept free of `server-only` so scripts and tests can use it.
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "../generated/prisma/client";
+import pg from "pg";
+import { Prisma, PrismaClient } from "../generated/prisma/client";
 
 export interface PrismaClientOptions {
   logQueries?: boolean;
@@ -12,14 +13,43 @@ export interface PrismaClientOptions {
   connectionTimeoutMillis?: number;
 }
 
+/** Runs one SQL statement on the client's pool, outside any transaction, and returns its rows as pg decodes them. */
+export type PoolQuery = <T>(query: Prisma.Sql) => Promise<T[]>;
+
+const poolQueries = new WeakMap<PrismaClient, PoolQuery>();
+
+/**
+ * The client's direct path to its pool (ADR 0034): the same connections, without Prisma's per-statement work, for the
+ * hot reads that build their answer in SQL. Absent for a client that logs queries, so that every statement a test
+ * counts goes through Prisma's query events.
+ */
+export function poolQueryOf(client: object): PoolQuery | undefined {
+  return poolQueries.get(client as PrismaClient);
+}
+
+/** A parameter as PostgreSQL should read it; pg would send a Decimal as its JSON (a quoted string) and fail on bigint. */
+function parameter(value: unknown): unknown {
+  if (typeof value === "bigint" || Prisma.Decimal.isDecimal(value)) return value.toString();
+  if (Array.isArray(value)) return value.map(parameter);
+  return value;
+}
+
 export function createPrismaClient(databaseUrl: string, poolSize = 10, options: PrismaClientOptions = {}): PrismaClient {
-  const adapter = new PrismaPg({
+  const pool = new pg.Pool({
     connectionString: databaseUrl,
     max: poolSize,
     ...(options.connectionTimeoutMillis ? { connectionTimeoutMillis: options.connectionTimeoutMillis } : {}),
   });
+  // An idle connection dropped by the server (a restart) must not crash the process; the next query reports it.
+  pool.on("error", () => {});
+  // One pool for both paths; $disconnect() ends it.
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   // Query events let a test count the statements a request issues (tests/integration/query-counts.test.ts).
-  return new PrismaClient({ adapter, ...(options.logQueries ? { log: [{ emit: "event" as const, level: "query" as const }] } : {}) });
+  const client = new PrismaClient({ adapter, ...(options.logQueries ? { log: [{ emit: "event" as const, level: "query" as const }] } : {}) });
+  if (!options.logQueries) {
+    poolQueries.set(client, async <T>(query: Prisma.Sql) => (await pool.query({ text: query.text, values: query.values.map(parameter) })).rows as T[]);
+  }
+  return client;
 }
 
 export type { PrismaClient };
