@@ -135,6 +135,41 @@ describe("letter export", () => {
   });
 });
 
+describe("letter export keyset", () => {
+  it("reads every letter once in the list's order for each sort, across batch boundaries among ties and NULL sort keys", async () => {
+    const { partner, dsca } = await world(prisma);
+    const tag = `Keyset probe ${Math.random().toString(36).slice(2, 8)}`;
+    const at = (days: number) => new Date(Date.now() + days * DAY_MS);
+    // Pairs tie on every key of some sort (the id decides), and drafts have neither a submission nor a due date.
+    const times = [
+      { createdAt: at(-30), updatedAt: at(-10), submittedAt: null, validationDueAt: null },
+      { createdAt: at(-30), updatedAt: at(-10), submittedAt: null, validationDueAt: null },
+      { createdAt: at(-29), updatedAt: at(-9), submittedAt: at(-29), validationDueAt: at(-24) },
+      { createdAt: at(-28), updatedAt: at(-9), submittedAt: at(-28), validationDueAt: at(-24) },
+      { createdAt: at(-28), updatedAt: at(-8), submittedAt: at(-28), validationDueAt: at(3) },
+      { createdAt: at(-27), updatedAt: at(-8), submittedAt: at(-28), validationDueAt: at(3) },
+      { createdAt: at(-26), updatedAt: at(-7), submittedAt: at(-26), validationDueAt: null },
+    ];
+    for (const [i, data] of times.entries()) {
+      const lor = data.submittedAt ? await submittedLor(partner, { subject: `${tag} ${i}` }) : await draftLor(partner, { subject: `${tag} ${i}` });
+      await prisma.letterOfRequest.update({ where: { id: lor.id }, data: { ...data, firstSubmittedAt: data.submittedAt } });
+    }
+
+    for (const [actor, count] of [[partner, 7], [dsca, 5]] as const) {
+      for (const sort of ["updated", "received", "due"]) {
+        const list = await listLors(actor, { q: tag, sort, pageSize: "100" });
+        expect(list.total).toBe(count);
+        for (const batchSize of [1, 2, 3]) {
+          const exported = await exportLors(actor, { q: tag, sort }, context(), { batchSize });
+          const { rows } = await readCsv(exported.stream);
+          expect(exported.total).toBe(count);
+          expect(rows.map((r) => r[0]), `${actor.role} sort=${sort} batchSize=${batchSize}`).toEqual(list.items.map((l) => l.subject));
+        }
+      }
+    }
+  });
+});
+
 describe("csvStream", () => {
   it("reads nothing until asked, then one batch per read, and stops after a short batch", async () => {
     const fetched: (number | null)[] = [];

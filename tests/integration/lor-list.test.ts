@@ -1,14 +1,18 @@
 // Listing letters of request: status groups, request type, literal text search, the agency's own queue, overdue
 // letters and pagination.
 import { beforeAll, describe, expect, it } from "vitest";
+import { OPEN_STATUSES, VALIDATION_CLOCK_STATUSES, WITH_USG_STATUSES } from "@/domain/lor/workflow";
+import type { Actor } from "@/domain/policy";
 import type { LorView } from "@/domain/schemas/lor";
+import type { Prisma } from "@/generated/prisma/client";
 import { acknowledgeLor } from "@/server/lors/acknowledge-lor";
 import { disapproveLor } from "@/server/lors/disapprove-lor";
-import { listLors } from "@/server/lors/list-lors";
+import { listLors, type LorListFilters } from "@/server/lors/list-lors";
 import { markLorActionable } from "@/server/lors/mark-lor-actionable";
 import { markLorComplete } from "@/server/lors/mark-lor-complete";
 import { markLorInsufficient } from "@/server/lors/mark-lor-insufficient";
 import { withdrawLor } from "@/server/lors/withdraw-lor";
+import { literalLike } from "@/server/search";
 import { context, expectAppError, testPrisma } from "./helpers";
 import { draftLor, iaManagerOf, newAgency, seedSlaRules, submittedLor, underValidationLor, world } from "./lor-helpers";
 
@@ -19,6 +23,46 @@ beforeAll(() => seedSlaRules(prisma));
 
 const ids = (page: { items: { id: string }[] }) => page.items.map((i) => i.id).sort();
 const sorted = (...letters: { id: string }[]) => letters.map((l) => l.id).sort();
+
+/** The list's filters and scope as the Prisma where clause the list used before its SQL condition (issue 11). */
+function prismaListWhere(actor: Actor, filters: LorListFilters, now: Date): Prisma.LetterOfRequestWhereInput {
+  const { status, requestType, q, agency, overdue } = filters;
+  const statusFilter: Prisma.LetterOfRequestWhereInput =
+    status === "OPEN"
+      ? { status: { in: [...OPEN_STATUSES] } }
+      : status === "WITH_USG"
+        ? { status: { in: [...WITH_USG_STATUSES] } }
+        : status
+          ? { status }
+          : {};
+  return {
+    AND: [
+      actor.role === "PARTNER_OFFICER" ? { countryId: actor.organizationId } : { firstSubmittedAt: { not: null } },
+      statusFilter,
+      requestType ? { requestType } : {},
+      agency === "mine" ? { routedAgencyId: actor.organizationId } : agency === "unrouted" ? { routedAgencyId: null } : {},
+      overdue === "true" ? { status: { in: [...VALIDATION_CLOCK_STATUSES] }, validationDueAt: { lt: now } } : {},
+      q
+        ? {
+            OR: [
+              { subject: { contains: literalLike(q), mode: "insensitive" } },
+              { originatorReference: { contains: literalLike(q), mode: "insensitive" } },
+              { originatorName: { contains: literalLike(q), mode: "insensitive" } },
+              { country: { code: { equals: q.toUpperCase() } } },
+              { case: { identifier: { equals: q.toUpperCase() } } },
+            ],
+          }
+        : {},
+    ],
+  };
+}
+
+/** The list's order for each sort as Prisma wrote it before, with the id that now breaks its ties. */
+const PRISMA_LIST_ORDER: Record<"updated" | "received" | "due", Prisma.LetterOfRequestOrderByWithRelationInput[]> = {
+  updated: [{ updatedAt: "desc" }, { id: "asc" }],
+  received: [{ submittedAt: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }, { id: "asc" }],
+  due: [{ validationDueAt: { sort: "asc", nulls: "last" } }, { submittedAt: "asc" }, { id: "asc" }],
+};
 
 describe("listLors", () => {
   it("filters by status, and by the OPEN and WITH_USG groups", async () => {
@@ -164,6 +208,101 @@ describe("listLors", () => {
     ]);
     await expectAppError(listLors(partner, { pageSize: 500 }), "VALIDATION_FAILED");
     await expectAppError(listLors(partner, { page: 0 }), "VALIDATION_FAILED");
+  });
+
+  describe("agrees with the Prisma filters and order it replaced", () => {
+    const now = new Date();
+    const at = (days: number) => new Date(now.getTime() + days * DAY_MS);
+    let fixture: { country: { id: string; code: string }; partner: Actor; dsca: Actor; navyManager: Actor; caseIdentifier: string; subject: string };
+
+    beforeAll(async () => {
+      const { country, agency, partner, dsca } = await world(prisma);
+      const navy = await newAgency(prisma);
+      const navyManager = await iaManagerOf(prisma, navy.id);
+      const subject = `Sort probe ${Math.random().toString(36).slice(2, 8)}`;
+      const draftA = await draftLor(partner, { subject: `${subject} draft A`, requestType: "LOA" });
+      const draftB = await draftLor(partner, { subject: `${subject} draft B`, requestType: "PRICE_AND_AVAILABILITY" });
+      const routed = await submittedLor(partner, { subject: `${subject} routed`, preferredAgencyCode: navy.code });
+      const unrouted = await submittedLor(partner, { subject: `${subject} unrouted`, preferredAgencyCode: null });
+      const validating = await underValidationLor(partner, dsca, { subject: "Radar spares" });
+      const actionableBase = await underValidationLor(partner, dsca, { subject: `${subject} actionable` });
+      const actionable = await markLorActionable(dsca, actionableBase.id, { expectedVersion: actionableBase.version }, context());
+      const completeBase = await underValidationLor(partner, dsca, { subject: `${subject} complete`, preferredAgencyCode: agency.code });
+      const complete = await markLorComplete(dsca, completeBase.id, { expectedVersion: completeBase.version }, context());
+      const withdrawnBase = await submittedLor(partner, { subject: `${subject} withdrawn` });
+      const withdrawn = await withdrawLor(partner, withdrawnBase.id, { expectedVersion: withdrawnBase.version }, context());
+
+      // Ties on every sort key, and NULLs in the nullable ones, so that only the id decides some places.
+      const times: [LorView, { createdAt: Date; updatedAt: Date; submittedAt: Date | null; validationDueAt: Date | null }][] = [
+        [draftA, { createdAt: at(-30), updatedAt: at(-10), submittedAt: null, validationDueAt: null }],
+        [draftB, { createdAt: at(-30), updatedAt: at(-10), submittedAt: null, validationDueAt: null }],
+        [routed, { createdAt: at(-29), updatedAt: at(-9), submittedAt: at(-29), validationDueAt: at(-24) }],
+        [unrouted, { createdAt: at(-28), updatedAt: at(-9), submittedAt: at(-28), validationDueAt: at(-24) }],
+        [validating, { createdAt: at(-28), updatedAt: at(-8), submittedAt: at(-28), validationDueAt: at(3) }],
+        [actionable, { createdAt: at(-27), updatedAt: at(-8), submittedAt: at(-27), validationDueAt: at(3) }],
+        [complete, { createdAt: at(-26), updatedAt: at(-7), submittedAt: at(-27), validationDueAt: at(3) }],
+        [withdrawn, { createdAt: at(-25), updatedAt: at(-7), submittedAt: at(-26), validationDueAt: null }],
+      ];
+      for (const [lor, data] of times) {
+        await prisma.letterOfRequest.update({ where: { id: lor.id }, data: { ...data, firstSubmittedAt: data.submittedAt } });
+      }
+      fixture = { country, partner, dsca, navyManager, caseIdentifier: complete.case!.identifier, subject };
+    });
+
+    it("pages through every sort in order, each letter once, ties broken by id", async () => {
+      const { country, partner, dsca } = fixture;
+      const views: [Actor, LorListFilters, number][] = [
+        [partner, {}, 5],
+        [dsca, { q: country.code }, 4],
+      ];
+      for (const [actor, filters, pageSize] of views) {
+        for (const sort of ["updated", "received", "due"] as const) {
+          const expected = await prisma.letterOfRequest.findMany({
+            where: prismaListWhere(actor, filters, now),
+            orderBy: PRISMA_LIST_ORDER[sort],
+            select: { id: true },
+          });
+          const query = { ...filters, sort, pageSize: String(pageSize) };
+          const [first, second, third] = await Promise.all([1, 2, 3].map((page) => listLors(actor, { ...query, page: String(page) }, now)));
+          const label = `${actor.role} sort=${sort}`;
+          expect(expected.length, label).toBeGreaterThan(pageSize);
+          expect([...first!.items, ...second!.items].map((l) => l.id), label).toEqual(expected.map((l) => l.id));
+          expect(third!.items, label).toEqual([]);
+          expect([first!.total, second!.total], label).toEqual([expected.length, expected.length]);
+        }
+      }
+    });
+
+    it("filters to the same letters as the Prisma where clause", async () => {
+      const { country, partner, dsca, navyManager, caseIdentifier, subject } = fixture;
+      const cases: [Actor, LorListFilters, number][] = [
+        [partner, {}, 8],
+        [partner, { status: "OPEN" }, 7],
+        [partner, { status: "WITH_USG" }, 4],
+        [partner, { status: "UNDER_VALIDATION" }, 1],
+        [partner, { status: "DRAFT" }, 2],
+        [partner, { requestType: "LOA" }, 7],
+        [partner, { requestType: "PRICE_AND_AVAILABILITY" }, 1],
+        [partner, { overdue: "true" }, 2],
+        [partner, { overdue: "false" }, 8],
+        [partner, { q: subject.toUpperCase() }, 7],
+        [partner, { q: "radar SPARES" }, 1],
+        [dsca, { q: country.code.toLowerCase() }, 6],
+        [dsca, { q: country.code, status: "WITH_USG", overdue: "true" }, 2],
+        [dsca, { q: caseIdentifier.toLowerCase() }, 1],
+        [navyManager, { agency: "mine" }, 1],
+        [navyManager, { agency: "unrouted", q: country.code }, 4],
+        [navyManager, { agency: "unrouted", q: subject }, 3],
+      ];
+      for (const [actor, filters, count] of cases) {
+        const label = `${actor.role} ${JSON.stringify(filters)}`;
+        const expected = await prisma.letterOfRequest.findMany({ where: prismaListWhere(actor, filters, now), select: { id: true } });
+        const listed = await listLors(actor, { ...filters, pageSize: "100" }, now);
+        expect(expected, label).toHaveLength(count);
+        expect(ids(listed), label).toEqual(sorted(...expected));
+        expect(listed.total, label).toBe(count);
+      }
+    });
   });
 
   it("rejects unknown agency and overdue values", async () => {

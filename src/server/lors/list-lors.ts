@@ -2,14 +2,13 @@ import "server-only";
 import { OPEN_STATUSES, VALIDATION_CLOCK_STATUSES, WITH_USG_STATUSES } from "@/domain/lor/workflow";
 import type { Actor } from "@/domain/policy";
 import { LorListQuery } from "@/domain/schemas/lor";
-import type { Prisma } from "../../generated/prisma/client";
+import { Prisma } from "../../generated/prisma/client";
 import { assertCan } from "../auth/actor";
 import { db } from "../db";
 import { parseInput } from "../errors";
 import { literalLike } from "../search";
-import { lorScope, toLorSummary } from "./lor-record";
-import { loadLorRows } from "./lor-rows";
-
+import { toLorSummary } from "./lor-record";
+import { loadLorPage } from "./lor-rows";
 
 /**
  * Letters of request the actor may see: a partner officer their own country's (drafts included); U.S. Government staff
@@ -18,58 +17,82 @@ import { loadLorRows } from "./lor-rows";
 export async function listLors(actor: Actor, query: unknown, now = new Date()) {
   assertCan(actor, "listLors");
   const { page, pageSize, ...filters } = parseInput(LorListQuery, query);
-  const where = lorListWhere(actor, filters, now);
-  const orderBy = lorListOrder(filters.sort);
-  // The page's ids by Prisma's filters, then those letters built as JSON by the database (lor-rows.ts).
-  const [total, rows] = await Promise.all([
-    db().letterOfRequest.count({ where }),
-    db()
-      .letterOfRequest.findMany({ where, select: { id: true }, orderBy, skip: (page - 1) * pageSize, take: pageSize })
-      .then((found) => loadLorRows(db(), found.map((l) => l.id))),
-  ]);
+  const condition = lorListCondition(actor, filters, now);
+  // One statement: the page's ids in order, those letters built as JSON (lor-rows.ts), and the total.
+  const pageIds = Prisma.sql`ARRAY(SELECT l.id FROM letters_of_request l WHERE ${condition}
+                                   ORDER BY ${lorListOrderBy(filters.sort)} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize})`;
+  const { total, rows } = await loadLorPage(db(), pageIds, Prisma.sql`(SELECT count(*) FROM letters_of_request l WHERE ${condition})`);
   return { items: rows.map((row) => toLorSummary(row, now)), page, pageSize, total };
 }
 
-type LorListFilters = Omit<ReturnType<typeof LorListQuery.parse>, "page" | "pageSize">;
+export type LorListFilters = Omit<ReturnType<typeof LorListQuery.parse>, "page" | "pageSize">;
 
-/** The list's filters as a where clause (also the CSV export's, src/server/export/export-lors.ts). */
-export function lorListWhere(actor: Actor, filters: LorListFilters, now: Date): Prisma.LetterOfRequestWhereInput {
-  const { status, requestType, q, agency, overdue } = filters;
-  const statusFilter: Prisma.LetterOfRequestWhereInput =
-    status === "OPEN"
-      ? { status: { in: [...OPEN_STATUSES] } }
-      : status === "WITH_USG"
-        ? { status: { in: [...WITH_USG_STATUSES] } }
-        : status
-          ? { status }
-          : {};
-  return {
-    AND: [
-      lorScope(actor),
-      statusFilter,
-      requestType ? { requestType } : {},
-      agency === "mine" ? { routedAgencyId: actor.organizationId } : agency === "unrouted" ? { routedAgencyId: null } : {},
-      overdue === "true" ? { status: { in: [...VALIDATION_CLOCK_STATUSES] }, validationDueAt: { lt: now } } : {},
-      q
-        ? {
-            OR: [
-              { subject: { contains: literalLike(q), mode: "insensitive" } },
-              { originatorReference: { contains: literalLike(q), mode: "insensitive" } },
-              { originatorName: { contains: literalLike(q), mode: "insensitive" } },
-              { country: { code: { equals: q.toUpperCase() } } },
-              { case: { identifier: { equals: q.toUpperCase() } } },
-            ],
-          }
-        : {},
-    ],
-  };
+/** lorScope (lor-record.ts) in SQL on `letters_of_request l`: a partner their own country's, USG staff those submitted. */
+function lorScopeCondition(actor: Actor): Prisma.Sql {
+  return actor.role === "PARTNER_OFFICER" ? Prisma.sql`l.country_id = ${actor.organizationId}::uuid` : Prisma.sql`l.first_submitted_at IS NOT NULL`;
 }
 
-/** The list's order for a sort choice. */
-export function lorListOrder(sort: LorListFilters["sort"]): Prisma.LetterOfRequestOrderByWithRelationInput[] {
-  return sort === "due"
-    ? [{ validationDueAt: { sort: "asc", nulls: "last" } }, { submittedAt: "asc" }]
-    : sort === "received"
-      ? [{ submittedAt: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }]
-      : [{ updatedAt: "desc" }];
+// An enum array parameter rather than `status::text IN (…)`: a cast column could not use the (status, …) indexes.
+const statusIn = (statuses: readonly string[]) => Prisma.sql`l.status = ANY (${[...statuses]}::"LorStatus"[])`;
+
+/**
+ * The list's filters as one SQL condition on `letters_of_request l` (also the CSV export's,
+ * src/server/export/export-lors.ts). SQL rather than Prisma's where: the page's ids, its letters and the total are
+ * then one statement (issue 11).
+ */
+export function lorListCondition(actor: Actor, filters: LorListFilters, now: Date): Prisma.Sql {
+  const { status, requestType, q, agency, overdue } = filters;
+  const conditions: Prisma.Sql[] = [lorScopeCondition(actor)];
+  if (status === "OPEN") conditions.push(statusIn(OPEN_STATUSES));
+  else if (status === "WITH_USG") conditions.push(statusIn(WITH_USG_STATUSES));
+  else if (status) conditions.push(Prisma.sql`l.status = ${status}::"LorStatus"`);
+  if (requestType) conditions.push(Prisma.sql`l.request_type = ${requestType}::"LorRequestType"`);
+  if (agency === "mine") conditions.push(Prisma.sql`l.routed_agency_id = ${actor.organizationId}::uuid`);
+  else if (agency === "unrouted") conditions.push(Prisma.sql`l.routed_agency_id IS NULL`);
+  // Only overdue=true narrows the list.
+  if (overdue === "true") conditions.push(Prisma.sql`(${statusIn(VALIDATION_CLOCK_STATUSES)} AND l.validation_due_at < ${now})`);
+  if (q) {
+    const contains = `%${literalLike(q)}%`;
+    // Codes and identifiers are stored upper case; upper-cased here as the Prisma filter did (JS, not SQL, rules).
+    const code = q.toUpperCase();
+    conditions.push(Prisma.sql`(l.subject ILIKE ${contains} OR l.originator_reference ILIKE ${contains} OR l.originator_name ILIKE ${contains}
+      OR l.country_id IN (SELECT o.id FROM organizations o WHERE o.code = ${code})
+      OR l.case_id IN (SELECT c.id FROM cases c WHERE c.identifier = ${code}))`);
+  }
+  return Prisma.join(conditions, " AND ");
+}
+
+/** A column the list sorts by. NULLs always sort last: a draft has no submission, a letter off the clock no due date. */
+export interface LorSortKey {
+  column: "updated_at" | "validation_due_at" | "submitted_at" | "created_at" | "id";
+  direction: "asc" | "desc";
+  nullable: boolean;
+}
+
+const BY_ID: LorSortKey = { column: "id", direction: "asc", nullable: false };
+
+/**
+ * The list's order for a sort choice, `id` breaking ties so that pages (and the export's keyset batches) are stable:
+ * most urgent validation first, latest received first, or (by default) latest changed first.
+ */
+export function lorSortKeys(sort: LorListFilters["sort"]): readonly LorSortKey[] {
+  switch (sort) {
+    case "due":
+      return [{ column: "validation_due_at", direction: "asc", nullable: true }, { column: "submitted_at", direction: "asc", nullable: true }, BY_ID];
+    case "received":
+      return [{ column: "submitted_at", direction: "desc", nullable: true }, { column: "created_at", direction: "desc", nullable: false }, BY_ID];
+    default:
+      return [{ column: "updated_at", direction: "desc", nullable: false }, BY_ID];
+  }
+}
+
+/**
+ * The ORDER BY of a sort choice. NULLS LAST is written only for the columns that may be NULL: on a NOT NULL column it
+ * changes nothing but would keep a DESC index (NULLS FIRST) from serving the order.
+ */
+export function lorListOrderBy(sort: LorListFilters["sort"]): Prisma.Sql {
+  const terms = lorSortKeys(sort).map(
+    (key) => `l.${key.column} ${key.direction === "asc" ? "ASC" : "DESC"}${key.nullable ? " NULLS LAST" : ""}`,
+  );
+  return Prisma.raw(terms.join(", "));
 }

@@ -66,15 +66,30 @@ function lorRowOf([columns, country, preferredAgency, routedAgency, linkedCase, 
   return row;
 }
 
+/** The letters whose ids an array expression holds, as a JSON array in the array's order. */
+const lorsInOrder = (ids: Prisma.Sql) =>
+  Prisma.sql`(SELECT coalesce(json_agg(${LOR_JSON} ORDER BY array_position(${ids}, l.id)), '[]') FROM letters_of_request l WHERE l.id = ANY (${ids}))`;
+
 /** Letters by id, in the order of `ids`: one statement. */
 export async function loadLorRows(client: SqlClient, ids: readonly string[]): Promise<LorRow[]> {
   if (ids.length === 0) return [];
-  const rows = await queryJson<LorJson[]>(
-    client,
-    Prisma.sql`SELECT json_agg(${LOR_JSON} ORDER BY array_position(${[...ids]}::uuid[], l.id))::text AS doc
-                 FROM letters_of_request l WHERE l.id = ANY (${[...ids]}::uuid[])`,
-  );
+  const rows = await queryJson<LorJson[]>(client, Prisma.sql`SELECT ${lorsInOrder(Prisma.sql`${[...ids]}::uuid[]`)}::text AS doc`);
   return (rows ?? []).map(lorRowOf);
+}
+
+/**
+ * A page of a list in one statement: `pageIds` (an ARRAY(SELECT l.id … ORDER BY … LIMIT …) expression) chooses the
+ * letters and their order, `total` (a scalar count) counts the whole list.
+ */
+export async function loadLorPage(client: SqlClient, pageIds: Prisma.Sql, total: Prisma.Sql): Promise<{ total: number; rows: LorRow[] }> {
+  const doc = await queryJson<{ total: number; rows: LorJson[] }>(
+    client,
+    // MATERIALIZED: the ids are read twice below (membership and order), and an inlined subquery would run twice.
+    Prisma.sql`WITH page AS MATERIALIZED (SELECT ${pageIds} AS ids)
+               SELECT json_build_object('total', ${total}, 'rows', ${lorsInOrder(Prisma.sql`page.ids`)})::text AS doc
+                 FROM page`,
+  );
+  return { total: Number(doc?.total ?? 0), rows: (doc?.rows ?? []).map(lorRowOf) };
 }
 
 /** One letter, or null (a malformed id is a missing letter). */
