@@ -16,6 +16,7 @@ import { CASE_STATUS_LABELS, type CaseStatus } from "@/domain/workflow/states";
 import { Prisma } from "../../generated/prisma/client";
 import { assertCan } from "../auth/actor";
 import { db } from "../db";
+import { queryRows } from "../json-rows";
 import { parseInput } from "../errors";
 
 // ts_headline's options: the markers split by src/components/search/highlight.ts, and two short fragments.
@@ -60,8 +61,10 @@ const withQuery = (q: string) => Prisma.sql`WITH search_query AS NOT MATERIALIZE
 
 /** Matches of one kind, counted up to SEARCH_COUNT_CAP + 1 so a common word costs a bounded scan. */
 async function countKind(kind: SearchKind, actor: Actor, q: string) {
-  const [row] = await db().$queryRaw<{ n: number }[]>`${withQuery(q)}
-    SELECT count(*)::int AS n FROM (SELECT 1 ${matches(kind, actor)} LIMIT ${SEARCH_COUNT_CAP + 1}) found`;
+  const [row] = await queryRows<{ n: number }>(
+    db(),
+    Prisma.sql`${withQuery(q)} SELECT count(*)::int AS n FROM (SELECT 1 ${matches(kind, actor)} LIMIT ${SEARCH_COUNT_CAP + 1}) found`,
+  );
   const n = row?.n ?? 0;
   return { count: Math.min(n, SEARCH_COUNT_CAP), more: n > SEARCH_COUNT_CAP };
 }
@@ -79,14 +82,14 @@ async function pageOf(kind: SearchKind, actor: Actor, q: string, limit: number, 
   const headline = (text: Prisma.Sql) => Prisma.sql`ts_headline('english', ${text}, (SELECT q FROM search_query), ${HEADLINE_OPTIONS})`;
   switch (kind) {
     case "cases":
-      return db().$queryRaw<Row[]>`${withQuery(q)}
+      return queryRows<Row>(db(), Prisma.sql`${withQuery(q)}
         SELECT p.id, p.identifier, p.status, p.rank, co.name AS country, ag.name AS agency, ${headline(Prisma.sql`p.search_text`)} AS snippet
           FROM (${page(Prisma.sql`c.search_vector`, Prisma.sql`c.id`, Prisma.sql`c.id, c.identifier, c.status::text AS status, c.search_text, c.country_id, c.implementing_agency_id`)}) p
           JOIN organizations co ON co.id = p.country_id
           JOIN organizations ag ON ag.id = p.implementing_agency_id
-         ORDER BY p.rank DESC, p.id`;
+         ORDER BY p.rank DESC, p.id`);
     case "letters":
-      return db().$queryRaw<Row[]>`${withQuery(q)}
+      return queryRows<Row>(db(), Prisma.sql`${withQuery(q)}
         SELECT p.id, p.subject, p.status, p.rank, co.name AS country, c.identifier AS case_identifier,
                ${headline(Prisma.sql`concat_ws(' — ', p.subject, p.originator_reference,
                  (SELECT string_agg(concat_ws(': ', i->>'nomenclature', i->>'description'), '; ')
@@ -94,17 +97,17 @@ async function pageOf(kind: SearchKind, actor: Actor, q: string, limit: number, 
           FROM (${page(Prisma.sql`l.search_vector`, Prisma.sql`l.id`, Prisma.sql`l.id, l.subject, l.status::text AS status, l.originator_reference, l.items, l.country_id, l.case_id`)}) p
           JOIN organizations co ON co.id = p.country_id
           LEFT JOIN cases c ON c.id = p.case_id
-         ORDER BY p.rank DESC, p.id`;
+         ORDER BY p.rank DESC, p.id`);
     case "lines":
-      return db().$queryRaw<Row[]>`${withQuery(q)}
+      return queryRows<Row>(db(), Prisma.sql`${withQuery(q)}
         SELECT p.*, pd.number, pd.document_type::text AS document_type, pd.document_number, pd.status::text AS document_status,
                pc.id AS case_id, pc.identifier, ${headline(Prisma.sql`concat_ws(' ', p.masl_number, p.description)`)} AS snippet
           FROM (${page(Prisma.sql`ln.search_vector`, Prisma.sql`ln.id`, Prisma.sql`ln.id, ln.line_number, ln.masl_number, ln.description, ln.document_id`)}) p
           JOIN case_documents pd ON pd.id = p.document_id
           JOIN cases pc ON pc.id = pd.case_id
-         ORDER BY p.rank DESC, p.id`;
+         ORDER BY p.rank DESC, p.id`);
     case "documents":
-      return db().$queryRaw<Row[]>`${withQuery(q)}
+      return queryRows<Row>(db(), Prisma.sql`${withQuery(q)}
         SELECT p.*, pc.identifier, ${headline(Prisma.sql`concat_ws(' — ', nullif(p.customer_reference, ''), nullif(p.description, ''), p.change_reason)`)} AS snippet
           FROM (${page(
             Prisma.sql`d.search_vector`,
@@ -113,7 +116,7 @@ async function pageOf(kind: SearchKind, actor: Actor, q: string, limit: number, 
                        d.customer_reference, d.description, d.change_reason, d.case_id`,
           )}) p
           JOIN cases pc ON pc.id = p.case_id
-         ORDER BY p.rank DESC, p.id`;
+         ORDER BY p.rank DESC, p.id`);
   }
 }
 
