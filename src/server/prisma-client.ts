@@ -2,6 +2,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { Prisma, PrismaClient } from "../generated/prisma/client";
+import { log } from "./log";
 
 export interface PrismaClientOptions {
   logQueries?: boolean;
@@ -41,7 +42,7 @@ export function createPrismaClient(databaseUrl: string, poolSize = 10, options: 
     ...(options.connectionTimeoutMillis ? { connectionTimeoutMillis: options.connectionTimeoutMillis } : {}),
   });
   // An idle connection dropped by the server (a restart) must not crash the process; the next query reports it.
-  pool.on("error", () => {});
+  pool.on("error", (err) => log.warn({ err }, "an idle database connection failed"));
   // One pool for both paths; $disconnect() ends it.
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   // Query events let a test count the statements a request issues (tests/integration/query-counts.test.ts).
