@@ -1,6 +1,7 @@
 import Decimal from "decimal.js";
 import { isSubline, parentLineNumber } from "../loa/codes";
 import type { LoaLine } from "../loa/content";
+import { toAmount } from "../money";
 import { RATE_KEYS, rateOn, requireRate, type RateRow } from "./rates";
 
 // Cost-recovery pricing (fms-domain.md §7). Every charge is computed exactly with decimal.js, rounded half-up to the
@@ -8,8 +9,8 @@ import { RATE_KEYS, rateOn, requireRate, type RateRow } from "./rates";
 
 const ZERO = new Decimal(0);
 
-// toCents and toAmount of ../money for values that are already Decimals: those helpers copy their argument first, and
-// Decimals are immutable, so the copy is waste (about ten of them a line).
+// ../money's toCents, and toAmount's common case, for values that are already Decimals: those helpers copy their
+// argument first, and Decimals are immutable, so the copy is waste (about ten of them a line).
 /** Rounds half-up to the cent. */
 const toCents = (value: Decimal) => value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 
@@ -26,8 +27,8 @@ function money(value: Decimal): string {
       return places === 2 ? text : places === 1 ? `${text}0` : `${text}.00`;
     }
   }
-  // decimal.js's toFixed on a Decimal already rounded to the cent: exact digits, never Number.prototype.toFixed.
-  return toCents(value).toFixed(2);
+  // The rare value with more places (or an exponent): the shared money helper rounds and writes it.
+  return toAmount(value);
 }
 
 export type PricedLineInput = Pick<

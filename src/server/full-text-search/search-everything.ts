@@ -17,6 +17,7 @@ import { Prisma } from "../../generated/prisma/client";
 import { assertCan } from "../auth/actor";
 import { db } from "../db";
 import { queryRows } from "../json-rows";
+import { lorScopeCondition } from "../lors/lor-record";
 import { parseInput } from "../errors";
 
 // ts_headline's options: the markers split by src/components/search/highlight.ts, and two short fragments.
@@ -39,9 +40,7 @@ function matches(kind: SearchKind, actor: Actor): Prisma.Sql {
     case "cases":
       return Prisma.sql`FROM cases c, search_query s WHERE c.search_vector @@ s.q ${country(Prisma.sql`c.country_id`)}`;
     case "letters":
-      return partner
-        ? Prisma.sql`FROM letters_of_request l, search_query s WHERE l.search_vector @@ s.q ${country(Prisma.sql`l.country_id`)}`
-        : Prisma.sql`FROM letters_of_request l, search_query s WHERE l.search_vector @@ s.q AND l.first_submitted_at IS NOT NULL`;
+      return Prisma.sql`FROM letters_of_request l, search_query s WHERE l.search_vector @@ s.q AND ${lorScopeCondition(actor)}`;
     // Lines and documents carry their case's country (kept by triggers, migration 20261205211000), indexed with the
     // vector: a partner's search reads only their own country's matches from the index. Lines join their document
     // only to check its status, and only for actors who do not see every document.

@@ -7,7 +7,7 @@ import { assertCan } from "../auth/actor";
 import { db } from "../db";
 import { parseInput } from "../errors";
 import { literalLike } from "../search";
-import { toLorSummary } from "./lor-record";
+import { lorScopeCondition, toLorSummary } from "./lor-record";
 import { loadLorPage } from "./lor-rows";
 
 /**
@@ -26,11 +26,6 @@ export async function listLors(actor: Actor, query: unknown, now = new Date()) {
 }
 
 export type LorListFilters = Omit<ReturnType<typeof LorListQuery.parse>, "page" | "pageSize">;
-
-/** lorScope (lor-record.ts) in SQL on `letters_of_request l`: a partner their own country's, USG staff those submitted. */
-function lorScopeCondition(actor: Actor): Prisma.Sql {
-  return actor.role === "PARTNER_OFFICER" ? Prisma.sql`l.country_id = ${actor.organizationId}::uuid` : Prisma.sql`l.first_submitted_at IS NOT NULL`;
-}
 
 // An enum array parameter rather than `status::text IN (…)`: a cast column could not use the (status, …) indexes.
 const statusIn = (statuses: readonly string[]) => Prisma.sql`l.status = ANY (${[...statuses]}::"LorStatus"[])`;

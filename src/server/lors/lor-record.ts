@@ -9,7 +9,7 @@ import type { LorSummaryView, LorView } from "@/domain/schemas/lor";
 import { agingOf } from "@/domain/sla";
 import { isAwaitingValidation } from "@/domain/lor/workflow";
 import { sumAmounts } from "@/domain/money";
-import type { Prisma } from "../../generated/prisma/client";
+import { Prisma } from "../../generated/prisma/client";
 import type { Tx } from "../db";
 import { CONTENT_FIELDS } from "./lor-content";
 import { loadLorRow } from "./lor-rows";
@@ -39,6 +39,11 @@ export function lorSubject(row: { countryId: string; firstSubmittedAt: Date | nu
 /** Which letters a list may show this actor: a partner their own country's, USG staff those submitted at least once. */
 export function lorScope(actor: Actor): Prisma.LetterOfRequestWhereInput {
   return actor.role === "PARTNER_OFFICER" ? { countryId: actor.organizationId } : { firstSubmittedAt: { not: null } };
+}
+
+/** lorScope in SQL, on `letters_of_request l`, for the reads written in SQL (the list, its export, full-text search). */
+export function lorScopeCondition(actor: Actor): Prisma.Sql {
+  return actor.role === "PARTNER_OFFICER" ? Prisma.sql`l.country_id = ${actor.organizationId}::uuid` : Prisma.sql`l.first_submitted_at IS NOT NULL`;
 }
 
 const isoDate = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : null);
