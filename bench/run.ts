@@ -291,7 +291,7 @@ async function measureSize(
       if (aa) result.notes.push("--aa-check: P4's baseline server ran WITHOUT the bypass; its ratio shows the harness's own bias (expect about 1).");
     }
     const cookie = want("P3") ? await signIn(app.url, USERS.dsca, DEMO_PASSWORD, "/cases") : "";
-    const staticPath = want("P3") ? await findStaticPath(app) : "";
+    const staticPath = want("P2") || want("P3") ? await findStaticPath(app) : "";
 
     let sqls: Record<string, SqlPair> = {};
     if (want("P2")) {
@@ -313,6 +313,9 @@ async function measureSize(
       return sqlLoad({ label: key, url: db.url, sql: sqls[key]!, params: (now) => query.params(ctx, now, sqls[key]!), concurrency: P2_CONCURRENCY, seconds });
     };
     const staticLoad = (seconds: number) => httpLoad({ label: "static", url: `${app.url}${staticPath}`, connections: P3_CONNECTIONS, seconds });
+    // P2's floor: the same static file at P2's concurrency. No route of this server answers faster, so a P2 goal below
+    // it cannot be met by any work on the route (shown beside each P2 figure, never used to judge one).
+    const floorLoad = (seconds: number) => httpLoad({ label: "floor", url: `${app.url}${staticPath}`, connections: P2_CONCURRENCY, seconds });
     const pageLoad = (seconds: number) => httpLoad({ label: "page", url: `${app.url}/cases`, connections: P3_CONNECTIONS, seconds, headers: { cookie } });
 
     // Warm-up: every route compiled into memory and JIT-warm, PostgreSQL's caches filled, before any round counts. Both
@@ -328,8 +331,10 @@ async function measureSize(
       for (const query of want("P2") ? measured : []) {
         await httpLoad({ label: "warm-up", url: `${server.url}${query.path(ctx)}`, connections: P2_CONCURRENCY, seconds: warmupSeconds, headers: { authorization: `Bearer ${tokens[query.user]}` } });
       }
-      if (want("P3")) {
+      if (want("P2") || want("P3")) {
         await httpLoad({ label: "warm-up", url: `${server.url}${staticPath}`, connections: P3_CONNECTIONS, seconds: warmupSeconds });
+      }
+      if (want("P3")) {
         await httpLoad({ label: "warm-up", url: `${server.url}/cases`, connections: P3_CONNECTIONS, seconds: warmupSeconds, headers: { cookie } });
       }
     }
@@ -370,6 +375,8 @@ async function measureSize(
           log(`  ${parts.join(" · ")}`);
         }
         if (want("P2")) {
+          r.p2Floor = await floorLoad(duration);
+          log(`  floor           static ${staticPath} p50 ${f(r.p2Floor.p50)} ms p95 ${f(r.p2Floor.p95)} ms (${f(r.p2Floor.rps, 0)} req/s, ${P2_CONCURRENCY} connections)`);
           for (const query of measured) {
             const [api, sql] = await alternate(round, () => p2Api(query.key, duration), () => p2Sql(query.key, duration));
             r.p2[query.key] = { api, sql };

@@ -89,6 +89,12 @@ export function markdownReport(result: RunResult): string {
     out.push(markdownTable(rows.filter((r) => r.figure === figure)));
     out.push("");
     if (figure === "P2") {
+      out.push(
+        "Each P2 note also gives the server's floor: a static file from the same server at the same concurrency, measured in " +
+          "the same round. No route answers faster than that file, so where the floor alone is more than the goal times the " +
+          "SQL, the note says so: that figure cannot be met by any work on its route, only by a cheaper server per request.",
+      );
+      out.push("");
       const flat = sqlFlatness(result);
       const sizes = result.sizes.map((s) => s.cases);
       out.push("The direct SQL's own p50 (page and count together, same concurrency), to show it flat as the dataset grows:");
