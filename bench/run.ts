@@ -59,6 +59,7 @@ const USERS: Record<BenchUser, string> = {
   partner: "partner.bn@caseway.example",
   dsca: "dsca@caseway.example",
   navy: "navy@caseway.example",
+  auditor: "auditor@caseway.example",
 };
 
 const { values } = parseArgs({

@@ -11,7 +11,7 @@ import { withClient } from "./database";
 
 const sqlDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "../sql");
 
-export type BenchUser = "partner" | "dsca" | "navy";
+export type BenchUser = "partner" | "dsca" | "navy" | "auditor";
 
 export interface P2Context {
   users: Record<BenchUser, { userId: string; organizationId: string; email: string }>;
@@ -111,6 +111,39 @@ export const P2_QUERIES: P2Query[] = [
     path: () => "/api/v1/lors?pageSize=50",
     sqlFiles: ["lors-dsca.sql"],
     params: () => [],
+    apiIds: listedIds("id"),
+    sqlId: (row) => String(row.id),
+    apiTotal: listedTotal,
+  },
+  {
+    key: "lors-search-dsca",
+    label: "letter list, DSCA: q=<word>",
+    user: "dsca",
+    path: (ctx) => `/api/v1/lors?pageSize=50&q=${encodeURIComponent(ctx.searchWord)}`,
+    sqlFiles: ["lors-search-dsca.sql"],
+    params: (ctx) => [`%${ctx.searchWord}%`, ctx.searchWord.toUpperCase()],
+    apiIds: listedIds("id"),
+    sqlId: (row) => String(row.id),
+    apiTotal: listedTotal,
+  },
+  {
+    key: "audit-auditor",
+    label: "audit log, auditor (every event)",
+    user: "auditor",
+    path: () => "/api/v1/audit-events?pageSize=50",
+    sqlFiles: ["audit-auditor.sql"],
+    params: () => [],
+    apiIds: listedIds("id"),
+    sqlId: (row) => String(row.id),
+    apiTotal: listedTotal,
+  },
+  {
+    key: "audit-actor-auditor",
+    label: "audit log, auditor: actor=analyst09",
+    user: "auditor",
+    path: () => "/api/v1/audit-events?pageSize=50&actor=analyst09",
+    sqlFiles: ["audit-actor-auditor.sql"],
+    params: () => ["%analyst09%"],
     apiIds: listedIds("id"),
     sqlId: (row) => String(row.id),
     apiTotal: listedTotal,

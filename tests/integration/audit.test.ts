@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { listAuditEvents } from "@/server/audit-log/list-audit-events";
 import { verifySignIn } from "@/server/auth/verify-sign-in";
+import { updateUser } from "@/server/users/update-user";
 import { DEFAULT_TEST_PASSWORD, createUser } from "../factories";
 import { actorOf, context, expectAppError, testPrisma, uniqueEmail } from "./helpers";
 
@@ -62,6 +63,32 @@ describe("listAuditEvents", () => {
     expect(page1.items).toHaveLength(2);
     expect(page2.items).toHaveLength(1);
     expect(new Set([...page1.items, ...page2.items].map((e) => e.id)).size).toBe(3);
+  });
+
+  it("filters by person: the events they caused and the events about them, and nobody else's", async () => {
+    const admin = actorOf(await createUser(prisma, { role: "ADMIN", email: uniqueEmail("admin") }));
+    const user = await userWithHistory();
+    const other = await userWithHistory();
+    await updateUser(admin, user.id, { expectedVersion: 1, active: false }, context());
+
+    const history = await listAuditEvents(admin, { userId: user.id });
+    expect(history.total).toBe(4);
+    expect(history.items[0]).toMatchObject({ actorUserId: admin.userId, targetType: "user", targetId: user.id });
+    expect(history.items.slice(1).every((e) => e.actorUserId === user.id && e.action === "auth.sign_in")).toBe(true);
+    expect((await listAuditEvents(admin, { userId: other.id })).total).toBe(3);
+  });
+
+  it("counts matches up to the cap and says when more match, on the API's response and the page's", async () => {
+    const auditor = actorOf(await createUser(prisma, { role: "AUDITOR", email: uniqueEmail("auditor") }));
+    const user = await userWithHistory();
+    expect(await listAuditEvents(auditor, { actor: user.email })).toMatchObject({ total: 3, more: false });
+    expect(await listAuditEvents(auditor, { actor: user.email }, { countCap: 3 })).toMatchObject({ total: 3, more: false });
+    const capped = await listAuditEvents(auditor, { actor: user.email }, { countCap: 2 });
+    expect(capped).toMatchObject({ total: 2, more: true });
+    // The count is capped, not the rows: the page still holds every match it asks for, newest first.
+    expect(capped.items.map((e) => e.outcome)).toEqual(["SUCCESS", "FAILURE", "FAILURE"]);
+    expect(await listAuditEvents(auditor, { actor: user.email, outcome: "FAILURE" }, { countCap: 2 })).toMatchObject({ total: 2, more: false });
+    expect(await listAuditEvents(auditor, { actor: user.email, outcome: "FAILURE" }, { countCap: 1 })).toMatchObject({ total: 1, more: true });
   });
 
   it("refuses bad queries", async () => {

@@ -16,6 +16,7 @@ export function DataTable({
   caption,
   columns,
   count,
+  more = false,
   noun,
   emptyMessage,
   testId,
@@ -24,6 +25,8 @@ export function DataTable({
   caption: string;
   columns: (string | DataColumn)[];
   count: number;
+  /** More rows match than `count` (a capped count): the line says "more than". */
+  more?: boolean;
   noun: [singular: string, plural: string];
   emptyMessage: string;
   testId: string;
@@ -33,7 +36,7 @@ export function DataTable({
   return (
     <>
       <p className="mb-2 text-sm text-base-dark" aria-live="polite">
-        {count === 0 ? emptyMessage : t("found", { count, noun: count === 1 ? noun[0] : noun[1] })}
+        {count === 0 ? emptyMessage : t(more ? "foundMore" : "found", { count, noun: count === 1 ? noun[0] : noun[1] })}
       </p>
       {/* Focusable so keyboard users can scroll a wide table on a narrow screen. */}
       <div hidden={count === 0} className="relative overflow-x-auto rounded border border-base-lighter bg-white" tabIndex={0} role="region" aria-label={caption}>

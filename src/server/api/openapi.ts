@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AuditEventView, AuditQuery } from "@/domain/schemas/audit";
+import { AUDIT_COUNT_CAP, AuditEventView, AuditQuery } from "@/domain/schemas/audit";
 import { ConfirmOrganizationInput, OrganizationListQuery, OrganizationView } from "@/domain/schemas/organizations";
 import { ApiTokenView, CreateApiTokenInput, CreatedApiToken } from "@/domain/schemas/tokens";
 import { NotificationPreferencesView, UpdateNotificationPreferencesInput } from "@/domain/schemas/notification-preferences";
@@ -171,6 +171,10 @@ const Me = z.object({
 const page = (item: Schema) =>
   z.object({ items: z.array(item), page: z.number().int(), pageSize: z.number().int(), total: z.number().int() });
 const list = (item: Schema) => z.object({ items: z.array(item) });
+const AuditEventPage = page(AuditEventView).extend({
+  total: z.number().int().meta({ description: `Matching events, counted up to ${AUDIT_COUNT_CAP.toLocaleString("en-US")}` }),
+  more: z.boolean().meta({ description: "True when more events match than `total` counts: narrow the filters (dates, event, person)" }),
+});
 const OrganizationDetail = OrganizationView.extend({
   verifiedByName: z.string().nullable(),
   members: z.array(z.object({ id: z.uuid(), name: z.string(), email: z.string(), role: z.enum(ROLES) })),
@@ -221,7 +225,7 @@ const OPERATIONS: Operation[] = [
   { method: "get", path: "/organizations", summary: "Organizations; a partner officer sees only their own country", tag: "Reference data", query: OrganizationListQuery, response: list(OrganizationView), errors: [422] },
   { method: "get", path: "/organizations/{id}", summary: "One organization; another country's answers 404", tag: "Reference data", response: OrganizationDetail, errors: [404] },
   { method: "post", path: "/organizations/{id}/confirm", summary: "Confirm an unverified reference code (administrators)", tag: "Reference data", body: ConfirmOrganizationInput, response: OrganizationView, errors: [400, 403, 404, 409, 422] },
-  { method: "get", path: "/audit-events", summary: "The audit log (auditors and administrators)", tag: "Audit", query: AuditQuery, response: page(AuditEventView), errors: [403, 422] },
+  { method: "get", path: "/audit-events", summary: "The audit log (auditors and administrators)", tag: "Audit", query: AuditQuery, response: AuditEventPage, errors: [403, 422] },
   { method: "get", path: "/lors", summary: "Letters of request: partners see their own country's, USG staff every submitted one", tag: "Letters of request", query: LorListQuery, response: page(LorSummaryView), errors: [422] },
   { method: "get", path: "/lors/export", summary: "The letter list as a CSV file: the same filters, sort and scoping as GET /lors, every matching letter, streamed", description: CSV_EXPORT_DESCRIPTION, tag: "Letters of request", query: LorListQuery.omit({ page: true, pageSize: true }), fileResponse: ["text/csv"], errors: [422] },
   { method: "post", path: "/lors", summary: "Start a draft letter of request for your country (partner officers)", tag: "Letters of request", body: CreateLorInput, response: LorView, status: 201, errors: [400, 403, 422] },

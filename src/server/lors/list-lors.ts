@@ -50,9 +50,12 @@ export function lorListCondition(actor: Actor, filters: LorListFilters, now: Dat
     const contains = `%${literalLike(q)}%`;
     // Codes and identifiers are stored upper case; upper-cased here as the Prisma filter did (JS, not SQL, rules).
     const code = q.toUpperCase();
+    // Each arm has its own index (three trigram, country, case), so the planner can combine them instead of reading
+    // every letter. The code and identifier are single-id lookups for that reason: `IN (subquery)` arms cannot join a
+    // BitmapOr. A letter's country is always a partner country, whose codes are unique.
     conditions.push(Prisma.sql`(l.subject ILIKE ${contains} OR l.originator_reference ILIKE ${contains} OR l.originator_name ILIKE ${contains}
-      OR l.country_id IN (SELECT o.id FROM organizations o WHERE o.code = ${code})
-      OR l.case_id IN (SELECT c.id FROM cases c WHERE c.identifier = ${code}))`);
+      OR l.country_id = (SELECT o.id FROM organizations o WHERE o.kind = 'PARTNER_COUNTRY' AND o.code = ${code})
+      OR l.case_id = (SELECT c.id FROM cases c WHERE c.identifier = ${code}))`);
   }
   return Prisma.join(conditions, " AND ");
 }

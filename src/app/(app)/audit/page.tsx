@@ -70,6 +70,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             caption={t("caption")}
             columns={[t("colWhen"), t("colEvent"), t("colWho"), t("colOutcome"), t("colTarget"), t("colFrom"), t("colDetails")]}
             count={result.total}
+            more={result.more}
             noun={[t("nounOne"), t("nounOther")]}
             emptyMessage={t("empty")}
             testId="audit-table"
@@ -104,6 +105,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 ))}
           </DataTable>
           <Pagination page={result.page} pageSize={result.pageSize} total={result.total} params={params} basePath="/audit" />
+          {result.more && (
+            <p className="mt-2 text-sm text-base-dark" data-testid="audit-more">
+              {t("moreHint", { count: result.total })}
+            </p>
+          )}
         </>
       )}
     </div>
