@@ -1,7 +1,8 @@
 -- P2 baseline for GET /api/v1/lors?pageSize=50&q=<word> as a DSCA analyst: the letter list searched, every letter
 -- submitted at least once whose subject, partner reference or originator's name contains the word, or whose country
--- code or case identifier is the word; most recently updated first, 50 to a page, with the total. Each arm of the
--- search has an index (three trigram, country, case), so the planner can combine them (BitmapOr).
+-- code or case identifier is the word; most recently updated first, 50 to a page, with the total. The page takes each
+-- alternative's first 50 by its own plan and merges them (as the API does); the count combines the alternatives'
+-- indexes (three trigram, country, case) in a BitmapOr.
 -- $1 = '%word%' (ILIKE), $2 = the word upper-cased (codes and identifiers are stored upper case)
 -- @page
 SELECT l.*,
@@ -21,12 +22,23 @@ SELECT l.*,
   LEFT JOIN organizations ra ON ra.id = l.routed_agency_id
   LEFT JOIN cases c ON c.id = l.case_id
   LEFT JOIN sla_rules r ON r.id = l.validation_sla_rule_id
- WHERE l.first_submitted_at IS NOT NULL
-   AND (l.subject ILIKE $1 OR l.originator_reference ILIKE $1 OR l.originator_name ILIKE $1
-        OR l.country_id = (SELECT o.id FROM organizations o WHERE o.kind = 'PARTNER_COUNTRY' AND o.code = $2)
-        OR l.case_id = (SELECT c.id FROM cases c WHERE c.identifier = $2))
+ WHERE l.id = ANY (ARRAY(
+         SELECT u.id FROM (
+           (SELECT x.id, x.updated_at FROM letters_of_request x
+             WHERE x.first_submitted_at IS NOT NULL
+               AND (x.subject ILIKE $1 OR x.originator_reference ILIKE $1 OR x.originator_name ILIKE $1)
+             ORDER BY x.updated_at DESC, x.id LIMIT 50)
+           UNION
+           (SELECT x.id, x.updated_at FROM letters_of_request x
+             WHERE x.first_submitted_at IS NOT NULL
+               AND x.country_id = (SELECT o.id FROM organizations o WHERE o.kind = 'PARTNER_COUNTRY' AND o.code = $2)
+             ORDER BY x.updated_at DESC, x.id LIMIT 50)
+           UNION
+           (SELECT x.id, x.updated_at FROM letters_of_request x
+             WHERE x.first_submitted_at IS NOT NULL AND x.case_id = (SELECT c.id FROM cases c WHERE c.identifier = $2)
+             ORDER BY x.updated_at DESC, x.id LIMIT 50)) u
+          ORDER BY u.updated_at DESC, u.id LIMIT 50))
  ORDER BY l.updated_at DESC, l.id
- LIMIT 50
 -- @count
 SELECT count(*) AS total
   FROM letters_of_request l

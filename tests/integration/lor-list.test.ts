@@ -231,6 +231,10 @@ describe("listLors", () => {
       const complete = await markLorComplete(dsca, completeBase.id, { expectedVersion: completeBase.version }, context());
       const withdrawnBase = await submittedLor(partner, { subject: `${subject} withdrawn` });
       const withdrawn = await withdrawLor(partner, withdrawnBase.id, { expectedVersion: withdrawnBase.version }, context());
+      // Another country's letter that names this country's code and the case in its subject: a search for either finds
+      // it by its words and this country's letters by their code or case, so a page merges the search's alternatives.
+      const elsewhere = await world(prisma);
+      const crossArm = await submittedLor(elsewhere.partner, { subject: `Follow-on to ${complete.case!.identifier} with ${country.code}` });
 
       // Ties on every sort key, and NULLs in the nullable ones, so that only the id decides some places.
       const times: [LorView, { createdAt: Date; updatedAt: Date; submittedAt: Date | null; validationDueAt: Date | null }][] = [
@@ -242,6 +246,7 @@ describe("listLors", () => {
         [actionable, { createdAt: at(-27), updatedAt: at(-8), submittedAt: at(-27), validationDueAt: at(3) }],
         [complete, { createdAt: at(-26), updatedAt: at(-7), submittedAt: at(-27), validationDueAt: at(3) }],
         [withdrawn, { createdAt: at(-25), updatedAt: at(-7), submittedAt: at(-26), validationDueAt: null }],
+        [crossArm, { createdAt: at(-28), updatedAt: at(-8), submittedAt: at(-27), validationDueAt: null }],
       ];
       for (const [lor, data] of times) {
         await prisma.letterOfRequest.update({ where: { id: lor.id }, data: { ...data, firstSubmittedAt: data.submittedAt } });
@@ -250,10 +255,11 @@ describe("listLors", () => {
     });
 
     it("pages through every sort in order, each letter once, ties broken by id", async () => {
-      const { country, partner, dsca } = fixture;
+      const { country, partner, dsca, caseIdentifier } = fixture;
       const views: [Actor, LorListFilters, number][] = [
         [partner, {}, 5],
         [dsca, { q: country.code }, 4],
+        [dsca, { q: caseIdentifier }, 1],
       ];
       for (const [actor, filters, pageSize] of views) {
         for (const sort of ["updated", "received", "due"] as const) {
@@ -287,11 +293,11 @@ describe("listLors", () => {
         [partner, { overdue: "false" }, 8],
         [partner, { q: subject.toUpperCase() }, 7],
         [partner, { q: "radar SPARES" }, 1],
-        [dsca, { q: country.code.toLowerCase() }, 6],
+        [dsca, { q: country.code.toLowerCase() }, 7],
         [dsca, { q: country.code, status: "WITH_USG", overdue: "true" }, 2],
-        [dsca, { q: caseIdentifier.toLowerCase() }, 1],
+        [dsca, { q: caseIdentifier.toLowerCase() }, 2],
         [navyManager, { agency: "mine" }, 1],
-        [navyManager, { agency: "unrouted", q: country.code }, 4],
+        [navyManager, { agency: "unrouted", q: country.code }, 5],
         [navyManager, { agency: "unrouted", q: subject }, 3],
       ];
       for (const [actor, filters, count] of cases) {
