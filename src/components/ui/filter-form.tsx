@@ -4,7 +4,8 @@ import type { ReactNode } from "react";
 // The filter bar above a results table. The filters live in the URL (GET form), so a filtered list can be bookmarked
 // and shared, and a bad value comes back as a message beside the form (see forFilteredPage).
 
-const controlClass = "mt-1 border-2 border-base-dark bg-white px-2 py-1.5";
+// max-w-full: a select as wide as its longest choice must still fit a phone's width.
+const controlClass = "mt-1 max-w-full border-2 border-base-dark bg-white px-2 py-1.5";
 
 export function FilterForm({ label, submitLabel, children }: { label: string; submitLabel?: string; children: ReactNode }) {
   const t = useTranslations("UiFilterForm");
@@ -41,7 +42,7 @@ export function FilterInput({
 
 export function FilterSelect({ name, label, defaultValue, children }: { name: string; label: string; defaultValue?: string; children: ReactNode }) {
   return (
-    <div>
+    <div className="max-w-full">
       <label htmlFor={name} className="block text-sm font-bold">
         {label}
       </label>
