@@ -76,14 +76,20 @@ function toInboxItem(row: InboxRowJson, now: Date): InboxItemView {
 /**
  * Counts of the actor's inbox by aging, as one JSON object: overdue past the due moment, due soon from the moment the
  * clock turned amber (stored with each row, so business-day targets count as the tags read).
+ *
+ * The rows are read in the inbox index's order on purpose: the index covers every column counted, and without the order
+ * the planner prices four counts over tens of thousands of rows as worth a parallel scan of the table. Measured at
+ * 100,000 cases (34,000 rows in DSCA's inbox) that is 40 ms alone and far worse beside other requests on two cores,
+ * against 23 ms for the index-only read.
  */
 const summaryJson = (actor: Actor, now: Date) => Prisma.sql`(
     SELECT json_build_object('total', count(*),
                              'overdue', count(*) FILTER (WHERE e.due_sort < ${now}),
                              'dueSoon', count(*) FILTER (WHERE e.due_at >= ${now} AND e.amber_at <= ${now}),
                              'onTrack', count(*) FILTER (WHERE e.due_at >= ${now} AND e.amber_at > ${now}))
-      FROM case_inbox_entries e
-     WHERE ${inboxCondition(actor, now)})`;
+      FROM (SELECT e.due_sort, e.due_at, e.amber_at FROM case_inbox_entries e
+             WHERE ${inboxCondition(actor, now)}
+             ORDER BY e.due_sort, e.case_id) e)`;
 
 async function summarize(actor: Actor, now: Date): Promise<TaskSummaryView> {
   return (await queryJson<TaskSummaryView>(db(), Prisma.sql`SELECT ${summaryJson(actor, now)}::text AS doc`))!;
