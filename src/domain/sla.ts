@@ -42,6 +42,12 @@ export function ruleInForce<R extends SlaRule>(rules: readonly R[], key: string,
 /** The UTC calendar day of an instant, YYYY-MM-DD. */
 export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
+/** The first instant of a UTC calendar day (YYYY-MM-DD): where a "from" day filter starts. */
+export const startOfUtcDay = (day: string) => new Date(`${day}T00:00:00Z`);
+
+/** The first instant after a UTC calendar day: a "to" day filter covers its whole day, up to (not including) this. */
+export const startOfNextUtcDay = (day: string) => new Date(startOfUtcDay(day).getTime() + DAY_MS);
+
 // Clocks run on millisecond numbers rather than Date objects: lists age every row, and a clock that has run for years
 // must not cost a loop over every day it has run.
 const NO_HOLIDAYS: ReadonlySet<string> = new Set();

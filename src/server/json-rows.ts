@@ -78,3 +78,13 @@ export function positional<T>(alias: string, columns: Record<string, Revival>) {
   };
   return { sql: Prisma.raw(`json_build_array(${sqlList})`), decode };
 }
+
+/**
+ * How many rows `rows` (a `SELECT 1 FROM … WHERE …`) yields, counted up to `cap`: at most cap + 1 rows are read, so a
+ * broad filter costs a bounded scan. `more` says there are more than `count`. `prefix` goes before the SELECT (a WITH).
+ */
+export async function countUpTo(client: SqlClient, rows: Prisma.Sql, cap: number, prefix: Prisma.Sql = Prisma.empty): Promise<{ count: number; more: boolean }> {
+  const [row] = await queryRows<{ n: number }>(client, Prisma.sql`${prefix} SELECT count(*)::int AS n FROM (${rows} LIMIT ${cap + 1}) counted`);
+  const n = row?.n ?? 0;
+  return { count: Math.min(n, cap), more: n > cap };
+}

@@ -9,6 +9,8 @@ import {
   dueDate,
   isBusinessDay,
   ruleInForce,
+  startOfNextUtcDay,
+  startOfUtcDay,
   wholeDaysBetween,
   type SlaRule,
 } from "@/domain/sla";
@@ -364,5 +366,28 @@ describe("wholeDaysBetween", () => {
     ["2026-01-05T00:00:00Z", "2026-01-01T00:00:00Z", 0],
   ])("%s → %s: %s days", (from, to, days) => {
     expect(wholeDaysBetween(at(from), at(to))).toBe(days);
+  });
+});
+
+describe("whole-day filter bounds", () => {
+  it.each([
+    ["2026-03-07", "2026-03-07T00:00:00.000Z", "2026-03-08T00:00:00.000Z"],
+    ["2026-02-28", "2026-02-28T00:00:00.000Z", "2026-03-01T00:00:00.000Z"],
+    ["2028-02-28", "2028-02-28T00:00:00.000Z", "2028-02-29T00:00:00.000Z"], // leap year
+    ["2026-12-31", "2026-12-31T00:00:00.000Z", "2027-01-01T00:00:00.000Z"],
+  ])("%s runs from %s up to (not including) %s, in UTC", (day, start, next) => {
+    expect(startOfUtcDay(day).toISOString()).toBe(start);
+    expect(startOfNextUtcDay(day).toISOString()).toBe(next);
+  });
+
+  it("a day's last millisecond is inside it and the next day's first is not", () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2099-12-31T23:59:59Z"), noInvalidDate: true }), (instant) => {
+        const day = instant.toISOString().slice(0, 10);
+        expect(startOfUtcDay(day).getTime()).toBeLessThanOrEqual(instant.getTime());
+        expect(startOfNextUtcDay(day).getTime()).toBeGreaterThan(instant.getTime());
+        expect(startOfNextUtcDay(day).getTime() - startOfUtcDay(day).getTime()).toBe(DAY);
+      }),
+    );
   });
 });

@@ -1,14 +1,13 @@
 import "server-only";
 import type { Actor } from "@/domain/policy";
 import { AUDIT_COUNT_CAP, AuditQuery, type AuditEventView } from "@/domain/schemas/audit";
+import { startOfNextUtcDay, startOfUtcDay } from "@/domain/sla";
 import { Prisma } from "../../generated/prisma/client";
 import { assertCan } from "../auth/actor";
 import { db } from "../db";
 import { parseInput } from "../errors";
-import { queryRows } from "../json-rows";
+import { countUpTo, queryRows } from "../json-rows";
 import { literalLike } from "../search";
-
-const DAY_MS = 86_400_000;
 
 /**
  * The filters as one condition on `audit_events e`, each served by an index (migration 20261206510000_audit_log_at_scale).
@@ -22,9 +21,8 @@ function auditCondition(q: AuditQuery): Prisma.Sql | null {
   if (q.actor) conditions.push(Prisma.sql`e.actor_email LIKE ${`%${literalLike(q.actor)}%`}`);
   if (q.outcome) conditions.push(Prisma.sql`e.outcome = ${q.outcome}::"AuditOutcome"`);
   if (q.userId) conditions.push(Prisma.sql`(e.actor_user_id = ${q.userId}::uuid OR (e.target_type = 'user' AND e.target_id = ${q.userId}))`);
-  if (q.from) conditions.push(Prisma.sql`e.occurred_at >= ${new Date(`${q.from}T00:00:00Z`)}`);
-  // `to` covers its whole day.
-  if (q.to) conditions.push(Prisma.sql`e.occurred_at < ${new Date(new Date(`${q.to}T00:00:00Z`).getTime() + DAY_MS)}`);
+  if (q.from) conditions.push(Prisma.sql`e.occurred_at >= ${startOfUtcDay(q.from)}`);
+  if (q.to) conditions.push(Prisma.sql`e.occurred_at < ${startOfNextUtcDay(q.to)}`);
   return conditions.length > 0 ? Prisma.join(conditions, " AND ") : null;
 }
 
@@ -42,8 +40,8 @@ export async function listAuditEvents(actor: Actor, query: unknown, { countCap =
   // Unfiltered, the newest ids come from the primary key (an index-only read); filtered, from whichever index serves the
   // filter, in any order (ordering those would walk the primary key past every event that does not match).
   const countOrder = condition ? Prisma.empty : Prisma.sql`ORDER BY e.id DESC`;
-  const [[counted], rows] = await Promise.all([
-    queryRows<{ n: number }>(db(), Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM audit_events e ${where} ${countOrder} LIMIT ${countCap + 1}) found`),
+  const [counted, rows] = await Promise.all([
+    countUpTo(db(), Prisma.sql`SELECT 1 FROM audit_events e ${where} ${countOrder}`, countCap),
     queryRows<AuditRow>(
       db(),
       Prisma.sql`SELECT e.id::text AS id, e.occurred_at AS "occurredAt", e.actor_user_id AS "actorUserId", e.actor_email AS "actorEmail",
@@ -56,6 +54,5 @@ export async function listAuditEvents(actor: Actor, query: unknown, { countCap =
     ),
   ]);
   const items: AuditEventView[] = rows.map((row) => ({ ...row, occurredAt: row.occurredAt.toISOString(), details: row.details ?? null }));
-  const n = counted?.n ?? 0;
-  return { items, page: q.page, pageSize: q.pageSize, total: Math.min(n, countCap), more: n > countCap };
+  return { items, page: q.page, pageSize: q.pageSize, total: counted.count, more: counted.more };
 }

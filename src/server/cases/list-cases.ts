@@ -1,5 +1,6 @@
 import "server-only";
 import type { Actor } from "@/domain/policy";
+import { startOfNextUtcDay, startOfUtcDay } from "@/domain/sla";
 import { CaseListQuery, type CaseListFilters, type CaseSort } from "@/domain/schemas/cases";
 import type { CaseStatus } from "@/domain/workflow/states";
 import { Prisma } from "../../generated/prisma/client";
@@ -85,8 +86,8 @@ export function caseListCondition(actor: Actor, filters: CaseListFilters, now: D
   else if (overdue === false) conditions.push(Prisma.sql`NOT ${overdueCondition(now)}`);
   // The identifier and the letters' subjects, in one trigram-indexed column kept by the database.
   if (q) conditions.push(Prisma.sql`c.search_text ILIKE ${`%${literalLike(q)}%`}`);
-  if (openedFrom) conditions.push(Prisma.sql`c.opened_at >= ${startOfDay(openedFrom)}`);
-  if (openedTo) conditions.push(Prisma.sql`c.opened_at < ${new Date(startOfDay(openedTo).getTime() + DAY_MS)}`);
+  if (openedFrom) conditions.push(Prisma.sql`c.opened_at >= ${startOfUtcDay(openedFrom)}`);
+  if (openedTo) conditions.push(Prisma.sql`c.opened_at < ${startOfNextUtcDay(openedTo)}`);
   // Whole days in the current status, as the dashboard's age buckets count them (floor of the elapsed time).
   if (filters.minDaysInStatus !== undefined) conditions.push(Prisma.sql`c.status_changed_at <= ${daysAgo(filters.minDaysInStatus)}`);
   if (filters.maxDaysInStatus !== undefined) conditions.push(Prisma.sql`c.status_changed_at > ${daysAgo(filters.maxDaysInStatus + 1)}`);
@@ -94,8 +95,6 @@ export function caseListCondition(actor: Actor, filters: CaseListFilters, now: D
   if (filters.maxLorToOfferDays !== undefined) conditions.push(Prisma.sql`c.lor_to_offer_days <= ${filters.maxLorToOfferDays}`);
   return Prisma.join(conditions, " AND ");
 }
-
-const startOfDay = (day: string) => new Date(`${day}T00:00:00Z`);
 
 /** The organization a sort by name reads, joined (not a subquery per row: a sort over every case reads them all). */
 const SORT_BY_COUNTRY = Prisma.sql`cases c JOIN organizations sort_org ON sort_org.id = c.country_id`;

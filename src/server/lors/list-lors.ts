@@ -17,10 +17,12 @@ import { loadLorPage } from "./lor-rows";
 export async function listLors(actor: Actor, query: unknown, now = new Date()) {
   assertCan(actor, "listLors");
   const { page, pageSize, ...filters } = parseInput(LorListQuery, query);
-  const condition = lorListCondition(actor, filters, now);
+  const base = lorFilterCondition(actor, filters, now);
+  const search = filters.q ? lorSearchArms(filters.q) : null;
   // One statement: the page's ids in order, those letters built as JSON (lor-rows.ts), and the total.
-  const pageIds = Prisma.sql`ARRAY(${lorPageIds(actor, filters, now, pageSize, (page - 1) * pageSize)})`;
-  const { total, rows } = await loadLorPage(db(), pageIds, Prisma.sql`(SELECT count(*) FROM letters_of_request l WHERE ${condition})`);
+  const pageIds = Prisma.sql`ARRAY(${lorPageIds(base, search, filters.sort, pageSize, (page - 1) * pageSize)})`;
+  const count = Prisma.sql`(SELECT count(*) FROM letters_of_request l WHERE ${withSearch(base, search)})`;
+  const { total, rows } = await loadLorPage(db(), pageIds, count);
   return { items: rows.map((row) => toLorSummary(row, now)), page, pageSize, total };
 }
 
@@ -35,9 +37,12 @@ const statusIn = (statuses: readonly string[]) => Prisma.sql`l.status = ANY (${[
  * then one statement (issue 11).
  */
 export function lorListCondition(actor: Actor, filters: LorListFilters, now: Date): Prisma.Sql {
-  const base = lorFilterCondition(actor, filters, now);
-  return filters.q ? Prisma.sql`${base} AND (${Prisma.join(lorSearchArms(filters.q), " OR ")})` : base;
+  return withSearch(lorFilterCondition(actor, filters, now), filters.q ? lorSearchArms(filters.q) : null);
 }
+
+/** The filters, and any one of the search's alternatives. */
+const withSearch = (base: Prisma.Sql, search: Prisma.Sql[] | null) =>
+  search ? Prisma.sql`${base} AND (${Prisma.join(search, " OR ")})` : base;
 
 /** Every filter but the text search. */
 function lorFilterCondition(actor: Actor, filters: LorListFilters, now: Date): Prisma.Sql {
@@ -77,27 +82,29 @@ function lorSearchArms(q: string): Prisma.Sql[] {
  * whatever the words, walks a sort index testing every letter, and so reads the whole table for a rare word (0.6 s at
  * 100,000 letters). Apart, each alternative is planned on its own estimate.
  */
-function lorPageIds(actor: Actor, filters: LorListFilters, now: Date, limit: number, offset: number): Prisma.Sql {
-  const orderBy = lorListOrderBy(filters.sort);
-  const base = lorFilterCondition(actor, filters, now);
-  if (!filters.q) return Prisma.sql`SELECT l.id FROM letters_of_request l WHERE ${base} ORDER BY ${orderBy} LIMIT ${limit} OFFSET ${offset}`;
-  const firstRows = lorSearchArms(filters.q).map(
+function lorPageIds(base: Prisma.Sql, search: Prisma.Sql[] | null, sort: LorListFilters["sort"], limit: number, offset: number): Prisma.Sql {
+  const orderBy = lorListOrderBy(sort);
+  if (!search) return Prisma.sql`SELECT l.id FROM letters_of_request l WHERE ${base} ORDER BY ${orderBy} LIMIT ${limit} OFFSET ${offset}`;
+  const firstRows = search.map(
     (arm) => Prisma.sql`(SELECT ${SORT_COLUMNS} FROM letters_of_request l WHERE ${base} AND ${arm} ORDER BY ${orderBy} LIMIT ${limit + offset})`,
   );
   return Prisma.sql`SELECT l.id FROM (${Prisma.join(firstRows, " UNION ")}) l ORDER BY ${orderBy} LIMIT ${limit} OFFSET ${offset}`;
 }
 
+/** The columns the list sorts by. */
+const SORT_COLUMN_NAMES = ["updated_at", "validation_due_at", "submitted_at", "created_at", "id"] as const;
+
 /** A column the list sorts by. NULLs always sort last: a draft has no submission, a letter off the clock no due date. */
 export interface LorSortKey {
-  column: "updated_at" | "validation_due_at" | "submitted_at" | "created_at" | "id";
+  column: (typeof SORT_COLUMN_NAMES)[number];
   direction: "asc" | "desc";
   nullable: boolean;
 }
 
 const BY_ID: LorSortKey = { column: "id", direction: "asc", nullable: false };
 
-/** Every column a sort may use (LorSortKey's), for a subquery that the list sorts afterwards. */
-const SORT_COLUMNS = Prisma.raw("l.id, l.updated_at, l.validation_due_at, l.submitted_at, l.created_at");
+/** Every column a sort may use, for a subquery that the list sorts afterwards. */
+const SORT_COLUMNS = Prisma.raw(SORT_COLUMN_NAMES.map((column) => `l.${column}`).join(", "));
 
 /**
  * The list's order for a sort choice, `id` breaking ties so that pages (and the export's keyset batches) are stable:
