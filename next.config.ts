@@ -17,6 +17,9 @@ const nextConfig: NextConfig = {
   // A second build beside the usual one (profiling, the benchmark) without disturbing a server running from .next.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // The proxy in front (deploy/Caddyfile) compresses; gzip here took about a tenth of the Node thread's time on a
+  // workflow transition, the thread every request of an instance shares (ADR 0036).
+  compress: false,
   experimental: {
     // forbidden() renders app/forbidden.tsx with a 403 status.
     authInterrupts: true,

@@ -1,9 +1,10 @@
 // A small reverse proxy in front of several Caseway instances on 127.0.0.1 (scripts/cluster.ts and the two-instance
-// reliability test). It does what the production proxy (Caddy, deploy/Caddyfile) does for the app, and no more:
-// round-robin over the instances, skipping one that refused a connection for a moment; X-Forwarded-For with the peer's
-// address appended (the app, with TRUSTED_PROXY_HOPS=1, believes exactly that last entry), X-Forwarded-Proto and
-// X-Forwarded-Host set; bodies streamed both ways (Server-Sent Events and long downloads are never buffered); a dead
-// instance is a 502 with the API's error envelope, after trying the others when that cannot repeat a write.
+// reliability test). It does what the production proxy (Caddy, deploy/Caddyfile) does for the app except compress,
+// and no more: round-robin over the instances, skipping one that refused a connection for a moment; X-Forwarded-For
+// with the peer's address appended (the app, with TRUSTED_PROXY_HOPS=1, believes exactly that last entry),
+// X-Forwarded-Proto and X-Forwarded-Host set; bodies streamed both ways (Server-Sent Events and long downloads are
+// never buffered); a dead instance is a 502 with the API's error envelope, after trying the others when that cannot
+// repeat a write.
 // WebSocket upgrades are not proxied: a production Caseway uses none.
 import http from "node:http";
 import type { AddressInfo } from "node:net";

@@ -4,6 +4,7 @@ import { notificationKindOf } from "../domain/notifications/kinds";
 import type { Actor } from "../domain/policy";
 import { Prisma } from "../generated/prisma/client";
 import type { Tx } from "./db";
+import { prepared } from "./json-rows";
 import type { RequestContext } from "./request-context";
 
 export type AuditOutcome = "SUCCESS" | "FAILURE" | "DENIED";
@@ -111,7 +112,7 @@ async function insertAuditEvent(
   entry: AuditEntry,
 ): Promise<bigint> {
   const outbox = outboxInsert(entry, row.occurredAt);
-  const [inserted] = await tx.$queryRaw<{ id: bigint }[]>`
+  const [inserted] = await tx.$queryRaw<{ id: bigint }[]>(prepared(Prisma.sql`
     WITH event AS (
       INSERT INTO audit_events (occurred_at, action, outcome, actor_user_id, actor_email, actor_role, actor_organization_id,
                                 target_type, target_id, details, ip, user_agent, request_id, chain_key, chain_seq, prev_hash, hash)
@@ -120,7 +121,7 @@ async function insertAuditEvent(
               ${row.details === null ? null : JSON.stringify(row.details)}::jsonb, ${row.ip}, ${row.userAgent}, ${row.requestId},
               ${chain?.chainKey ?? null}, ${chain?.chainSeq ?? null}::int, ${chain?.prevHash ?? null}, ${chain?.hash ?? null})
       RETURNING id)${outbox}
-    SELECT id FROM event`;
+    SELECT id FROM event`));
   return inserted!.id;
 }
 

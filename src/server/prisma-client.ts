@@ -1,4 +1,5 @@
 // Creates a Prisma client on the pg driver adapter. Kept free of `server-only` so scripts and tests can use it.
+import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { Prisma, PrismaClient } from "../generated/prisma/client";
@@ -35,6 +36,30 @@ function parameter(value: unknown): unknown {
   return value;
 }
 
+/** Starts a statement that PostgreSQL should keep prepared on each connection: see `prepared` in ./json-rows.ts. */
+export const PREPARED_STATEMENT_MARK = "/* prepared */";
+
+/** How many statement texts get a name, process-wide: each connection keeps at most this many prepared. */
+const MAX_PREPARED_STATEMENTS = 200;
+const statementNames = new Map<string, string>();
+
+/**
+ * The name a statement is prepared under on each connection (ADR 0036), or "" to run it unnamed (parsed and planned
+ * on every run). Only statements marked `prepared` get one, named by their text, so the same text always finds its
+ * parse and, after PostgreSQL's first five runs, its cached plan. Past the cap new texts run unnamed, so a bug that
+ * marks a statement whose text varies cannot grow every connection without bound.
+ */
+export function preparedStatementName(text: string): string {
+  if (!text.startsWith(PREPARED_STATEMENT_MARK)) return "";
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    if (statementNames.size >= MAX_PREPARED_STATEMENTS) return "";
+    name = `cw_${createHash("sha256").update(text).digest("hex").slice(0, 32)}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
 export function createPrismaClient(databaseUrl: string, poolSize = 10, options: PrismaClientOptions = {}): PrismaClient {
   const pool = new pg.Pool({
     connectionString: databaseUrl,
@@ -44,11 +69,11 @@ export function createPrismaClient(databaseUrl: string, poolSize = 10, options: 
   // An idle connection dropped by the server (a restart) must not crash the process; the next query reports it.
   pool.on("error", (err) => log.warn({ err }, "an idle database connection failed"));
   // One pool for both paths; $disconnect() ends it.
-  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true, statementNameGenerator: (query) => preparedStatementName(query.sql) });
   // Query events let a test count the statements a request issues (tests/integration/query-counts.test.ts).
   const client = new PrismaClient({ adapter, ...(options.logQueries ? { log: [{ emit: "event" as const, level: "query" as const }] } : {}) });
   if (!options.logQueries) {
-    poolQueries.set(client, async <T>(query: Prisma.Sql) => (await pool.query({ text: query.text, values: query.values.map(parameter) })).rows as T[]);
+    poolQueries.set(client, async <T>(query: Prisma.Sql) => (await pool.query({ name: preparedStatementName(query.text), text: query.text, values: query.values.map(parameter) })).rows as T[]);
   }
   return client;
 }

@@ -41,7 +41,7 @@ beforeAll(async () => {
 });
 
 describe("statements per request", () => {
-  it("a workflow transition (suspend, then resume) is four statements after BEGIN (the locked case read with its rules and chain tail, the update with its inbox, the audit event with its outbox row and the work it gave, COMMIT), and a resume one more for the LOA it brings back", async () => {
+  it("a workflow transition (suspend, then resume) is four statements after BEGIN (the locked case read with its rules and chain tail, the update with its inbox, the audit event with its outbox row and the work it gave, COMMIT), and a resume one more: the status of the LOA it brings back, to see whether the LOA moves", async () => {
     const { driver } = await caseAt(cast, "IN_DEVELOPMENT");
     const before = await getCase(cast.dsca, driver.caseId);
     const suspend = await measure(() => act(cast.dsca, driver.caseId, "suspend", { expectedVersion: before.version, comment: "Hold" }));

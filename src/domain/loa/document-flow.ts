@@ -88,3 +88,30 @@ export function endedCaseReason(status: string): string | null {
 export const offeredChangeReason = (caseIdentifier: string, doc: { documentType: string | null; documentNumber: number | null }) =>
   `${documentDisplayName(caseIdentifier, doc.documentType as DocumentType | null, doc.documentNumber ?? 0)} is waiting for the partner's acceptance; the next change starts once it is accepted.`;
 
+
+/**
+ * What a case's move does to its basic LOA (the latest basic document not superseded or withdrawn), or null when the
+ * LOA stays as it is. The basic LOA follows the case: submitted for review when the agency approves it, back to a
+ * draft when review returns the case, restated as a new version when an offered case returns to development, then
+ * offered, accepted, implemented or withdrawn with the case.
+ */
+export type BasicLoaMove = "submit" | "reopen" | "restate" | "offer" | "accept" | "implement" | "withdraw";
+
+/** The case states a move can reach that may move the basic LOA: into any other, the LOA is not read at all. */
+const LOA_MOVING_STATES: readonly CaseStatus[] = ["IN_DEVELOPMENT", "OFFERED", "ACCEPTED", "IMPLEMENTED", "CANCELLED", "DISAPPROVED"];
+
+/** Whether the case's move may move its basic LOA (before reading the LOA's status). */
+export const caseMoveMayMoveBasicLoa = (event: string, before: CaseStatus, after: CaseStatus): boolean =>
+  before !== after && (event === "approve-loa" || LOA_MOVING_STATES.includes(after));
+
+export function basicLoaMove(event: string, before: CaseStatus, after: CaseStatus, basic: DocumentStatus): BasicLoaMove | null {
+  if (!caseMoveMayMoveBasicLoa(event, before, after)) return null;
+  if (event === "approve-loa" && basic === "DRAFT") return "submit";
+  if (after === "IN_DEVELOPMENT" && basic === "SUBMITTED") return "reopen";
+  if (after === "IN_DEVELOPMENT" && basic === "OFFERED") return "restate";
+  if (after === "OFFERED" && basic === "SUBMITTED") return "offer";
+  if (after === "ACCEPTED" && basic === "OFFERED") return "accept";
+  if (after === "IMPLEMENTED" && basic === "ACCEPTED") return "implement";
+  if ((after === "CANCELLED" || after === "DISAPPROVED") && (basic === "DRAFT" || basic === "SUBMITTED")) return "withdraw";
+  return null;
+}

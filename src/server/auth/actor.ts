@@ -8,7 +8,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { sessionStatus, shouldTouchSession } from "@/domain/security";
 import { sessionTimeouts } from "@/env";
 import { db } from "../db";
-import { queryRows } from "../json-rows";
+import { prepared, queryRows } from "../json-rows";
 import { AppError, authorize } from "../errors";
 import { noteRequestUser } from "../request-log";
 import type { RequestContext } from "../request-context";
@@ -49,9 +49,9 @@ export async function actorForSession(sessionId: string, now = new Date()): Prom
   if (!isUuid(sessionId)) return null;
   const [session] = await queryRows<ActingUserRow & { createdAt: Date; expiresAt: Date; lastSeenAt: Date; endedAt: Date | null }>(
     db(),
-    Prisma.sql`SELECT s.created_at AS "createdAt", s.expires_at AS "expiresAt", s.last_seen_at AS "lastSeenAt", s.ended_at AS "endedAt", ${ACTING_USER_COLUMNS}
-                 FROM sessions s JOIN users u ON u.id = s.user_id JOIN organizations o ON o.id = u.organization_id
-                WHERE s.id = ${sessionId}::uuid`,
+    prepared(Prisma.sql`SELECT s.created_at AS "createdAt", s.expires_at AS "expiresAt", s.last_seen_at AS "lastSeenAt", s.ended_at AS "endedAt", ${ACTING_USER_COLUMNS}
+                          FROM sessions s JOIN users u ON u.id = s.user_id JOIN organizations o ON o.id = u.organization_id
+                         WHERE s.id = ${sessionId}::uuid`),
   );
   if (!session) return null;
   const status = sessionStatus(session, now, sessionTimeouts());
@@ -87,11 +87,11 @@ async function readApiToken(secret: string | undefined, throttleKey: string | nu
   if (!hash && !throttleKey) return { token: null, lockedUntil: null };
   const [row] = await queryRows<Partial<TokenRow> & { lockedUntil: Date | null }>(
     db(),
-    Prisma.sql`SELECT (SELECT r.locked_until FROM rate_limits r WHERE r.key = ${throttleKey} AND r.locked_until > ${now}) AS "lockedUntil",
-                      t.id AS "tokenId", t.revoked_at AS "revokedAt", t.expires_at AS "expiresAt", t.last_used_at AS "lastUsedAt", ${ACTING_USER_COLUMNS}
-                 FROM (VALUES (1)) AS one (n)
-                 LEFT JOIN (api_tokens t JOIN users u ON u.id = t.user_id JOIN organizations o ON o.id = u.organization_id)
-                   ON t.token_hash = ${hash}`,
+    prepared(Prisma.sql`SELECT (SELECT r.locked_until FROM rate_limits r WHERE r.key = ${throttleKey} AND r.locked_until > ${now}) AS "lockedUntil",
+                               t.id AS "tokenId", t.revoked_at AS "revokedAt", t.expires_at AS "expiresAt", t.last_used_at AS "lastUsedAt", ${ACTING_USER_COLUMNS}
+                          FROM (VALUES (1)) AS one (n)
+                          LEFT JOIN (api_tokens t JOIN users u ON u.id = t.user_id JOIN organizations o ON o.id = u.organization_id)
+                            ON t.token_hash = ${hash}`),
   );
   return { token: row?.tokenId ? (row as TokenRow) : null, lockedUntil: row?.lockedUntil ?? null };
 }

@@ -6,7 +6,7 @@ import { Prisma } from "../../generated/prisma/client";
 import type { WorkflowContext } from "../../domain/workflow/case-workflow";
 import { isUuid } from "../../domain/schemas/common";
 import type { Tx } from "../db";
-import { positional, prismaRow, queryJson, type Revival, type SqlClient } from "../json-rows";
+import { positional, prepared, prismaRow, queryJson, type Revival, type SqlClient } from "../json-rows";
 import type { CaseRow } from "./case-store";
 
 export type SlaRules = WorkflowContext["rules"];
@@ -102,7 +102,7 @@ const casesInOrder = (ids: Prisma.Sql) =>
 export async function loadCaseRows(client: SqlClient, ids: readonly string[]): Promise<{ rows: CaseRow[]; rules: SlaRules }> {
   const doc = await queryJson<{ rows: CaseJson[]; rules: object[] }>(
     client,
-    Prisma.sql`SELECT json_build_object('rows', ${casesInOrder(Prisma.sql`${[...ids]}::uuid[]`)}, 'rules', ${RULES_JSON})::text AS doc`,
+    prepared(Prisma.sql`SELECT json_build_object('rows', ${casesInOrder(Prisma.sql`${[...ids]}::uuid[]`)}, 'rules', ${RULES_JSON})::text AS doc`),
   );
   return { rows: (doc?.rows ?? []).map(caseRowOf), rules: rulesOf(doc?.rules ?? []) };
 }
@@ -137,14 +137,14 @@ export async function lockAndLoadCase(tx: Tx, caseId: string): Promise<{ row: Ca
   if (!isUuid(caseId)) return null;
   const doc = await queryJson<{ row: CaseJson; rules: object[]; chain_tail: ChainTail | null }>(
     tx,
-    Prisma.sql`SELECT json_build_object(
+    prepared(Prisma.sql`SELECT json_build_object(
                  'row', ${CASE_JSON},
                  'rules', ${RULES_JSON},
                  'chain_tail', (SELECT json_build_object('chainSeq', a.chain_seq, 'hash', a.hash)
                                   FROM audit_events a WHERE a.chain_key = 'case:' || c.id::text
                                  ORDER BY a.chain_seq DESC LIMIT 1))::text AS doc
                  FROM cases c WHERE c.id = ${caseId}::uuid
-                  FOR UPDATE OF c`,
+                  FOR UPDATE OF c`),
   );
   return doc ? { row: caseRowOf(doc.row), rules: rulesOf(doc.rules), chainTail: doc.chain_tail } : null;
 }

@@ -15,7 +15,7 @@ import { loadAfterAcceptanceFacts, needsAfterAcceptanceFacts } from "../executio
 import { applyClosureEvent } from "../closure/closure-effects";
 import { insertDeposit } from "../finance/deposit-store";
 import type { Tx } from "../db";
-import { columnName } from "../json-rows";
+import { columnName, prepared } from "../json-rows";
 import { AppError, fieldError, refusedBy, versionConflict } from "../errors";
 import type { RequestContext } from "../request-context";
 import { loaReadiness, syncLoaWithCase } from "../loa/case-loa-sync";
@@ -245,7 +245,7 @@ async function updateCaseWithInbox(
 ): Promise<boolean> {
   const names = Object.keys(columns).map(columnName);
   const values = Object.fromEntries(Object.values(columns).map((value, i) => [names[i]!, value]));
-  const [result] = await tx.$queryRaw<{ updated: number }[]>`
+  const [result] = await tx.$queryRaw<{ updated: number }[]>(prepared(Prisma.sql`
     WITH updated AS (
       UPDATE cases c
          SET (${Prisma.raw(names.join(", "))}) = (SELECT ${Prisma.raw(names.map((name) => `r.${name}`).join(", "))}
@@ -254,7 +254,7 @@ async function updateCaseWithInbox(
        WHERE c.id = ${caseId}::uuid AND c.version = ${expectedVersion}
       RETURNING c.id),
     ${inbox}
-    SELECT count(*)::int AS updated FROM updated`;
+    SELECT count(*)::int AS updated FROM updated`));
   return (result?.updated ?? 0) > 0;
 }
 

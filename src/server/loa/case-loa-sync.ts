@@ -9,7 +9,11 @@ import { submissionProblems } from "../../domain/loa/validation";
 import type { Actor } from "../../domain/policy";
 import { requireRate, RATE_KEYS } from "../../domain/pricing/rates";
 import { isoDay } from "../../domain/sla";
+import { basicLoaMove, caseMoveMayMoveBasicLoa } from "../../domain/loa/document-flow";
+import type { DocumentStatus } from "../../domain/loa/codes";
+import { Prisma } from "../../generated/prisma/client";
 import type { Tx } from "../db";
+import { prepared } from "../json-rows";
 import { pdfModelOf } from "./loa-pdf";
 import { signatureStampsFor } from "../signatures/decision-signatures";
 import {
@@ -50,39 +54,51 @@ export async function loaReadiness(tx: Tx, caseId: string, now: Date): Promise<{
   }
 }
 
-/** Moves the basic LOA to match where the case went. */
-/** The case states (and event) in which the basic LOA may have to move: any other change leaves it alone unread. */
-const LOA_MOVING_STATES: readonly CaseStatus[] = ["IN_DEVELOPMENT", "OFFERED", "ACCEPTED", "IMPLEMENTED", "CANCELLED", "DISAPPROVED"];
-
+/**
+ * Moves the basic LOA to match where the case went. Most moves leave it alone, so its status is read first (one small
+ * statement) and the documents with their lines only when it moves.
+ */
 export async function syncLoaWithCase(tx: Tx, caseId: string, event: CaseEvent, before: CaseStatus, after: CaseStatus, actor: Actor | null, now: Date) {
-  if (before === after) return;
-  if (event !== "approve-loa" && !LOA_MOVING_STATES.includes(after)) return;
+  if (!caseMoveMayMoveBasicLoa(event, before, after)) return;
+  const [current] = await tx.$queryRaw<{ status: DocumentStatus }[]>(
+    prepared(Prisma.sql`SELECT status::text AS status FROM case_documents
+                         WHERE case_id = ${caseId}::uuid AND document_type = 'BASIC' AND status NOT IN ('SUPERSEDED', 'WITHDRAWN')
+                         ORDER BY number DESC LIMIT 1`),
+  );
+  const move = current ? basicLoaMove(event, before, after, current.status) : null;
+  if (!move) return;
   const documents = await loadDocuments(tx, caseId);
-  const basic = [...documents].reverse().find((doc) => doc.documentType === "BASIC" && doc.status !== "SUPERSEDED" && doc.status !== "WITHDRAWN");
-  if (!basic) return;
+  const basic = [...documents].reverse().find((doc) => doc.documentType === "BASIC" && doc.status !== "SUPERSEDED" && doc.status !== "WITHDRAWN")!;
   const update = (data: Parameters<typeof tx.caseDocument.update>[0]["data"]) =>
     tx.caseDocument.update({ where: { id: basic.id }, data: { ...data, version: { increment: 1 } } });
 
-  if (event === "approve-loa" && basic.status === "DRAFT") {
-    await update({ status: "SUBMITTED", pricedOn: today(now), submittedAt: now });
-  } else if (after === "IN_DEVELOPMENT" && basic.status === "SUBMITTED") {
-    await update({ status: "DRAFT", pricedOn: null, submittedAt: null });
-  } else if (after === "IN_DEVELOPMENT" && basic.status === "OFFERED") {
-    // A restated or counter-offered LOA is a new version; the offered one (and its PDF) stays on record.
-    await update({ status: "SUPERSEDED" });
-    await copyDocument(tx, basic, documents, { documentType: "BASIC", documentNumber: 0, createdById: actor?.userId ?? basic.createdById });
-  } else if (after === "OFFERED" && basic.status === "SUBMITTED") {
-    await offerDocument(tx, caseId, basic, now);
-  } else if (after === "ACCEPTED" && basic.status === "OFFERED") {
-    await lockRates(tx, basic, now);
-    const acceptance = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { signerName: true, signerTitle: true } });
-    await update({ status: "ACCEPTED", acceptedAt: now, acceptedByName: acceptance.signerName, acceptedByTitle: acceptance.signerTitle });
-  } else if (after === "IMPLEMENTED" && basic.status === "ACCEPTED") {
-    await update({ status: "IMPLEMENTED", implementedAt: now });
-  } else if ((after === "CANCELLED" || after === "DISAPPROVED") && (basic.status === "DRAFT" || basic.status === "SUBMITTED")) {
-    await update({ status: "WITHDRAWN" });
-  } else {
-    return;
+  switch (move) {
+    case "submit":
+      await update({ status: "SUBMITTED", pricedOn: today(now), submittedAt: now });
+      break;
+    case "reopen":
+      await update({ status: "DRAFT", pricedOn: null, submittedAt: null });
+      break;
+    case "restate":
+      // A restated or counter-offered LOA is a new version; the offered one (and its PDF) stays on record.
+      await update({ status: "SUPERSEDED" });
+      await copyDocument(tx, basic, documents, { documentType: "BASIC", documentNumber: 0, createdById: actor?.userId ?? basic.createdById });
+      break;
+    case "offer":
+      await offerDocument(tx, caseId, basic, now);
+      break;
+    case "accept": {
+      await lockRates(tx, basic, now);
+      const acceptance = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { signerName: true, signerTitle: true } });
+      await update({ status: "ACCEPTED", acceptedAt: now, acceptedByName: acceptance.signerName, acceptedByTitle: acceptance.signerTitle });
+      break;
+    }
+    case "implement":
+      await update({ status: "IMPLEMENTED", implementedAt: now });
+      break;
+    case "withdraw":
+      await update({ status: "WITHDRAWN" });
+      break;
   }
   await refreshCaseValue(tx, caseId, now);
 }
