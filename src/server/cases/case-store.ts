@@ -42,7 +42,7 @@ export type CaseRow = Prisma.CaseGetPayload<{ include: typeof caseInclude }>;
 export async function lockCase(tx: Tx, caseId: string): Promise<boolean> {
   // PostgreSQL refuses to cast a malformed id to uuid: that is a missing case, not a server error.
   if (!isUuid(caseId)) return false;
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM cases WHERE id = ${caseId}::uuid FOR UPDATE`;
+  const rows = await tx.$queryRaw<{ id: string }[]>(prepared(Prisma.sql`SELECT id FROM cases WHERE id = ${caseId}::uuid FOR UPDATE`));
   return rows.length > 0;
 }
 

@@ -11,6 +11,7 @@ import { isAwaitingValidation } from "@/domain/lor/workflow";
 import { sumAmounts } from "@/domain/money";
 import { Prisma } from "../../generated/prisma/client";
 import type { Tx } from "../db";
+import { prepared } from "../json-rows";
 import { CONTENT_FIELDS } from "./lor-content";
 import { loadLorRow } from "./lor-rows";
 
@@ -243,7 +244,7 @@ export function changedFields(before: Record<string, unknown>, after: Record<str
  * letter.
  */
 export async function lockLor(tx: Tx, id: string): Promise<boolean> {
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM letters_of_request WHERE id = ${id}::uuid FOR UPDATE`;
+  const rows = await tx.$queryRaw<{ id: string }[]>(prepared(Prisma.sql`SELECT id FROM letters_of_request WHERE id = ${id}::uuid FOR UPDATE`));
   return rows.length > 0;
 }
 

@@ -3,7 +3,7 @@
 // `include: lorInclude`. Free of `server-only`, like the other stores.
 import { Prisma } from "../../generated/prisma/client";
 import { isUuid } from "../../domain/schemas/common";
-import { positional, prismaRow, queryJson, type Revival, type SqlClient } from "../json-rows";
+import { positional, prepared, prismaRow, queryJson, type Revival, type SqlClient } from "../json-rows";
 import type { LorRow } from "./lor-record";
 
 type LorScalars = Omit<LorRow, "country" | "preferredAgency" | "routedAgency" | "case" | "validationSla" | "attachments">;
@@ -73,7 +73,7 @@ const lorsInOrder = (ids: Prisma.Sql) =>
 /** Letters by id, in the order of `ids`: one statement. */
 export async function loadLorRows(client: SqlClient, ids: readonly string[]): Promise<LorRow[]> {
   if (ids.length === 0) return [];
-  const rows = await queryJson<LorJson[]>(client, Prisma.sql`SELECT ${lorsInOrder(Prisma.sql`${[...ids]}::uuid[]`)}::text AS doc`);
+  const rows = await queryJson<LorJson[]>(client, prepared(Prisma.sql`SELECT ${lorsInOrder(Prisma.sql`${[...ids]}::uuid[]`)}::text AS doc`));
   return (rows ?? []).map(lorRowOf);
 }
 

@@ -3,7 +3,9 @@ import { NOTIFICATION_KINDS, NOTIFICATION_RULES, type NotificationKind } from "@
 import type { Actor } from "@/domain/policy";
 import { NOTIFICATION_PAGE_SIZE, NotificationListQuery, type NotificationPage, type NotificationView } from "@/domain/schemas/notifications";
 import { assertCan } from "../auth/actor";
+import { Prisma } from "@/generated/prisma/client";
 import { db } from "../db";
+import { prepared, queryRows } from "../json-rows";
 import { parseInput } from "../errors";
 
 /** How many unread notices the bell counts before it shows "99+": the count stays an index-only read however many wait. */
@@ -43,8 +45,12 @@ export async function listNotifications(actor: Actor, rawQuery: unknown): Promis
 /** Unread notices, counted up to UNREAD_COUNT_CAP. */
 export async function countUnread(actor: Actor): Promise<number> {
   assertCan(actor, "readOwnNotifications");
-  const [row] = await db().$queryRaw<{ count: number }[]>`
-    SELECT count(*)::int AS count FROM (SELECT 1 FROM notifications WHERE user_id = ${actor.userId}::uuid AND read_at IS NULL LIMIT ${UNREAD_COUNT_CAP}) unread`;
+  // Prepared: every page's header asks it.
+  const [row] = await queryRows<{ count: number }>(
+    db(),
+    prepared(Prisma.sql`SELECT count(*)::int AS count
+                          FROM (SELECT 1 FROM notifications WHERE user_id = ${actor.userId}::uuid AND read_at IS NULL LIMIT ${UNREAD_COUNT_CAP}) unread`),
+  );
   return row?.count ?? 0;
 }
 
