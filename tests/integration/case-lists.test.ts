@@ -109,6 +109,24 @@ describe("listCases", () => {
     expect(ids(await list({ overdue: "true", status: "IN_REVIEW" }))).toEqual([s.reviewLate.id]);
   });
 
+  it("filters by the day a case opened, each bound a whole day in UTC (from its first instant to its last)", async () => {
+    const cast = await caseCast(prisma);
+    const at = (iso: string) =>
+      createCase(prisma, { agency: cast.agency, openedById: cast.dsca.userId, openedAt: new Date(iso), country: cast.country, status: "OPENED" });
+    const lastOfNinth = await at("2026-03-09T23:59:59.999Z");
+    const firstOfTenth = await at("2026-03-10T00:00:00.000Z");
+    const lastOfTenth = await at("2026-03-10T23:59:59.999Z");
+    const firstOfEleventh = await at("2026-03-11T00:00:00.000Z");
+    const list = async (query: Record<string, string>) => ids(await listCases(cast.dsca, { agency: cast.agency.code, ...query }));
+
+    expect(await list({ openedFrom: "2026-03-10", openedTo: "2026-03-10" })).toEqual([lastOfTenth.id, firstOfTenth.id]);
+    expect(await list({ openedFrom: "2026-03-10" })).toEqual([firstOfEleventh.id, lastOfTenth.id, firstOfTenth.id]);
+    expect(await list({ openedTo: "2026-03-09" })).toEqual([lastOfNinth.id]);
+    expect(await list({ openedFrom: "2026-03-12" })).toEqual([]);
+    const error = await expectAppError(listCases(cast.dsca, { openedFrom: "10 March" }), "VALIDATION_FAILED");
+    expect(error.extra.fields).toEqual({ openedFrom: "openedFrom must be a date like 2027-01-31" });
+  });
+
   it("pages with a total, newest first", async () => {
     const cast = await caseCast(prisma);
     await caseShelf(cast);

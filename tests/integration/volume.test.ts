@@ -9,6 +9,8 @@ import { listCases } from "@/server/cases/list-cases";
 import { listMyTasks } from "@/server/cases/list-my-tasks";
 import { rebuildCaseInboxes } from "@/server/cases/case-inbox";
 import { listLors } from "@/server/lors/list-lors";
+import { searchEverything } from "@/server/full-text-search/search-everything";
+import { SEARCH_COUNT_CAP } from "@/domain/schemas/search";
 import { testPrisma } from "./helpers";
 import { dscaActor, newAgency, newCountry, partnerOf, seedSlaRules } from "./lor-helpers";
 
@@ -116,5 +118,14 @@ describe(`with ${CASES.toLocaleString("en-US")} cases waiting on DSCA`, () => {
     expect(mine.items).toHaveLength(50);
     const usg = await listLors(dsca, { q: "Spare parts for", pageSize: "50", sort: "received" });
     expect(usg.total).toBeGreaterThanOrEqual(CASES);
+  });
+
+  it("full-text search stops counting at its cap, says there are more, and still pages through the matches", async () => {
+    const found = await searchEverything(partner, { q: "spare parts", kind: "letters", pageSize: "20", page: "3" });
+    expect(found.counts.letters).toEqual({ count: SEARCH_COUNT_CAP, more: true });
+    expect({ total: found.total, more: found.more }).toEqual({ total: SEARCH_COUNT_CAP, more: true });
+    expect(found.items).toHaveLength(20);
+    const first = await searchEverything(partner, { q: "spare parts", kind: "letters", pageSize: "20" });
+    expect(first.items.map((hit) => hit.href)).not.toContain(found.items[0]!.href);
   });
 });
