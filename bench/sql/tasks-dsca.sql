@@ -30,11 +30,16 @@ SELECT p.*,
   LEFT JOIN sla_rules r ON r.id = p.sla_rule_id
  ORDER BY p.due_sort, p.case_id
 -- @count
+-- As the app counts (src/server/cases/list-my-tasks.ts): four counts over the rows read in the inbox index's order,
+-- which keeps the index-only read; unordered, the planner picks a parallel scan of the table once transitions churn it.
 SELECT count(*) AS total,
        count(*) FILTER (WHERE e.due_sort < $1) AS overdue,
-       count(*) FILTER (WHERE e.due_at >= $1 AND e.amber_at <= $1) AS due_soon
-  FROM case_inbox_entries e
- WHERE e.inbox = 'DSCA_ANALYST'
-   AND (e.valid_from IS NULL OR e.valid_from <= $1)
-   AND (e.valid_until IS NULL OR e.valid_until > $1)
-   AND ((e.user_id IS NULL AND NOT ($2::uuid = ANY (e.excluded_user_ids))) OR e.user_id = $2::uuid)
+       count(*) FILTER (WHERE e.due_at >= $1 AND e.amber_at <= $1) AS due_soon,
+       count(*) FILTER (WHERE e.due_at >= $1 AND e.amber_at > $1) AS on_track
+  FROM (SELECT e.due_sort, e.due_at, e.amber_at
+          FROM case_inbox_entries e
+         WHERE e.inbox = 'DSCA_ANALYST'
+           AND (e.valid_from IS NULL OR e.valid_from <= $1)
+           AND (e.valid_until IS NULL OR e.valid_until > $1)
+           AND ((e.user_id IS NULL AND NOT ($2::uuid = ANY (e.excluded_user_ids))) OR e.user_id = $2::uuid)
+         ORDER BY e.due_sort, e.case_id) e
