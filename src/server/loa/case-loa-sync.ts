@@ -60,15 +60,18 @@ export async function loaReadiness(tx: Tx, caseId: string, now: Date): Promise<{
  */
 export async function syncLoaWithCase(tx: Tx, caseId: string, event: CaseEvent, before: CaseStatus, after: CaseStatus, actor: Actor | null, now: Date) {
   if (!caseMoveMayMoveBasicLoa(event, before, after)) return;
-  const [current] = await tx.$queryRaw<{ status: DocumentStatus }[]>(
-    prepared(Prisma.sql`SELECT status::text AS status FROM case_documents
+  // The basic LOA in play: the latest basic document not superseded or withdrawn.
+  const [current] = await tx.$queryRaw<{ id: string; status: DocumentStatus }[]>(
+    prepared(Prisma.sql`SELECT id, status::text AS status FROM case_documents
                          WHERE case_id = ${caseId}::uuid AND document_type = 'BASIC' AND status NOT IN ('SUPERSEDED', 'WITHDRAWN')
                          ORDER BY number DESC LIMIT 1`),
   );
-  const move = current ? basicLoaMove(event, before, after, current.status) : null;
-  if (!move) return;
+  const move = current && basicLoaMove(event, before, after, current.status);
+  if (!current || !move) return;
   const documents = await loadDocuments(tx, caseId);
-  const basic = [...documents].reverse().find((doc) => doc.documentType === "BASIC" && doc.status !== "SUPERSEDED" && doc.status !== "WITHDRAWN")!;
+  // The caller holds the case's row lock, so the document read above is still the one in play.
+  const basic = documents.find((doc) => doc.id === current.id);
+  if (!basic) return;
   const update = (data: Parameters<typeof tx.caseDocument.update>[0]["data"]) =>
     tx.caseDocument.update({ where: { id: basic.id }, data: { ...data, version: { increment: 1 } } });
 
