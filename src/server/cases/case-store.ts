@@ -25,6 +25,7 @@ import { inboxRewrite } from "./case-inbox";
 import { INBOX_REVISION } from "../../domain/workflow/inbox";
 import { isSignedCaseEvent } from "../../domain/signatures/statement";
 import { boundDocumentFor, recordDecisionSignature } from "../signatures/decision-signatures";
+import { startOfUtcDay } from "../../domain/sla";
 
 export const caseInclude = {
   country: { select: { id: true, code: true, name: true, natoPlus: true, standardOedDays: true } },
@@ -154,7 +155,7 @@ export function caseColumns(s: CaseSnapshot) {
     acceptedAt: s.acceptedAt,
     signerName: s.acceptance?.signerName ?? null,
     signerTitle: s.acceptance?.signerTitle ?? null,
-    signedOn: s.acceptance ? new Date(`${s.acceptance.signedOn}T00:00:00Z`) : null,
+    signedOn: s.acceptance ? startOfUtcDay(s.acceptance.signedOn) : null,
     initialDeposit: s.acceptance?.initialDeposit ?? null,
     initialDepositDue: s.initialDepositDue,
     depositReceivedAt: s.depositReceivedAt,

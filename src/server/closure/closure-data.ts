@@ -7,7 +7,7 @@ import { closureReadiness, type ClosureInput, type ClosureLineInput, type Closur
 import { reconsiderationDeadline, SDR_RULE_KEYS, type SdrPolicyRule } from "../../domain/execution/sdr";
 import { toAmount } from "../../domain/money";
 import type { CaseStatus } from "../../domain/workflow/states";
-import { isoDay } from "../../domain/sla";
+import { isoDay, startOfUtcDay } from "../../domain/sla";
 import type { Tx } from "../db";
 import { loadBillingFacts } from "../finance/finance-store";
 
@@ -35,7 +35,7 @@ export interface ClosureData {
 
 /** Deposits and payments received by `day`, apart (billing's facts give only their sum): what the page shows. */
 async function moneyReceived(tx: Tx, caseId: string, day: string) {
-  const by = new Date(`${day}T00:00:00Z`);
+  const by = startOfUtcDay(day);
   const [deposits, payments] = await Promise.all([
     tx.caseDeposit.aggregate({ where: { caseId, valueDate: { lte: by } }, _sum: { amount: true } }),
     tx.payment.aggregate({ where: { caseId, valueDate: { lte: by } }, _sum: { amount: true } }),

@@ -57,7 +57,7 @@ import {
   type SubmitRequisitionFields,
   type UpdateShipmentStatusFields,
 } from "../../domain/schemas/execution";
-import { isoDay } from "../../domain/sla";
+import { isoDay, startOfUtcDay } from "../../domain/sla";
 import { caseSubject } from "../../domain/workflow/engine";
 import { CASE_STATUS_LABELS, type CaseStatus } from "../../domain/workflow/states";
 import type { Prisma } from "../../generated/prisma/client";
@@ -305,7 +305,6 @@ export function serviceRecordView(row: {
   };
 }
 
-const dateOf = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`);
 
 function audit(tx: Tx, actor: Actor, caseId: string, action: string, details: Prisma.InputJsonObject, context: RequestContext, now: Date) {
   return recordAudit(tx, { action, outcome: "SUCCESS", actor, target: { type: "case", id: caseId }, details, context }, now);
@@ -332,7 +331,7 @@ export async function recordObligationTx(
       caseId,
       lineNumber,
       contractNumber: input.contractNumber,
-      awardedOn: dateOf(input.awardedOn),
+      awardedOn: startOfUtcDay(input.awardedOn),
       amount: input.amount,
       recordedById: actor.userId,
       recordedAt: now,
@@ -442,7 +441,7 @@ export async function recordShipmentTx(
       documentNumber: input.documentNumber,
       quantity: input.quantity,
       value: checked.value,
-      shippedOn: dateOf(input.shippedOn),
+      shippedOn: startOfUtcDay(input.shippedOn),
       mode: input.mode,
       trackingReference: input.trackingReference,
       recordedById: actor.userId,
@@ -502,7 +501,7 @@ export async function updateShipmentStatusTx(
     isoDay(now),
   );
   if (!checked.ok) throw refusal(checked);
-  const receipt = input.status === "RECEIVED" ? { receivedOn: dateOf(input.receivedOn!), receivedBy: input.receivedBy! } : {};
+  const receipt = input.status === "RECEIVED" ? { receivedOn: startOfUtcDay(input.receivedOn!), receivedBy: input.receivedBy! } : {};
   const updated = await tx.shipment.updateMany({
     where: { id: shipment.id, version: shipment.version },
     data: { status: input.status, ...receipt, version: { increment: 1 } },
@@ -548,8 +547,8 @@ export async function recordServicePerformanceTx(
     data: {
       caseId,
       lineNumber,
-      performedFrom: dateOf(input.performedFrom),
-      performedTo: dateOf(input.performedTo),
+      performedFrom: startOfUtcDay(input.performedFrom),
+      performedTo: startOfUtcDay(input.performedTo),
       units: input.units,
       value: input.value,
       description: input.description,

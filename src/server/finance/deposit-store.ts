@@ -2,6 +2,7 @@
 // commitCaseEvent in src/server/cases/case-store.ts): the case event on the hash chain and the money row exist
 // together or not at all. Free of `server-only`: the demo seed records deposits through the same code.
 import type { Tx } from "../db";
+import { startOfUtcDay } from "../../domain/sla";
 
 export interface DepositRecord {
   caseId: string;
@@ -15,7 +16,7 @@ export interface DepositRecord {
 
 export async function insertDeposit(tx: Tx, deposit: DepositRecord, now: Date): Promise<{ id: string }> {
   return tx.caseDeposit.create({
-    data: { ...deposit, valueDate: new Date(`${deposit.valueDate}T00:00:00Z`), recordedAt: now },
+    data: { ...deposit, valueDate: startOfUtcDay(deposit.valueDate), recordedAt: now },
     select: { id: true },
   });
 }

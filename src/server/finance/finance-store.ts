@@ -15,7 +15,7 @@ import {
 import { toAmount } from "../../domain/money";
 import type { Actor } from "../../domain/policy";
 import type { CaseFinancesView, PaymentInput, PaymentView, StatementView } from "../../domain/schemas/finance";
-import { isoDay } from "../../domain/sla";
+import { isoDay, startOfUtcDay } from "../../domain/sla";
 import type { CaseStatus } from "../../domain/workflow/states";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client";
 import { recordAudit } from "../audit";
@@ -34,7 +34,6 @@ const PAYABLE_STATUSES: readonly string[] = [...BILLABLE_STATUSES, "CLOSED"];
 
 const ZERO = new Decimal(0);
 const sumOf = (value: Prisma.Decimal | null | undefined) => new Decimal(value?.toString() ?? "0");
-const dayDate = (day: string) => new Date(`${day}T00:00:00Z`);
 /** The last instant of a UTC day: what counts "by" that day. */
 const endOfDay = (day: string) => new Date(`${day}T23:59:59.999Z`);
 
@@ -58,7 +57,7 @@ export async function loadBillingFacts(tx: Tx, caseId: string, asOf: string): Pr
   const loa = await loadLoaInForce(tx, caseId);
   if (!loa) return null;
   const until = endOfDay(asOf);
-  const by = dayDate(asOf);
+  const by = startOfUtcDay(asOf);
   const [obligations, requisitions, shipments, services, deposits, payments, credits] = await Promise.all([
     tx.lineObligation.groupBy({ by: ["lineNumber"], where: { caseId, awardedOn: { lte: by } }, _sum: { amount: true } }),
     tx.requisition.groupBy({
@@ -296,7 +295,7 @@ export async function insertPayment(
       caseId,
       statementId: input.statementId ?? null,
       amount: input.amount,
-      valueDate: dayDate(input.valueDate),
+      valueDate: startOfUtcDay(input.valueDate),
       reference: input.reference,
       recordedById: actor.userId,
       recordedAt: now,

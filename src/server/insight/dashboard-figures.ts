@@ -17,6 +17,7 @@ import { sumAmounts } from "../../domain/money";
 import type { DashboardFigures, DashboardQuery } from "../../domain/schemas/dashboard";
 import { CASE_STATUSES, CASE_STATUS_LABELS, STATUS_SLA_KEYS, type CaseStatus } from "../../domain/workflow/states";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client";
+import { isoDay, startOfNextUtcDay, startOfUtcDay } from "../../domain/sla";
 
 const DAY_SECONDS = 86_400;
 const TOP_SHARES = 15;
@@ -55,7 +56,6 @@ function readStatusGroups(stored: readonly StatusGroup[], moved: readonly (Statu
   return [...groups.values()].filter((g) => g.cases > 0).map((g) => ({ ...g, value: g.value.toFixed(2) }));
 }
 
-const dayStart = (day: string) => new Date(`${day}T00:00:00Z`);
 const textList = (values: readonly string[]) => Prisma.join(values.map((v) => Prisma.sql`${v}`));
 
 /** Whose cases a dashboard covers: every case (staff), one implementing agency's, or one partner country's. */
@@ -84,8 +84,8 @@ export async function computeDashboard(client: PrismaClient, scope: DashboardSco
     scope.kind === "COUNTRY" ? Prisma.sql`c.country_id = ${scope.organizationId}::uuid` : null,
     effective.agency ? Prisma.sql`c.implementing_agency_id IN (SELECT id FROM organizations WHERE code = ${effective.agency})` : null,
     effective.country ? Prisma.sql`c.country_id IN (SELECT id FROM organizations WHERE code = ${effective.country})` : null,
-    effective.from ? Prisma.sql`c.opened_at >= ${dayStart(effective.from)}` : null,
-    effective.to ? Prisma.sql`c.opened_at < ${new Date(dayStart(effective.to).getTime() + DAY_SECONDS * 1000)}` : null,
+    effective.from ? Prisma.sql`c.opened_at >= ${startOfUtcDay(effective.from)}` : null,
+    effective.to ? Prisma.sql`c.opened_at < ${startOfNextUtcDay(effective.to)}` : null,
   ].filter((condition) => condition !== null);
   const scoped = conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
   // Values a partner may see: of LOAs offered to them (a suspended case counts as the state it was suspended from).
@@ -143,7 +143,7 @@ export async function computeDashboard(client: PrismaClient, scope: DashboardSco
     ? await client.$queryRaw<{ case_id: string; identifier: string; due_on: Date; amount_due: string }[]>`
         SELECT s.case_id, c.identifier, s.due_on, s.amount_due::text AS amount_due
           FROM billing_statements s JOIN cases c ON c.id = s.case_id
-         WHERE ${scoped} AND s.due_on >= ${dayStart(now.toISOString().slice(0, 10))}::date AND s.amount_due > 0
+         WHERE ${scoped} AND s.due_on >= ${startOfUtcDay(isoDay(now))}::date AND s.amount_due > 0
          ORDER BY s.due_on, c.identifier LIMIT 10`
     : null;
   const bottleneck = partner ? null : await officeLoads(client, conditions.length ? scoped : null, base, new Map(agencies.map((a) => [a.id, a.name])), now);

@@ -8,7 +8,7 @@ import type { CaseStatus } from "../../domain/workflow/states";
 import { submissionProblems } from "../../domain/loa/validation";
 import type { Actor } from "../../domain/policy";
 import { requireRate, RATE_KEYS } from "../../domain/pricing/rates";
-import { isoDay } from "../../domain/sla";
+import { isoDay, startOfUtcDay } from "../../domain/sla";
 import { basicLoaMove, caseMoveMayMoveBasicLoa } from "../../domain/loa/document-flow";
 import type { DocumentStatus } from "../../domain/loa/codes";
 import { Prisma } from "../../generated/prisma/client";
@@ -34,7 +34,6 @@ import {
 import { refreshCaseValue } from "./case-value";
 import { renderLoaPdf } from "./render-loa-pdf";
 
-const today = (now: Date) => new Date(`${isoDay(now)}T00:00:00Z`);
 
 /** What the workflow needs to know about the LOA before the agency approves it (WorkflowContext.loa). */
 export async function loaReadiness(tx: Tx, caseId: string, now: Date): Promise<{ problems: string[]; notificationRequired: boolean }> {
@@ -44,7 +43,7 @@ export async function loaReadiness(tx: Tx, caseId: string, now: Date): Promise<{
   const content = contentOf(draft);
   const rates = await loadRates(tx);
   try {
-    const { priced, quote } = priceContent(content, { rates, pricedOn: today(now), natoPlus: caseRow.country.natoPlus === true, paymentsAfter: now });
+    const { priced, quote } = priceContent(content, { rates, pricedOn: startOfUtcDay(isoDay(now)), natoPlus: caseRow.country.natoPlus === true, paymentsAfter: now });
     return {
       problems: submissionProblems(content, priced, shapeOf(caseRow), await loadNoteTitles(tx)),
       notificationRequired: quote.notification.required,
@@ -77,7 +76,7 @@ export async function syncLoaWithCase(tx: Tx, caseId: string, event: CaseEvent, 
 
   switch (move) {
     case "submit":
-      await update({ status: "SUBMITTED", pricedOn: today(now), submittedAt: now });
+      await update({ status: "SUBMITTED", pricedOn: startOfUtcDay(isoDay(now)), submittedAt: now });
       break;
     case "reopen":
       await update({ status: "DRAFT", pricedOn: null, submittedAt: null });
@@ -137,7 +136,7 @@ export async function copyDocument(
  */
 export async function offerDocument(tx: Tx, caseId: string, doc: DocumentRow, now: Date, status: "OFFERED" | "IMPLEMENTED" = "OFFERED") {
   const moment = status === "OFFERED" ? { offeredAt: now } : { implementedAt: now };
-  const offered = { ...doc, status, ...moment, pricedOn: doc.pricedOn ?? today(now) };
+  const offered = { ...doc, status, ...moment, pricedOn: doc.pricedOn ?? startOfUtcDay(isoDay(now)) };
   const bytes = await renderDocument(tx, caseId, offered, { draft: false });
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const file = await tx.storedFile.create({ data: { content: new Uint8Array(bytes) } });
@@ -161,7 +160,7 @@ export async function renderDocument(tx: Tx, caseId: string, doc: DocumentRow, o
 /** Each line without a locked rate takes the administrative rate in force on the day of acceptance (or implementation). */
 export async function lockRates(tx: Tx, doc: DocumentRow, now: Date) {
   const rate = requireRate(await loadRates(tx), RATE_KEYS.adminSurcharge, now);
-  await tx.caseDocumentLine.updateMany({ where: { documentId: doc.id, adminRate: null }, data: { adminRate: rate, rateLockedOn: today(now) } });
+  await tx.caseDocumentLine.updateMany({ where: { documentId: doc.id, adminRate: null }, data: { adminRate: rate, rateLockedOn: startOfUtcDay(isoDay(now)) } });
   // A price-only increase is a one-time statement about that change; the next change must say so again.
   await tx.caseDocumentLine.updateMany({ where: { documentId: doc.id, priceOnlyIncrease: true }, data: { priceOnlyIncrease: false } });
 }

@@ -8,7 +8,7 @@ import { submissionProblems } from "../../domain/loa/validation";
 import type { Actor } from "../../domain/policy";
 import { DOCUMENT_ACTION_INPUTS, DOCUMENT_ACTIONS, type DocumentAction, type DocumentView } from "../../domain/schemas/loa";
 import { RATE_KEYS, requireRate } from "../../domain/pricing/rates";
-import { isoDay } from "../../domain/sla";
+import { isoDay, startOfUtcDay } from "../../domain/sla";
 import { recordAudit } from "../audit";
 import { lockCase } from "../cases/case-store";
 import type { Tx } from "../db";
@@ -105,7 +105,7 @@ export async function applyStep(
         documentType: chosen,
         documentNumber: sameType + 1,
         changeReason: input.reason,
-        pricedOn: new Date(`${isoDay(now)}T00:00:00Z`),
+        pricedOn: startOfUtcDay(isoDay(now)),
         submittedAt: now,
       },
     });

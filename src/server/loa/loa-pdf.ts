@@ -13,9 +13,10 @@ import { formatUsd } from "../../domain/money";
 import type { DocumentView } from "../../domain/schemas/loa";
 import { formatRate, pchLabel } from "../../domain/pricing/price";
 import type { LoaCaseRow } from "./loa-store";
+import { startOfUtcDay } from "../../domain/sla";
 
 const LONG_DATE = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
-export const longDate = (iso: string | Date) => LONG_DATE.format(typeof iso === "string" ? new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso) : iso);
+export const longDate = (iso: string | Date) => LONG_DATE.format(typeof iso === "string" ? (iso.length === 10 ? startOfUtcDay(iso) : new Date(iso)) : iso);
 
 function titleOf(type: DocumentType | null, number: number | null) {
   if (type === "AMENDMENT") return `Amendment ${number} to the Letter of Offer and Acceptance`;

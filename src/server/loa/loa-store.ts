@@ -21,7 +21,7 @@ import { notificationDetermination } from "../../domain/pricing/notification";
 import { paymentSchedule } from "../../domain/pricing/payment-schedule";
 import { priceLoa } from "../../domain/pricing/price";
 import type { RateRow } from "../../domain/pricing/rates";
-import { isoDay } from "../../domain/sla";
+import { isoDay, startOfUtcDay } from "../../domain/sla";
 import { caseSubject } from "../../domain/workflow/engine";
 import type { Prisma } from "../../generated/prisma/client";
 import type { Tx } from "../db";
@@ -120,7 +120,7 @@ export function lineRows(documentId: string, lines: readonly LoaLine[]): Prisma.
     note: line.note,
     internalNote: line.internalNote,
     adminRate: line.adminRate,
-    rateLockedOn: line.rateLockedOn ? new Date(`${line.rateLockedOn}T00:00:00Z`) : null,
+    rateLockedOn: line.rateLockedOn ? startOfUtcDay(line.rateLockedOn) : null,
     priceOnlyIncrease: line.priceOnlyIncrease,
   }));
 }
@@ -161,7 +161,7 @@ export const shapeOf = (row: Pick<LoaCaseRow, "caseType" | "clssaPart">): LoaSha
 });
 
 /** The day a document is priced on: frozen once it leaves the draft; today while it is being drafted. */
-export const pricingDayOf = (document: Pick<DocumentRow, "pricedOn">, now: Date) => document.pricedOn ?? new Date(`${isoDay(now)}T00:00:00Z`);
+export const pricingDayOf = (document: Pick<DocumentRow, "pricedOn">, now: Date) => document.pricedOn ?? startOfUtcDay(isoDay(now));
 
 /** Prices content: every charge, the notification determination and the payment schedule. */
 export function priceContent(content: LoaContent, options: { rates: readonly RateRow[]; pricedOn: Date; natoPlus: boolean; paymentsAfter: Date }) {

@@ -7,7 +7,7 @@ import { PricingQuoteInput, type PricingQuoteView } from "@/domain/schemas/loa";
 import { notificationDetermination } from "@/domain/pricing/notification";
 import { priceLoa } from "@/domain/pricing/price";
 import { MissingRateError } from "@/domain/pricing/rates";
-import { isoDay } from "@/domain/sla";
+import { isoDay, startOfUtcDay } from "@/domain/sla";
 import { assertCan } from "../auth/actor";
 import { db } from "../db";
 import { AppError, parseInput, type FieldErrors } from "../errors";
@@ -17,7 +17,7 @@ import { loadRates } from "./loa-store";
 export async function quotePricing(actor: Actor, raw: unknown): Promise<PricingQuoteView> {
   assertCan(actor, "quotePricing");
   const input = parseInput(PricingQuoteInput, raw);
-  const pricedOn = new Date(`${input.pricedOn ?? isoDay(new Date())}T00:00:00Z`);
+  const pricedOn = startOfUtcDay(input.pricedOn ?? isoDay(new Date()));
   const lines = input.lines.map((line) => ({
     ...emptyLine(line.lineNumber),
     ...line,

@@ -4,6 +4,7 @@ import { LOR_CONTENT_SHAPE, type LorContentInput } from "../../domain/schemas/lo
 import type { Prisma } from "../../generated/prisma/client";
 import type { Tx } from "../db";
 import { fieldError } from "../errors";
+import { startOfUtcDay } from "../../domain/sla";
 
 export const CONTENT_FIELDS = Object.keys(LOR_CONTENT_SHAPE) as (keyof LorContentInput)[];
 
@@ -17,7 +18,7 @@ export async function agencyByCode(tx: Tx, code: string, field: string) {
   return agency;
 }
 
-const dateValue = (value: string | null | undefined) => (value === undefined ? undefined : value === null ? null : new Date(`${value}T00:00:00Z`));
+const dateValue = (value: string | null | undefined) => (value === undefined ? undefined : value === null ? null : startOfUtcDay(value));
 
 /**
  * Prisma data for the content fields present in `input` (undefined = leave as is, null = clear). The preferred agency

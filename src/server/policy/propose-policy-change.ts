@@ -9,6 +9,7 @@ import { AppError, fieldError, parseInput } from "../errors";
 import type { RequestContext } from "../request-context";
 import { getPolicyChange } from "./get-policy-change";
 import { computePolicyImpact } from "./policy-impact";
+import { startOfUtcDay } from "@/domain/sla";
 
 /** A clock keeps the amber share it has unless the proposal names another (75% when it has none yet). */
 async function amberInForce(key: string, on: Date): Promise<number> {
@@ -24,7 +25,7 @@ export async function proposePolicyChange(actor: Actor, raw: unknown, context: R
   const input = parseInput(ProposePolicyChangeInput, raw);
   const series = policySeries(input.key);
   if (!series) throw fieldError("key", "Choose one of the policy series Caseway keeps");
-  const effectiveFrom = new Date(`${input.effectiveFrom}T00:00:00Z`);
+  const effectiveFrom = startOfUtcDay(input.effectiveFrom);
   const proposed =
     series.table === "PRICING_RATE"
       ? { value: input.value ?? null, days: null, dayKind: null, amberPercent: null }
