@@ -4,6 +4,7 @@
 //  - the client address the app audits and throttles on comes from the socket, or from X-Forwarded-For only as far as
 //    TRUSTED_PROXY_HOPS proxies we run have vouched for it (default 0: the header is ignored), never from the client;
 //  - pages learn their own path (x-caseway-path), which Next does not expose to server components;
+//  - API requests get their request id and, over TLS, HSTS here, since they skip the proxy (ADR 0037);
 //  - every request is logged as one JSON line with its request id, user, route, status and latency.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { createServer, type IncomingMessage } from "node:http";
@@ -12,6 +13,7 @@ import next from "next";
 import { clientAddressFrom, trustedProxyHops } from "../src/server/client-address";
 import { log } from "../src/server/log";
 import { REQUEST_LOG_STORE, type RequestLogStore } from "../src/server/request-log";
+import { REQUEST_ID_HEADER, stampApiRequest } from "../src/server/transport-headers";
 
 const { values } = parseArgs({
   options: { port: { type: "string", default: process.env.PORT ?? "3000" }, dev: { type: "boolean", default: false }, hostname: { type: "string" } },
@@ -50,9 +52,10 @@ const server = createServer((req, res) => {
   const entry: RequestLogStore = { userId: null };
   const route = req.headers["x-caseway-path"] as string;
   const quiet = route.startsWith("/_next/") || route === "/api/v1/health";
+  if (route.startsWith("/api/")) stampApiRequest(req, res);
   res.once("close", () => {
     const line = {
-      requestId: res.getHeader("x-request-id") ?? null,
+      requestId: res.getHeader(REQUEST_ID_HEADER) ?? null,
       method: req.method,
       route,
       status: res.statusCode,

@@ -24,6 +24,8 @@ export interface Formats {
   usd(amount: string | null | undefined): string;
   /** A compact amount for charts: "$1.3M" · "1,3 M$US". */
   usdCompact(amount: number): string;
+  /** Items joined as the language joins them: "DSCA, State and DTSA" · "DSCA, State et DTSA". */
+  and(items: readonly string[]): string;
 }
 
 const cache = new Map<string, Formats>();
@@ -48,6 +50,8 @@ export function formatsFor(locale: Locale, timeZone: string): Formats {
   const number = new Intl.NumberFormat(tag);
   const usd = new Intl.NumberFormat(tag, { style: "currency", currency: "USD" });
   const usdCompact = new Intl.NumberFormat(tag, { style: "currency", currency: "USD", notation: "compact", maximumFractionDigits: 1 });
+  // English without the serial comma ("DSCA, State and DTSA"), as the domain has always written it.
+  const and = new Intl.ListFormat(locale === DEFAULT_LOCALE ? "en-GB" : tag, { type: "conjunction" });
   const formats: Formats = {
     locale,
     timeZone,
@@ -58,6 +62,7 @@ export function formatsFor(locale: Locale, timeZone: string): Formats {
     // Intl formats a decimal string exactly (no float), so amounts over 2^53 cents keep every digit.
     usd: (amount) => (amount === null || amount === undefined || amount === "" ? DASH : usd.format(amount as Intl.StringNumericLiteral)),
     usdCompact: (amount) => usdCompact.format(amount),
+    and: (items) => and.format(items),
   };
   cache.set(key, formats);
   return formats;

@@ -2,6 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { randomUUID } from "node:crypto";
 import { clientAddress } from "./client-address";
+import { REQUEST_ID_HEADER } from "./transport-headers";
 
 export interface RequestContext {
   requestId: string;
@@ -9,11 +10,11 @@ export interface RequestContext {
   userAgent: string | null;
 }
 
-export const REQUEST_ID_HEADER = "x-request-id";
+export { REQUEST_ID_HEADER };
 /** The request's path, set by our server (scripts/next-server.mjs) over anything a client sent: pages cannot see it. */
 export const REQUEST_PATH_HEADER = "x-caseway-path";
 
-/** Who is calling and from where, for the audit log. The proxy stamps every request with an id. */
+/** Who is calling and from where, for the audit log. The proxy (pages) or our server (API) stamps every request with an id. */
 export async function requestContext(): Promise<RequestContext> {
   return contextFromHeaders(await headers());
 }

@@ -57,6 +57,27 @@ test("a refusal is audited and logged with the connection's address, not the one
   expect(line!.ms).toEqual(expect.any(Number));
 });
 
+test("an API answer carries the request id the caller chose, and the audit log records that id; an implausible one is replaced", async () => {
+  // API requests skip the proxy (ADR 0037): the server stamps their request id, so a client can find its own request.
+  const token = await createToken(pg.url, "partner.bn@caseway.example");
+  const [foreign] = await query<{ id: string }>(
+    `SELECT c.id FROM cases c WHERE c.country_id <> (SELECT organization_id FROM users WHERE email = 'partner.bn@caseway.example') LIMIT 1`,
+  );
+  const chosen = `client-chosen-${Date.now()}`;
+  const refused = await call(app.baseUrl, token, "GET", `/api/v1/cases/${foreign!.id}`, { headers: { "x-request-id": chosen } });
+  expect(refused.status).toBe(404);
+  expect(refused.headers.get("x-request-id")).toBe(chosen);
+  const [event] = await query<{ action: string }>("SELECT action FROM audit_events WHERE request_id = $1", [chosen]);
+  expect(event).toEqual({ action: "access.refused" });
+
+  const replaced = await call(app.baseUrl, token, "GET", "/api/v1/me", { headers: { "x-request-id": "two words" } });
+  expect(replaced.status).toBe(200);
+  expect(replaced.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  // Plain http and no trusted proxy: a claimed X-Forwarded-Proto earns no HSTS.
+  const claimed = await call(app.baseUrl, token, "GET", "/api/v1/me", { headers: { "x-forwarded-proto": "https" } });
+  expect(claimed.headers.get("strict-transport-security")).toBeNull();
+});
+
 test("a new X-Forwarded-For on every guess does not reset the API-token throttle", async () => {
   const statuses: number[] = [];
   for (let guess = 1; guess <= 21; guess++) {

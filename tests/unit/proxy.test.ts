@@ -1,8 +1,9 @@
 import { NextRequest } from "next/server";
 import { describe, expect, it, vi } from "vitest";
-import { proxy } from "@/proxy";
+import { config, proxy } from "@/proxy";
 
-// src/proxy.ts on its own (ADR 0022): the headers it puts on pages and API answers, and the server actions it refuses.
+// src/proxy.ts on its own (ADR 0022): the headers it puts on pages, and the server actions it refuses. API requests
+// skip it (ADR 0037); tests/unit/transport-headers.test.ts covers what our server stamps on them instead.
 // The e2e spec tests/e2e/security-headers.spec.ts checks the same in Chromium against a production build.
 
 const HSTS = "max-age=63072000; includeSubDomains";
@@ -68,11 +69,11 @@ describe("HSTS and TLS", () => {
   it.each([
     ["https://caseway.test/signin", {}],
     ["http://caseway.test/signin", { "x-forwarded-proto": "https" }],
-    ["http://caseway.test/api/v1/me", { "x-forwarded-proto": "https,http" }],
+    ["http://caseway.test/cases", { "x-forwarded-proto": "https,http" }],
   ] as const)("over TLS (%s %o): HSTS, and pages upgrade insecure requests", (url, headers) => {
     const response = run(url, { headers });
     expect(response.headers.get("strict-transport-security")).toBe(HSTS);
-    if (!url.includes("/api/")) expect(response.headers.get("content-security-policy")).toContain("upgrade-insecure-requests");
+    expect(response.headers.get("content-security-policy")).toContain("upgrade-insecure-requests");
   });
 
   it("over plain http: neither", () => {
@@ -82,18 +83,20 @@ describe("HSTS and TLS", () => {
   });
 });
 
-describe("the proxy on the API", () => {
-  it("stamps the request id but sends no page policy (JSON and files run no script)", () => {
-    const response = run("http://caseway.test/api/v1/me");
-    expect(response.headers.get("x-request-id")).toBeTruthy();
-    expect(response.headers.get("content-security-policy")).toBeNull();
+describe("which requests run the proxy", () => {
+  // Next.js matches the pathname against the matcher as a regular expression anchored at both ends.
+  const runsFor = (path: string) => config.matcher.some((pattern) => new RegExp(`^${pattern}$`).test(path));
+
+  it.each(["/", "/cases", "/cases/019b76ea-dbe0-76dc-b763-84a6fd2ea201", "/signin", "/apiary", "/api"])("a page (%s): yes", (path) => {
+    expect(runsFor(path)).toBe(true);
   });
 
-  it("leaves cross-origin API writes to apiRoute", () => {
-    const response = run("http://caseway.test/api/v1/lors", { method: "POST", headers: { origin: "https://evil.example", cookie: "s=1" } });
-    expect(response.status).toBe(200);
-    expect(response.headers.get("x-middleware-next")).toBe("1");
-  });
+  it.each(["/api/v1/cases", "/api/v1/health", "/api/auth/session", "/_next/static/chunks/app.js", "/favicon.ico"])(
+    "the API and static files (%s): no",
+    (path) => {
+      expect(runsFor(path)).toBe(false);
+    },
+  );
 });
 
 describe("server actions from another origin", () => {

@@ -1,7 +1,6 @@
 import { Fragment } from "react";
 import { useTranslations } from "next-intl";
 import type { CaseView } from "@/domain/schemas/cases";
-import { intlLocaleOf } from "@/i18n/config";
 import { useFormats } from "@/i18n/use-formats";
 import { useLabels } from "@/i18n/use-labels";
 
@@ -16,12 +15,10 @@ export function WaitingOn({ parts }: { parts: CaseView["waitingOnParts"] }) {
   const f = useFormats();
   const label = useLabels();
   const t = useTranslations("CaseWaitingOn");
-  // "DSCA, State and DTSA": English without the serial comma, as the domain has always written it.
-  const list = new Intl.ListFormat(f.locale === "en" ? "en-GB" : intlLocaleOf(f.locale), { type: "conjunction" });
   const words = (part: Part): string => {
     if (part.code.startsWith("status.")) return label("waitingOn", part.code.slice("status.".length));
     if (part.code === "office-reviews" && part.offices) {
-      return t("office-reviews", { offices: list.format(part.offices.map((o) => label("reviewOfficeShort", o))), count: part.offices.length });
+      return t("office-reviews", { offices: f.and(part.offices.map((o) => label("reviewOfficeShort", o))), count: part.offices.length });
     }
     return t.has(part.code) ? t(part.code) : part.text;
   };
