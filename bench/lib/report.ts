@@ -92,7 +92,9 @@ export function markdownReport(result: RunResult): string {
       out.push(
         "Each P2 note also gives the server's floor: a static file from the same server at the same concurrency, measured in " +
           "the same round. No route answers faster than that file, so where the floor alone is more than the goal times the " +
-          "SQL, the note says so: that figure cannot be met by any work on its route, only by a cheaper server per request.",
+          "SQL, the note says so: that figure cannot be met by any work on its route, only by a cheaper server per request. " +
+          "And since the load keeps both cores busy, a route costs at least the floor plus its SQL: where 1 + floor ÷ SQL " +
+          "already exceeds the goal, the note says that too. Both are estimates shown beside the figure, never used to judge.",
       );
       out.push("");
       const flat = sqlFlatness(result);
