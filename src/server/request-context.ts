@@ -1,8 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
-import { randomUUID } from "node:crypto";
 import { clientAddress } from "./client-address";
-import { REQUEST_ID_HEADER } from "./transport-headers";
+import { acceptedRequestId, REQUEST_ID_HEADER } from "./transport-headers";
 
 export interface RequestContext {
   requestId: string;
@@ -21,7 +20,9 @@ export async function requestContext(): Promise<RequestContext> {
 
 export function contextFromHeaders(h: Headers): RequestContext {
   return {
-    requestId: h.get(REQUEST_ID_HEADER) ?? randomUUID(),
+    // Checked again here, not only where it is stamped: the audit log keeps at most 80 characters, and a request that
+    // reached a handler by a path the stamping did not recognise must not carry a caller's text there unchecked.
+    requestId: acceptedRequestId(h.get(REQUEST_ID_HEADER)),
     ip: clientAddress(h),
     userAgent: h.get("user-agent")?.slice(0, 400) ?? null,
   };

@@ -20,8 +20,14 @@ async function bearer(actor: Actor) {
   return secret;
 }
 
-function call(route: (request: Request, context: { params: Promise<never> }) => Promise<Response>, path: string, token: string, params: object = {}) {
-  const request = new Request(`http://caseway.test${path}`, { headers: { authorization: `Bearer ${token}`, "x-forwarded-for": "203.0.113.9" } });
+function call(
+  route: (request: Request, context: { params: Promise<never> }) => Promise<Response>,
+  path: string,
+  token: string,
+  params: object = {},
+  headers: Record<string, string> = {},
+) {
+  const request = new Request(`http://caseway.test${path}`, { headers: { authorization: `Bearer ${token}`, "x-forwarded-for": "203.0.113.9", ...headers } });
   return route(request, { params: Promise.resolve(params as never) });
 }
 
@@ -57,6 +63,23 @@ describe("refusals in the audit log", () => {
     // The refusal names the case but stays out of its hash chain: the case's own history is untouched.
     const chained = await prisma.auditEvent.count({ where: { chainKey: `case:${caseId}`, action: "access.refused" } });
     expect(chained).toBe(0);
+  });
+
+  it("records the caller's request id when it is a plausible one, and a fresh one in place of text the log cannot keep", async () => {
+    // Our server stamps API requests (ADR 0037); the handler checks again, so a request that reached it unstamped
+    // (here: called directly) cannot put 200 characters into an 80-character column and turn a 404 into a 500.
+    const token = await bearer(cast.foreignPartner);
+    const chosen = `refusal-${randomUUID()}`;
+    const kept = await call(getCaseRoute, `/api/v1/cases/${caseId}`, token, { id: caseId }, { "x-request-id": chosen });
+    const replaced = await call(getCaseRoute, `/api/v1/cases/${caseId}`, token, { id: caseId }, { "x-request-id": "r".repeat(200) });
+    expect([kept.status, replaced.status]).toEqual([404, 404]);
+    expect(kept.headers.get("x-request-id")).toBe(chosen);
+    expect(replaced.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    const recorded = await prisma.auditEvent.findMany({
+      where: { requestId: { in: [chosen, replaced.headers.get("x-request-id")!] } },
+      select: { requestId: true, action: true },
+    });
+    expect(recorded.map((e) => e.requestId).sort()).toEqual([chosen, replaced.headers.get("x-request-id")].sort());
   });
 
   it("records a role the policy refuses (403) and not a case that does not exist (404)", async () => {
