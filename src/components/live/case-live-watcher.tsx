@@ -10,12 +10,6 @@ import { useFormTouched, useLiveEvents, useWatchCase } from "./live-provider";
  * person has started filling in a form, whose entries a refresh could lose and whose action would meet a newer
  * version. Then it says so and offers a reload, instead of a surprise "someone else changed this case" on submit.
  */
-/**
- * A form that answered with a problem still shows what the person wrote, kept for them to correct and send again. Its
- * submit cleared the "started filling in" mark, but a refresh would remount it empty all the same.
- */
-const formHoldsAProblem = () => document.querySelector("#main-content form [role='alert']") !== null;
-
 export function CaseLiveWatcher({ caseId, version }: { caseId: string; version?: number }) {
   const t = useTranslations("LiveCaseWatcher");
   const router = useRouter();
@@ -27,7 +21,7 @@ export function CaseLiveWatcher({ caseId, version }: { caseId: string; version?:
     if (event.type !== "case") return;
     // A signal about the version this page already shows (the person's own change) needs nothing.
     if (event.version !== null && version !== undefined && event.version <= version) return;
-    if (touched.current || formHoldsAProblem()) setStale(true);
+    if (touched.current) setStale(true);
     else router.refresh();
   });
 

@@ -67,18 +67,19 @@ export function useWatchCase(caseId: string) {
 }
 
 /**
- * Whether the person has typed into a form on the page and not yet sent it: their entries must not vanish under
- * them. Sending a form clears it (what follows is their own change).
+ * Whether the person has entries on the page that a refresh would lose: typed into a form and not yet sent, or sent
+ * and answered with a problem (the form keeps what they wrote, to correct and send again, and a refresh would remount
+ * it empty). Sending a form clears the first (what follows is their own change).
  */
-export function useFormTouched() {
-  const touched = useRef(false);
+export function useFormTouched(): { readonly current: boolean } {
+  const typed = useRef(false);
   useEffect(() => {
     const main = document.getElementById("main-content");
     const mark = (event: Event) => {
-      if (event.target instanceof Element && event.target.closest("form")) touched.current = true;
+      if (event.target instanceof Element && event.target.closest("form")) typed.current = true;
     };
     const sent = () => {
-      touched.current = false;
+      typed.current = false;
     };
     main?.addEventListener("input", mark);
     main?.addEventListener("change", mark);
@@ -89,5 +90,11 @@ export function useFormTouched() {
       main?.removeEventListener("submit", sent);
     };
   }, []);
-  return touched;
+  // Read when a live event arrives, never during render.
+  const [entries] = useState(() => ({
+    get current() {
+      return typed.current || document.querySelector("#main-content form [role='alert']") !== null;
+    },
+  }));
+  return entries;
 }
